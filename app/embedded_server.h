@@ -1,0 +1,38 @@
+#pragma once
+
+#include "server/platform/config.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace corkboard {
+
+class ServerHost;
+
+//! The desktop's own server, started and stopped on a thread of its own so the window never
+//! waits on migrations, the database or the network.
+class EmbeddedServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmbeddedServer(Config config, QObject *parent = nullptr);
+    ~EmbeddedServer() override;
+
+    void start();
+    //! Stops the server; emits stopped() when done.
+    void stop();
+    QString baseUrl() const { return m_baseUrl; }
+
+Q_SIGNALS:
+    void started(const QString &baseUrl);
+    void failed(const QString &message);
+    void stopped();
+
+private:
+    Config m_config;
+    QThread m_thread;
+    ServerHost *m_host = nullptr;
+    QString m_baseUrl;
+};
+
+} // namespace corkboard

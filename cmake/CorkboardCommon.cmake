@@ -1,0 +1,41 @@
+# One INTERFACE target carries warnings and Qt strictness for every Corkboard target.
+add_library(corkboard_common INTERFACE)
+target_compile_options(corkboard_common INTERFACE
+    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Wshadow=local)
+if(CORKBOARD_WERROR)
+    target_compile_options(corkboard_common INTERFACE -Werror)
+endif()
+target_compile_definitions(corkboard_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_URL_CAST_FROM_STRING
+    QT_USE_QSTRINGBUILDER
+    QT_NO_KEYWORDS
+    QT_NO_FOREACH
+    QT_STRICT_ITERATORS
+    CORKBOARD_VERSION="${PROJECT_VERSION}")
+if(CORKBOARD_SANITIZE)
+    target_compile_options(corkboard_common INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(corkboard_common INTERFACE -fsanitize=address,undefined)
+endif()
+if(CORKBOARD_COVERAGE)
+    target_compile_options(corkboard_common INTERFACE --coverage)
+    target_link_options(corkboard_common INTERFACE --coverage)
+endif()
+
+# corkboard_add_test(NAME <name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>])
+# One test file is one executable is one CTest entry.
+function(corkboard_add_test)
+    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE corkboard_common Qt6::Test ${T_LIBS})
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 300)
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CORKBOARD_BINARY=$<TARGET_FILE:corkboard>")
+    if(T_LABELS)
+        set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
+    endif()
+endfunction()

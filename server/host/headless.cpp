@@ -1,0 +1,63 @@
+#include "server/host/headless.h"
+
+#include "server/host/server_host.h"
+#include "server/host/unix_signals.h"
+#include "server/platform/app_error.h"
+#include "server/platform/database.h"
+#include "server/platform/log.h"
+#include "server/platform/migrator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+namespace corkboard {
+
+int runServe(const Config &config)
+{
+    ServerHost host(config);
+    try {
+        host.start();
+    } catch (const std::exception &e) {
+        logging::write(lcServer(), QtCriticalMsg, QStringLiteral("server failed to start"),
+                       {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+        return 1;
+    }
+    QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
+    UnixSignalWatcher watcher;
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
+        logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
+                       {{QStringLiteral("signal"), number}});
+        host.shutdown();
+    });
+    QObject::connect(&host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    return QCoreApplication::exec();
+}
+
+int runMigrate(const Config &config)
+{
+    try {
+        QDir().mkpath(config.dataDir);
+        Database db(config, QStringLiteral("corkboard-migrate-cli"));
+        Migrator migrator(db);
+        QTextStream out(stdout);
+        if (config.migrateCommand == QLatin1String("up")) {
+            const int n = migrator.up(QDir(config.dataDir).filePath(QStringLiteral("backups")));
+            out << "applied " << n << " migration(s)" << Qt::endl;
+        } else if (config.migrateCommand == QLatin1String("down")) {
+            const int n = migrator.down(config.migrateSteps);
+            out << "reverted " << n << " migration(s)" << Qt::endl;
+        }
+        const auto status = migrator.status();
+        for (const auto &s : status) {
+            out << QStringLiteral("%1 %2 %3").arg(s.version, 4, 10, QLatin1Char('0')).arg(s.applied ? QStringLiteral("applied") : QStringLiteral("pending"), s.name)
+                << Qt::endl;
+        }
+        return 0;
+    } catch (const std::exception &e) {
+        QTextStream(stderr) << "migration failed: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
+} // namespace corkboard

@@ -1,0 +1,91 @@
+#include "server/host/http_worker.h"
+
+#include "server/host/routes.h"
+#include "server/host/server_context.h"
+#include "server/http/http_server.h"
+#include "server/platform/database.h"
+#include "server/platform/log.h"
+
+#include <QDateTime>
+#include <QTcpSocket>
+
+namespace corkboard {
+
+HttpWorker::HttpWorker(ServerContext &context, int index)
+    : m_context(context)
+    , m_index(index)
+{
+    m_db = std::make_unique<Database>(context.config, QStringLiteral("corkboard-http-%1").arg(index));
+    m_threadContext = std::make_unique<ThreadContext>(ThreadContext{context, *m_db, index});
+    m_pipeline = std::make_unique<Pipeline>(context.config, m_router, context.rateLimiter, context.metrics);
+    registerRoutes(*this);
+
+    GuardLimits limits;
+    limits.maxBodyBytes = context.config.maxBodyBytes;
+    limits.maxHeaderBytes = context.config.maxHeaderBytes;
+    limits.maxHeaderFields = context.config.maxHeaderFields;
+    limits.headerTimeoutMs = context.config.headerTimeoutMs;
+    limits.bodyStallTimeoutMs = context.config.bodyStallTimeoutMs;
+    limits.idleTimeoutMs = context.config.idleTimeoutMs;
+    const qint64 defaultMax = context.config.maxBodyBytes;
+    const Router *router = &m_router;
+    limits.bodyLimitFor = [router, defaultMax](const QByteArray &method, const QByteArray &target) {
+        const qsizetype q = target.indexOf('?');
+        const QString path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
+        const auto match = router->match(method, path);
+        if (match.route && match.route->options.maxBodyBytes >= 0)
+            return match.route->options.maxBodyBytes;
+        return defaultMax;
+    };
+    m_server = new HttpServer(*m_pipeline, this);
+    m_handoff = new SocketHandoff(std::move(limits), context.metrics, m_server);
+    m_server->bind(m_handoff);
+    m_drainTimer.setInterval(20);
+    connect(&m_drainTimer, &QTimer::timeout, this, &HttpWorker::checkDrained);
+}
+
+HttpWorker::~HttpWorker()
+{
+    delete m_server;
+    m_owned.clear();
+}
+
+void HttpWorker::handOff(qintptr descriptor)
+{
+    QMetaObject::invokeMethod(this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
+}
+
+void HttpWorker::drain(int timeoutMs)
+{
+    m_drainDeadline = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
+    const auto guards = m_server->findChildren<ConnectionGuard *>();
+    for (auto *guard : guards)
+        guard->closeWhenIdle();
+    m_drainTimer.start();
+    checkDrained();
+}
+
+void HttpWorker::checkDrained()
+{
+    const auto guards = m_server->findChildren<ConnectionGuard *>();
+    bool busy = false;
+    for (auto *guard : guards) {
+        if (guard->isExempt()) {
+            guard->socket()->abort(); // streams were already told to go by their hubs
+            continue;
+        }
+        guard->closeWhenIdle();
+        busy = true;
+    }
+    if (busy && QDateTime::currentMSecsSinceEpoch() < m_drainDeadline)
+        return;
+    if (busy) {
+        logging::write(lcServer(), QtWarningMsg, QStringLiteral("shutdown deadline passed, closing busy connections"));
+        for (auto *guard : m_server->findChildren<ConnectionGuard *>())
+            guard->socket()->abort();
+    }
+    m_drainTimer.stop();
+    Q_EMIT drained();
+}
+
+} // namespace corkboard

@@ -1,0 +1,16 @@
+#include "server/host/routes.h"
+
+#include "server/features/health/health_controller.h"
+#include "server/host/http_worker.h"
+#include "server/host/server_context.h"
+
+namespace corkboard {
+
+void registerRoutes(HttpWorker &worker)
+{
+    ThreadContext &ctx = worker.threadContext();
+    auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
+    health.registerRoutes(worker.router());
+}
+
+} // namespace corkboard

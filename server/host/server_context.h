@@ -1,0 +1,46 @@
+#pragma once
+
+#include "server/http/metrics.h"
+#include "server/http/rate_limiter.h"
+#include "server/platform/clock.h"
+#include "server/platform/config.h"
+
+#include <QDateTime>
+#include <atomic>
+#include <memory>
+
+namespace corkboard {
+
+//! Process-wide, thread-safe services every server thread shares. Per-thread things (the
+//! database connection, router, controllers) live in ThreadContext instead.
+struct ServerContext
+{
+    ServerContext(Config cfg, std::shared_ptr<Clock> clk)
+        : config(std::move(cfg))
+        , clock(std::move(clk))
+        , rateLimiter(*clock, config.rateLimitPerSecond, config.rateLimitBurst)
+    {
+    }
+
+    const Config config;
+    const std::shared_ptr<Clock> clock;
+    Metrics metrics;
+    RateLimiter rateLimiter;
+    QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
+    std::atomic<qint64> workerHeartbeatMs{0};
+    //! False when no worker is expected (tests, --worker itself).
+    bool expectWorker = false;
+};
+
+class Database;
+
+//! What a feature sees on one server thread.
+struct ThreadContext
+{
+    ServerContext &server;
+    Database &db;
+    int threadIndex = 0;
+};
+
+} // namespace corkboard

@@ -1,0 +1,65 @@
+#include "server/http/metrics.h"
+
+#include <QString>
+
+namespace corkboard {
+
+namespace {
+constexpr double kBounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+}
+
+void Metrics::recordRequest(const QByteArray &method, const QString &route, int status, double seconds)
+{
+    const QByteArray key = method + '|' + route.toUtf8() + '|' + QByteArray::number(status);
+    QMutexLocker lock(&m_mutex);
+    ++m_requests[key];
+    ++m_latencyCount;
+    m_latencySum += seconds;
+    qsizetype i = 0;
+    while (i < qsizetype(std::size(kBounds)) && seconds > kBounds[i])
+        ++i;
+    ++m_buckets[i];
+}
+
+void Metrics::addCollector(std::function<QByteArray()> collector)
+{
+    QMutexLocker lock(&m_mutex);
+    m_collectors.append(std::move(collector));
+}
+
+QByteArray Metrics::render() const
+{
+    QByteArray out;
+    QList<std::function<QByteArray()>> collectors;
+    {
+        QMutexLocker lock(&m_mutex);
+        out += "# HELP corkboard_http_requests_total HTTP requests by route and status.\n"
+               "# TYPE corkboard_http_requests_total counter\n";
+        for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
+            const auto parts = it.key().split('|');
+            out += "corkboard_http_requests_total{method=\"" + parts.value(0) + "\",route=\""
+                + parts.value(1) + "\",status=\"" + parts.value(2) + "\"} "
+                + QByteArray::number(it.value()) + '\n';
+        }
+        out += "# HELP corkboard_http_request_duration_seconds Time to answer a request.\n"
+               "# TYPE corkboard_http_request_duration_seconds histogram\n";
+        qint64 cumulative = 0;
+        for (qsizetype i = 0; i < m_buckets.size(); ++i) {
+            cumulative += m_buckets.at(i);
+            const QByteArray le = i < qsizetype(std::size(kBounds)) ? QByteArray::number(kBounds[i]) : QByteArrayLiteral("+Inf");
+            out += "corkboard_http_request_duration_seconds_bucket{le=\"" + le + "\"} "
+                + QByteArray::number(cumulative) + '\n';
+        }
+        out += "corkboard_http_request_duration_seconds_sum " + QByteArray::number(m_latencySum, 'f', 6) + '\n';
+        out += "corkboard_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
+        collectors = m_collectors;
+    }
+    out += "# HELP corkboard_http_open_connections Open HTTP connections.\n"
+           "# TYPE corkboard_http_open_connections gauge\n"
+           "corkboard_http_open_connections " + QByteArray::number(m_openConnections.load()) + '\n';
+    for (const auto &c : collectors)
+        out += c();
+    return out;
+}
+
+} // namespace corkboard

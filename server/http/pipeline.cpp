@@ -1,0 +1,234 @@
+#include "server/http/pipeline.h"
+
+#include "server/http/connection_guard.h"
+#include "server/http/metrics.h"
+#include "server/http/rate_limiter.h"
+#include "server/http/router.h"
+#include "server/platform/app_error.h"
+#include "server/platform/config.h"
+#include "server/platform/crypto.h"
+#include "server/platform/log.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace corkboard {
+
+Pipeline::Pipeline(const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics)
+    : m_config(config)
+    , m_router(router)
+    , m_rateLimiter(rateLimiter)
+    , m_metrics(metrics)
+{
+}
+
+QString Pipeline::requestIdFor(const QByteArray &incoming)
+{
+    bool valid = !incoming.isEmpty() && incoming.size() <= 64;
+    for (const char c : incoming) {
+        if (!valid)
+            break;
+        valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+            || c == '_' || c == '-';
+    }
+    if (valid)
+        return QString::fromLatin1(incoming);
+    return QString::fromLatin1(crypto::randomBytes(12).toHex());
+}
+
+Response Pipeline::problem(ErrorCode code, const QString &detail, const QString &requestId)
+{
+    Problem p;
+    p.status = httpStatusFor(code);
+    p.code = code;
+    p.detail = detail;
+    p.requestId = requestId;
+    Response r = Response::json(p.status, p.toJson());
+    r.contentType = QByteArrayLiteral("application/problem+json");
+    if (code == ErrorCode::Unauthenticated || code == ErrorCode::TokenExpired)
+        r.withHeader("WWW-Authenticate", "Bearer");
+    return r;
+}
+
+Response mapException(std::exception_ptr error, const QString &requestId)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const AppError &e) {
+        Problem p;
+        p.status = httpStatusFor(e.code());
+        p.code = e.code();
+        p.detail = e.detail();
+        p.requestId = requestId;
+        p.errors = e.fieldErrors();
+        p.extra = e.extra();
+        Response r = Response::json(p.status, p.toJson());
+        r.contentType = QByteArrayLiteral("application/problem+json");
+        if (e.code() == ErrorCode::Unauthenticated || e.code() == ErrorCode::TokenExpired
+            || e.code() == ErrorCode::InvalidCredentials) {
+            r.withHeader("WWW-Authenticate", "Bearer");
+        }
+        if (e.retryAfterSeconds() > 0)
+            r.withHeader("Retry-After", QByteArray::number(e.retryAfterSeconds()));
+        if (e.code() == ErrorCode::Internal) {
+            logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("internal error"),
+                           {{QStringLiteral("error"), e.detail()}});
+        }
+        return r;
+    } catch (const std::exception &e) {
+        logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("unhandled exception"),
+                       {{QStringLiteral("error"), QString::fromLocal8Bit(e.what())}});
+    } catch (...) {
+        logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("unhandled non-standard exception"));
+    }
+    return Pipeline::problem(ErrorCode::Internal, QStringLiteral("something went wrong on the server"), requestId);
+}
+
+void Pipeline::addSecurityHeaders(Response &response, const QString &path)
+{
+    response.withHeader("X-Content-Type-Options", "nosniff");
+    response.withHeader("Referrer-Policy", "no-referrer");
+    response.withHeader("X-Frame-Options", "DENY");
+    response.withHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (path.startsWith(QLatin1String("/api/")) && response.header("Cache-Control").isEmpty())
+        response.withHeader("Cache-Control", "no-store");
+}
+
+bool Pipeline::applyCors(const Request &request, Response &response, bool *preflightDone)
+{
+    *preflightDone = false;
+    const QByteArray origin = request.header("Origin");
+    if (origin.isEmpty())
+        return true;
+    if (!m_config.corsOrigins.contains(QString::fromUtf8(origin))) {
+        logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("request from a refused origin"),
+                       {{QStringLiteral("origin"), QString::fromUtf8(origin.left(200))}});
+        response = problem(ErrorCode::Forbidden, QStringLiteral("this origin is not allowed"), request.requestId);
+        return false;
+    }
+    if (request.method == "OPTIONS" && request.hasHeader("Access-Control-Request-Method")) {
+        response = Response::noContent();
+        response.withHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        response.withHeader("Access-Control-Allow-Headers",
+                            "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id, Last-Event-ID");
+        response.withHeader("Access-Control-Max-Age", "600");
+        *preflightDone = true;
+    }
+    response.withHeader("Access-Control-Allow-Origin", origin);
+    response.withHeader("Vary", "Origin");
+    response.withHeader("Access-Control-Expose-Headers", "ETag, X-Request-Id, Retry-After, Location");
+    return true;
+}
+
+Response Pipeline::dispatch(Request &request)
+{
+    // CORS decides first: a refused origin learns nothing else.
+    Response corsHeaders;
+    bool preflight = false;
+    if (!applyCors(request, corsHeaders, &preflight))
+        return corsHeaders;
+    auto withCors = [&corsHeaders](Response r) {
+        for (const auto &h : std::as_const(corsHeaders.headers))
+            r.headers.append(h);
+        return r;
+    };
+    if (preflight)
+        return corsHeaders;
+
+    const auto limit = m_rateLimiter.take(QStringLiteral("ip:") + request.peer.toString());
+    if (!limit.allowed) {
+        logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
+                       {{QStringLiteral("peer"), request.peer.toString()}});
+        return withCors(mapException(std::make_exception_ptr(
+                                         AppError(ErrorCode::RateLimited, QStringLiteral("too many requests, slow down"))
+                                             .withRetryAfter(limit.retryAfterSeconds)),
+                                     request.requestId));
+    }
+
+    const auto match = m_router.match(request.method, request.path);
+    if (!match.route) {
+        if (match.allowed.isEmpty())
+            return withCors(problem(ErrorCode::NotFound, QStringLiteral("no such resource"), request.requestId));
+        const QByteArray allow = match.allowed.join(", ");
+        if (request.method == "OPTIONS") {
+            Response r = Response::noContent();
+            r.withHeader("Allow", allow);
+            return withCors(r);
+        }
+        Response r = problem(ErrorCode::MethodNotAllowed,
+                             QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)),
+                             request.requestId);
+        r.withHeader("Allow", allow);
+        return withCors(r);
+    }
+    request.pathParams = match.params;
+    request.routePattern = match.route->pattern;
+    const RouteOptions &opts = match.route->options;
+
+    try {
+        // Body limits and media type.
+        const qint64 maxBody = opts.maxBodyBytes >= 0 ? opts.maxBodyBytes : m_config.maxBodyBytes;
+        if (request.body.size() > maxBody)
+            throw AppError(ErrorCode::PayloadTooLarge, QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
+        const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
+        if (opts.body == BodyKind::None) {
+            if (!request.body.isEmpty())
+                throw AppError(ErrorCode::UnsupportedMediaType, QStringLiteral("this route takes no request body"));
+        } else if (!request.body.isEmpty() || opts.body == BodyKind::Json) {
+            if (contentType != "application/json")
+                throw AppError(ErrorCode::UnsupportedMediaType, QStringLiteral("send the body as application/json"));
+            QJsonParseError err{};
+            const auto doc = QJsonDocument::fromJson(request.body, &err);
+            if (err.error != QJsonParseError::NoError)
+                throw AppError(ErrorCode::MalformedRequest, QStringLiteral("the body is not valid JSON: %1").arg(err.errorString()));
+            if (!doc.isObject())
+                throw AppError(ErrorCode::MalformedRequest, QStringLiteral("the body must be a JSON object"));
+            request.json = doc.object();
+        }
+        if (opts.auth) {
+            if (!m_authenticator)
+                throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
+            request.principal = m_authenticator->authenticate(request);
+        }
+        if (opts.streaming && request.guard)
+            request.guard->exemptFromTimeouts();
+        return withCors(match.route->handler(request));
+    } catch (...) {
+        return withCors(mapException(std::current_exception(), request.requestId));
+    }
+}
+
+Response Pipeline::handle(Request &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    request.requestId = requestIdFor(request.header("X-Request-Id"));
+    logging::setCurrentRequestId(request.requestId);
+
+    Response response;
+    try {
+        response = dispatch(request);
+    } catch (...) {
+        response = mapException(std::current_exception(), request.requestId);
+    }
+    if (!response.takenOver) {
+        response.withHeader("X-Request-Id", request.requestId.toLatin1());
+        addSecurityHeaders(response, request.path);
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const QString route = request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern;
+    m_metrics.recordRequest(request.method, route, response.takenOver ? 101 : response.status, seconds);
+    logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"),
+                   {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                    {QStringLiteral("path"), request.path},
+                    {QStringLiteral("route"), route},
+                    {QStringLiteral("status"), response.takenOver ? 101 : response.status},
+                    {QStringLiteral("duration_ms"), seconds * 1000.0},
+                    {QStringLiteral("bytes"), response.body.size()},
+                    {QStringLiteral("peer"), request.peer.toString()}});
+    logging::setCurrentRequestId(QString());
+    return response;
+}
+
+} // namespace corkboard

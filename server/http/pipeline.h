@@ -1,0 +1,55 @@
+#pragma once
+
+#include "server/http/request.h"
+#include "server/http/response.h"
+#include "shared/error_code.h"
+
+#include <functional>
+
+namespace corkboard {
+
+class Router;
+class RateLimiter;
+class Metrics;
+struct Config;
+
+//! The auth hook: establishes the Principal for routes that need one, or throws AppError.
+class Authenticator
+{
+public:
+    virtual ~Authenticator() = default;
+    virtual Principal authenticate(const Request &request) = 0;
+};
+
+//! The middleware chain, in the documented order: request id → access log → CORS → rate limit →
+//! body limits → auth → handler → error mapping, plus security headers on every response.
+class Pipeline
+{
+public:
+    Pipeline(const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics);
+
+    void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
+    Response handle(Request &request);
+
+    //! Encodes a problem response for an error code (used by the connection guard too).
+    static Response problem(ErrorCode code, const QString &detail, const QString &requestId);
+    //! A valid X-Request-Id (≤ 64 of [A-Za-z0-9._-]) or a new one.
+    static QString requestIdFor(const QByteArray &incoming);
+    //! Adds the security headers (and no-store on API paths).
+    static void addSecurityHeaders(Response &response, const QString &path);
+
+private:
+    Response dispatch(Request &request);
+    bool applyCors(const Request &request, Response &response, bool *preflightDone);
+
+    const Config &m_config;
+    const Router &m_router;
+    RateLimiter &m_rateLimiter;
+    Metrics &m_metrics;
+    Authenticator *m_authenticator = nullptr;
+};
+
+//! Maps an exception thrown anywhere below the pipeline to a problem response (the one place).
+Response mapException(std::exception_ptr error, const QString &requestId);
+
+} // namespace corkboard

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+#include <optional>
+
+class QTcpSocket;
+
+namespace corkboard {
+
+class ConnectionGuard;
+
+//! Who is calling, as established by the auth hook.
+struct Principal
+{
+    QString userId;
+    QString role; //!< admin | member
+    bool isAdmin() const { return role == QLatin1String("admin"); }
+};
+
+//! Our own request: controllers take this, so they are testable without a socket.
+struct Request
+{
+    QByteArray method; //!< upper case; HEAD arrives as HEAD
+    QString path;
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QHostAddress peer;
+    QString requestId;
+    QHash<QString, QString> pathParams;
+    QString routePattern;
+    QJsonObject json; //!< the parsed body for JSON routes
+    std::optional<Principal> principal;
+
+    // Transport, null when a controller is called directly in a test.
+    QTcpSocket *socket = nullptr;
+    ConnectionGuard *guard = nullptr;
+
+    //! First header with this name (case-insensitive), empty when absent.
+    QByteArray header(const QByteArray &name) const;
+    bool hasHeader(const QByteArray &name) const;
+    QString param(const QString &name) const { return pathParams.value(name); }
+    QString queryValue(const QString &name) const
+    {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    }
+    //! The authenticated caller; throws UNAUTHENTICATED when there is none.
+    const Principal &user() const;
+};
+
+} // namespace corkboard

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/http/request.h"
+#include "server/http/response.h"
+
+#include <QByteArrayList>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace corkboard {
+
+using Handler = std::function<Response(Request &)>;
+
+//! What a route accepts as a body.
+enum class BodyKind { None, Json, OptionalJson };
+
+struct RouteOptions
+{
+    bool auth = true; //!< the auth hook must establish a Principal
+    BodyKind body = BodyKind::None;
+    qint64 maxBodyBytes = -1; //!< -1: CORKBOARD_MAX_BODY_BYTES
+    bool streaming = false; //!< SSE/WebSocket: exempt from the connection guard's timers
+};
+
+struct Route
+{
+    QByteArray method;
+    QString pattern;
+    QStringList segments;
+    Handler handler;
+    RouteOptions options;
+};
+
+//! Our router: literal segments and {param} segments; 404 vs 405 decided here.
+class Router
+{
+public:
+    void add(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options = {});
+
+    struct Match
+    {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QByteArrayList allowed; //!< methods the path answers to (for 405 and OPTIONS)
+    };
+    //! HEAD matches GET routes.
+    Match match(const QByteArray &method, const QString &path) const;
+    const QList<Route> &routes() const { return m_routes; }
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace corkboard

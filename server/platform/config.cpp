@@ -1,0 +1,249 @@
+#include "server/platform/config.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+
+namespace corkboard {
+
+ConfigError::ConfigError(const QString &settingName, const QString &what)
+    : std::runtime_error(QString(settingName + QStringLiteral(": ") + what).toStdString())
+    , setting(settingName)
+    , problem(what)
+{
+}
+
+QString Config::sqlitePath() const
+{
+    if (databaseUrl.startsWith(QLatin1String("sqlite:")))
+        return databaseUrl.mid(7);
+    return QString();
+}
+
+namespace {
+
+struct Setting
+{
+    const char *flag;
+    const char *env;
+    const char *help;
+    const char *valueName;
+};
+
+// Every setting that takes a value: its flag, its variable, what it means.
+constexpr Setting kSettings[] = {
+    {"host", "CORKBOARD_HOST", "Address to listen on.", "address"},
+    {"port", "CORKBOARD_PORT", "Port to listen on (0: any free port).", "port"},
+    {"data-dir", "CORKBOARD_DATA_DIR", "Folder for the database, keys and logs.", "path"},
+    {"database-url", "CORKBOARD_DATABASE_URL", "sqlite:/path/to/file.db", "url"},
+    {"threads", "CORKBOARD_THREADS", "Server threads (default: core count).", "n"},
+    {"cors-origins", "CORKBOARD_CORS_ORIGINS", "Comma-separated allowed origins.", "list"},
+    {"max-body-bytes", "CORKBOARD_MAX_BODY_BYTES", "Largest JSON request body.", "bytes"},
+    {"header-timeout-ms", "CORKBOARD_HEADER_TIMEOUT_MS", "Deadline for a request's headers.", "ms"},
+    {"body-timeout-ms", "CORKBOARD_BODY_TIMEOUT_MS", "Longest pause inside a request body.", "ms"},
+    {"idle-timeout-ms", "CORKBOARD_IDLE_TIMEOUT_MS", "Idle keep-alive connections close after.", "ms"},
+    {"shutdown-timeout-ms", "CORKBOARD_SHUTDOWN_TIMEOUT_MS", "Grace for in-flight requests.", "ms"},
+    {"log-level", "CORKBOARD_LOG_LEVEL", "debug | info | warning | error", "level"},
+    {"log-format", "CORKBOARD_LOG_FORMAT", "json | text", "format"},
+    {"rate-limit-rps", "CORKBOARD_RATE_LIMIT_RPS", "Requests per second per client address.", "n"},
+    {"rate-limit-burst", "CORKBOARD_RATE_LIMIT_BURST", "Burst size per client address.", "n"},
+    {"auth-rate-limit", "CORKBOARD_AUTH_RATE_LIMIT", "Failed sign-ins a minute per account/address.", "n"},
+    {"open-registration", "CORKBOARD_OPEN_REGISTRATION", "true: anyone may register.", "bool"},
+    {"jwt-secret", "CORKBOARD_JWT_SECRET", "JWT signing secret (default: generated).", "secret"},
+    {"jwt-rotate-days", "CORKBOARD_JWT_ROTATE_DAYS", "Rotate the JWT key every N days (0: off).", "days"},
+    {"password-ops-limit", "CORKBOARD_PASSWORD_OPS_LIMIT", "Argon2id passes.", "n"},
+    {"password-mem-limit", "CORKBOARD_PASSWORD_MEM_LIMIT", "Argon2id memory in bytes.", "bytes"},
+};
+
+qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        throw ConfigError(setting, QStringLiteral("must be a whole number from %1 to %2, got '%3'")
+                                       .arg(min)
+                                       .arg(max)
+                                       .arg(text));
+    }
+    return v;
+}
+
+bool parseBool(const QString &setting, const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("yes"))
+        return true;
+    if (t == QLatin1String("false") || t == QLatin1String("0") || t == QLatin1String("no"))
+        return false;
+    throw ConfigError(setting, QStringLiteral("must be true or false, got '%1'").arg(text));
+}
+
+} // namespace
+
+QString configHelpText()
+{
+    QString text;
+    for (const auto &s : kSettings) {
+        text += QStringLiteral("  --%1 <%2>  (%3)  %4\n")
+                    .arg(QLatin1String(s.flag), QLatin1String(s.valueName),
+                         QLatin1String(s.env), QLatin1String(s.help));
+    }
+    return text;
+}
+
+Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Corkboard, a task board for teams."));
+    parser.addOption({QStringLiteral("serve"), QStringLiteral("Run the headless server.")});
+    parser.addOption({QStringLiteral("worker"), QStringLiteral("Run the background job worker.")});
+    parser.addOption({QStringLiteral("migrate"),
+                      QStringLiteral("Database migrations: status | up | down."),
+                      QStringLiteral("command")});
+    parser.addOption({QStringLiteral("rotate-jwt-key"), QStringLiteral("Add a new JWT key.")});
+    for (const auto &s : kSettings) {
+        parser.addOption({QString::fromLatin1(s.flag),
+                          QString::fromLatin1(s.help) + QStringLiteral(" [")
+                              + QString::fromLatin1(s.env) + QStringLiteral("]"),
+                          QString::fromLatin1(s.valueName)});
+    }
+    if (!parser.parse(arguments))
+        throw ConfigError(QStringLiteral("command line"), parser.errorText());
+
+    // A flag wins over its variable; returns the variable's name or the flag for messages.
+    auto lookup = [&](const char *flag, QString *value) -> QString {
+        const QString f = QString::fromLatin1(flag);
+        for (const auto &s : kSettings) {
+            if (qstrcmp(s.flag, flag) != 0)
+                continue;
+            if (parser.isSet(f)) {
+                *value = parser.value(f);
+                return QStringLiteral("--") + f;
+            }
+            const QString envName = QString::fromLatin1(s.env);
+            if (env.contains(envName)) {
+                *value = env.value(envName);
+                return envName;
+            }
+        }
+        return QString();
+    };
+
+    Config c;
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("serve"))) {
+        c.mode = RunMode::Serve;
+        c.host = QStringLiteral("0.0.0.0");
+        c.port = 8080;
+    } else if (parser.isSet(QStringLiteral("worker"))) {
+        c.mode = RunMode::Worker;
+    } else if (parser.isSet(QStringLiteral("migrate"))) {
+        c.mode = RunMode::Migrate;
+        c.migrateCommand = parser.value(QStringLiteral("migrate"));
+        if (c.migrateCommand != QLatin1String("status") && c.migrateCommand != QLatin1String("up")
+            && c.migrateCommand != QLatin1String("down")) {
+            throw ConfigError(QStringLiteral("--migrate"),
+                              QStringLiteral("must be status, up or down, got '%1'")
+                                  .arg(c.migrateCommand));
+        }
+        if (!positional.isEmpty()) {
+            c.migrateSteps = int(parseInteger(QStringLiteral("--migrate steps"),
+                                              positional.first(), 1, 10000));
+        }
+    } else if (parser.isSet(QStringLiteral("rotate-jwt-key"))) {
+        c.mode = RunMode::RotateJwtKey;
+    }
+    c.threads = qMax(1, QThread::idealThreadCount());
+
+    QString v;
+    QString name;
+    if (!(name = lookup("host", &v)).isEmpty()) {
+        if (v.trimmed().isEmpty())
+            throw ConfigError(name, QStringLiteral("must be an address such as 127.0.0.1"));
+        c.host = v.trimmed();
+    }
+    if (!(name = lookup("port", &v)).isEmpty())
+        c.port = int(parseInteger(name, v, 0, 65535));
+    if (!(name = lookup("data-dir", &v)).isEmpty()) {
+        if (v.trimmed().isEmpty())
+            throw ConfigError(name, QStringLiteral("must be a folder path"));
+        c.dataDir = QDir(v.trimmed()).absolutePath();
+    } else {
+        c.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (c.dataDir.isEmpty())
+            c.dataDir = QDir::home().filePath(QStringLiteral(".local/share/corkboard"));
+    }
+    if (!(name = lookup("database-url", &v)).isEmpty()) {
+        if (!v.startsWith(QLatin1String("sqlite:")) || v.size() <= 7)
+            throw ConfigError(name, QStringLiteral("must look like sqlite:/path/to/file.db"));
+        c.databaseUrl = v;
+    } else {
+        c.databaseUrl = QStringLiteral("sqlite:") + QDir(c.dataDir).filePath(QStringLiteral("corkboard.db"));
+    }
+    if (!(name = lookup("threads", &v)).isEmpty())
+        c.threads = int(parseInteger(name, v, 1, 64));
+    if (!(name = lookup("cors-origins", &v)).isEmpty()) {
+        const auto parts = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const auto &p : parts) {
+            const QString origin = p.trimmed();
+            const QUrl url(origin, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+                || url.host().isEmpty() || !url.path().isEmpty()) {
+                throw ConfigError(name, QStringLiteral("'%1' is not an origin like https://host:port").arg(origin));
+            }
+            c.corsOrigins.append(origin);
+        }
+    }
+    if (!(name = lookup("max-body-bytes", &v)).isEmpty())
+        c.maxBodyBytes = parseInteger(name, v, 1024, qint64(1) << 32);
+    if (!(name = lookup("header-timeout-ms", &v)).isEmpty())
+        c.headerTimeoutMs = int(parseInteger(name, v, 50, 600000));
+    if (!(name = lookup("body-timeout-ms", &v)).isEmpty())
+        c.bodyStallTimeoutMs = int(parseInteger(name, v, 50, 600000));
+    if (!(name = lookup("idle-timeout-ms", &v)).isEmpty())
+        c.idleTimeoutMs = int(parseInteger(name, v, 50, 3600000));
+    if (!(name = lookup("shutdown-timeout-ms", &v)).isEmpty())
+        c.shutdownTimeoutMs = int(parseInteger(name, v, 0, 600000));
+    if (!(name = lookup("log-level", &v)).isEmpty()) {
+        const QString level = v.trimmed().toLower();
+        if (!QStringList{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error")}.contains(level))
+            throw ConfigError(name, QStringLiteral("must be debug, info, warning or error, got '%1'").arg(v));
+        c.logLevel = level;
+    }
+    if (!(name = lookup("log-format", &v)).isEmpty()) {
+        const QString fmt = v.trimmed().toLower();
+        if (fmt != QLatin1String("json") && fmt != QLatin1String("text"))
+            throw ConfigError(name, QStringLiteral("must be json or text, got '%1'").arg(v));
+        c.logFormat = fmt;
+    }
+    if (!(name = lookup("rate-limit-rps", &v)).isEmpty()) {
+        bool ok = false;
+        const double rps = v.toDouble(&ok);
+        if (!ok || rps <= 0 || rps > 1e6)
+            throw ConfigError(name, QStringLiteral("must be a number above 0, got '%1'").arg(v));
+        c.rateLimitPerSecond = rps;
+    }
+    if (!(name = lookup("rate-limit-burst", &v)).isEmpty())
+        c.rateLimitBurst = int(parseInteger(name, v, 1, 1000000));
+    if (!(name = lookup("auth-rate-limit", &v)).isEmpty())
+        c.authRateLimitPerMinute = int(parseInteger(name, v, 1, 100000));
+    if (!(name = lookup("open-registration", &v)).isEmpty())
+        c.openRegistration = parseBool(name, v);
+    if (!(name = lookup("jwt-secret", &v)).isEmpty()) {
+        if (v.size() < 32)
+            throw ConfigError(name, QStringLiteral("must be at least 32 characters"));
+        c.jwtSecret = v.toUtf8();
+    }
+    if (!(name = lookup("jwt-rotate-days", &v)).isEmpty())
+        c.jwtRotateDays = int(parseInteger(name, v, 0, 3650));
+    if (!(name = lookup("password-ops-limit", &v)).isEmpty())
+        c.passwordOpsLimit = quint64(parseInteger(name, v, 1, 100));
+    if (!(name = lookup("password-mem-limit", &v)).isEmpty())
+        c.passwordMemLimit = quint64(parseInteger(name, v, 8192, qint64(4) << 30));
+    return c;
+}
+
+} // namespace corkboard

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <atomic>
+
+namespace corkboard {
+
+struct Config;
+
+//! One thread's connection to the database (SQLite: WAL, foreign keys, busy timeout).
+class Database
+{
+public:
+    //! Opens a connection with a unique name; throws AppError(Unavailable) when it cannot.
+    Database(const Config &config, const QString &connectionName);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase &handle() { return m_db; }
+    const QString &path() const { return m_path; }
+    //! Test seam: how many statements were executed through SqlQuery on this connection.
+    qint64 statementCount() const { return m_statements; }
+    void countStatement() { ++m_statements; }
+    //! True while a Transaction is open on this connection.
+    bool inTransaction() const { return m_txDepth > 0; }
+
+private:
+    friend class Transaction;
+    QSqlDatabase m_db;
+    QString m_name;
+    QString m_path;
+    qint64 m_statements = 0;
+    int m_txDepth = 0;
+};
+
+//! A prepared statement; every failure throws a logged AppError(Internal) (or Conflict on a
+//! unique-constraint violation) so no transaction commits after a failed write.
+class SqlQuery
+{
+public:
+    SqlQuery(Database &db, const QString &sql);
+    SqlQuery &bind(const QString &name, const QVariant &value);
+    SqlQuery &bind(int position, const QVariant &value);
+    SqlQuery &exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int index) const { return m_query.value(index); }
+    QVariant value(const QString &name) const { return m_query.value(name); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    QSqlQuery &raw() { return m_query; }
+
+private:
+    Database &m_db;
+    QSqlQuery m_query;
+    QString m_sql;
+};
+
+//! BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Nested use joins
+//! the outer transaction.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_outer = false;
+    bool m_done = false;
+};
+
+//! Executes a script of statements separated by ';' at line ends (triggers kept whole).
+void execScript(Database &db, const QString &script);
+//! Splits a script into statements (exposed for tests).
+QStringList splitSqlScript(const QString &script);
+
+} // namespace corkboard

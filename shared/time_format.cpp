@@ -1,0 +1,26 @@
+#include "shared/time_format.h"
+
+#include <QRegularExpression>
+
+namespace corkboard {
+
+QString toRfc3339(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QString();
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QDateTime fromRfc3339(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral(
+        R"(^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$)"));
+    if (!shape.match(text).hasMatch())
+        return QDateTime();
+    QDateTime parsed = QDateTime::fromString(text.toUpper(), Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        return QDateTime();
+    return parsed.toUTC();
+}
+
+} // namespace corkboard
