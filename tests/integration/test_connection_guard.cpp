@@ -9,6 +9,11 @@
 #include <QTest>
 #include <QThread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace corkboard;
 using namespace corkboard::test;
 
@@ -61,8 +66,9 @@ private Q_SLOTS:
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
         // Only the headers are sent: the 413 must come without waiting for the body.
-        c.send("POST /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-               + QByteArray::number(kBodyLimit + 1) + "\r\n\r\n");
+        c.send(
+            "POST /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(kBodyLimit + 1) + "\r\n\r\n");
         verifyRefused(c, 413, QStringLiteral("PAYLOAD_TOO_LARGE"));
     }
 
@@ -71,8 +77,9 @@ private Q_SLOTS:
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
         // /health takes no body: the pipeline (not the guard) answers 415 after reading it all.
-        c.send("GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-               + QByteArray::number(kBodyLimit) + "\r\n\r\n" + QByteArray(kBodyLimit, 'a'));
+        c.send(
+            "GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(kBodyLimit) + "\r\n\r\n" + QByteArray(kBodyLimit, 'a'));
         const RawResponse r = c.readResponse();
         QCOMPARE(r.status, 415);
         // The connection is still usable.
@@ -133,9 +140,11 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray("Content-Length: \r\n");
         QTest::newRow("list") << QByteArray("Content-Length: 5, 5\r\n");
         QTest::newRow("duplicate") << QByteArray("Content-Length: 5\r\nContent-Length: 5\r\n");
-        QTest::newRow("duplicate, other case") << QByteArray("Content-Length: 5\r\ncontent-length: 6\r\n");
+        QTest::newRow("duplicate, other case")
+            << QByteArray("Content-Length: 5\r\ncontent-length: 6\r\n");
         QTest::newRow("huge") << QByteArray("Content-Length: 99999999999999999999999\r\n");
-        QTest::newRow("with chunked") << QByteArray("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n");
+        QTest::newRow("with chunked")
+            << QByteArray("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n");
     }
 
     void badContentLength()
@@ -151,7 +160,8 @@ private Q_SLOTS:
     {
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        c.send("POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+               "chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
         verifyRefused(c, 411, QStringLiteral("LENGTH_REQUIRED"));
     }
 
@@ -164,9 +174,11 @@ private Q_SLOTS:
         QTest::newRow("bad method") << QByteArray("G(T /health HTTP/1.1\r\nHost: x\r\n\r\n");
         QTest::newRow("bad version") << QByteArray("GET /health HTTP/9.9\r\nHost: x\r\n\r\n");
         QTest::newRow("relative target") << QByteArray("GET health HTTP/1.1\r\nHost: x\r\n\r\n");
-        QTest::newRow("binary") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15);
+        QTest::newRow("binary") << QByteArray(
+            "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15);
         QTest::newRow("bare LF") << QByteArray("GET /health HTTP/1.1\nHost: x\n\n");
-        QTest::newRow("folded header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n");
+        QTest::newRow("folded header")
+            << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n");
         QTest::newRow("no colon") << QByteArray("GET /health HTTP/1.1\r\nHost x\r\n\r\n");
     }
 
@@ -195,7 +207,8 @@ private Q_SLOTS:
     {
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":");
+        c.send("GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: "
+               "application/json\r\nContent-Length: 100\r\n\r\n{\"a\":");
         verifyRefused(c, 408, QStringLiteral("REQUEST_TIMEOUT"));
     }
 
@@ -232,7 +245,8 @@ private Q_SLOTS:
     {
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send(get("/health") + get("/nope") + get("/api/v1/server-info") + get("/health", "Connection: close\r\n"));
+        c.send(get("/health") + get("/nope") + get("/api/v1/server-info")
+            + get("/health", "Connection: close\r\n"));
         QCOMPARE(c.readResponse().status, 200);
         QCOMPARE(c.readResponse().status, 404);
         const RawResponse info = c.readResponse();
@@ -246,8 +260,9 @@ private Q_SLOTS:
     {
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        const QByteArray withBody = "GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                    "Content-Length: 2\r\n\r\n{}";
+        const QByteArray withBody
+            = "GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              "Content-Length: 2\r\n\r\n{}";
         c.send(withBody + get("/health") + withBody + get("/health"));
         QCOMPARE(c.readResponse().status, 415);
         QCOMPARE(c.readResponse().status, 200);
@@ -265,8 +280,10 @@ private Q_SLOTS:
         QCOMPARE(r.header("X-Request-Id"), QByteArray("split-1"));
         // A body split across writes, then another request on the same connection.
         const QByteArray body(300, 'x');
-        QVERIFY(c.send("GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 300\r\n\r\n" + body,
-                       7, 2));
+        QVERIFY(c.send("GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                       "application/json\r\nContent-Length: 300\r\n\r\n"
+                + body,
+            7, 2));
         QCOMPARE(c.readResponse().status, 415);
         QVERIFY(c.send(get("/health"), 1, 1));
         QCOMPARE(c.readResponse().status, 200);
@@ -286,26 +303,46 @@ private Q_SLOTS:
         ServerProcess server({QStringLiteral("--threads"), QStringLiteral("2")});
         QVERIFY2(server.start(), qPrintable(server.error()));
         const qint64 total = 300ll * 1024 * 1024;
-        RawClient c;
-        QVERIFY(c.connectTo(server.port()));
-        c.send("POST /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-               + QByteArray::number(total) + "\r\n\r\n");
-        // Stream the body like a client that does not wait for an interim answer, until the
-        // server hangs up or everything is sent.
+        // A plain socket: keeps streaming after the server's answer like a client that does not
+        // wait for an interim response, until everything is sent or the server hangs up.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(server.port());
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        const QByteArray head = "POST /health HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                "application/json\r\nContent-Length: "
+            + QByteArray::number(total) + "\r\n\r\n";
+        QCOMPARE(
+            ::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL), ssize_t(head.size()));
         const QByteArray chunk(256 * 1024, 'z');
+        QByteArray answer;
+        char buffer[4096];
         qint64 sent = 0;
-        while (sent < total && c.socket().state() == QAbstractSocket::ConnectedState) {
-            c.socket().write(chunk);
-            if (!c.socket().waitForBytesWritten(5000))
-                break;
-            sent += chunk.size();
+        while (sent < total) {
+            const ssize_t n = ::send(fd, chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
+            if (n <= 0)
+                break; // the server hung up
+            sent += n;
+            ssize_t got = 0;
+            while ((got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT)) > 0)
+                answer.append(buffer, got);
         }
-        const RawResponse r = c.readResponse();
-        QCOMPARE(r.status, 413);
-        QCOMPARE(codeOf(r), QStringLiteral("PAYLOAD_TOO_LARGE"));
+        ::shutdown(fd, SHUT_WR);
+        for (int i = 0; i < 50 && !answer.contains("\r\n\r\n"); ++i) {
+            const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+            if (got <= 0)
+                break;
+            answer.append(buffer, got);
+        }
+        ::close(fd);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+        QVERIFY(answer.contains("PAYLOAD_TOO_LARGE"));
         const qint64 peak = server.peakRssKiB();
         qInfo("sent %lld MiB of the body before the server hung up; server peak RSS %lld KiB",
-              sent / (1024 * 1024), peak);
+            sent / (1024 * 1024), peak);
         QVERIFY(peak > 0);
         QVERIFY2(peak < 64 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
         // The server is still healthy.

@@ -11,6 +11,7 @@
 #include "tests/support/raw_client.h"
 #include "tests/support/test_server.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -51,29 +52,45 @@ struct InProcess
         RouteOptions json;
         json.auth = false;
         json.body = BodyKind::Json;
-        router.add("POST", QStringLiteral("/api/v1/echo"), [](Request &r) {
-            return Response::data(201, QJsonDocument(r.json).toJson(QJsonDocument::Compact));
-        }, json);
+        router.add(
+            "POST", QStringLiteral("/api/v1/echo"),
+            [](Request &r) {
+                return Response::data(201, QJsonDocument(r.json).toJson(QJsonDocument::Compact));
+            },
+            json);
         RouteOptions optional = json;
         optional.body = BodyKind::OptionalJson;
-        router.add("POST", QStringLiteral("/api/v1/optional"), [](Request &r) {
-            return Response::data(200, QJsonDocument(r.json).toJson(QJsonDocument::Compact));
-        }, optional);
+        router.add(
+            "POST", QStringLiteral("/api/v1/optional"),
+            [](Request &r) {
+                return Response::data(200, QJsonDocument(r.json).toJson(QJsonDocument::Compact));
+            },
+            optional);
         RouteOptions none;
         none.auth = false;
-        router.add("POST", QStringLiteral("/api/v1/ping"), [](Request &) { return Response::noContent(); }, none);
-        router.add("GET", QStringLiteral("/api/v1/boom"), [](Request &) -> Response {
-            throw std::runtime_error("sqlite path /secret/place is broken");
-        }, none);
-        router.add("GET", QStringLiteral("/api/v1/typed"), [](Request &) -> Response {
-            throw AppError::validation(QStringLiteral("title"), QStringLiteral("required"), QStringLiteral("give a title"));
-        }, none);
-        router.add("GET", QStringLiteral("/api/v1/private"), [](Request &) { return Response::noContent(); });
+        router.add(
+            "POST", QStringLiteral("/api/v1/ping"), [](Request &) { return Response::noContent(); },
+            none);
+        router.add(
+            "GET", QStringLiteral("/api/v1/boom"),
+            [](Request &) -> Response {
+                throw std::runtime_error("sqlite path /secret/place is broken");
+            },
+            none);
+        router.add(
+            "GET", QStringLiteral("/api/v1/typed"),
+            [](Request &) -> Response {
+                throw AppError::validation(QStringLiteral("title"), QStringLiteral("required"),
+                    QStringLiteral("give a title"));
+            },
+            none);
+        router.add("GET", QStringLiteral("/api/v1/private"),
+            [](Request &) { return Response::noContent(); });
         pipeline = std::make_unique<Pipeline>(config, router, limiter, metrics);
     }
 
-    Response call(const QByteArray &method, const QString &path, const QByteArray &body = QByteArray(),
-                  const QByteArray &contentType = QByteArray())
+    Response call(const QByteArray &method, const QString &path,
+        const QByteArray &body = QByteArray(), const QByteArray &contentType = QByteArray())
     {
         Request r;
         r.method = method;
@@ -115,9 +132,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>([](Config &c) {
-            c.corsOrigins = {QString::fromLatin1(kAllowedOrigin)};
-        });
+        m_server = std::make_unique<TestServer>(
+            [](Config &c) { c.corsOrigins = {QString::fromLatin1(kAllowedOrigin)}; });
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -125,7 +141,8 @@ private Q_SLOTS:
 
     void validRequestIdIsEchoed()
     {
-        const auto r = http("GET", m_server->url(QStringLiteral("/health")), {}, {{"X-Request-Id", "client-abc.123_X"}});
+        const auto r = http("GET", m_server->url(QStringLiteral("/health")), {},
+            {{"X-Request-Id", "client-abc.123_X"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("X-Request-Id"), QByteArray("client-abc.123_X"));
     }
@@ -141,12 +158,15 @@ private Q_SLOTS:
     void invalidRequestIdIsReplaced()
     {
         QFETCH(QByteArray, incoming);
-        const auto r = http("GET", m_server->url(QStringLiteral("/nope")), {}, {{"X-Request-Id", incoming}});
+        const auto r
+            = http("GET", m_server->url(QStringLiteral("/nope")), {}, {{"X-Request-Id", incoming}});
         QCOMPARE(r.status, 404);
         const QByteArray id = r.header("X-Request-Id");
         QVERIFY(!id.isEmpty());
         QVERIFY(id != incoming);
-        QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9._-]{1,64}$")).match(QString::fromLatin1(id)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"))
+                    .match(QString::fromLatin1(id))
+                    .hasMatch());
         // The problem body names the same id.
         QCOMPARE(r.json().value(QStringLiteral("request_id")).toString(), QString::fromLatin1(id));
     }
@@ -163,7 +183,8 @@ private Q_SLOTS:
 
     void allowedOriginGetsCorsHeaders()
     {
-        const auto r = http("GET", m_server->url(QStringLiteral("/api/v1/server-info")), {}, {{"Origin", kAllowedOrigin}});
+        const auto r = http("GET", m_server->url(QStringLiteral("/api/v1/server-info")), {},
+            {{"Origin", kAllowedOrigin}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("Access-Control-Allow-Origin"), kAllowedOrigin);
         QVERIFY(r.header("Vary").contains("Origin"));
@@ -172,7 +193,8 @@ private Q_SLOTS:
 
     void refusedOriginIsForbidden()
     {
-        const auto r = http("GET", m_server->url(QStringLiteral("/api/v1/server-info")), {}, {{"Origin", "https://evil.example"}});
+        const auto r = http("GET", m_server->url(QStringLiteral("/api/v1/server-info")), {},
+            {{"Origin", "https://evil.example"}});
         QCOMPARE(r.status, 403);
         QCOMPARE(r.code(), QStringLiteral("FORBIDDEN"));
         QVERIFY(r.header("Access-Control-Allow-Origin").isEmpty());
@@ -183,9 +205,8 @@ private Q_SLOTS:
     void preflightIsAnswered()
     {
         const auto r = http("OPTIONS", m_server->url(QStringLiteral("/api/v1/server-info")), {},
-                            {{"Origin", kAllowedOrigin},
-                             {"Access-Control-Request-Method", "PATCH"},
-                             {"Access-Control-Request-Headers", "content-type, if-match"}});
+            {{"Origin", kAllowedOrigin}, {"Access-Control-Request-Method", "PATCH"},
+                {"Access-Control-Request-Headers", "content-type, if-match"}});
         QCOMPARE(r.status, 204);
         QCOMPARE(r.header("Access-Control-Allow-Origin"), kAllowedOrigin);
         QVERIFY(r.header("Access-Control-Allow-Methods").contains("PATCH"));
@@ -198,7 +219,7 @@ private Q_SLOTS:
     void preflightFromRefusedOrigin()
     {
         const auto r = http("OPTIONS", m_server->url(QStringLiteral("/api/v1/server-info")), {},
-                            {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+            {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
         QCOMPARE(r.status, 403);
         QVERIFY(r.header("Access-Control-Allow-Origin").isEmpty());
         QVERIFY(r.header("Access-Control-Allow-Methods").isEmpty());
@@ -234,7 +255,8 @@ private Q_SLOTS:
         // Answers from the connection guard carry them too.
         RawClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST /api/v1/server-info HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+        c.send(
+            "POST /api/v1/server-info HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
         const RawResponse refused = c.readResponse();
         QCOMPARE(refused.status, 411);
         QCOMPARE(refused.header("X-Content-Type-Options"), QByteArray("nosniff"));
@@ -254,7 +276,8 @@ private Q_SLOTS:
 
     void bodyOnNoBodyRouteOverTheWire()
     {
-        const auto r = http("GET", m_server->url(QStringLiteral("/health")), "{\"a\":1}", {{"Content-Type", "application/json"}});
+        const auto r = http("GET", m_server->url(QStringLiteral("/health")), "{\"a\":1}",
+            {{"Content-Type", "application/json"}});
         QCOMPARE(r.status, 415);
         QCOMPARE(r.code(), QStringLiteral("UNSUPPORTED_MEDIA_TYPE"));
     }
@@ -283,9 +306,15 @@ private Q_SLOTS:
     void jsonRouteAcceptsJson()
     {
         InProcess p;
-        const Response r = p.call("POST", QStringLiteral("/api/v1/echo"), "{\"name\":\"x\"}", "application/json; charset=utf-8");
+        const Response r = p.call("POST", QStringLiteral("/api/v1/echo"), "{\"name\":\"x\"}",
+            "application/json; charset=utf-8");
         QCOMPARE(r.status, 201);
-        QCOMPARE(bodyOf(r).value(QStringLiteral("data")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("x"));
+        QCOMPARE(bodyOf(r)
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("x"));
         verifySecurityHeaders(r.headers, true);
     }
 
@@ -313,12 +342,14 @@ private Q_SLOTS:
     void wrongContentType()
     {
         InProcess p;
-        Response r = p.call("POST", QStringLiteral("/api/v1/echo"), "{\"name\":\"x\"}", "text/plain");
+        Response r
+            = p.call("POST", QStringLiteral("/api/v1/echo"), "{\"name\":\"x\"}", "text/plain");
         QCOMPARE(r.status, 415);
         QCOMPARE(codeOf(r), QStringLiteral("UNSUPPORTED_MEDIA_TYPE"));
         r = p.call("POST", QStringLiteral("/api/v1/echo"), "{\"name\":\"x\"}");
         QCOMPARE(r.status, 415);
-        r = p.call("POST", QStringLiteral("/api/v1/optional"), "{}", "application/x-www-form-urlencoded");
+        r = p.call(
+            "POST", QStringLiteral("/api/v1/optional"), "{}", "application/x-www-form-urlencoded");
         QCOMPARE(r.status, 415);
     }
 
@@ -335,15 +366,18 @@ private Q_SLOTS:
     {
         InProcess p;
         QCOMPARE(p.call("POST", QStringLiteral("/api/v1/optional")).status, 200);
-        QCOMPARE(p.call("POST", QStringLiteral("/api/v1/optional"), "{\"a\":1}", "application/json").status, 200);
-        QCOMPARE(p.call("POST", QStringLiteral("/api/v1/optional"), "{", "application/json").status, 400);
+        QCOMPARE(p.call("POST", QStringLiteral("/api/v1/optional"), "{\"a\":1}", "application/json")
+                     .status,
+            200);
+        QCOMPARE(p.call("POST", QStringLiteral("/api/v1/optional"), "{", "application/json").status,
+            400);
     }
 
     void bodyOverTheLimitInThePipeline()
     {
         InProcess p;
-        const Response r = p.call("POST", QStringLiteral("/api/v1/echo"), "{\"a\":\"" + QByteArray(3000, 'a') + "\"}",
-                                  "application/json");
+        const Response r = p.call("POST", QStringLiteral("/api/v1/echo"),
+            "{\"a\":\"" + QByteArray(3000, 'a') + "\"}", "application/json");
         QCOMPARE(r.status, 413);
         QCOMPARE(codeOf(r), QStringLiteral("PAYLOAD_TOO_LARGE"));
     }
@@ -358,7 +392,8 @@ private Q_SLOTS:
         QCOMPARE(codeOf(r), QStringLiteral("INTERNAL"));
         QVERIFY(!r.body.contains("secret"));
         QVERIFY(!r.body.contains("sqlite"));
-        QCOMPARE(bodyOf(r).value(QStringLiteral("request_id")).toString(), QString::fromLatin1(r.header("X-Request-Id")));
+        QCOMPARE(bodyOf(r).value(QStringLiteral("request_id")).toString(),
+            QString::fromLatin1(r.header("X-Request-Id")));
         verifySecurityHeaders(r.headers, true);
     }
 
@@ -370,7 +405,8 @@ private Q_SLOTS:
         QCOMPARE(codeOf(r), QStringLiteral("VALIDATION_FAILED"));
         const auto errors = bodyOf(r).value(QStringLiteral("errors")).toArray();
         QCOMPARE(errors.size(), 1);
-        QCOMPARE(errors.at(0).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("title"));
+        QCOMPARE(errors.at(0).toObject().value(QStringLiteral("field")).toString(),
+            QStringLiteral("title"));
     }
 
     void authRouteWithoutAuthenticatorIs401()

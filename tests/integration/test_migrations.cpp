@@ -28,12 +28,13 @@ Config configFor(const QTemporaryDir &dir)
 QStringList schemaOf(Database &db)
 {
     QStringList out;
-    SqlQuery q(db, QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master "
-                                  "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
+    SqlQuery q(db,
+        QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+                       "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
     q.exec();
     while (q.next()) {
-        out.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QStringLiteral(": ")
-                   + q.value(2).toString());
+        out.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString()
+            + QStringLiteral(": ") + q.value(2).toString());
     }
     return out;
 }
@@ -42,11 +43,13 @@ QStringList tablesIn(const QString &path)
 {
     QStringList out;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery q(db);
-            q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+            q.exec(QStringLiteral(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
             while (q.next())
                 out.append(q.value(0).toString());
         }
@@ -59,10 +62,12 @@ QStringList tablesIn(const QString &path)
 QList<Migration> twoMigrations()
 {
     return {
-        {1, QStringLiteral("notes"), QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n"),
-         QStringLiteral("DROP TABLE notes;\n")},
-        {2, QStringLiteral("tags"), QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT);\n"),
-         QStringLiteral("DROP TABLE tags;\n")},
+        {1, QStringLiteral("notes"),
+            QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n"),
+            QStringLiteral("DROP TABLE notes;\n")},
+        {2, QStringLiteral("tags"),
+            QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT);\n"),
+            QStringLiteral("DROP TABLE tags;\n")},
     };
 }
 
@@ -162,7 +167,8 @@ private Q_SLOTS:
         QCOMPARE(second.up(backups), 1);
         const QStringList files = QDir(backups).entryList(QDir::Files);
         QCOMPARE(files.size(), 1);
-        QVERIFY2(files.first().startsWith(QLatin1String("corkboard-before-0002-")), qPrintable(files.first()));
+        QVERIFY2(files.first().startsWith(QLatin1String("corkboard-before-0002-")),
+            qPrintable(files.first()));
 
         // The copy is the database as it was before migration 2.
         const QString copy = QDir(backups).filePath(files.first());
@@ -170,7 +176,8 @@ private Q_SLOTS:
         QVERIFY(tables.contains(QStringLiteral("notes")));
         QVERIFY(!tables.contains(QStringLiteral("tags")));
         {
-            QSqlDatabase b = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("copy"));
+            QSqlDatabase b
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("copy"));
             b.setDatabaseName(copy);
             QVERIFY(b.open());
             QSqlQuery q(b);
@@ -192,10 +199,11 @@ private Q_SLOTS:
         const Config config = configFor(dir);
         Database db(config, QStringLiteral("failing"));
         QList<Migration> list = twoMigrations();
-        list[1].up = QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);\n");
+        list[1].up = QStringLiteral(
+            "CREATE TABLE tags (id INTEGER PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);\n");
         Migrator migrator(db, list);
         QVERIFY_THROWS_EXCEPTION(AppError, migrator.up());
-        QCOMPARE(migrator.pending(), QList<int>{2});
+        QCOMPARE(migrator.pending(), QList<int> {2});
         const QStringList schema = schemaOf(db);
         QVERIFY(!schema.join(QLatin1Char('\n')).contains(QLatin1String("tags")));
     }
@@ -212,13 +220,17 @@ private Q_SLOTS:
 
         r = runCli(dir.path(), {QStringLiteral("--migrate"), QStringLiteral("up")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("applied %1 migration(s)").arg(total)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("applied %1 migration(s)").arg(total)),
+            qPrintable(r.out));
         QCOMPARE(r.out.count(QLatin1String(" applied ")), total);
 
-        r = runCli(dir.path(), {QStringLiteral("--migrate"), QStringLiteral("down"), QStringLiteral("1")});
+        r = runCli(
+            dir.path(), {QStringLiteral("--migrate"), QStringLiteral("down"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String("reverted 1 migration(s)")), qPrintable(r.out));
-        const QString lastLine = QStringLiteral("%1 pending %2").arg(last.version, 4, 10, QLatin1Char('0')).arg(last.name);
+        const QString lastLine = QStringLiteral("%1 pending %2")
+                                     .arg(last.version, 4, 10, QLatin1Char('0'))
+                                     .arg(last.name);
         QVERIFY2(r.out.contains(lastLine), qPrintable(r.out));
 
         r = runCli(dir.path(), {QStringLiteral("--migrate"), QStringLiteral("status")});
@@ -232,7 +244,8 @@ private Q_SLOTS:
         // The database existed, so a backup was taken first.
         QCOMPARE(QDir(dir.filePath(QStringLiteral("backups"))).entryList(QDir::Files).size(), 1);
 
-        r = runCli(dir.path(), {QStringLiteral("--migrate"), QStringLiteral("down"), QStringLiteral("zero")});
+        r = runCli(dir.path(),
+            {QStringLiteral("--migrate"), QStringLiteral("down"), QStringLiteral("zero")});
         QCOMPARE(r.exitCode, 2);
     }
 };

@@ -79,7 +79,8 @@ bool RawClient::waitForClose(int timeoutMs)
     while (m_socket.state() == QAbstractSocket::ConnectedState) {
         if (deadline.hasExpired())
             return false;
-        if (m_socket.waitForReadyRead(int(std::max<qint64>(1, std::min<qint64>(100, deadline.remainingTime())))))
+        if (m_socket.waitForReadyRead(
+                int(std::max<qint64>(1, std::min<qint64>(100, deadline.remainingTime())))))
             m_buffer += m_socket.readAll();
     }
     return true;

@@ -35,18 +35,21 @@ bool ServerProcess::start(int timeoutMs)
     for (const auto &key : keys)
         env.insert(key, m_environment.value(key));
     m_process.setProcessEnvironment(env);
-    QStringList args{QStringLiteral("--serve"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), m_dir.path()};
+    QStringList args {QStringLiteral("--serve"), QStringLiteral("--host"),
+        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+        QStringLiteral("--data-dir"), m_dir.path()};
     args += m_arguments;
     m_process.start(binary, args);
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = QStringLiteral("could not start %1").arg(binary);
         return false;
     }
-    static const QRegularExpression serving(QStringLiteral(R"(Corkboard is serving on http://127\.0\.0\.1:(\d+))"));
+    static const QRegularExpression serving(
+        QStringLiteral(R"(Corkboard is serving on http://127\.0\.0\.1:(\d+))"));
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        m_process.waitForReadyRead(int(std::max<qint64>(1, std::min<qint64>(100, deadline.remainingTime()))));
+        m_process.waitForReadyRead(
+            int(std::max<qint64>(1, std::min<qint64>(100, deadline.remainingTime()))));
         m_stdout += m_process.readAllStandardOutput();
         m_stderr += m_process.readAllStandardError();
         const auto match = serving.match(QString::fromUtf8(m_stdout));

@@ -13,7 +13,8 @@ namespace corkboard::test {
 class ServerProcess
 {
 public:
-    explicit ServerProcess(QStringList extraArguments = {}, QProcessEnvironment extraEnvironment = {});
+    explicit ServerProcess(
+        QStringList extraArguments = {}, QProcessEnvironment extraEnvironment = {});
     ~ServerProcess();
 
     //! Starts and waits for "Corkboard is serving on http://127.0.0.1:PORT"; false on failure

@@ -20,7 +20,7 @@ QProcessEnvironment envWith(std::initializer_list<std::pair<const char *, const 
 
 QStringList args(std::initializer_list<const char *> list)
 {
-    QStringList out{QStringLiteral("corkboard")};
+    QStringList out {QStringLiteral("corkboard")};
     for (const char *a : list)
         out.append(QString::fromLatin1(a));
     return out;
@@ -39,26 +39,29 @@ private Q_SLOTS:
     void defaultsForServe()
     {
         QTemporaryDir dir;
-        const Config c = loadConfig(args({"--serve", "--data-dir", dir.path().toUtf8().constData()}),
-                                    QProcessEnvironment());
+        const Config c
+            = loadConfig(args({"--serve", "--data-dir", dir.path().toUtf8().constData()}),
+                QProcessEnvironment());
         QCOMPARE(c.mode, RunMode::Serve);
         QCOMPARE(c.port, 8080);
         QCOMPARE(c.maxBodyBytes, qint64(1024 * 1024));
         QVERIFY(c.threads >= 1);
-        QCOMPARE(c.databaseUrl, QStringLiteral("sqlite:") + dir.path() + QStringLiteral("/corkboard.db"));
+        QCOMPARE(c.databaseUrl,
+            QStringLiteral("sqlite:") + dir.path() + QStringLiteral("/corkboard.db"));
     }
 
     void environmentIsRead()
     {
-        const Config c = loadConfig(args({}), envWith({{"CORKBOARD_PORT", "9000"},
-                                                       {"CORKBOARD_THREADS", "3"},
-                                                       {"CORKBOARD_CORS_ORIGINS", "https://a.example, http://b.example:8080"},
-                                                       {"CORKBOARD_MAX_BODY_BYTES", "2048"},
-                                                       {"CORKBOARD_LOG_LEVEL", "WARNING"},
-                                                       {"CORKBOARD_OPEN_REGISTRATION", "yes"}}));
+        const Config c = loadConfig(args({}),
+            envWith({{"CORKBOARD_PORT", "9000"}, {"CORKBOARD_THREADS", "3"},
+                {"CORKBOARD_CORS_ORIGINS", "https://a.example, http://b.example:8080"},
+                {"CORKBOARD_MAX_BODY_BYTES", "2048"}, {"CORKBOARD_LOG_LEVEL", "WARNING"},
+                {"CORKBOARD_OPEN_REGISTRATION", "yes"}}));
         QCOMPARE(c.port, 9000);
         QCOMPARE(c.threads, 3);
-        QCOMPARE(c.corsOrigins, (QStringList{QStringLiteral("https://a.example"), QStringLiteral("http://b.example:8080")}));
+        QCOMPARE(c.corsOrigins,
+            (QStringList {
+                QStringLiteral("https://a.example"), QStringLiteral("http://b.example:8080")}));
         QCOMPARE(c.maxBodyBytes, qint64(2048));
         QCOMPARE(c.logLevel, QStringLiteral("warning"));
         QVERIFY(c.openRegistration);
@@ -66,10 +69,10 @@ private Q_SLOTS:
 
     void flagsWinOverEnvironment()
     {
-        const Config c = loadConfig(args({"--port", "7001", "--threads", "2", "--log-level", "error"}),
-                                    envWith({{"CORKBOARD_PORT", "9000"},
-                                             {"CORKBOARD_THREADS", "5"},
-                                             {"CORKBOARD_LOG_LEVEL", "debug"}}));
+        const Config c
+            = loadConfig(args({"--port", "7001", "--threads", "2", "--log-level", "error"}),
+                envWith({{"CORKBOARD_PORT", "9000"}, {"CORKBOARD_THREADS", "5"},
+                    {"CORKBOARD_LOG_LEVEL", "debug"}}));
         QCOMPARE(c.port, 7001);
         QCOMPARE(c.threads, 2);
         QCOMPARE(c.logLevel, QStringLiteral("error"));
@@ -79,20 +82,34 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("variable");
         QTest::addColumn<QString>("value");
-        QTest::newRow("port too large") << "CORKBOARD_PORT" << "70000";
-        QTest::newRow("port not a number") << "CORKBOARD_PORT" << "eighty";
-        QTest::newRow("threads zero") << "CORKBOARD_THREADS" << "0";
-        QTest::newRow("origin with path") << "CORKBOARD_CORS_ORIGINS" << "https://a.example/app";
-        QTest::newRow("origin scheme") << "CORKBOARD_CORS_ORIGINS" << "ftp://a.example";
-        QTest::newRow("tiny body limit") << "CORKBOARD_MAX_BODY_BYTES" << "10";
-        QTest::newRow("log level") << "CORKBOARD_LOG_LEVEL" << "verbose";
-        QTest::newRow("log format") << "CORKBOARD_LOG_FORMAT" << "xml";
-        QTest::newRow("rate") << "CORKBOARD_RATE_LIMIT_RPS" << "-1";
-        QTest::newRow("bool") << "CORKBOARD_OPEN_REGISTRATION" << "maybe";
-        QTest::newRow("short jwt secret") << "CORKBOARD_JWT_SECRET" << "short";
-        QTest::newRow("database url") << "CORKBOARD_DATABASE_URL" << "postgres://x";
-        QTest::newRow("empty host") << "CORKBOARD_HOST" << " ";
-        QTest::newRow("header timeout") << "CORKBOARD_HEADER_TIMEOUT_MS" << "5";
+        QTest::newRow("port too large") << "CORKBOARD_PORT"
+                                        << "70000";
+        QTest::newRow("port not a number") << "CORKBOARD_PORT"
+                                           << "eighty";
+        QTest::newRow("threads zero") << "CORKBOARD_THREADS"
+                                      << "0";
+        QTest::newRow("origin with path") << "CORKBOARD_CORS_ORIGINS"
+                                          << "https://a.example/app";
+        QTest::newRow("origin scheme") << "CORKBOARD_CORS_ORIGINS"
+                                       << "ftp://a.example";
+        QTest::newRow("tiny body limit") << "CORKBOARD_MAX_BODY_BYTES"
+                                         << "10";
+        QTest::newRow("log level") << "CORKBOARD_LOG_LEVEL"
+                                   << "verbose";
+        QTest::newRow("log format") << "CORKBOARD_LOG_FORMAT"
+                                    << "xml";
+        QTest::newRow("rate") << "CORKBOARD_RATE_LIMIT_RPS"
+                              << "-1";
+        QTest::newRow("bool") << "CORKBOARD_OPEN_REGISTRATION"
+                              << "maybe";
+        QTest::newRow("short jwt secret") << "CORKBOARD_JWT_SECRET"
+                                          << "short";
+        QTest::newRow("database url") << "CORKBOARD_DATABASE_URL"
+                                      << "postgres://x";
+        QTest::newRow("empty host") << "CORKBOARD_HOST"
+                                    << " ";
+        QTest::newRow("header timeout") << "CORKBOARD_HEADER_TIMEOUT_MS"
+                                        << "5";
     }
 
     void invalidValuesNameTheSetting()
@@ -123,7 +140,8 @@ private Q_SLOTS:
 
     void unknownMigrateCommandIsRefused()
     {
-        QVERIFY_THROWS_EXCEPTION(ConfigError, loadConfig(args({"--migrate", "sideways"}), QProcessEnvironment()));
+        QVERIFY_THROWS_EXCEPTION(
+            ConfigError, loadConfig(args({"--migrate", "sideways"}), QProcessEnvironment()));
     }
 
     void binaryExitsTwoNamingTheSetting_data()
@@ -132,12 +150,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("variable");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("named");
-        QTest::newRow("env port") << QStringList{QStringLiteral("--serve")} << "CORKBOARD_PORT" << "70000"
+        QTest::newRow("env port") << QStringList {QStringLiteral("--serve")} << "CORKBOARD_PORT"
+                                  << "70000"
                                   << "CORKBOARD_PORT";
-        QTest::newRow("flag threads") << QStringList{QStringLiteral("--serve"), QStringLiteral("--threads"), QStringLiteral("abc")}
+        QTest::newRow("flag threads") << QStringList {QStringLiteral("--serve"),
+            QStringLiteral("--threads"), QStringLiteral("abc")}
                                       << QString() << QString() << "--threads";
-        QTest::newRow("env log level") << QStringList{QStringLiteral("--serve")} << "CORKBOARD_LOG_LEVEL" << "loud"
-                                       << "CORKBOARD_LOG_LEVEL";
+        QTest::newRow("env log level")
+            << QStringList {QStringLiteral("--serve")} << "CORKBOARD_LOG_LEVEL"
+            << "loud"
+            << "CORKBOARD_LOG_LEVEL";
     }
 
     void binaryExitsTwoNamingTheSetting()
