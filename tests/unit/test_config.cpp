@@ -2,8 +2,10 @@
 // real binary exits with status 2.
 #include "server/platform/config.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -142,6 +144,22 @@ private Q_SLOTS:
     {
         QVERIFY_THROWS_EXCEPTION(
             ConfigError, loadConfig(args({"--migrate", "sideways"}), QProcessEnvironment()));
+    }
+
+    void envExampleListsEverySetting()
+    {
+        QFile file(QStringLiteral(CORKBOARD_SOURCE_DIR "/.env.example"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray example = file.readAll();
+        static const QRegularExpression variable(QStringLiteral("CORKBOARD_[A-Z_]+"));
+        const QString help = configHelpText();
+        int count = 0;
+        for (auto it = variable.globalMatch(help); it.hasNext();) {
+            const QString name = it.next().captured(0);
+            QVERIFY2(example.contains(QByteArray("\n#" + name.toLatin1() + "=")), qPrintable(name));
+            ++count;
+        }
+        QVERIFY(count >= 20);
     }
 
     void binaryExitsTwoNamingTheSetting_data()
