@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# HTTP kernel benchmark: wrk on loopback against a release `corkboard --serve` with 1 and N server
+# threads, next to a fixed-response nginx (the ceiling). Bounded: each run is BENCH_DURATION with
+# BENCH_CONNECTIONS connections. Usage: tests/bench/http_bench.sh   (see tests/bench/README.md)
+#
+# Environment (all optional):
+#   CORKBOARD_BENCH_BINARY  release corkboard to measure (default: builds build/bench/app/corkboard)
+#   BENCH_THREADS           N for the multi-threaded runs (default: nproc)
+#   BENCH_DURATION          wrk -d per run (default: 5s)
+#   BENCH_CONNECTIONS       wrk -c (default: 50)
+#   BENCH_WRK_THREADS       wrk -t (default: 2)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+THREADS_N="${BENCH_THREADS:-$(nproc)}"
+DURATION="${BENCH_DURATION:-5s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-50}"
+WRK_THREADS="${BENCH_WRK_THREADS:-2}"
+
+for tool in wrk nginx; do
+    if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
+        echo "missing $tool: sudo apt-get install -y wrk nginx-light" >&2
+        exit 1
+    fi
+done
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+BIN="${CORKBOARD_BENCH_BINARY:-$ROOT/build/bench/app/corkboard}"
+if [ ! -x "$BIN" ]; then
+    echo "== building a release corkboard in build/bench (server only) =="
+    cmake -S "$ROOT" -B "$ROOT/build/bench" -DCMAKE_BUILD_TYPE=Release \
+        -DCORKBOARD_BUILD_GUI=OFF -DCORKBOARD_BUILD_TESTS=OFF >/dev/null
+    cmake --build "$ROOT/build/bench" --target corkboard -j "$(nproc)"
+    BIN="$ROOT/build/bench/app/corkboard"
+fi
+
+WORK="$(mktemp -d /tmp/corkboard-bench.XXXXXX)"
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+    local port=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
+
+# Prints "<req/s> <p99>" for one wrk run (after a 1 s warm-up).
+measure() {
+    local url=$1 out
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d1s "$url" >/dev/null
+    out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")"
+    if echo "$out" | grep -q "Non-2xx"; then
+        echo "$out" >&2
+        echo "non-2xx answers from $url: the benchmark would measure errors" >&2
+        exit 1
+    fi
+    echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "99%" {print $2}')"
+}
+
+# Starts corkboard with $1 server threads in the background; sets PORT.
+start_corkboard() {
+    local threads=$1 log="$WORK/corkboard-$1.out"
+    # warning level: no access-log line per request. Rate limits lifted: wrk is one client address.
+    CORKBOARD_LOG_LEVEL=warning CORKBOARD_RATE_LIMIT_RPS=1000000 CORKBOARD_RATE_LIMIT_BURST=1000000 \
+        "$BIN" --serve --host 127.0.0.1 --port 0 --data-dir "$WORK/data-$threads" --threads "$threads" \
+        >"$log" 2>"$WORK/corkboard-$1.err" &
+    PIDS+=($!)
+    for _ in $(seq 100); do
+        PORT="$(sed -n 's|.*Corkboard is serving on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")"
+        [ -n "$PORT" ] && return
+        sleep 0.1
+    done
+    echo "corkboard did not start" >&2
+    cat "$WORK/corkboard-$1.err" >&2
+    exit 1
+}
+
+stop_last() {
+    local pid=${PIDS[-1]}
+    kill -TERM "$pid"
+    wait "$pid" || true
+    PIDS=("${PIDS[@]:0:${#PIDS[@]}-1}")
+}
+
+NGINX_PORT="$(free_port 18480)"
+mkdir -p "$WORK/nginx/logs"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes $THREADS_N;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fastcgi;
+    uwsgi_temp_path $WORK/nginx/uwsgi;
+    scgi_temp_path $WORK/nginx/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / {
+            default_type application/json;
+            return 200 '{"status":"ok"}';
+        }
+    }
+}
+CONF
+
+echo "== corkboard $("$BIN" --version | awk '{print $2}') $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true)," \
+    "$(nproc) cores, load average:$(uptime | sed 's/.*load average://')"
+echo "== wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency (after a 1 s warm-up), loopback"
+echo
+echo "| target | server threads | req/s | p99 |"
+echo "|---|---|---|---|"
+
+"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+PIDS+=($!)
+sleep 0.5
+read -r NGINX_RPS NGINX_P99 < <(measure "http://127.0.0.1:$NGINX_PORT/")
+echo "| nginx fixed response (ceiling) | $THREADS_N workers | $NGINX_RPS | $NGINX_P99 |"
+stop_last
+
+declare -A RPS
+for threads in 1 "$THREADS_N"; do
+    start_corkboard "$threads"
+    for path in /health /api/v1/server-info /ready; do
+        read -r rps p99 < <(measure "http://127.0.0.1:$PORT$path")
+        RPS["$path-$threads"]=$rps
+        echo "| corkboard $path | $threads | $rps | $p99 |"
+    done
+    stop_last
+done
+
+echo
+awk -v h="${RPS[/health-$THREADS_N]}" -v n="$NGINX_RPS" \
+    'BEGIN { printf "/health with %s threads: %.0f%% of nginx (target >= 70%%)\n", "'"$THREADS_N"'", 100 * h / n }'
+awk -v a="${RPS[/ready-$THREADS_N]}" -v b="${RPS[/ready-1]}" \
+    'BEGIN { printf "/ready (SQLite) %s threads vs 1 thread: %.2fx (target >= 1.5x)\n", "'"$THREADS_N"'", a / b }'
