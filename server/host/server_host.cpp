@@ -54,6 +54,7 @@ void ServerHost::start()
     const Config &cfg = m_context->config;
     QDir().mkpath(cfg.dataDir);
     migrateAtStartup(cfg);
+    m_context->jwtKeys.load();
 
     for (int i = 0; i < cfg.threads; ++i) {
         auto *thread = new QThread;

@@ -31,7 +31,7 @@ Config testConfig(const QString &dataDir)
     return c;
 }
 
-TestServer::TestServer(std::function<void(Config &)> tweak)
+TestServer::TestServer(std::function<void(Config &)> tweak, std::shared_ptr<Clock> clock)
 {
     m_config = testConfig(m_dir.path());
     if (tweak)
@@ -42,9 +42,9 @@ TestServer::TestServer(std::function<void(Config &)> tweak)
     std::exception_ptr error;
     QMetaObject::invokeMethod(
         &anchor,
-        [this, &error] {
+        [this, &error, clock] {
             try {
-                m_host = new ServerHost(m_config);
+                m_host = new ServerHost(m_config, clock);
                 m_host->start();
                 m_port = m_host->port();
             } catch (...) {

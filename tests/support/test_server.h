@@ -22,7 +22,9 @@ Config testConfig(const QString &dataDir);
 class TestServer
 {
 public:
-    explicit TestServer(std::function<void(Config &)> tweak = {});
+    //! `clock`: a ManualClock for tests that move time (null: the system clock).
+    explicit TestServer(
+        std::function<void(Config &)> tweak = {}, std::shared_ptr<Clock> clock = nullptr);
     ~TestServer();
 
     QString url(const QString &path) const;
