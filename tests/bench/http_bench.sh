@@ -17,9 +17,9 @@ DURATION="${BENCH_DURATION:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-50}"
 WRK_THREADS="${BENCH_WRK_THREADS:-2}"
 
-for tool in wrk nginx; do
+for tool in wrk nginx curl; do
     if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
-        echo "missing $tool: sudo apt-get install -y wrk nginx-light" >&2
+        echo "missing $tool: sudo apt-get install -y wrk nginx-light curl" >&2
         exit 1
     fi
 done
@@ -52,8 +52,9 @@ free_port() {
 # Prints "<req/s> <p99>" for one wrk run (after a 1 s warm-up).
 measure() {
     local url=$1 out
-    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d1s "$url" >/dev/null
-    out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")"
+    shift
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d1s "$@" "$url" >/dev/null
+    out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")"
     if echo "$out" | grep -q "Non-2xx"; then
         echo "$out" >&2
         echo "non-2xx answers from $url: the benchmark would measure errors" >&2
@@ -144,6 +145,17 @@ for threads in 1 "$THREADS_N"; do
         RPS["$path-$threads"]=$rps
         echo "| corkboard $path | $threads | $rps | $p99 |"
     done
+    # A real data endpoint: JWT check, then the user's row from SQLite.
+    TOKEN="$(curl -sf -H 'Content-Type: application/json' \
+        -d '{"email":"bench@example.com","password":"bench password 123","display_name":"Bench"}' \
+        "http://127.0.0.1:$PORT/api/v1/auth/register" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+    if [ -z "$TOKEN" ]; then
+        echo "could not register the bench account" >&2
+        exit 1
+    fi
+    read -r rps p99 < <(measure "http://127.0.0.1:$PORT/api/v1/users/me" -H "Authorization: Bearer $TOKEN")
+    RPS["/api/v1/users/me-$threads"]=$rps
+    echo "| corkboard /api/v1/users/me (JWT + SQLite) | $threads | $rps | $p99 |"
     stop_last
 done
 
@@ -153,5 +165,7 @@ NGINX_RPS="$(awk -v a="${NGINX_RUNS[0]}" -v b="${NGINX_RUNS[1]}" 'BEGIN { print 
 echo
 awk -v h="${RPS[/health-$THREADS_N]}" -v n="$NGINX_RPS" \
     'BEGIN { printf "/health with %s threads: %.0f%% of nginx (target >= 70%%)\n", "'"$THREADS_N"'", 100 * h / n }'
-awk -v a="${RPS[/ready-$THREADS_N]}" -v b="${RPS[/ready-1]}" \
-    'BEGIN { printf "/ready (SQLite) %s threads vs 1 thread: %.2fx (target >= 1.5x)\n", "'"$THREADS_N"'", a / b }'
+for path in /api/v1/users/me /ready; do
+    awk -v a="${RPS[$path-$THREADS_N]}" -v b="${RPS[$path-1]}" -v p="$path" -v n="$THREADS_N" \
+        'BEGIN { printf "%s (SQLite) %s threads vs 1 thread: %.2fx (target >= 1.5x)\n", p, n, a / b }'
+done
