@@ -1,6 +1,9 @@
 #include "server/host/routes.h"
 
 #include "server/features/activity/activity_controller.h"
+#include "server/features/auth/auth_controller.h"
+#include "server/features/auth/invites_controller.h"
+#include "server/features/auth/jwt_authenticator.h"
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
 #include "server/features/checklists/checklist_controller.h"
@@ -9,6 +12,7 @@
 #include "server/features/health/health_controller.h"
 #include "server/features/labels/label_controller.h"
 #include "server/features/search/search_controller.h"
+#include "server/features/users/users_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -27,6 +31,12 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<CommentController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<ActivityController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<SearchController>(ctx)).registerRoutes(worker.router());
+
+    auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
+    worker.pipeline().setAuthenticator(&authenticator);
+    worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
 }
 
 } // namespace corkboard
