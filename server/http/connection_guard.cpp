@@ -5,6 +5,7 @@
 
 #include <QTcpSocket>
 
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace corkboard {
@@ -67,7 +68,17 @@ void ConnectionGuard::exemptFromTimeouts()
 
 bool ConnectionGuard::isIdle() const
 {
-    return m_state == State::Idle && m_headerBlock.isEmpty();
+    if (m_state != State::Idle || !m_headerBlock.isEmpty())
+        return false;
+    if (!m_socket)
+        return true;
+    // A request whose first bytes already arrived is in flight even if this thread has not read
+    // them yet (shutdown must not close it): look at Qt's buffer and at the kernel's.
+    if (m_socket->bytesAvailable() > 0)
+        return false;
+    int pending = 0;
+    const qintptr fd = m_socket->socketDescriptor();
+    return fd < 0 || ::ioctl(int(fd), FIONREAD, &pending) != 0 || pending == 0;
 }
 
 void ConnectionGuard::closeWhenIdle()
