@@ -1,5 +1,7 @@
 #include "server/host/routes.h"
 
+#include "server/features/events/live_controller.h"
+#include "server/features/events/live_hub.h"
 #include "server/features/health/health_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
@@ -11,6 +13,12 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+
+    auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
+    hub.attach(worker.httpServer());
+    worker.addDrainHook([&hub] { hub.beginShutdown(); }, [&hub] { return hub.hasSessions(); });
+    auto &live = worker.own(std::make_shared<LiveController>(hub));
+    live.registerRoutes(worker.router());
 }
 
 } // namespace corkboard

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/events/live_bus.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -19,6 +20,7 @@ struct ServerContext
         : config(std::move(cfg))
         , clock(std::move(clk))
         , rateLimiter(*clock, config.rateLimitPerSecond, config.rateLimitBurst)
+        , liveBus(*clock)
     {
     }
 
@@ -26,6 +28,8 @@ struct ServerContext
     const std::shared_ptr<Clock> clock;
     Metrics metrics;
     RateLimiter rateLimiter;
+    //! Post-commit fan-out of events to the live hubs of every server thread.
+    LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs{0};
