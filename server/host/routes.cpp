@@ -1,8 +1,12 @@
 #include "server/host/routes.h"
 
+#include "server/features/auth/auth_controller.h"
+#include "server/features/auth/invites_controller.h"
+#include "server/features/auth/jwt_authenticator.h"
 #include "server/features/events/live_controller.h"
 #include "server/features/events/live_hub.h"
 #include "server/features/health/health_controller.h"
+#include "server/features/users/users_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -13,6 +17,12 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+
+    auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
+    worker.pipeline().setAuthenticator(&authenticator);
+    worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
 
     auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
     hub.attach(worker.httpServer());
