@@ -3,6 +3,7 @@
 #include "server/features/events/live_bus.h"
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
+#include "server/features/events/event_bus.h"
 #include "server/features/users/user_cache.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
@@ -35,6 +36,8 @@ struct ServerContext
     const std::shared_ptr<Clock> clock;
     Metrics metrics;
     RateLimiter rateLimiter;
+    //! Events of committed mutations are published here (live-update hubs subscribe).
+    EventBus eventBus;
     //! Failed sign-ins and registrations, per address and per account (per minute).
     RateLimiter authLimiter;
     PasswordHasher passwords;
