@@ -107,6 +107,8 @@ public:
     QFuture<ApiResult<NoContent>> restoreSession(const QString &accountId);
     //! Refreshes the access token now; concurrent callers share one request (single flight).
     QFuture<ApiResult<NoContent>> refreshSession();
+    //! Finishes at once while the access token is usable, otherwise after a (shared) refresh.
+    QFuture<ApiResult<NoContent>> ensureAccessToken();
     //! Adopts tokens obtained by login/register: keeps them and files the refresh token.
     QFuture<ApiResult<NoContent>> adoptSession(
         const QString &accountId, const SessionTokens &tokens);

@@ -83,6 +83,13 @@ QFuture<ApiResult<NoContent>> ApiClient::refreshSession()
     return promise.future();
 }
 
+QFuture<ApiResult<NoContent>> ApiClient::ensureAccessToken()
+{
+    if (accessTokenUsable())
+        return readyFuture(ApiResult<NoContent>(NoContent {}));
+    return refreshSession();
+}
+
 QFuture<ApiResult<NoContent>> ApiClient::restoreSession(const QString &accountId)
 {
     m_accountId = accountId;
