@@ -1,5 +1,8 @@
 #include "server/host/routes.h"
 
+#include "server/features/boards/board_controller.h"
+#include "server/features/cards/card_controller.h"
+#include "server/features/columns/column_controller.h"
 #include "server/features/health/health_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
@@ -11,6 +14,9 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+    worker.own(std::make_shared<BoardController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<ColumnController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<CardController>(ctx)).registerRoutes(worker.router());
 }
 
 } // namespace corkboard

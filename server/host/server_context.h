@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/events/event_bus.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -26,9 +27,11 @@ struct ServerContext
     const std::shared_ptr<Clock> clock;
     Metrics metrics;
     RateLimiter rateLimiter;
+    //! Events of committed mutations are published here (live-update hubs subscribe).
+    EventBus eventBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
-    std::atomic<qint64> workerHeartbeatMs{0};
+    std::atomic<qint64> workerHeartbeatMs {0};
     //! False when no worker is expected (tests, --worker itself).
     bool expectWorker = false;
 };
