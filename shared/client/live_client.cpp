@@ -190,15 +190,16 @@ void LiveClient::onText(const QString &text)
     if (type == QLatin1String("event")) {
         // The envelope comes nested ({"type":"event","event":{…}}); accept it spread out too.
         const QJsonValue nested = message.value(QStringLiteral("event"));
-        dto::LiveEvent event;
-        if (!dto::fromJson(nested.isObject() ? nested.toObject() : message, event)) {
+        const EventEnvelope event
+            = eventEnvelopeFromJson(nested.isObject() ? nested.toObject() : message);
+        if (event.type.isEmpty() || event.boardId.isEmpty()) {
             qCWarning(lcClientWs) << "ignoring a malformed event";
             return;
         }
         auto it = m_subscriptions.find(event.boardId);
         if (it == m_subscriptions.end())
             return; // unsubscribed meanwhile
-        if (event.seq >= 0) {
+        if (event.seq > 0) { // presence.changed carries no seq
             if (it->lastSeq && event.seq <= *it->lastSeq)
                 return; // already delivered (replayed after a reconnect)
             it->lastSeq = event.seq;

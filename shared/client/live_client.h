@@ -1,7 +1,7 @@
 #pragma once
 
 #include "shared/client/backoff.h"
-#include "shared/dto/live_event.h"
+#include "shared/dto/snapshot.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -72,7 +72,7 @@ Q_SIGNALS:
     void ready(const QString &userId);
     void subscribed(const QString &boardId, qint64 seq);
     //! One new event, in seq order per board, never twice.
-    void eventReceived(const corkboard::dto::LiveEvent &event);
+    void eventReceived(const corkboard::EventEnvelope &event);
     //! The server no longer has the events since our seq: fetch the board snapshot again.
     void resyncRequired(const QString &boardId);
     void notificationReceived(const QJsonObject &notification);

@@ -181,7 +181,7 @@ QList<qint64> seqs(const QSignalSpy &spy)
 {
     QList<qint64> out;
     for (const auto &args : spy)
-        out.append(args.first().value<dto::LiveEvent>().seq);
+        out.append(args.first().value<EventEnvelope>().seq);
     return out;
 }
 
@@ -216,10 +216,12 @@ private Q_SLOTS:
         server.publish(QStringLiteral("b2"), QStringLiteral("card.created")); // not watched
         server.publish(QStringLiteral("b1"), QStringLiteral("card.moved"));
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, kWait);
-        const auto first = events.at(0).first().value<dto::LiveEvent>();
+        const auto first = events.at(0).first().value<EventEnvelope>();
         QCOMPARE(first.type, QStringLiteral("card.created"));
         QCOMPARE(first.boardId, QStringLiteral("b1"));
-        QCOMPARE(first.data.value(QStringLiteral("id")).toString(), QStringLiteral("card-1"));
+        QCOMPARE(
+            QJsonDocument::fromJson(first.data).object().value(QStringLiteral("id")).toString(),
+            QStringLiteral("card-1"));
         QCOMPARE(first.at, QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC));
         QCOMPARE(seqs(events), (QList<qint64> {1, 3}));
         QCOMPARE(live.lastSeq(QStringLiteral("b1")), std::optional<qint64>(3));
