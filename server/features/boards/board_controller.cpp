@@ -51,7 +51,7 @@ Response BoardController::list(const Request &request)
 
 Response BoardController::create(const Request &request)
 {
-    BodyReader body(request.json, {"name", "description"});
+    PatchBodyReader body(request.json, {"name", "description"});
     const auto name = body.text("name", 1, kNameMax, true);
     const auto description = body.text("description", 0, kDescriptionMax, false);
     body.finish();
@@ -80,7 +80,7 @@ Response BoardController::get(const Request &request)
 
 Response BoardController::update(const Request &request)
 {
-    BodyReader body(request.json, {"name", "description", "archived"});
+    PatchBodyReader body(request.json, {"name", "description", "archived"});
     BoardPatch patch;
     patch.name = body.text("name", 1, kNameMax, false);
     patch.description = body.text("description", 0, kDescriptionMax, false);
@@ -107,7 +107,7 @@ Response BoardController::members(const Request &request)
 
 Response BoardController::putMember(const Request &request)
 {
-    BodyReader body(request.json, {"role"});
+    PatchBodyReader body(request.json, {"role"});
     const auto role = body.text("role", 1, 20, true);
     if (role && *role != QLatin1String("owner") && *role != QLatin1String("editor")
         && *role != QLatin1String("viewer"))

@@ -28,7 +28,8 @@ int characterCount(const QString &text)
     return count;
 }
 
-BodyReader::BodyReader(const QJsonObject &json, std::initializer_list<const char *> allowed)
+PatchBodyReader::PatchBodyReader(
+    const QJsonObject &json, std::initializer_list<const char *> allowed)
     : m_json(json)
 {
     QSet<QString> known;
@@ -41,17 +42,17 @@ BodyReader::BodyReader(const QJsonObject &json, std::initializer_list<const char
     }
 }
 
-bool BodyReader::has(const char *field) const
+bool PatchBodyReader::has(const char *field) const
 {
     return m_json.contains(QLatin1String(field));
 }
 
-void BodyReader::addError(const QString &field, const QString &code, const QString &message)
+void PatchBodyReader::addError(const QString &field, const QString &code, const QString &message)
 {
     m_errors.append({field, code, message});
 }
 
-std::optional<QString> BodyReader::text(
+std::optional<QString> PatchBodyReader::text(
     const char *field, int minChars, int maxChars, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
@@ -89,7 +90,7 @@ std::optional<QString> BodyReader::text(
     return s;
 }
 
-std::optional<bool> BodyReader::boolean(const char *field, bool required)
+std::optional<bool> PatchBodyReader::boolean(const char *field, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined()) {
@@ -106,7 +107,7 @@ std::optional<bool> BodyReader::boolean(const char *field, bool required)
     return v.toBool();
 }
 
-Patch<int> BodyReader::nullableInt(const char *field, int min, int max)
+Patch<int> PatchBodyReader::nullableInt(const char *field, int min, int max)
 {
     Patch<int> out;
     const auto v = m_json.value(QLatin1String(field));
@@ -132,7 +133,7 @@ Patch<int> BodyReader::nullableInt(const char *field, int min, int max)
     return out;
 }
 
-Patch<QDateTime> BodyReader::nullableTime(const char *field)
+Patch<QDateTime> PatchBodyReader::nullableTime(const char *field)
 {
     Patch<QDateTime> out;
     const auto v = m_json.value(QLatin1String(field));
@@ -153,7 +154,7 @@ Patch<QDateTime> BodyReader::nullableTime(const char *field)
     return out;
 }
 
-std::optional<QString> BodyReader::id(const char *field, bool required)
+std::optional<QString> PatchBodyReader::id(const char *field, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined() || (v.isNull() && !required)) {
@@ -169,7 +170,7 @@ std::optional<QString> BodyReader::id(const char *field, bool required)
     return v.toString();
 }
 
-std::optional<QStringList> BodyReader::idList(const char *field, int maxCount)
+std::optional<QStringList> PatchBodyReader::idList(const char *field, int maxCount)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined())
@@ -202,7 +203,7 @@ std::optional<QStringList> BodyReader::idList(const char *field, int maxCount)
     return out;
 }
 
-void BodyReader::finish() const
+void PatchBodyReader::finish() const
 {
     if (!m_errors.isEmpty())
         throw AppError::validation(m_errors);
