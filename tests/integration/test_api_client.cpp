@@ -35,7 +35,7 @@ T waitFor(QFuture<T> future)
 {
     [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
     if (!future.isFinished())
-        return T{}; // already reported as a failure; never block
+        return T {}; // already reported as a failure; never block
     return future.result();
 }
 

