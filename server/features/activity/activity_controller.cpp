@@ -1,7 +1,7 @@
 #include "server/features/activity/activity_controller.h"
 
 #include "server/features/activity/activity_service.h"
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
 #include "server/http/router.h"
 

@@ -1,6 +1,6 @@
 #include "server/features/checklists/checklist_controller.h"
 
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
 #include "server/http/router.h"
 
@@ -38,7 +38,7 @@ void ChecklistController::registerRoutes(Router &router)
 
 Response ChecklistController::add(const Request &request)
 {
-    PatchBodyReader body(request.json, {"text"});
+    FieldReader body(request.json, {"text"});
     const auto text = body.text("text", 1, kTextMax, true);
     body.finish();
     return m_idempotency.run(request, [&] {
@@ -49,7 +49,7 @@ Response ChecklistController::add(const Request &request)
 
 Response ChecklistController::update(const Request &request)
 {
-    PatchBodyReader body(request.json, {"text", "done"});
+    FieldReader body(request.json, {"text", "done"});
     const auto text = body.text("text", 1, kTextMax, false);
     const auto done = body.boolean("done");
     body.finish();

@@ -1,6 +1,6 @@
 #include "server/features/comments/comment_controller.h"
 
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
 #include "server/http/router.h"
 
@@ -49,7 +49,7 @@ Response CommentController::list(const Request &request)
 
 Response CommentController::create(const Request &request)
 {
-    PatchBodyReader body(request.json, {"body", "mention_ids"});
+    FieldReader body(request.json, {"body", "mention_ids"});
     const auto text = body.text("body", 1, kBodyMax, true);
     const auto mentions = body.idList("mention_ids", kMaxMentions);
     body.finish();
@@ -62,7 +62,7 @@ Response CommentController::create(const Request &request)
 
 Response CommentController::update(const Request &request)
 {
-    PatchBodyReader body(request.json, {"body", "mention_ids"});
+    FieldReader body(request.json, {"body", "mention_ids"});
     const auto text = body.text("body", 1, kBodyMax, false);
     const auto mentions = body.idList("mention_ids", kMaxMentions);
     body.finish();

@@ -1,6 +1,6 @@
 #include "server/features/labels/label_controller.h"
 
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
 #include "server/http/router.h"
 
@@ -9,7 +9,7 @@
 namespace corkboard {
 
 namespace {
-std::optional<QString> readColor(PatchBodyReader &body, bool required)
+std::optional<QString> readColor(FieldReader &body, bool required)
 {
     auto color = body.text("color", 1, 7, required);
     static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
@@ -60,7 +60,7 @@ Response LabelController::list(const Request &request)
 
 Response LabelController::create(const Request &request)
 {
-    PatchBodyReader body(request.json, {"name", "color"});
+    FieldReader body(request.json, {"name", "color"});
     const auto name = body.text("name", 1, 100, true);
     const auto color = readColor(body, true);
     body.finish();
@@ -73,7 +73,7 @@ Response LabelController::create(const Request &request)
 
 Response LabelController::update(const Request &request)
 {
-    PatchBodyReader body(request.json, {"name", "color"});
+    FieldReader body(request.json, {"name", "color"});
     const auto name = body.text("name", 1, 100, false);
     const auto color = readColor(body, false);
     body.finish();

@@ -1,6 +1,6 @@
 #include "server/features/search/search_controller.h"
 
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
 #include "server/features/search/search_service.h"
 #include "server/http/router.h"

@@ -1,4 +1,4 @@
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 
 #include "server/http/request.h"
 #include "server/http/response.h"
@@ -28,8 +28,7 @@ int characterCount(const QString &text)
     return count;
 }
 
-PatchBodyReader::PatchBodyReader(
-    const QJsonObject &json, std::initializer_list<const char *> allowed)
+FieldReader::FieldReader(const QJsonObject &json, std::initializer_list<const char *> allowed)
     : m_json(json)
 {
     QSet<QString> known;
@@ -42,17 +41,17 @@ PatchBodyReader::PatchBodyReader(
     }
 }
 
-bool PatchBodyReader::has(const char *field) const
+bool FieldReader::has(const char *field) const
 {
     return m_json.contains(QLatin1String(field));
 }
 
-void PatchBodyReader::addError(const QString &field, const QString &code, const QString &message)
+void FieldReader::addError(const QString &field, const QString &code, const QString &message)
 {
     m_errors.append({field, code, message});
 }
 
-std::optional<QString> PatchBodyReader::text(
+std::optional<QString> FieldReader::text(
     const char *field, int minChars, int maxChars, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
@@ -90,7 +89,7 @@ std::optional<QString> PatchBodyReader::text(
     return s;
 }
 
-std::optional<bool> PatchBodyReader::boolean(const char *field, bool required)
+std::optional<bool> FieldReader::boolean(const char *field, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined()) {
@@ -107,7 +106,7 @@ std::optional<bool> PatchBodyReader::boolean(const char *field, bool required)
     return v.toBool();
 }
 
-Patch<int> PatchBodyReader::nullableInt(const char *field, int min, int max)
+Patch<int> FieldReader::nullableInt(const char *field, int min, int max)
 {
     Patch<int> out;
     const auto v = m_json.value(QLatin1String(field));
@@ -133,7 +132,7 @@ Patch<int> PatchBodyReader::nullableInt(const char *field, int min, int max)
     return out;
 }
 
-Patch<QDateTime> PatchBodyReader::nullableTime(const char *field)
+Patch<QDateTime> FieldReader::nullableTime(const char *field)
 {
     Patch<QDateTime> out;
     const auto v = m_json.value(QLatin1String(field));
@@ -154,7 +153,7 @@ Patch<QDateTime> PatchBodyReader::nullableTime(const char *field)
     return out;
 }
 
-std::optional<QString> PatchBodyReader::id(const char *field, bool required)
+std::optional<QString> FieldReader::id(const char *field, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined() || (v.isNull() && !required)) {
@@ -170,7 +169,7 @@ std::optional<QString> PatchBodyReader::id(const char *field, bool required)
     return v.toString();
 }
 
-std::optional<QStringList> PatchBodyReader::idList(const char *field, int maxCount)
+std::optional<QStringList> FieldReader::idList(const char *field, int maxCount)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined())
@@ -203,7 +202,7 @@ std::optional<QStringList> PatchBodyReader::idList(const char *field, int maxCou
     return out;
 }
 
-void PatchBodyReader::finish() const
+void FieldReader::finish() const
 {
     if (!m_errors.isEmpty())
         throw AppError::validation(m_errors);
