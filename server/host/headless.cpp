@@ -19,6 +19,15 @@ namespace corkboard {
 int runServe(const Config &config)
 {
     ServerHost host(config);
+    // Watch for SIGTERM/SIGINT before anyone can learn our address: a signal that arrives right
+    // after start-up must still shut down in order (it is handled once the event loop runs).
+    UnixSignalWatcher watcher;
+    QObject::connect(
+        &watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
+            logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
+                {{QStringLiteral("signal"), number}});
+            host.shutdown();
+        });
     try {
         host.start();
     } catch (const std::exception &e) {
@@ -27,13 +36,6 @@ int runServe(const Config &config)
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
-    UnixSignalWatcher watcher;
-    QObject::connect(
-        &watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
-            logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
-                {{QStringLiteral("signal"), number}});
-            host.shutdown();
-        });
     QObject::connect(
         &host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     return QCoreApplication::exec();
