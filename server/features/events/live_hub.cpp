@@ -146,6 +146,11 @@ void LiveHub::onNewWebSocket()
                 break;
             }
         }
+        if (tcp) {
+            // QtHttpServer cut every connection of the socket at the upgrade, the metrics one too.
+            Metrics *metrics = &m_context.server.metrics;
+            connect(tcp, &QObject::destroyed, this, [metrics] { metrics->connectionClosed(); });
+        }
         auto *session = new WsSession(*this, std::move(ws), tcp);
         m_sessions.insert(session);
         if (m_shuttingDown)
