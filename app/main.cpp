@@ -75,8 +75,8 @@ int main(int argc, char **argv)
     switch (config.mode) {
     case RunMode::Serve: return runServe(config);
     case RunMode::Migrate: return runMigrate(config);
+    case RunMode::RotateJwtKey: return runRotateJwtKey(config);
     case RunMode::Worker:
-    case RunMode::RotateJwtKey:
         QTextStream(stderr) << "corkboard: this mode is not available in this build yet" << Qt::endl;
         return 1;
     case RunMode::Desktop:

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "server/features/events/live_bus.h"
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
+#include "server/features/events/event_bus.h"
 #include "server/features/users/user_cache.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
@@ -26,22 +28,30 @@ struct ServerContext
         , passwords(config.passwordOpsLimit, config.passwordMemLimit)
         , jwtKeys(config, *clock)
         , userCache(*clock)
+        , liveBus(*clock)
     {
+        // After each commit the hubs of every server thread are told (queued, never blocking).
+        eventBus.subscribe(
+            [this](const EventEnvelope &event) { liveBus.notifyCommitted(event.boardId, event.seq); });
     }
 
     const Config config;
     const std::shared_ptr<Clock> clock;
     Metrics metrics;
     RateLimiter rateLimiter;
+    //! Events of committed mutations are published here (live-update hubs subscribe).
+    EventBus eventBus;
     //! Failed sign-ins and registrations, per address and per account (per minute).
     RateLimiter authLimiter;
     PasswordHasher passwords;
     JwtKeyStore jwtKeys; //!< loaded by ServerHost::start
     //! The per-request user check (role, disabled), invalidated by every write to those.
     UserCache userCache;
+    //! Post-commit fan-out of events to the live hubs of every server thread.
+    LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
-    std::atomic<qint64> workerHeartbeatMs {0};
+    std::atomic<qint64> workerHeartbeatMs{0};
     //! False when no worker is expected (tests, --worker itself).
     bool expectWorker = false;
 };
