@@ -1,9 +1,9 @@
 #pragma once
 
-#include "server/features/events/live_bus.h"
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
 #include "server/features/events/event_bus.h"
+#include "server/features/events/live_bus.h"
 #include "server/features/users/user_cache.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
@@ -31,8 +31,9 @@ struct ServerContext
         , liveBus(*clock)
     {
         // After each commit the hubs of every server thread are told (queued, never blocking).
-        eventBus.subscribe(
-            [this](const EventEnvelope &event) { liveBus.notifyCommitted(event.boardId, event.seq); });
+        eventBus.subscribe([this](const EventEnvelope &event) {
+            liveBus.notifyCommitted(event.boardId, event.seq);
+        });
     }
 
     const Config config;
@@ -51,7 +52,7 @@ struct ServerContext
     LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
-    std::atomic<qint64> workerHeartbeatMs{0};
+    std::atomic<qint64> workerHeartbeatMs {0};
     //! False when no worker is expected (tests, --worker itself).
     bool expectWorker = false;
 };
