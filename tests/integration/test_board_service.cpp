@@ -6,6 +6,8 @@
 #include "server/features/common/position_key.h"
 #include "server/features/events/outbox_repository.h"
 #include "server/platform/app_error.h"
+#include "shared/dto/fast_time.h"
+#include "shared/time_format.h"
 #include "tests/support/board_fixture.h"
 
 #include <QJsonDocument>
@@ -75,6 +77,20 @@ private Q_SLOTS:
         for (int i = 1; i < keys.size(); ++i)
             QVERIFY(keys.at(i - 1) < keys.at(i));
         QVERIFY(keys.last().size() <= 3);
+    }
+
+    void fastTimeAgreesWithQt()
+    {
+        auto *rng = QRandomGenerator::global();
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 ms = qint64(rng->bounded(4102444800.0) * 1000.0); // 1970 … 2100
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            QCOMPARE(QString::fromLatin1(fasttime::formatUtc(ms)), toRfc3339(t));
+            QCOMPARE(fasttime::storedTime(toRfc3339(t)), t);
+        }
+        QVERIFY(!fasttime::parseCanonical(u"2026-13-01T00:00:00.000Z"));
+        QCOMPARE(fasttime::storedTime(QStringLiteral("2026-11-25T09:00:00+01:00")),
+            QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC));
     }
 
     void newBoardHasOwnerAndThreeColumns()
