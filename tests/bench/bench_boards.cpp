@@ -4,7 +4,8 @@
 //  2. the 200-card snapshot encoded with JsonWriter vs built through QJsonObject/QJsonDocument;
 //  3. wrk on loopback: authenticated GET /api/v1/boards/{id} (200 and 5,000 cards) req/s + p99,
 //     and POST /api/v1/boards/{id}/cards req/s.
-// Usage: bench_boards [seconds per wrk run, default 5]
+// Usage: bench_boards [seconds per wrk run, default 5] [profile]  (profile: only loop the
+// 5,000-card snapshot in-process, for perf)
 #include "server/features/boards/board_service.h"
 #include "server/features/boards/member_service.h"
 #include "server/features/cards/card_service.h"
@@ -242,11 +243,11 @@ int main(int argc, char **argv)
         const QString id = seedBoard(db, owner.userId, member.userId, 5000);
         SystemClock clk;
         EventBus eventBus;
-        BoardService service(ServiceDeps{db, clk, eventBus});
+        BoardService service(ServiceDeps {db, clk, eventBus});
         qsizetype bytes = 0;
-        for (int i = 0; i < 100; ++i)
+        for (int i = 0; i < 400; ++i)
             bytes += viaWriter(service.snapshot(owner.userId, id, false)).size();
-        out << "profiled 100 snapshots, " << bytes / 100 << " bytes each" << Qt::endl;
+        out << "profiled 400 snapshots, " << bytes / 400 << " bytes each" << Qt::endl;
         return 0;
     }
     QElapsedTimer seedTimer;
@@ -297,6 +298,13 @@ int main(int argc, char **argv)
     out << "one GET of the 5,000-card board over loopback (client included): median "
         << single.median << " ms" << Qt::endl;
     wrk(smallUrl, token, 1);
+    const auto base = wrk(server.url(QStringLiteral("/api/v1/server-info")), token, seconds);
+    const auto labels
+        = wrk(server.url(QStringLiteral("/api/v1/boards/%1/labels").arg(small)), token, seconds);
+    out << "baseline on this machine now: wrk GET /api/v1/server-info " << qRound(base.rps)
+        << " req/s (p99 " << base.p99
+        << "); authenticated GET /api/v1/boards/{id}/labels (8 labels) " << qRound(labels.rps)
+        << " req/s (p99 " << labels.p99 << ")" << Qt::endl;
     const auto s = wrk(smallUrl, token, seconds);
     const auto l = wrk(largeUrl, token, seconds);
     out << "wrk -t2 -c16 -d" << seconds << "s, server with 2 threads: GET 200-card board "
