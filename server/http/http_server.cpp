@@ -25,9 +25,6 @@ void SocketHandoff::adopt(qintptr descriptor)
         delete socket;
         return;
     }
-    // Without TCP_NODELAY, responses written in several segments (a board snapshot) wait for
-    // the peer's delayed ACK: ~40 ms per request on loopback (measured in bench_boards).
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_metrics.connectionOpened();
     Metrics *metrics = &m_metrics;
     connect(socket, &QObject::destroyed, this, [metrics] { metrics->connectionClosed(); });
@@ -44,8 +41,7 @@ HttpServer::HttpServer(Pipeline &pipeline, QObject *parent)
 {
 }
 
-void HttpServer::setUpgradeHandler(
-    std::function<bool(const QHttpServerRequest &, QTcpSocket *)> handler)
+void HttpServer::setUpgradeHandler(std::function<bool(const QHttpServerRequest &, QTcpSocket *)> handler)
 {
     m_upgradeHandler = std::move(handler);
 }
@@ -58,30 +54,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     }
     Request request;
     switch (raw.method()) {
-    case QHttpServerRequest::Method::Get:
-        request.method = "GET";
-        break;
-    case QHttpServerRequest::Method::Put:
-        request.method = "PUT";
-        break;
-    case QHttpServerRequest::Method::Delete:
-        request.method = "DELETE";
-        break;
-    case QHttpServerRequest::Method::Post:
-        request.method = "POST";
-        break;
-    case QHttpServerRequest::Method::Head:
-        request.method = "HEAD";
-        break;
-    case QHttpServerRequest::Method::Options:
-        request.method = "OPTIONS";
-        break;
-    case QHttpServerRequest::Method::Patch:
-        request.method = "PATCH";
-        break;
-    default:
-        request.method = "UNKNOWN";
-        break;
+    case QHttpServerRequest::Method::Get: request.method = "GET"; break;
+    case QHttpServerRequest::Method::Put: request.method = "PUT"; break;
+    case QHttpServerRequest::Method::Delete: request.method = "DELETE"; break;
+    case QHttpServerRequest::Method::Post: request.method = "POST"; break;
+    case QHttpServerRequest::Method::Head: request.method = "HEAD"; break;
+    case QHttpServerRequest::Method::Options: request.method = "OPTIONS"; break;
+    case QHttpServerRequest::Method::Patch: request.method = "PATCH"; break;
+    default: request.method = "UNKNOWN"; break;
     }
     const QUrl url = raw.url();
     request.path = url.path(QUrl::FullyDecoded);
@@ -100,14 +80,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // handleRequest always answers; this is only reached if QtHttpServer changes its mind.
-    const Response r
-        = Pipeline::problem(ErrorCode::NotFound, QStringLiteral("no such resource"), QString());
+    const Response r = Pipeline::problem(ErrorCode::NotFound, QStringLiteral("no such resource"), QString());
     Request dummy;
     write(dummy, r, socket, request);
 }
 
 void HttpServer::write(const Request &request, const Response &response, QTcpSocket *socket,
-    const QHttpServerRequest &raw)
+                       const QHttpServerRequest &raw)
 {
     auto responder = makeResponder(raw, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
