@@ -14,6 +14,8 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
+#include <atomic>
+#include <thread>
 
 using namespace corkboard;
 
@@ -202,6 +204,51 @@ private Q_SLOTS:
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT COUNT(*) FROM activity")), qint64(expected.size()));
         QCOMPARE(boards.snapshot(alice, s.board.id, false).board.seq, events.last().seq);
+    }
+
+    void concurrentWritersLeaveAGaplessOutbox()
+    {
+        test::BoardFixture f;
+        const QString alice = f.addUser(QStringLiteral("Alice"));
+        const auto s = BoardService(f.deps()).create(alice, QStringLiteral("Busy"), QString());
+        std::atomic<int> failures {0};
+        auto writer = [&](int index) {
+            // Each thread has its own connection, as each server thread does.
+            auto db = f.openConnection(QStringLiteral("writer%1").arg(index));
+            SystemClock clock;
+            EventBus bus;
+            CardService cards(ServiceDeps {*db, clock, bus});
+            for (int i = 0; i < 40; ++i) {
+                try {
+                    cards.create(alice, s.board.id,
+                        cardIn(s.columns.at(index).id, QStringLiteral("w%1-%2").arg(index).arg(i)));
+                } catch (...) {
+                    ++failures;
+                }
+            }
+        };
+        std::thread a(writer, 0);
+        std::thread b(writer, 1);
+        a.join();
+        b.join();
+        QCOMPARE(failures.load(), 0);
+        const auto events = OutboxRepository(f.db()).since(s.board.id, 0, 1000);
+        QCOMPARE(events.size(), 81);
+        for (int i = 0; i < events.size(); ++i)
+            QCOMPARE(events.at(i).seq, qint64(i + 1));
+        // Commit order: each writer's cards appear in the outbox in the order it created them.
+        QHash<QString, int> last;
+        for (const auto &e : events.mid(1)) {
+            const QString title = QJsonDocument::fromJson(e.data)
+                                      .object()
+                                      .value(QStringLiteral("title"))
+                                      .toString();
+            const QString who = title.section(QLatin1Char('-'), 0, 0);
+            const int n = title.section(QLatin1Char('-'), 1).toInt();
+            QCOMPARE(n, last.value(who, -1) + 1);
+            last[who] = n;
+        }
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM cards")), 80);
     }
 
     void thousandRandomMovesKeepATotalOrder()
