@@ -23,7 +23,8 @@ class TestServer
 {
 public:
     //! `clock`: a ManualClock for tests that move time (null: the system clock).
-    explicit TestServer(std::function<void(Config &)> tweak = {}, std::shared_ptr<Clock> clock = nullptr);
+    explicit TestServer(
+        std::function<void(Config &)> tweak = {}, std::shared_ptr<Clock> clock = nullptr);
     ~TestServer();
 
     QString url(const QString &path) const;
