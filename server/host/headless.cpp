@@ -19,6 +19,15 @@ namespace corkboard {
 int runServe(const Config &config)
 {
     ServerHost host(config);
+    // Watch for SIGTERM/SIGINT before anyone can learn our address: a signal that arrives right
+    // after start-up must still shut down in order (it is handled once the event loop runs).
+    UnixSignalWatcher watcher;
+    QObject::connect(
+        &watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
+            logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
+                {{QStringLiteral("signal"), number}});
+            host.shutdown();
+        });
     try {
         host.start();
     } catch (const std::exception &e) {
@@ -27,13 +36,6 @@ int runServe(const Config &config)
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
-    UnixSignalWatcher watcher;
-    QObject::connect(
-        &watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
-            logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
-                {{QStringLiteral("signal"), number}});
-            host.shutdown();
-        });
     QObject::connect(
         &host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     return QCoreApplication::exec();
@@ -74,8 +76,7 @@ int runRotateJwtKey(const Config &config)
     QTextStream err(stderr);
     if (!config.jwtSecret.isEmpty()) {
         err << "corkboard: CORKBOARD_JWT_SECRET is set, so the signing key is fixed; rotate it by "
-               "changing "
-               "that setting"
+               "changing that setting"
             << Qt::endl;
         return 1;
     }
@@ -86,9 +87,8 @@ int runRotateJwtKey(const Config &config)
         JwtKeyStore store(config, clock);
         store.load(); // creates the first key when there is none yet
         const QString kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
-        out << "new JWT signing key " << kid
-            << " is current; tokens signed with the previous key stay valid "
-            << "until they expire" << Qt::endl;
+        out << "new JWT signing key " << kid << " is current; tokens signed with the previous key "
+            << "stay valid until they expire" << Qt::endl;
         return 0;
     } catch (const std::exception &e) {
         err << "corkboard: key rotation failed: " << e.what() << Qt::endl;

@@ -57,9 +57,9 @@ struct HttpResult
 
 //! One HTTP call through QNetworkAccessManager (spins the test's event loop while waiting).
 HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body = QByteArray(),
-    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
+                const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
 HttpResult httpJson(const QByteArray &method, const QString &url, const QJsonObject &body,
-    const QString &bearer = QString());
+                    const QString &bearer = QString());
 HttpResult httpAuth(const QByteArray &method, const QString &url, const QString &bearer);
 
 //! Writes raw bytes on a fresh blocking socket and reads until the peer closes or the timeout.
