@@ -16,7 +16,8 @@ CREATE TABLE cards (
     updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX cards_column_position ON cards(column_id, position);
-CREATE INDEX cards_board ON cards(board_id, archived);
+-- Serves the snapshot in display order without a sort.
+CREATE INDEX cards_board ON cards(board_id, archived, column_id, position);
 CREATE TABLE card_labels (
     card_id TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
     label_id TEXT NOT NULL REFERENCES labels(id) ON DELETE CASCADE,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "shared/dto/fast_time.h"
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
@@ -14,7 +15,7 @@ inline void writeTime(JsonWriter &w, const char *key, const QDateTime &t)
 {
     w.key(key);
     if (t.isValid())
-        w.value(toRfc3339(t));
+        w.raw('"' + fasttime::formatUtc(t.toMSecsSinceEpoch()) + '"');
     else
         w.null();
 }

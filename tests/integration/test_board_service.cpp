@@ -6,12 +6,16 @@
 #include "server/features/common/position_key.h"
 #include "server/features/events/outbox_repository.h"
 #include "server/platform/app_error.h"
+#include "shared/dto/fast_time.h"
+#include "shared/time_format.h"
 #include "tests/support/board_fixture.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
+#include <atomic>
+#include <thread>
 
 using namespace corkboard;
 
@@ -77,6 +81,20 @@ private Q_SLOTS:
         QVERIFY(keys.last().size() <= 3);
     }
 
+    void fastTimeAgreesWithQt()
+    {
+        auto *rng = QRandomGenerator::global();
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 ms = qint64(rng->bounded(4102444800.0) * 1000.0); // 1970 … 2100
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            QCOMPARE(QString::fromLatin1(fasttime::formatUtc(ms)), toRfc3339(t));
+            QCOMPARE(fasttime::storedTime(toRfc3339(t)), t);
+        }
+        QVERIFY(!fasttime::parseCanonical(u"2026-13-01T00:00:00.000Z"));
+        QCOMPARE(fasttime::storedTime(QStringLiteral("2026-11-25T09:00:00+01:00")),
+            QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC));
+    }
+
     void newBoardHasOwnerAndThreeColumns()
     {
         test::BoardFixture f;
@@ -120,7 +138,8 @@ private Q_SLOTS:
         };
         const qint64 small = measure(10);
         const qint64 large = measure(200);
-        QVERIFY(small > 0);
+        // board + role, seq, columns, cards + 4 per-board aggregates, labels, members
+        QCOMPARE(small, qint64(10));
         QCOMPARE(large, small);
     }
 
@@ -185,6 +204,51 @@ private Q_SLOTS:
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT COUNT(*) FROM activity")), qint64(expected.size()));
         QCOMPARE(boards.snapshot(alice, s.board.id, false).board.seq, events.last().seq);
+    }
+
+    void concurrentWritersLeaveAGaplessOutbox()
+    {
+        test::BoardFixture f;
+        const QString alice = f.addUser(QStringLiteral("Alice"));
+        const auto s = BoardService(f.deps()).create(alice, QStringLiteral("Busy"), QString());
+        std::atomic<int> failures {0};
+        auto writer = [&](int index) {
+            // Each thread has its own connection, as each server thread does.
+            auto db = f.openConnection(QStringLiteral("writer%1").arg(index));
+            SystemClock clock;
+            EventBus bus;
+            CardService cards(ServiceDeps {*db, clock, bus});
+            for (int i = 0; i < 40; ++i) {
+                try {
+                    cards.create(alice, s.board.id,
+                        cardIn(s.columns.at(index).id, QStringLiteral("w%1-%2").arg(index).arg(i)));
+                } catch (...) {
+                    ++failures;
+                }
+            }
+        };
+        std::thread a(writer, 0);
+        std::thread b(writer, 1);
+        a.join();
+        b.join();
+        QCOMPARE(failures.load(), 0);
+        const auto events = OutboxRepository(f.db()).since(s.board.id, 0, 1000);
+        QCOMPARE(events.size(), 81);
+        for (int i = 0; i < events.size(); ++i)
+            QCOMPARE(events.at(i).seq, qint64(i + 1));
+        // Commit order: each writer's cards appear in the outbox in the order it created them.
+        QHash<QString, int> last;
+        for (const auto &e : events.mid(1)) {
+            const QString title = QJsonDocument::fromJson(e.data)
+                                      .object()
+                                      .value(QStringLiteral("title"))
+                                      .toString();
+            const QString who = title.section(QLatin1Char('-'), 0, 0);
+            const int n = title.section(QLatin1Char('-'), 1).toInt();
+            QCOMPARE(n, last.value(who, -1) + 1);
+            last[who] = n;
+        }
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM cards")), 80);
     }
 
     void thousandRandomMovesKeepATotalOrder()

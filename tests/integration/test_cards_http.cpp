@@ -484,6 +484,40 @@ private Q_SLOTS:
             0);
     }
 
+    void snapshotSeqMatchesTheNewestActivity()
+    {
+        const QString card = newCard(QStringLiteral("seq"));
+        QCOMPARE(httpJson("PATCH", url(QStringLiteral("/api/v1/cards/") + card),
+                     {{QStringLiteral("archived"), true}}, m_owner.accessToken)
+                     .status,
+            200);
+        const auto board = httpAuth(
+            "GET", url(QStringLiteral("/api/v1/boards/") + m_board), m_owner.accessToken);
+        QCOMPARE(board.status, 200);
+        QVERIFY(!board.header("ETag").isEmpty());
+        const auto activity = httpAuth("GET",
+            url(QStringLiteral("/api/v1/boards/%1/activity?limit=2").arg(m_board)),
+            m_owner.accessToken);
+        const auto entries = activity.json().value(QStringLiteral("data")).toArray();
+        QCOMPARE(entries.size(), 2);
+        const auto newest = entries.at(0).toObject();
+        QCOMPARE(newest.value(QStringLiteral("action")).toString(), QStringLiteral("card.updated"));
+        QCOMPARE(newest.value(QStringLiteral("entity_id")).toString(), card);
+        QCOMPARE(entries.at(1).toObject().value(QStringLiteral("action")).toString(),
+            QStringLiteral("card.created"));
+        QCOMPARE(qint64(board.data()
+                            .value(QStringLiteral("board"))
+                            .toObject()
+                            .value(QStringLiteral("seq"))
+                            .toDouble()),
+            qint64(newest.value(QStringLiteral("seq")).toDouble()));
+        QVERIFY(activity.json().value(QStringLiteral("next_cursor")).isString());
+        // The archived card is left out of the snapshot unless asked for.
+        const auto cards = board.data().value(QStringLiteral("cards")).toArray();
+        for (const auto &c : cards)
+            QVERIFY(c.toObject().value(QStringLiteral("id")).toString() != card);
+    }
+
     void deletingAColumnMovesItsCards()
     {
         const auto col = post(QStringLiteral("/api/v1/boards/%1/columns").arg(m_board),

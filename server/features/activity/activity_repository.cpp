@@ -1,6 +1,7 @@
 #include "server/features/activity/activity_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 #include <limits>
@@ -47,7 +48,7 @@ QList<ActivityEntry> ActivityRepository::list(const QString &boardId, qint64 bef
         e.entityId = q.value(5).toString();
         e.summary = q.value(6).toString();
         e.seq = q.value(7).toLongLong();
-        e.at = fromRfc3339(q.value(8).toString());
+        e.at = fasttime::storedTime(q.value(8).toString());
         out.append(e);
     }
     return out;

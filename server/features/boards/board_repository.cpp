@@ -1,6 +1,7 @@
 #include "server/features/boards/board_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
@@ -25,8 +26,8 @@ Board readBoard(SqlQuery &q)
     b.archived = q.value(3).toInt() != 0;
     b.createdBy = q.value(4).toString();
     b.version = q.value(5).toLongLong();
-    b.createdAt = fromRfc3339(q.value(6).toString());
-    b.updatedAt = fromRfc3339(q.value(7).toString());
+    b.createdAt = fasttime::storedTime(q.value(6).toString());
+    b.updatedAt = fasttime::storedTime(q.value(7).toString());
     b.role = q.value(8).toString();
     return b;
 }
@@ -38,7 +39,7 @@ BoardMember readMember(SqlQuery &q)
     m.userId = q.value(1).toString();
     m.displayName = q.value(2).toString();
     m.role = q.value(3).toString();
-    m.addedAt = fromRfc3339(q.value(4).toString());
+    m.addedAt = fasttime::storedTime(q.value(4).toString());
     return m;
 }
 

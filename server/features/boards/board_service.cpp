@@ -64,8 +64,11 @@ BoardSnapshot BoardService::create(
         columns.insert(c);
     }
     BoardSnapshot s = readSnapshot(b, false);
-    // The snapshot reflects this board's own creation event.
-    m.record(QStringLiteral("board.created"), b.id, b.id, b.name, encodeJson(s));
+    // Event data is the same for every subscriber: no caller-specific role in it.
+    BoardSnapshot shared = s;
+    shared.board.role.clear();
+    m.record(QStringLiteral("board.created"), b.id, b.id, b.name, encodeJson(shared));
+    // The snapshot returned reflects this board's own creation event.
     s.board.seq = m.events().last().seq;
     m.commit();
     return s;
@@ -100,8 +103,10 @@ Board BoardService::update(const QString &userId, const QString &boardId, const 
     board->version += 1;
     board->updatedAt = m.now();
     repo.update(*board);
+    Board shared = *board;
+    shared.role.clear();
     m.record(
-        QStringLiteral("board.updated"), board->id, board->id, board->name, encodeJson(*board));
+        QStringLiteral("board.updated"), board->id, board->id, board->name, encodeJson(shared));
     m.commit();
     return *board;
 }

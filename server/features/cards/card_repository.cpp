@@ -1,7 +1,11 @@
 #include "server/features/cards/card_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
+
+#include <QHash>
+#include <functional>
 
 namespace corkboard {
 
@@ -65,12 +69,12 @@ QList<Card> CardRepository::readAll(const QString &where, const QVariantList &bi
         c.description = q.value(5).toString();
         const QVariant due = q.value(6);
         if (!due.isNull())
-            c.dueAt = fromRfc3339(due.toString());
+            c.dueAt = fasttime::storedTime(due.toString());
         c.archived = q.value(7).toInt() != 0;
         c.createdBy = q.value(8).toString();
         c.version = q.value(9).toLongLong();
-        c.createdAt = fromRfc3339(q.value(10).toString());
-        c.updatedAt = fromRfc3339(q.value(11).toString());
+        c.createdAt = fasttime::storedTime(q.value(10).toString());
+        c.updatedAt = fasttime::storedTime(q.value(11).toString());
         c.labelIds = idList(q.value(12));
         c.assigneeIds = idList(q.value(13));
         c.checklistTotal = q.value(14).toInt();
@@ -91,11 +95,73 @@ std::optional<Card> CardRepository::find(const QString &id)
 
 QList<Card> CardRepository::listForBoard(const QString &boardId, bool includeArchived)
 {
-    return readAll(includeArchived
-            ? QStringLiteral("WHERE c.board_id = ? ORDER BY c.column_id, c.position")
-            : QStringLiteral(
-                "WHERE c.board_id = ? AND c.archived = 0 ORDER BY c.column_id, c.position"),
-        {boardId});
+    // Five statements whatever the card count: the cards, then each per-card aggregate for the
+    // whole board, joined here by card id (cheaper than five correlated subqueries per row).
+    const QString columns = QStringLiteral(
+        "SELECT c.id, c.board_id, c.column_id, c.position, c.title, c.description, "
+        "c.due_at, c.archived, c.created_by, c.version, c.created_at, c.updated_at "
+        "FROM cards c WHERE c.board_id = ? ");
+    SqlQuery q(m_db,
+        columns
+            + (includeArchived
+                    ? QStringLiteral("ORDER BY c.column_id, c.position")
+                    : QStringLiteral("AND c.archived = 0 ORDER BY c.column_id, c.position")));
+    q.raw().setForwardOnly(true);
+    q.bind(0, boardId).exec();
+    QList<Card> out;
+    QHash<QString, qsizetype> index;
+    while (q.next()) {
+        Card c;
+        c.id = q.value(0).toString();
+        c.boardId = q.value(1).toString();
+        c.columnId = q.value(2).toString();
+        c.position = q.value(3).toString();
+        c.title = q.value(4).toString();
+        c.description = q.value(5).toString();
+        const QVariant due = q.value(6);
+        if (!due.isNull())
+            c.dueAt = fasttime::storedTime(due.toString());
+        c.archived = q.value(7).toInt() != 0;
+        c.createdBy = q.value(8).toString();
+        c.version = q.value(9).toLongLong();
+        c.createdAt = fasttime::storedTime(q.value(10).toString());
+        c.updatedAt = fasttime::storedTime(q.value(11).toString());
+        index.insert(c.id, out.size());
+        out.append(std::move(c));
+    }
+    auto each = [&](const QString &sql, const std::function<void(Card &, SqlQuery &)> &apply) {
+        SqlQuery a(m_db, sql);
+        a.raw().setForwardOnly(true);
+        a.bind(0, boardId).exec();
+        while (a.next()) {
+            const auto it = index.constFind(a.value(0).toString());
+            if (it != index.constEnd())
+                apply(out[*it], a);
+        }
+    };
+    each(QStringLiteral("SELECT l.card_id, l.label_id FROM cards c JOIN card_labels l ON l.card_id "
+                        "= c.id WHERE c.board_id = ?"),
+        [](Card &c, SqlQuery &a) { c.labelIds.append(a.value(1).toString()); });
+    each(QStringLiteral("SELECT a.card_id, a.user_id FROM cards c JOIN card_assignees a ON "
+                        "a.card_id = c.id WHERE c.board_id = ?"),
+        [](Card &c, SqlQuery &a) { c.assigneeIds.append(a.value(1).toString()); });
+    each(QStringLiteral("SELECT i.card_id, COUNT(*), SUM(i.done) FROM cards c JOIN checklist_items "
+                        "i ON i.card_id = c.id "
+                        "WHERE c.board_id = ? GROUP BY i.card_id"),
+        [](Card &c, SqlQuery &a) {
+            c.checklistTotal = a.value(1).toInt();
+            c.checklistDone = a.value(2).toInt();
+        });
+    each(QStringLiteral(
+             "SELECT card_id, COUNT(*) FROM comments WHERE board_id = ? GROUP BY card_id"),
+        [](Card &c, SqlQuery &a) { c.commentCount = a.value(1).toInt(); });
+    for (auto &c : out) {
+        if (c.labelIds.size() > 1)
+            c.labelIds.sort();
+        if (c.assigneeIds.size() > 1)
+            c.assigneeIds.sort();
+    }
+    return out;
 }
 
 QList<Card> CardRepository::listForColumn(const QString &columnId)

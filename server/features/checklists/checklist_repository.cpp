@@ -1,6 +1,7 @@
 #include "server/features/checklists/checklist_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
@@ -22,8 +23,8 @@ QList<ChecklistItem> ChecklistRepository::read(const QString &where, const QStri
         i.done = q.value(3).toInt() != 0;
         i.position = q.value(4).toString();
         i.version = q.value(5).toLongLong();
-        i.createdAt = fromRfc3339(q.value(6).toString());
-        i.updatedAt = fromRfc3339(q.value(7).toString());
+        i.createdAt = fasttime::storedTime(q.value(6).toString());
+        i.updatedAt = fasttime::storedTime(q.value(7).toString());
         out.append(i);
     }
     return out;

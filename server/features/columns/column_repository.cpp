@@ -1,6 +1,7 @@
 #include "server/features/columns/column_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
@@ -19,8 +20,8 @@ Column readColumn(SqlQuery &q)
     if (!q.value(4).isNull())
         c.wipLimit = q.value(4).toInt();
     c.version = q.value(5).toLongLong();
-    c.createdAt = fromRfc3339(q.value(6).toString());
-    c.updatedAt = fromRfc3339(q.value(7).toString());
+    c.createdAt = fasttime::storedTime(q.value(6).toString());
+    c.updatedAt = fasttime::storedTime(q.value(7).toString());
     return c;
 }
 

@@ -1,6 +1,7 @@
 #include "server/features/comments/comment_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
@@ -20,8 +21,8 @@ Comment readComment(SqlQuery &q)
     c.authorId = q.value(3).toString();
     c.body = q.value(4).toString();
     c.version = q.value(5).toLongLong();
-    c.createdAt = fromRfc3339(q.value(6).toString());
-    c.updatedAt = fromRfc3339(q.value(7).toString());
+    c.createdAt = fasttime::storedTime(q.value(6).toString());
+    c.updatedAt = fasttime::storedTime(q.value(7).toString());
     if (!q.value(8).isNull()) {
         c.mentionIds = q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
         c.mentionIds.sort();

@@ -3,6 +3,7 @@
 #include "server/http/request.h"
 #include "server/http/response.h"
 #include "server/platform/app_error.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 #include <QJsonArray>
@@ -153,7 +154,7 @@ Patch<QDateTime> FieldReader::nullableTime(const char *field)
     if (v.isNull())
         return out;
     const QDateTime t
-        = v.isString() && v.toString().size() <= 40 ? fromRfc3339(v.toString()) : QDateTime();
+        = v.isString() && v.toString().size() <= 40 ? fasttime::storedTime(v.toString()) : QDateTime();
     if (!t.isValid()) {
         addError(name(field), QStringLiteral("invalid_format"),
             QStringLiteral("must be an RFC 3339 time or null"));

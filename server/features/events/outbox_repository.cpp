@@ -1,6 +1,7 @@
 #include "server/features/events/outbox_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
@@ -36,7 +37,7 @@ QList<EventEnvelope> OutboxRepository::read(
         e.type = q.value(1).toString();
         e.boardId = q.value(2).toString();
         e.actorId = q.value(3).toString();
-        e.at = fromRfc3339(q.value(4).toString());
+        e.at = fasttime::storedTime(q.value(4).toString());
         e.data = q.value(5).toString().toUtf8();
         out.append(e);
     }

@@ -1,6 +1,7 @@
 #include "server/features/labels/label_repository.h"
 
 #include "server/platform/database.h"
+#include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
@@ -17,8 +18,8 @@ Label readLabel(SqlQuery &q)
     l.name = q.value(2).toString();
     l.color = q.value(3).toString();
     l.version = q.value(4).toLongLong();
-    l.createdAt = fromRfc3339(q.value(5).toString());
-    l.updatedAt = fromRfc3339(q.value(6).toString());
+    l.createdAt = fasttime::storedTime(q.value(5).toString());
+    l.updatedAt = fasttime::storedTime(q.value(6).toString());
     return l;
 }
 } // namespace
