@@ -1,8 +1,8 @@
 #include "server/features/activity/activity_controller.h"
 
 #include "server/features/activity/activity_service.h"
-#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
+#include "server/features/common/field_reader.h"
 #include "server/http/router.h"
 
 namespace corkboard {

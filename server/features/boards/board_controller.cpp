@@ -1,7 +1,7 @@
 #include "server/features/boards/board_controller.h"
 
-#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
+#include "server/features/common/field_reader.h"
 #include "server/http/router.h"
 #include "server/platform/app_error.h"
 
@@ -70,8 +70,8 @@ Response BoardController::get(const Request &request)
     const QString archived = request.queryValue(QStringLiteral("include_archived"));
     if (!archived.isEmpty() && archived != QLatin1String("true")
         && archived != QLatin1String("false"))
-        throw AppError::validation(QStringLiteral("include_archived"), QStringLiteral("invalid_type"),
-            QStringLiteral("must be true or false"));
+        throw AppError::validation(QStringLiteral("include_archived"),
+            QStringLiteral("invalid_type"), QStringLiteral("must be true or false"));
     const auto snapshot = m_boards.snapshot(request.user().userId,
         request.param(QStringLiteral("id")), archived == QLatin1String("true"));
     Response r = resourceResponse(200, snapshot);

@@ -1,7 +1,7 @@
 #include "server/features/comments/comment_controller.h"
 
-#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
+#include "server/features/common/field_reader.h"
 #include "server/http/router.h"
 
 namespace corkboard {

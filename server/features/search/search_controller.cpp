@@ -1,7 +1,7 @@
 #include "server/features/search/search_controller.h"
 
-#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/search/search_service.h"
 #include "server/http/router.h"
 #include "server/platform/app_error.h"
