@@ -153,8 +153,9 @@ Patch<QDateTime> FieldReader::nullableTime(const char *field)
     out.present = true;
     if (v.isNull())
         return out;
-    const QDateTime t
-        = v.isString() && v.toString().size() <= 40 ? fasttime::storedTime(v.toString()) : QDateTime();
+    const QDateTime t = v.isString() && v.toString().size() <= 40
+        ? fasttime::storedTime(v.toString())
+        : QDateTime();
     if (!t.isValid()) {
         addError(name(field), QStringLiteral("invalid_format"),
             QStringLiteral("must be an RFC 3339 time or null"));
