@@ -1,7 +1,9 @@
 #include "server/host/headless.h"
 
+#include "server/host/server_context.h"
 #include "server/host/server_host.h"
 #include "server/host/unix_signals.h"
+#include "server/host/worker_supervisor.h"
 #include "server/platform/app_error.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
@@ -16,6 +18,7 @@ namespace corkboard {
 int runServe(const Config &config)
 {
     ServerHost host(config);
+    host.context().expectWorker = config.startWorker;
     try {
         host.start();
     } catch (const std::exception &e) {
@@ -24,10 +27,15 @@ int runServe(const Config &config)
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
+    WorkerSupervisor supervisor(host.context());
+    if (config.startWorker)
+        supervisor.start();
     UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host,
+                     [&host, &supervisor](int number) {
         logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
                        {{QStringLiteral("signal"), number}});
+        supervisor.stop();
         host.shutdown();
     });
     QObject::connect(&host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);

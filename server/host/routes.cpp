@@ -1,6 +1,7 @@
 #include "server/host/routes.h"
 
 #include "server/features/health/health_controller.h"
+#include "server/features/jobs/job_metrics.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -11,6 +12,10 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+    if (ctx.threadIndex == 0) {
+        const Config &config = ctx.server.config;
+        ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });
+    }
 }
 
 } // namespace corkboard
