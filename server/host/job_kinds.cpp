@@ -3,6 +3,7 @@
 #include "server/features/jobs/job_runner.h"
 #include "server/features/jobs/maintenance_jobs.h"
 #include "server/features/notifications/notification_repository.h"
+#include "server/features/webhooks/webhook_jobs.h"
 #include "server/platform/clock.h"
 #include "server/platform/config.h"
 #include "server/platform/database.h"
@@ -43,7 +44,7 @@ void registerTestKinds(JobRunner &runner, WorkerContext &ctx)
 
 } // namespace
 
-QList<PeriodicJob> registerJobKinds(JobRunner &runner, WorkerContext &ctx)
+QList<PeriodicJob> registerJobKinds(JobRunner &runner, OutboxRelay &relay, WorkerContext &ctx)
 {
     QList<PeriodicJob> periodic;
 
@@ -69,6 +70,7 @@ QList<PeriodicJob> registerJobKinds(JobRunner &runner, WorkerContext &ctx)
     });
 
     registerMaintenanceJobs(runner, ctx, periodic);
+    registerWebhookJobs(runner, relay, ctx);
 
     if (qEnvironmentVariable("CORKBOARD_TEST_JOB_KINDS") == QLatin1String("true"))
         registerTestKinds(runner, ctx);

@@ -2,6 +2,7 @@
 
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
+#include "server/features/webhooks/webhook_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -12,6 +13,7 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+    worker.own(std::make_shared<WebhookController>(ctx)).registerRoutes(worker.router());
     if (ctx.threadIndex == 0) {
         const Config &config = ctx.server.config;
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });

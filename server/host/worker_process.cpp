@@ -2,6 +2,7 @@
 
 #include "server/features/jobs/job_queue.h"
 #include "server/features/jobs/job_runner.h"
+#include "server/features/jobs/outbox_relay.h"
 #include "server/features/jobs/worker_context.h"
 #include "server/features/jobs/worker_heartbeat_repository.h"
 #include "server/host/job_kinds.h"
@@ -49,7 +50,8 @@ void WorkerProcess::start()
         WorkerContext {m_config, *m_clock, *m_db, *m_queue, m_workerId});
     m_runner = std::make_unique<JobRunner>(
         *m_queue, *m_clock, m_workerId, m_config.jobLeaseMs, m_config.jobRetryBaseMs);
-    m_periodic = registerJobKinds(*m_runner, *m_context);
+    m_relay = std::make_unique<OutboxRelay>(*m_db);
+    m_periodic = registerJobKinds(*m_runner, *m_relay, *m_context);
     m_startedAtMs = m_clock->nowMs();
 
     logging::write(lcJobs(), QtInfoMsg, QStringLiteral("worker started"),
@@ -102,6 +104,14 @@ void WorkerProcess::tick()
         return;
     try {
         schedulePeriodic();
+        // Consequences of new events first (notifications, webhook deliveries), then the jobs.
+        int relayed = 0;
+        while (!m_stopped && relayed < 1000) {
+            const int n = m_relay->relay();
+            if (n == 0)
+                break;
+            relayed += n;
+        }
         int ran = 0;
         while (!m_stopped && ran < kMaxJobsPerTick && m_runner->runOne())
             ++ran;

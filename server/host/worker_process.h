@@ -13,6 +13,7 @@ class Clock;
 class Database;
 class JobQueue;
 class JobRunner;
+class OutboxRelay;
 class WorkerHeartbeatRepository;
 struct PeriodicJob;
 struct WorkerContext;
@@ -50,6 +51,7 @@ private:
     std::unique_ptr<JobQueue> m_queue;
     std::unique_ptr<WorkerContext> m_context;
     std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<OutboxRelay> m_relay;
     std::unique_ptr<WorkerHeartbeatRepository> m_heartbeats;
     QList<PeriodicJob> m_periodic;
     QTimer m_pollTimer;
