@@ -1,8 +1,12 @@
 #include "server/host/routes.h"
 
+#include "server/features/auth/auth_controller.h"
+#include "server/features/auth/invites_controller.h"
+#include "server/features/auth/jwt_authenticator.h"
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
 #include "server/features/webhooks/webhook_controller.h"
+#include "server/features/users/users_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -18,6 +22,12 @@ void registerRoutes(HttpWorker &worker)
         const Config &config = ctx.server.config;
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });
     }
+
+    auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
+    worker.pipeline().setAuthenticator(&authenticator);
+    worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
 }
 
 } // namespace corkboard
