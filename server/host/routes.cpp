@@ -3,6 +3,9 @@
 #include "server/features/auth/auth_controller.h"
 #include "server/features/auth/invites_controller.h"
 #include "server/features/auth/jwt_authenticator.h"
+#include "server/features/boards/board_controller.h"
+#include "server/features/cards/card_controller.h"
+#include "server/features/columns/column_controller.h"
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
 #include "server/features/webhooks/webhook_controller.h"
@@ -28,6 +31,9 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<BoardController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<ColumnController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<CardController>(ctx)).registerRoutes(worker.router());
 }
 
 } // namespace corkboard

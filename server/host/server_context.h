@@ -3,6 +3,7 @@
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
 #include "server/features/users/user_cache.h"
+#include "server/features/events/event_bus.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -39,6 +40,8 @@ struct ServerContext
     JwtKeyStore jwtKeys; //!< loaded by ServerHost::start
     //! The per-request user check (role, disabled), invalidated by every write to those.
     UserCache userCache;
+    //! Events of committed mutations are published here (live-update hubs subscribe).
+    EventBus eventBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};
