@@ -6,6 +6,8 @@
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
 #include "server/features/columns/column_controller.h"
+#include "server/features/events/live_controller.h"
+#include "server/features/events/live_hub.h"
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
 #include "server/features/webhooks/webhook_controller.h"
@@ -34,6 +36,12 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<BoardController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<ColumnController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<CardController>(ctx)).registerRoutes(worker.router());
+
+    auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
+    hub.attach(worker.httpServer());
+    worker.addDrainHook([&hub] { hub.beginShutdown(); }, [&hub] { return hub.hasSessions(); });
+    auto &live = worker.own(std::make_shared<LiveController>(hub));
+    live.registerRoutes(worker.router());
 }
 
 } // namespace corkboard

@@ -4,6 +4,7 @@
 #include "server/features/auth/password_hasher.h"
 #include "server/features/users/user_cache.h"
 #include "server/features/events/event_bus.h"
+#include "server/features/events/live_bus.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -27,6 +28,7 @@ struct ServerContext
         , passwords(config.passwordOpsLimit, config.passwordMemLimit)
         , jwtKeys(config, *clock)
         , userCache(*clock)
+        , liveBus(*clock)
     {
     }
 
@@ -42,6 +44,8 @@ struct ServerContext
     UserCache userCache;
     //! Events of committed mutations are published here (live-update hubs subscribe).
     EventBus eventBus;
+    //! Post-commit fan-out of events to the live hubs of every server thread.
+    LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};

@@ -191,9 +191,11 @@ Response Pipeline::dispatch(Request &request)
                 throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
             request.principal = m_authenticator->authenticate(request);
         }
-        if (opts.streaming && request.guard)
+        Response response = match.route->handler(request);
+        // Only a stream that really took the connection over leaves the guard's timers.
+        if (opts.streaming && response.takenOver && request.guard)
             request.guard->exemptFromTimeouts();
-        return withCors(match.route->handler(request));
+        return withCors(std::move(response));
     } catch (...) {
         return withCors(mapException(std::current_exception(), request.requestId));
     }

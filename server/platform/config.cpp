@@ -63,7 +63,17 @@ constexpr Setting kSettings[] = {
     {"reminder-lead-minutes", "CORKBOARD_REMINDER_LEAD_MINUTES", "due_soon reminder lead time.", "minutes"},
     {"webhook-timeout-ms", "CORKBOARD_WEBHOOK_TIMEOUT_MS", "Deadline for one webhook delivery.", "ms"},
     {"webhook-allow-loopback", "CORKBOARD_WEBHOOK_ALLOW_LOOPBACK", "true: webhooks may target loopback/link-local.", "bool"},
-    {"event-retention-days", "CORKBOARD_EVENT_RETENTION_DAYS", "Events older than this are deleted.", "days"},
+    {"live-auth-timeout-ms", "CORKBOARD_LIVE_AUTH_TIMEOUT_MS", "WebSocket auth deadline.", "ms"},
+    {"live-ping-ms", "CORKBOARD_LIVE_PING_MS", "WebSocket ping interval.", "ms"},
+    {"live-idle-timeout-ms", "CORKBOARD_LIVE_IDLE_TIMEOUT_MS", "Drop a silent WebSocket after.", "ms"},
+    {"live-queue-bytes", "CORKBOARD_LIVE_QUEUE_BYTES", "Send queue cap per live connection.", "bytes"},
+    {"live-max-message-bytes", "CORKBOARD_LIVE_MAX_MESSAGE_BYTES", "Largest WebSocket message.", "bytes"},
+    {"live-messages-per-second", "CORKBOARD_LIVE_MESSAGES_PER_SECOND", "Client messages a second.", "n"},
+    {"live-message-burst", "CORKBOARD_LIVE_MESSAGE_BURST", "Client message burst.", "n"},
+    {"live-replay-limit", "CORKBOARD_LIVE_REPLAY_LIMIT", "Most events replayed (else resync).", "n"},
+    {"sse-keepalive-ms", "CORKBOARD_SSE_KEEPALIVE_MS", "Comment line interval on SSE.", "ms"},
+    {"event-retention-count", "CORKBOARD_EVENT_RETENTION_COUNT", "Events kept for replay.", "n"},
+    {"event-retention-days", "CORKBOARD_EVENT_RETENTION_DAYS", "Days events are kept.", "days"},
 };
 
 qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qint64 max)
@@ -265,8 +275,28 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.webhookTimeoutMs = int(parseInteger(name, v, 100, 120000));
     if (!(name = lookup("webhook-allow-loopback", &v)).isEmpty())
         c.webhookAllowLoopback = parseBool(name, v);
+    if (!(name = lookup("live-auth-timeout-ms", &v)).isEmpty())
+        c.liveAuthTimeoutMs = int(parseInteger(name, v, 10, 600000));
+    if (!(name = lookup("live-ping-ms", &v)).isEmpty())
+        c.livePingIntervalMs = int(parseInteger(name, v, 10, 3600000));
+    if (!(name = lookup("live-idle-timeout-ms", &v)).isEmpty())
+        c.liveIdleTimeoutMs = int(parseInteger(name, v, 20, 3600000));
+    if (!(name = lookup("live-queue-bytes", &v)).isEmpty())
+        c.liveQueueBytes = parseInteger(name, v, 1024, qint64(1) << 32);
+    if (!(name = lookup("live-max-message-bytes", &v)).isEmpty())
+        c.liveMaxMessageBytes = int(parseInteger(name, v, 256, 16 * 1024 * 1024));
+    if (!(name = lookup("live-messages-per-second", &v)).isEmpty())
+        c.liveMessagesPerSecond = double(parseInteger(name, v, 1, 100000));
+    if (!(name = lookup("live-message-burst", &v)).isEmpty())
+        c.liveMessageBurst = int(parseInteger(name, v, 1, 100000));
+    if (!(name = lookup("live-replay-limit", &v)).isEmpty())
+        c.liveReplayLimit = int(parseInteger(name, v, 1, 1000000));
+    if (!(name = lookup("sse-keepalive-ms", &v)).isEmpty())
+        c.sseKeepAliveMs = int(parseInteger(name, v, 10, 3600000));
+    if (!(name = lookup("event-retention-count", &v)).isEmpty())
+        c.eventRetentionCount = int(parseInteger(name, v, 1, 100000000));
     if (!(name = lookup("event-retention-days", &v)).isEmpty())
-        c.eventRetentionDays = int(parseInteger(name, v, 1, 3650));
+        c.eventRetentionDays = int(parseInteger(name, v, 1, 36500));
     return c;
 }
 

@@ -47,7 +47,19 @@ struct Config
     qint64 reminderLeadMs = 24ll * 3600 * 1000; //!< due_soon this long before due_at
     int webhookTimeoutMs = 10000;
     bool webhookAllowLoopback = false; //!< SSRF guard: loopback/link-local targets refused
-    int eventRetentionDays = 30; //!< events older than this are deleted by the clean-up job
+    // Live updates (WebSocket and SSE).
+    int liveAuthTimeoutMs = 10000; //!< a WebSocket must send auth within this
+    int livePingIntervalMs = 30000; //!< the server pings every WebSocket this often
+    int liveIdleTimeoutMs = 75000; //!< a WebSocket silent this long is dropped
+    qint64 liveQueueBytes = 1024 * 1024; //!< per-connection send queue cap (then close 4429)
+    int liveMaxMessageBytes = 64 * 1024; //!< largest client message (then close 1009)
+    double liveMessagesPerSecond = 20.0; //!< client messages per second per socket
+    int liveMessageBurst = 60; //!< … with this burst (then close 4429)
+    int liveReplayLimit = 1000; //!< more missed events than this: resync instead of replay
+    int sseKeepAliveMs = 15000; //!< comment line on idle SSE streams
+    int eventRetentionCount = 100000; //!< events kept for replay, newest first
+    int eventRetentionDays = 30; //!< … and none older than this
+    int eventCleanupIntervalMs = 10 * 60 * 1000;
     QString migrateCommand; //!< for RunMode::Migrate: status | up | down
     int migrateSteps = 1;
 
