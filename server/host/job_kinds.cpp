@@ -2,6 +2,7 @@
 
 #include "server/features/jobs/job_runner.h"
 #include "server/features/jobs/maintenance_jobs.h"
+#include "server/features/notifications/notification_jobs.h"
 #include "server/features/notifications/notification_repository.h"
 #include "server/features/webhooks/webhook_jobs.h"
 #include "server/platform/clock.h"
@@ -71,6 +72,7 @@ QList<PeriodicJob> registerJobKinds(JobRunner &runner, OutboxRelay &relay, Worke
 
     registerMaintenanceJobs(runner, ctx, periodic);
     registerWebhookJobs(runner, relay, ctx);
+    registerNotificationJobs(runner, relay, ctx, periodic);
 
     if (qEnvironmentVariable("CORKBOARD_TEST_JOB_KINDS") == QLatin1String("true"))
         registerTestKinds(runner, ctx);

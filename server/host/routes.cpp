@@ -10,6 +10,7 @@
 #include "server/features/events/live_hub.h"
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
+#include "server/features/notifications/notification_controller.h"
 #include "server/features/webhooks/webhook_controller.h"
 #include "server/features/users/users_controller.h"
 #include "server/host/http_worker.h"
@@ -23,6 +24,7 @@ void registerRoutes(HttpWorker &worker)
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
     worker.own(std::make_shared<WebhookController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<NotificationController>(ctx)).registerRoutes(worker.router());
     if (ctx.threadIndex == 0) {
         const Config &config = ctx.server.config;
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });

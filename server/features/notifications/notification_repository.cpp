@@ -55,6 +55,7 @@ bool NotificationRepository::insert(const NewNotification &n, const QString &cre
         .bind(QStringLiteral(":actor"), nullable(n.actorId))
         .bind(QStringLiteral(":data"), QString::fromUtf8(n.dataJson))
         .bind(QStringLiteral(":at"), createdAt)
+        .bind(QStringLiteral(":user2"), n.userId)
         .exec();
     return q.numRowsAffected() > 0;
 }
