@@ -30,7 +30,7 @@ bool hasArgument(int argc, char **argv, const char *name)
 int main(int argc, char **argv)
 {
     using namespace corkboard;
-    const bool headless = hasArgument(argc, argv, "--serve") || hasArgument(argc, argv, "--worker")
+    [[maybe_unused]] const bool headless = hasArgument(argc, argv, "--serve") || hasArgument(argc, argv, "--worker")
         || hasArgument(argc, argv, "--migrate") || hasArgument(argc, argv, "--rotate-jwt-key")
         || hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
         || hasArgument(argc, argv, "--version");

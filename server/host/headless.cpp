@@ -19,26 +19,29 @@ int runServe(const Config &config)
 {
     ServerHost host(config);
     host.context().expectWorker = config.startWorker;
+    WorkerSupervisor supervisor(host.context());
+    // Watch for SIGTERM/SIGINT before anyone can learn our address: a signal that arrives right
+    // after start-up must still shut down in order (it is handled once the event loop runs).
+    UnixSignalWatcher watcher;
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host,
+        [&host, &supervisor](int number) {
+            logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
+                {{QStringLiteral("signal"), number}});
+            supervisor.stop();
+            host.shutdown();
+        });
     try {
         host.start();
     } catch (const std::exception &e) {
         logging::write(lcServer(), QtCriticalMsg, QStringLiteral("server failed to start"),
-                       {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+            {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
-    WorkerSupervisor supervisor(host.context());
     if (config.startWorker)
         supervisor.start();
-    UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host,
-                     [&host, &supervisor](int number) {
-        logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
-                       {{QStringLiteral("signal"), number}});
-        supervisor.stop();
-        host.shutdown();
-    });
-    QObject::connect(&host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    QObject::connect(
+        &host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     return QCoreApplication::exec();
 }
 
@@ -58,7 +61,10 @@ int runMigrate(const Config &config)
         }
         const auto status = migrator.status();
         for (const auto &s : status) {
-            out << QStringLiteral("%1 %2 %3").arg(s.version, 4, 10, QLatin1Char('0')).arg(s.applied ? QStringLiteral("applied") : QStringLiteral("pending"), s.name)
+            out << QStringLiteral("%1 %2 %3")
+                       .arg(s.version, 4, 10, QLatin1Char('0'))
+                       .arg(s.applied ? QStringLiteral("applied") : QStringLiteral("pending"),
+                           s.name)
                 << Qt::endl;
         }
         return 0;

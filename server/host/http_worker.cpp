@@ -15,9 +15,12 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     : m_context(context)
     , m_index(index)
 {
-    m_db = std::make_unique<Database>(context.config, QStringLiteral("corkboard-http-%1").arg(index));
-    m_threadContext = std::make_unique<ThreadContext>(ThreadContext{context, *m_db, index});
-    m_pipeline = std::make_unique<Pipeline>(context.config, m_router, context.rateLimiter, context.metrics);
+    m_db = std::make_unique<Database>(
+        context.config, QStringLiteral("corkboard-http-%1").arg(index));
+    m_threadContext = std::make_unique<ThreadContext>(ThreadContext {context, *m_db, index});
+    m_pipeline = std::make_unique<Pipeline>(
+        context.config, m_router, context.rateLimiter, context.metrics);
+    registerRoutes(*this);
 
     GuardLimits limits;
     limits.maxBodyBytes = context.config.maxBodyBytes;
@@ -52,7 +55,8 @@ HttpWorker::~HttpWorker()
 
 void HttpWorker::handOff(qintptr descriptor)
 {
-    QMetaObject::invokeMethod(this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
 }
 
 void HttpWorker::addDrainHook(std::function<void()> begin, std::function<bool()> busy)
@@ -92,7 +96,8 @@ void HttpWorker::checkDrained()
     if (busy && QDateTime::currentMSecsSinceEpoch() < m_drainDeadline)
         return;
     if (busy) {
-        logging::write(lcServer(), QtWarningMsg, QStringLiteral("shutdown deadline passed, closing busy connections"));
+        logging::write(lcServer(), QtWarningMsg,
+            QStringLiteral("shutdown deadline passed, closing busy connections"));
         for (auto *guard : m_server->findChildren<ConnectionGuard *>())
             guard->socket()->abort();
     }

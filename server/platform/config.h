@@ -10,7 +10,14 @@ class QProcessEnvironment;
 namespace corkboard {
 
 //! The shape the executable runs in; decided by the command line.
-enum class RunMode { Desktop, Serve, Worker, Migrate, RotateJwtKey };
+enum class RunMode
+{
+    Desktop,
+    Serve,
+    Worker,
+    Migrate,
+    RotateJwtKey
+};
 
 //! Every setting, parsed and validated once at start-up (flags win over CORKBOARD_* variables).
 struct Config
