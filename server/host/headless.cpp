@@ -1,10 +1,13 @@
 #include "server/host/headless.h"
 
 #include "server/host/server_context.h"
+#include "server/features/auth/jwt_key_store.h"
 #include "server/host/server_host.h"
 #include "server/host/unix_signals.h"
 #include "server/host/worker_supervisor.h"
 #include "server/platform/app_error.h"
+#include "server/platform/clock.h"
+#include "server/platform/crypto.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
@@ -70,6 +73,34 @@ int runMigrate(const Config &config)
         return 0;
     } catch (const std::exception &e) {
         QTextStream(stderr) << "migration failed: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
+int runRotateJwtKey(const Config &config)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!config.jwtSecret.isEmpty()) {
+        err << "corkboard: CORKBOARD_JWT_SECRET is set, so the signing key is fixed; rotate it by "
+               "changing "
+               "that setting"
+            << Qt::endl;
+        return 1;
+    }
+    try {
+        crypto::initialize();
+        QDir().mkpath(config.dataDir);
+        SystemClock clock;
+        JwtKeyStore store(config, clock);
+        store.load(); // creates the first key when there is none yet
+        const QString kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
+        out << "new JWT signing key " << kid
+            << " is current; tokens signed with the previous key stay valid "
+            << "until they expire" << Qt::endl;
+        return 0;
+    } catch (const std::exception &e) {
+        err << "corkboard: key rotation failed: " << e.what() << Qt::endl;
         return 1;
     }
 }
