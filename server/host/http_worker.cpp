@@ -20,7 +20,6 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     m_threadContext = std::make_unique<ThreadContext>(ThreadContext {context, *m_db, index});
     m_pipeline = std::make_unique<Pipeline>(
         context.config, m_router, context.rateLimiter, context.metrics);
-    registerRoutes(*this);
 
     GuardLimits limits;
     limits.maxBodyBytes = context.config.maxBodyBytes;

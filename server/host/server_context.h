@@ -2,9 +2,9 @@
 
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
-#include "server/features/users/user_cache.h"
 #include "server/features/events/event_bus.h"
 #include "server/features/events/live_bus.h"
+#include "server/features/users/user_cache.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -36,14 +36,14 @@ struct ServerContext
     const std::shared_ptr<Clock> clock;
     Metrics metrics;
     RateLimiter rateLimiter;
+    //! Events of committed mutations are published here (live-update hubs subscribe).
+    EventBus eventBus;
     //! Failed sign-ins and registrations, per address and per account (per minute).
     RateLimiter authLimiter;
     PasswordHasher passwords;
     JwtKeyStore jwtKeys; //!< loaded by ServerHost::start
     //! The per-request user check (role, disabled), invalidated by every write to those.
     UserCache userCache;
-    //! Events of committed mutations are published here (live-update hubs subscribe).
-    EventBus eventBus;
     //! Post-commit fan-out of events to the live hubs of every server thread.
     LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
