@@ -4,6 +4,8 @@
 #include "server/features/auth/auth_controller.h"
 #include "server/features/auth/invites_controller.h"
 #include "server/features/auth/jwt_authenticator.h"
+#include "server/features/events/live_controller.h"
+#include "server/features/events/live_hub.h"
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
 #include "server/features/checklists/checklist_controller.h"
@@ -43,17 +45,17 @@ void registerRoutes(HttpWorker &worker)
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });
     }
 
-    auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
-    hub.attach(worker.httpServer());
-    worker.addDrainHook([&hub] { hub.beginShutdown(); }, [&hub] { return hub.hasSessions(); });
-    auto &live = worker.own(std::make_shared<LiveController>(hub));
-    live.registerRoutes(worker.router());
-
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
     worker.pipeline().setAuthenticator(&authenticator);
     worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
+
+    auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
+    hub.attach(worker.httpServer());
+    worker.addDrainHook([&hub] { hub.beginShutdown(); }, [&hub] { return hub.hasSessions(); });
+    auto &live = worker.own(std::make_shared<LiveController>(hub));
+    live.registerRoutes(worker.router());
 }
 
 } // namespace corkboard

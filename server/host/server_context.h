@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/events/live_bus.h"
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
 #include "server/features/events/event_bus.h"

@@ -15,7 +15,6 @@ namespace corkboard {
 
 namespace {
 constexpr int kMaxBoardsPerSocket = 100;
-constexpr int kCloseGraceMs = 3000;
 } // namespace
 
 WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
@@ -33,7 +32,10 @@ WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocke
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &WsSession::onBinary);
     connect(m_socket, &QWebSocket::disconnected, this, &WsSession::onDisconnected);
     connect(m_socket, &QWebSocket::bytesWritten, this, [this] { pump(); });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = m_hub.nowMs(); });
     if (m_tcp) {
+        // QtHttpServer let go of the socket at the upgrade and QWebSocket does not own it: we do.
+        m_tcp->setParent(this);
         m_tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Any byte from the peer (a pong, a message) proves it is alive.
         connect(m_tcp, &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = m_hub.nowMs(); });
@@ -91,10 +93,12 @@ void WsSession::closeWith(int code, const QString &reason)
     markClosing();
     m_authTimer.stop();
     m_expiryTimer.stop();
+    // close() queues the close frame behind what is buffered; the peer reads it after the data.
     if (m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // A peer gets as long as a silent one would to read what is left and the close frame.
     if (!m_abortTimer.isActive())
-        m_abortTimer.start(kCloseGraceMs);
+        m_abortTimer.start(m_hub.config().liveIdleTimeoutMs);
 }
 
 void WsSession::onDisconnected()
@@ -161,6 +165,7 @@ void WsSession::onText(const QString &text)
 {
     if (isClosing())
         return;
+    m_lastHeardMs = m_hub.nowMs();
     if (!takeRateToken()) {
         logging::write(lcSecurity(), QtWarningMsg,
             QStringLiteral("live connection flooding, closing"),
