@@ -11,8 +11,6 @@
 #include "server/features/checklists/checklist_controller.h"
 #include "server/features/columns/column_controller.h"
 #include "server/features/comments/comment_controller.h"
-#include "server/features/events/live_controller.h"
-#include "server/features/events/live_hub.h"
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
 #include "server/features/labels/label_controller.h"

@@ -4,7 +4,6 @@
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
 #include "server/features/events/event_bus.h"
-#include "server/features/events/live_bus.h"
 #include "server/features/users/user_cache.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"

@@ -23,7 +23,8 @@ private:
 
     qint64 count(const QString &userId, const QString &kind)
     {
-        SqlQuery q(m_h->db(), QStringLiteral("SELECT count(*) FROM notifications WHERE user_id = :u AND kind = :k"));
+        SqlQuery q(m_h->db(),
+            QStringLiteral("SELECT count(*) FROM notifications WHERE user_id = :u AND kind = :k"));
         q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), kind).exec();
         return q.next() ? q.value(0).toLongLong() : -1;
     }
@@ -32,7 +33,9 @@ private:
     bool reminderScanDone()
     {
         SqlQuery q(m_h->db(), QStringLiteral("SELECT state FROM jobs WHERE idempotency_key = :k"));
-        q.bind(QStringLiteral(":k"), QStringLiteral("periodic:notifications.reminders:%1").arg(m_h->nowMs() / 60000)).exec();
+        q.bind(QStringLiteral(":k"),
+             QStringLiteral("periodic:notifications.reminders:%1").arg(m_h->nowMs() / 60000))
+            .exec();
         return q.next() && q.value(0).toString() == QLatin1String("done");
     }
 
@@ -66,11 +69,11 @@ private Q_SLOTS:
         auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
         auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
         auto carol = test::registerUser(*m_server, QStringLiteral("carol@example.com"));
-        test::BoardApi api{*m_server};
+        test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {bob, carol});
         const QDateTime due = m_h->now().addSecs(30 * 3600);
         const QString cardId = api.createCard(owner, boardId, columnId, QStringLiteral("Ship it"),
-                                              {bob.userId, carol.userId}, toRfc3339(due));
+            {bob.userId, carol.userId}, toRfc3339(due));
         QVERIFY(!cardId.isEmpty());
 
         m_h->startWorker();
@@ -101,7 +104,10 @@ private Q_SLOTS:
 
         // A new due date re-arms both reminders.
         const QDateTime newDue = m_h->now().addSecs(10 * 3600);
-        const auto patched = api.patchCard(owner, cardId, {{QStringLiteral("due_at"), toRfc3339(newDue)}});
+        owner = test::loginUser(
+            *m_server, QStringLiteral("owner@example.com")); // a day passed: fresh token
+        const auto patched
+            = api.patchCard(owner, cardId, {{QStringLiteral("due_at"), toRfc3339(newDue)}});
         QCOMPARE(patched.status, 200);
         advanceAndScan(60 * 1000);
         QCOMPARE(count(bob.userId, QStringLiteral("due_soon")), 2);
@@ -119,12 +125,18 @@ private Q_SLOTS:
         auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
         auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
         auto carol = test::registerUser(*m_server, QStringLiteral("carol@example.com"));
-        test::BoardApi api{*m_server};
+        test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {bob, carol});
-        const QString cardId = api.createCard(owner, boardId, columnId, QStringLiteral("Plan"), {bob.userId}, QString());
-        QCOMPARE(api.patchCard(owner, cardId, {{QStringLiteral("title"), QStringLiteral("Plan v2")}}).status, 200);
+        const QString cardId = api.createCard(
+            owner, boardId, columnId, QStringLiteral("Plan"), {bob.userId}, QString());
+        QCOMPARE(
+            api.patchCard(owner, cardId, {{QStringLiteral("title"), QStringLiteral("Plan v2")}})
+                .status,
+            200);
         QCOMPARE(api.patchCard(owner, cardId,
-                               {{QStringLiteral("assignee_ids"), QJsonArray{bob.userId, carol.userId}}}).status, 200);
+                        {{QStringLiteral("assignee_ids"), QJsonArray {bob.userId, carol.userId}}})
+                     .status,
+            200);
         // Self-assignment is not news.
         api.createCard(owner, boardId, columnId, QStringLiteral("Mine"), {owner.userId}, QString());
         m_h->startWorker();
@@ -137,7 +149,7 @@ private Q_SLOTS:
     {
         auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
         auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
-        test::BoardApi api{*m_server};
+        test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {bob});
         api.createCard(owner, boardId, columnId, QStringLiteral("One"), {bob.userId}, QString());
         api.createCard(owner, boardId, columnId, QStringLiteral("Two"), {bob.userId}, QString());
@@ -145,44 +157,74 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(count(bob.userId, QStringLiteral("assigned")), 2, 20000);
 
         const QString base = m_server->url(QStringLiteral("/api/v1/notifications"));
-        auto list = test::httpAuth("GET", base + QStringLiteral("?unread=true&limit=1"), bob.accessToken);
+        auto list
+            = test::httpAuth("GET", base + QStringLiteral("?unread=true&limit=1"), bob.accessToken);
         QCOMPARE(list.status, 200);
         const auto first = list.json().value(QStringLiteral("data")).toArray();
         QCOMPARE(first.size(), 1);
-        QCOMPARE(first.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("assigned"));
-        QCOMPARE(first.at(0).toObject().value(QStringLiteral("data")).toObject()
-                     .value(QStringLiteral("card_title")).toString(), QStringLiteral("Two"));
+        QCOMPARE(first.at(0).toObject().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("assigned"));
+        QCOMPARE(first.at(0)
+                     .toObject()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("card_title"))
+                     .toString(),
+            QStringLiteral("Two"));
         const QString cursor = list.json().value(QStringLiteral("next_cursor")).toString();
         QVERIFY(!cursor.isEmpty());
-        list = test::httpAuth("GET", base + QStringLiteral("?unread=true&limit=1&cursor=") + cursor, bob.accessToken);
-        QCOMPARE(list.json().value(QStringLiteral("data")).toArray().at(0).toObject()
-                     .value(QStringLiteral("data")).toObject().value(QStringLiteral("card_title")).toString(),
-                 QStringLiteral("One"));
+        list = test::httpAuth(
+            "GET", base + QStringLiteral("?unread=true&limit=1&cursor=") + cursor, bob.accessToken);
+        QCOMPARE(list.json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("card_title"))
+                     .toString(),
+            QStringLiteral("One"));
         QVERIFY(list.json().value(QStringLiteral("next_cursor")).isNull());
 
         // Someone else's notification is not found; mine gets read.
         const QString id = first.at(0).toObject().value(QStringLiteral("id")).toString();
-        QCOMPARE(test::httpAuth("POST", base + QStringLiteral("/%1/read").arg(id), owner.accessToken).status, 404);
-        const auto read = test::httpAuth("POST", base + QStringLiteral("/%1/read").arg(id), bob.accessToken);
+        QCOMPARE(
+            test::httpAuth("POST", base + QStringLiteral("/%1/read").arg(id), owner.accessToken)
+                .status,
+            404);
+        const auto read
+            = test::httpAuth("POST", base + QStringLiteral("/%1/read").arg(id), bob.accessToken);
         QCOMPARE(read.status, 200);
         QCOMPARE(read.data().value(QStringLiteral("read")).toBool(), true);
         list = test::httpAuth("GET", base + QStringLiteral("?unread=true"), bob.accessToken);
         QCOMPARE(list.json().value(QStringLiteral("data")).toArray().size(), 1);
 
-        const auto all = test::httpAuth("POST", base + QStringLiteral("/read-all"), bob.accessToken);
+        const auto all
+            = test::httpAuth("POST", base + QStringLiteral("/read-all"), bob.accessToken);
         QCOMPARE(all.status, 200);
         QCOMPARE(all.data().value(QStringLiteral("marked")).toInt(), 1);
         QCOMPARE(test::httpAuth("GET", base + QStringLiteral("?unread=true"), bob.accessToken)
-                     .json().value(QStringLiteral("data")).toArray().size(), 0);
-        QCOMPARE(test::httpAuth("GET", base, bob.accessToken).json().value(QStringLiteral("data")).toArray().size(), 2);
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+            0);
+        QCOMPARE(test::httpAuth("GET", base, bob.accessToken)
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+            2);
 
         // Bad input: typed errors, nothing changes.
-        QCOMPARE(test::httpAuth("GET", base + QStringLiteral("?unread=maybe"), bob.accessToken).code(),
-                 QStringLiteral("VALIDATION_FAILED"));
+        QCOMPARE(
+            test::httpAuth("GET", base + QStringLiteral("?unread=maybe"), bob.accessToken).code(),
+            QStringLiteral("VALIDATION_FAILED"));
         QCOMPARE(test::httpAuth("GET", base + QStringLiteral("?limit=0"), bob.accessToken).code(),
-                 QStringLiteral("VALIDATION_FAILED"));
+            QStringLiteral("VALIDATION_FAILED"));
         QCOMPARE(test::httpAuth("GET", base + QStringLiteral("?cursor=zz"), bob.accessToken).code(),
-                 QStringLiteral("VALIDATION_FAILED"));
+            QStringLiteral("VALIDATION_FAILED"));
         QCOMPARE(test::http("GET", base).status, 401);
     }
 };

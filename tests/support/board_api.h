@@ -14,11 +14,13 @@ struct BoardApi
     TestServer &server;
 
     //! Creates a board owned by `owner` and adds `editors`; returns {board id, first column id}.
-    QPair<QString, QString> createBoard(const RegisteredUser &owner, const QList<RegisteredUser> &editors);
+    QPair<QString, QString> createBoard(
+        const RegisteredUser &owner, const QList<RegisteredUser> &editors);
     //! Creates a card; returns its id.
     QString createCard(const RegisteredUser &who, const QString &boardId, const QString &columnId,
-                       const QString &title, const QStringList &assignees, const QString &dueAt);
-    HttpResult patchCard(const RegisteredUser &who, const QString &cardId, const QJsonObject &patch);
+        const QString &title, const QStringList &assignees, const QString &dueAt);
+    HttpResult patchCard(
+        const RegisteredUser &who, const QString &cardId, const QJsonObject &patch);
 };
 
 } // namespace corkboard::test

@@ -16,12 +16,15 @@ void NotificationController::registerRoutes(Router &router)
 {
     RouteOptions optionalBody;
     optionalBody.body = BodyKind::OptionalJson;
-    router.add("GET", QStringLiteral("/api/v1/notifications"), [this](Request &r) { return list(r); });
+    router.add(
+        "GET", QStringLiteral("/api/v1/notifications"), [this](Request &r) { return list(r); });
     // read-all is registered first: a literal segment must win over {id}.
-    router.add("POST", QStringLiteral("/api/v1/notifications/read-all"),
-               [this](Request &r) { return markAllRead(r); }, optionalBody);
-    router.add("POST", QStringLiteral("/api/v1/notifications/{id}/read"),
-               [this](Request &r) { return markRead(r); }, optionalBody);
+    router.add(
+        "POST", QStringLiteral("/api/v1/notifications/read-all"),
+        [this](Request &r) { return markAllRead(r); }, optionalBody);
+    router.add(
+        "POST", QStringLiteral("/api/v1/notifications/{id}/read"),
+        [this](Request &r) { return markRead(r); }, optionalBody);
 }
 
 Response NotificationController::list(const Request &r)
@@ -32,7 +35,7 @@ Response NotificationController::list(const Request &r)
         unread = true;
     else if (!unreadText.isEmpty() && unreadText != QLatin1String("false"))
         throw AppError::validation(QStringLiteral("unread"), QStringLiteral("invalid"),
-                                   QStringLiteral("unread must be true or false"));
+            QStringLiteral("unread must be true or false"));
     int limit = 50;
     const QString limitText = r.queryValue(QStringLiteral("limit"));
     if (!limitText.isEmpty()) {
@@ -40,9 +43,10 @@ Response NotificationController::list(const Request &r)
         limit = limitText.toInt(&ok);
         if (!ok || limit < 1 || limit > 200)
             throw AppError::validation(QStringLiteral("limit"), QStringLiteral("range"),
-                                       QStringLiteral("limit must be 1 to 200"));
+                QStringLiteral("limit must be 1 to 200"));
     }
-    const auto page = m_service.list(r.user().userId, unread, limit, r.queryValue(QStringLiteral("cursor")));
+    const auto page
+        = m_service.list(r.user().userId, unread, limit, r.queryValue(QStringLiteral("cursor")));
     JsonWriter w(256 + page.items.size() * 256);
     w.beginObject().key("data").beginArray();
     for (const auto &n : page.items)

@@ -90,7 +90,8 @@ void onCommentCreated(WorkerContext &ctx, const OutboxEvent &e)
         n.boardId = e.boardId;
         n.cardId = cardId;
         n.actorId = author;
-        n.dataJson = details({{"card_title", title}, {"comment_id", commentId}, {"excerpt", excerpt}});
+        n.dataJson
+            = details({{"card_title", title}, {"comment_id", commentId}, {"excerpt", excerpt}});
         notifications.insert(n, e.at);
     };
     for (const QString &userId : mentioned) {
@@ -112,7 +113,8 @@ void runReminders(WorkerContext &ctx)
     const QString createdAt = nowText;
     NotificationSourceRepository source(ctx.db);
     NotificationRepository notifications(ctx.db);
-    auto deliver = [&](const QString &kind, const QList<NotificationSourceRepository::DueAssignment> &due) {
+    auto deliver = [&](const QString &kind,
+                       const QList<NotificationSourceRepository::DueAssignment> &due) {
         for (const auto &d : due) {
             NotificationRepository::NewNotification n;
             n.userId = d.userId;
@@ -127,19 +129,19 @@ void runReminders(WorkerContext &ctx)
     Transaction tx(ctx.db);
     // due_soon: due within the lead time and not yet due.
     deliver(QStringLiteral("due_soon"),
-            source.dueWithoutNotice(QStringLiteral("due_soon"), nowText,
-                                    toRfc3339(now.addMSecs(ctx.config.reminderLeadMs))));
+        source.dueWithoutNotice(QStringLiteral("due_soon"), nowText,
+            toRfc3339(now.addMSecs(ctx.config.reminderLeadMs))));
     // overdue: the due time has passed (looking back a bounded window).
     deliver(QStringLiteral("overdue"),
-            source.dueWithoutNotice(QStringLiteral("overdue"), toRfc3339(now.addDays(-kOverdueLookbackDays)),
-                                    nowText));
+        source.dueWithoutNotice(
+            QStringLiteral("overdue"), toRfc3339(now.addDays(-kOverdueLookbackDays)), nowText));
     tx.commit();
 }
 
 } // namespace
 
-void registerNotificationJobs(JobRunner &runner, OutboxRelay &relay, WorkerContext &ctx,
-                              QList<PeriodicJob> &periodic)
+void registerNotificationJobs(
+    JobRunner &runner, OutboxRelay &relay, WorkerContext &ctx, QList<PeriodicJob> &periodic)
 {
     relay.addConsumer([&ctx](const OutboxEvent &e) {
         if (e.type.startsWith(QLatin1String("card.")))
@@ -147,8 +149,9 @@ void registerNotificationJobs(JobRunner &runner, OutboxRelay &relay, WorkerConte
         else if (e.type == QLatin1String("comment.created"))
             onCommentCreated(ctx, e);
     });
-    runner.registerHandler(QStringLiteral("notifications.reminders"), [&ctx](const Job &) { runReminders(ctx); });
-    periodic.append(PeriodicJob{QStringLiteral("notifications.reminders"), kReminderIntervalMs});
+    runner.registerHandler(
+        QStringLiteral("notifications.reminders"), [&ctx](const Job &) { runReminders(ctx); });
+    periodic.append(PeriodicJob {QStringLiteral("notifications.reminders"), kReminderIntervalMs});
 }
 
 } // namespace corkboard

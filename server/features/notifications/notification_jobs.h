@@ -14,7 +14,7 @@ class OutboxRelay;
 //! - by the periodic `notifications.reminders` job: `due_soon` (lead from the config) and
 //!   `overdue` per assignee, keyed by card, user, kind and due date (a new due date re-arms).
 //! Every insert goes through the natural key, so replays and concurrent workers add nothing.
-void registerNotificationJobs(JobRunner &runner, OutboxRelay &relay, WorkerContext &context,
-                              QList<PeriodicJob> &periodic);
+void registerNotificationJobs(
+    JobRunner &runner, OutboxRelay &relay, WorkerContext &context, QList<PeriodicJob> &periodic);
 
 } // namespace corkboard

@@ -13,8 +13,8 @@ NotificationService::NotificationService(Database &db, const Clock &clock)
 {
 }
 
-NotificationService::Page NotificationService::list(const QString &userId, bool unreadOnly, int limit,
-                                                    const QString &cursor)
+NotificationService::Page NotificationService::list(
+    const QString &userId, bool unreadOnly, int limit, const QString &cursor)
 {
     qint64 cursorSeq = 0;
     if (!cursor.isEmpty()) {
@@ -22,7 +22,7 @@ NotificationService::Page NotificationService::list(const QString &userId, bool 
         cursorSeq = cursor.toLongLong(&ok);
         if (!ok || cursorSeq <= 0)
             throw AppError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
-                                       QStringLiteral("cursor is not one this server gave out"));
+                QStringLiteral("cursor is not one this server gave out"));
     }
     Page page;
     page.items = m_repository.listForUser(userId, unreadOnly, limit + 1, cursorSeq);

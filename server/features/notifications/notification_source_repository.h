@@ -26,12 +26,14 @@ public:
     };
     //! Assignees of unarchived cards due in (from, to] who have no `kind` notification for that
     //! card and due date yet. Times are RFC 3339 UTC (they compare as text).
-    QList<DueAssignment> dueWithoutNotice(const QString &kind, const QString &from, const QString &to);
+    QList<DueAssignment> dueWithoutNotice(
+        const QString &kind, const QString &from, const QString &to);
 
     QStringList cardAssignees(const QString &cardId);
     QString cardTitle(const QString &cardId);
     QSet<QString> notifiedAssignees(const QString &cardId);
-    void setNotifiedAssignees(const QString &cardId, const QSet<QString> &before, const QSet<QString> &now);
+    void setNotifiedAssignees(
+        const QString &cardId, const QSet<QString> &before, const QSet<QString> &now);
     void forgetCard(const QString &cardId);
 
 private:

@@ -153,9 +153,9 @@ QList<WebhookDelivery> WebhookRepository::listDeliveries(
 {
     SqlQuery q(m_db,
         QStringLiteral("SELECT ") + kDeliveryColumns
-            + QStringLiteral(
-                " FROM webhook_deliveries WHERE webhook_id = :hook AND (:b1 = '' OR id < :b2) "
-                "ORDER BY id DESC LIMIT :limit"));
+            + QStringLiteral(" FROM webhook_deliveries WHERE webhook_id = :hook AND (coalesce(:b1, "
+                             "'') = '' OR id < :b2) "
+                             "ORDER BY id DESC LIMIT :limit"));
     q.bind(QStringLiteral(":hook"), webhookId)
         .bind(QStringLiteral(":b1"), beforeId)
         .bind(QStringLiteral(":b2"), beforeId)
