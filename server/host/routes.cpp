@@ -15,6 +15,7 @@
 #include "server/features/jobs/job_metrics.h"
 #include "server/features/labels/label_controller.h"
 #include "server/features/notifications/notification_controller.h"
+#include "server/features/notifications/notification_pump.h"
 #include "server/features/search/search_controller.h"
 #include "server/features/users/users_controller.h"
 #include "server/features/webhooks/webhook_controller.h"
@@ -41,6 +42,10 @@ void registerRoutes(HttpWorker &worker)
     if (ctx.threadIndex == 0) {
         const Config &config = ctx.server.config;
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });
+        LiveBus &bus = ctx.server.liveBus;
+        worker.own(std::make_shared<NotificationPump>(ctx.db, [&bus](const QString &userId, const QByteArray &message) {
+            bus.notifyUser(userId, message);
+        }));
     }
 
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));

@@ -9,6 +9,8 @@
 #include "tests/support/worker_harness.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QWebSocket>
 #include <QTest>
 
 using namespace corkboard;
@@ -143,6 +145,41 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(count(carol.userId, QStringLiteral("assigned")), 1, 20000);
         QCOMPARE(count(bob.userId, QStringLiteral("assigned")), 1);
         QCOMPARE(count(owner.userId, QStringLiteral("assigned")), 0);
+    }
+
+    void notificationIsPushedToTheUsersWebSocket()
+    {
+        auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
+        auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
+        test::BoardApi api{*m_server};
+        const auto [boardId, columnId] = api.createBoard(owner, {bob});
+
+        QWebSocket ws;
+        QList<QJsonObject> messages;
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&messages](const QString &text) {
+            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(m_server->port())));
+        QTRY_COMPARE_WITH_TIMEOUT(ws.state(), QAbstractSocket::ConnectedState, 10000);
+        ws.sendTextMessage(QStringLiteral("{\"type\":\"auth\",\"token\":\"%1\"}").arg(bob.accessToken));
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 10000);
+        QVERIFY2(messages.first().value(QStringLiteral("type")).toString() == QLatin1String("ready"),
+                 QJsonDocument(messages.first()).toJson().constData());
+
+        const QString cardId = api.createCard(owner, boardId, columnId, QStringLiteral("Live one"), {bob.userId}, QString());
+        m_h->startWorker();
+        auto pushed = [&messages] {
+            for (const auto &m : messages) {
+                if (m.value(QStringLiteral("type")).toString() == QLatin1String("notification"))
+                    return m.value(QStringLiteral("data")).toObject();
+            }
+            return QJsonObject();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!pushed().isEmpty(), 20000);
+        QCOMPARE(pushed().value(QStringLiteral("kind")).toString(), QStringLiteral("assigned"));
+        QCOMPARE(pushed().value(QStringLiteral("card_id")).toString(), cardId);
+        QCOMPARE(pushed().value(QStringLiteral("read")).toBool(), false);
+        ws.close();
     }
 
     void routesListAndMarkRead()
