@@ -30,6 +30,9 @@ struct ServerContext
         , userCache(*clock)
         , liveBus(*clock)
     {
+        // After each commit the hubs of every server thread are told (queued, never blocking).
+        eventBus.subscribe(
+            [this](const EventEnvelope &event) { liveBus.notifyCommitted(event.boardId, event.seq); });
     }
 
     const Config config;
@@ -48,7 +51,7 @@ struct ServerContext
     LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
-    std::atomic<qint64> workerHeartbeatMs {0};
+    std::atomic<qint64> workerHeartbeatMs{0};
     //! False when no worker is expected (tests, --worker itself).
     bool expectWorker = false;
 };
