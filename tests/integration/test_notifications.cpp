@@ -10,8 +10,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QWebSocket>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace corkboard;
 
@@ -83,7 +83,7 @@ private Q_SLOTS:
         // Assigned at creation: one notification each (the outbox relay, exactly once).
         QTRY_COMPARE_WITH_TIMEOUT(count(bob.userId, QStringLiteral("assigned")), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(count(carol.userId, QStringLiteral("assigned")), 1, 20000);
-        QVERIFY(reminderScanDone());
+        QTRY_VERIFY_WITH_TIMEOUT(reminderScanDone(), 20000);
         QCOMPARE(count(bob.userId, QStringLiteral("due_soon")), 0); // 30 h out, lead is 24 h
 
         // 23 h before the due time: due_soon for each assignee, once, whatever the scans.
@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
         auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
-        test::BoardApi api{*m_server};
+        test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {bob});
 
         QWebSocket ws;
@@ -161,12 +161,15 @@ private Q_SLOTS:
         });
         ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(m_server->port())));
         QTRY_COMPARE_WITH_TIMEOUT(ws.state(), QAbstractSocket::ConnectedState, 10000);
-        ws.sendTextMessage(QStringLiteral("{\"type\":\"auth\",\"token\":\"%1\"}").arg(bob.accessToken));
+        ws.sendTextMessage(
+            QStringLiteral("{\"type\":\"auth\",\"token\":\"%1\"}").arg(bob.accessToken));
         QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 10000);
-        QVERIFY2(messages.first().value(QStringLiteral("type")).toString() == QLatin1String("ready"),
-                 QJsonDocument(messages.first()).toJson().constData());
+        QVERIFY2(
+            messages.first().value(QStringLiteral("type")).toString() == QLatin1String("ready"),
+            QJsonDocument(messages.first()).toJson().constData());
 
-        const QString cardId = api.createCard(owner, boardId, columnId, QStringLiteral("Live one"), {bob.userId}, QString());
+        const QString cardId = api.createCard(
+            owner, boardId, columnId, QStringLiteral("Live one"), {bob.userId}, QString());
         m_h->startWorker();
         auto pushed = [&messages] {
             for (const auto &m : messages) {

@@ -14,6 +14,7 @@ NotificationPump::NotificationPump(Database &db, Sink sink, int intervalMs, QObj
 {
     connect(&m_timer, &QTimer::timeout, this, &NotificationPump::poll);
     m_timer.start(intervalMs);
+    poll(); // marks where "new" starts: what exists at start-up is not pushed
 }
 
 void NotificationPump::poll()
