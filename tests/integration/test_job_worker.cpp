@@ -139,6 +139,55 @@ private Q_SLOTS:
             1);
     }
 
+    void cleanUpRemovesWhatIsPastDueOnly()
+    {
+        test::WorkerHarness h;
+        insertAdmin(h.db(), QStringLiteral("admin-1"));
+        const QString past = QStringLiteral("2026-03-01T09:00:00.000Z"); // a day before the clock
+        const QString future = QStringLiteral("2026-04-01T09:00:00.000Z");
+        for (const auto &[id, expires] : {std::pair {QStringLiteral("t-old"), past},
+                 std::pair {QStringLiteral("t-new"), future}}) {
+            SqlQuery q(h.db(),
+                QStringLiteral("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, "
+                               "device_label, created_at, expires_at) "
+                               "VALUES (:id, 'admin-1', 'f', :hash, 'test', :c, :e)"));
+            q.bind(QStringLiteral(":id"), id)
+                .bind(QStringLiteral(":hash"), id)
+                .bind(QStringLiteral(":c"), past)
+                .bind(QStringLiteral(":e"), expires)
+                .exec();
+        }
+        for (const auto &[hash, used] : {std::pair {QStringLiteral("i-used"), past},
+                 std::pair {QStringLiteral("i-open"), QString()}}) {
+            SqlQuery q(h.db(),
+                QStringLiteral("INSERT INTO invites (code_hash, code_prefix, role, created_by, "
+                               "created_at, expires_at, used_at) "
+                               "VALUES (:h, 'abc', 'member', 'admin-1', :c, :e, :u)"));
+            q.bind(QStringLiteral(":h"), hash)
+                .bind(QStringLiteral(":c"), past)
+                .bind(QStringLiteral(":e"), future)
+                .bind(QStringLiteral(":u"), used.isEmpty() ? QVariant() : QVariant(used))
+                .exec();
+        }
+        h.startWorker();
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(h.db(),
+                                      QStringLiteral("SELECT count(*) FROM jobs WHERE kind = "
+                                                     "'maintenance.cleanup' AND state = 'done'")),
+            1, 15000);
+        QCOMPARE(scalar(h.db(),
+                     QStringLiteral("SELECT count(*) FROM refresh_tokens WHERE id = 't-old'")),
+            0);
+        QCOMPARE(scalar(h.db(),
+                     QStringLiteral("SELECT count(*) FROM refresh_tokens WHERE id = 't-new'")),
+            1);
+        QCOMPARE(scalar(h.db(),
+                     QStringLiteral("SELECT count(*) FROM invites WHERE code_hash = 'i-used'")),
+            0);
+        QCOMPARE(scalar(h.db(),
+                     QStringLiteral("SELECT count(*) FROM invites WHERE code_hash = 'i-open'")),
+            1);
+    }
+
     void twoWorkersRunEveryJobExactlyOnce()
     {
         test::WorkerHarness h;
