@@ -1,6 +1,8 @@
 #include "app/embedded_server.h"
 
+#include "server/host/server_context.h"
 #include "server/host/server_host.h"
+#include "server/host/worker_supervisor.h"
 
 namespace corkboard {
 
@@ -32,6 +34,7 @@ void EmbeddedServer::start()
     QMetaObject::invokeMethod(anchor, [this, anchor] {
         anchor->deleteLater();
         auto *host = new ServerHost(m_config);
+        host->context().expectWorker = m_config.startWorker;
         try {
             host->start();
         } catch (const std::exception &e) {
@@ -41,6 +44,11 @@ void EmbeddedServer::start()
             return;
         }
         const QString url = host->baseUrl();
+        if (m_config.startWorker) {
+            // Lives on the server's thread and dies with the host (its destructor stops the child).
+            auto *supervisor = new WorkerSupervisor(host->context(), QString(), host);
+            supervisor->start();
+        }
         connect(host, &ServerHost::stopped, this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
         QMetaObject::invokeMethod(this, [this, host, url] {
             m_host = host;

@@ -1,6 +1,7 @@
 // corkboard: one executable, three shapes — the desktop window (with its embedded server),
 // `--serve` (headless server) and `--worker` (background jobs).
 #include "server/host/headless.h"
+#include "server/host/worker_process.h"
 #include "server/platform/config.h"
 #include "server/platform/log.h"
 
@@ -73,12 +74,14 @@ int main(int argc, char **argv)
                      config.logLevel);
 
     switch (config.mode) {
-    case RunMode::Serve: return runServe(config);
-    case RunMode::Migrate: return runMigrate(config);
-    case RunMode::RotateJwtKey: return runRotateJwtKey(config);
+    case RunMode::Serve:
+        return runServe(config);
+    case RunMode::Migrate:
+        return runMigrate(config);
     case RunMode::Worker:
-        QTextStream(stderr) << "corkboard: this mode is not available in this build yet" << Qt::endl;
-        return 1;
+        return runWorker(config);
+    case RunMode::RotateJwtKey:
+        return runRotateJwtKey(config);
     case RunMode::Desktop:
 #ifdef CORKBOARD_WITH_GUI
         return runDesktop(config);

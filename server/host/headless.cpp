@@ -1,8 +1,10 @@
 #include "server/host/headless.h"
 
+#include "server/host/server_context.h"
 #include "server/features/auth/jwt_key_store.h"
 #include "server/host/server_host.h"
 #include "server/host/unix_signals.h"
+#include "server/host/worker_supervisor.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
@@ -19,13 +21,16 @@ namespace corkboard {
 int runServe(const Config &config)
 {
     ServerHost host(config);
+    host.context().expectWorker = config.startWorker;
+    WorkerSupervisor supervisor(host.context());
     // Watch for SIGTERM/SIGINT before anyone can learn our address: a signal that arrives right
     // after start-up must still shut down in order (it is handled once the event loop runs).
     UnixSignalWatcher watcher;
-    QObject::connect(
-        &watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host,
+        [&host, &supervisor](int number) {
             logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
                 {{QStringLiteral("signal"), number}});
+            supervisor.stop();
             host.shutdown();
         });
     try {
@@ -36,6 +41,8 @@ int runServe(const Config &config)
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
+    if (config.startWorker)
+        supervisor.start();
     QObject::connect(
         &host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     return QCoreApplication::exec();

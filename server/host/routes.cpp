@@ -13,9 +13,13 @@
 #include "server/features/events/live_hub.h"
 #include "server/features/events/sql_live_backend.h"
 #include "server/features/health/health_controller.h"
+#include "server/features/jobs/job_metrics.h"
 #include "server/features/labels/label_controller.h"
+#include "server/features/notifications/notification_controller.h"
+#include "server/features/notifications/notification_pump.h"
 #include "server/features/search/search_controller.h"
 #include "server/features/users/users_controller.h"
+#include "server/features/webhooks/webhook_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -34,6 +38,16 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<CommentController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<ActivityController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<SearchController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<WebhookController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<NotificationController>(ctx)).registerRoutes(worker.router());
+    if (ctx.threadIndex == 0) {
+        const Config &config = ctx.server.config;
+        ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });
+        LiveBus &bus = ctx.server.liveBus;
+        worker.own(std::make_shared<NotificationPump>(ctx.db, [&bus](const QString &userId, const QByteArray &message) {
+            bus.notifyUser(userId, message);
+        }));
+    }
 
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
     worker.pipeline().setAuthenticator(&authenticator);

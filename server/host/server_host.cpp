@@ -39,7 +39,7 @@ ServerHost::ServerHost(Config config, std::shared_ptr<Clock> clock, QObject *par
     : QObject(parent)
 {
     if (!clock)
-        clock = std::make_shared<SystemClock>();
+        clock = clockFromEnvironment();
     crypto::initialize();
     m_context = std::make_unique<ServerContext>(std::move(config), std::move(clock));
 }

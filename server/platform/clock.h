@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QMutex>
+#include <QString>
+#include <memory>
 
 namespace corkboard {
 
@@ -48,5 +50,25 @@ private:
     mutable QMutex m_mutex;
     QDateTime m_now;
 };
+
+//! Test seam: a clock whose time is the number of milliseconds since the epoch written in a
+//! file, re-read on every call, so a test can move time in another process (the worker).
+//! Used only when CORKBOARD_TEST_CLOCK_FILE is set; never in production.
+class FileClock final : public Clock
+{
+public:
+    explicit FileClock(QString path) : m_path(std::move(path)) {}
+    QDateTime now() const override;
+
+private:
+    QString m_path;
+    mutable QMutex m_mutex;
+    mutable qint64 m_lastMs = 0;
+};
+
+//! The SystemClock, or a FileClock when the test seam CORKBOARD_TEST_CLOCK_FILE is set.
+std::shared_ptr<Clock> clockFromEnvironment();
+//! Writes a time for FileClock readers (tests).
+bool writeClockFile(const QString &path, const QDateTime &time);
 
 } // namespace corkboard

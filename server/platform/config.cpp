@@ -59,6 +59,13 @@ constexpr Setting kSettings[] = {
         "days"},
     {"password-ops-limit", "CORKBOARD_PASSWORD_OPS_LIMIT", "Argon2id passes.", "n"},
     {"password-mem-limit", "CORKBOARD_PASSWORD_MEM_LIMIT", "Argon2id memory in bytes.", "bytes"},
+    {"start-worker", "CORKBOARD_START_WORKER", "false: do not start the background job worker.", "bool"},
+    {"job-poll-ms", "CORKBOARD_JOB_POLL_MS", "How often an idle worker looks for due jobs.", "ms"},
+    {"job-lease-ms", "CORKBOARD_JOB_LEASE_MS", "A claimed job returns to the queue after.", "ms"},
+    {"job-retry-base-ms", "CORKBOARD_JOB_RETRY_BASE_MS", "First retry delay (doubles each time).", "ms"},
+    {"reminder-lead-minutes", "CORKBOARD_REMINDER_LEAD_MINUTES", "due_soon reminder lead time.", "minutes"},
+    {"webhook-timeout-ms", "CORKBOARD_WEBHOOK_TIMEOUT_MS", "Deadline for one webhook delivery.", "ms"},
+    {"webhook-allow-loopback", "CORKBOARD_WEBHOOK_ALLOW_LOOPBACK", "true: webhooks may target loopback/link-local.", "bool"},
     {"live-auth-timeout-ms", "CORKBOARD_LIVE_AUTH_TIMEOUT_MS", "WebSocket auth deadline.", "ms"},
     {"live-ping-ms", "CORKBOARD_LIVE_PING_MS", "WebSocket ping interval.", "ms"},
     {"live-idle-timeout-ms", "CORKBOARD_LIVE_IDLE_TIMEOUT_MS", "Drop a silent WebSocket after.",
@@ -267,6 +274,20 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.passwordOpsLimit = quint64(parseInteger(name, v, 1, 100));
     if (!(name = lookup("password-mem-limit", &v)).isEmpty())
         c.passwordMemLimit = quint64(parseInteger(name, v, 8192, qint64(4) << 30));
+    if (!(name = lookup("start-worker", &v)).isEmpty())
+        c.startWorker = parseBool(name, v);
+    if (!(name = lookup("job-poll-ms", &v)).isEmpty())
+        c.jobPollMs = int(parseInteger(name, v, 10, 60000));
+    if (!(name = lookup("job-lease-ms", &v)).isEmpty())
+        c.jobLeaseMs = parseInteger(name, v, 100, 86400000);
+    if (!(name = lookup("job-retry-base-ms", &v)).isEmpty())
+        c.jobRetryBaseMs = parseInteger(name, v, 1, 86400000);
+    if (!(name = lookup("reminder-lead-minutes", &v)).isEmpty())
+        c.reminderLeadMs = parseInteger(name, v, 1, 60 * 24 * 60) * 60 * 1000;
+    if (!(name = lookup("webhook-timeout-ms", &v)).isEmpty())
+        c.webhookTimeoutMs = int(parseInteger(name, v, 100, 120000));
+    if (!(name = lookup("webhook-allow-loopback", &v)).isEmpty())
+        c.webhookAllowLoopback = parseBool(name, v);
     if (!(name = lookup("live-auth-timeout-ms", &v)).isEmpty())
         c.liveAuthTimeoutMs = int(parseInteger(name, v, 10, 600000));
     if (!(name = lookup("live-ping-ms", &v)).isEmpty())

@@ -46,6 +46,14 @@ struct Config
     int jwtRotateDays = 0; //!< 0: rotate only by --rotate-jwt-key
     quint64 passwordOpsLimit = 2; //!< libsodium crypto_pwhash_OPSLIMIT_INTERACTIVE
     quint64 passwordMemLimit = 64ull * 1024 * 1024; //!< crypto_pwhash_MEMLIMIT_INTERACTIVE
+    // Background jobs (see server/features/jobs).
+    bool startWorker = true; //!< --serve and the desktop start a supervised worker child
+    int jobPollMs = 500; //!< how often an idle worker looks for due jobs (real time)
+    qint64 jobLeaseMs = 60000; //!< a claimed job is someone else's after this (clock time)
+    qint64 jobRetryBaseMs = 30000; //!< first retry delay; doubles with every failed attempt
+    qint64 reminderLeadMs = 24ll * 3600 * 1000; //!< due_soon this long before due_at
+    int webhookTimeoutMs = 10000;
+    bool webhookAllowLoopback = false; //!< SSRF guard: loopback/link-local targets refused
     // Live updates (WebSocket and SSE).
     int liveAuthTimeoutMs = 10000; //!< a WebSocket must send auth within this
     int livePingIntervalMs = 30000; //!< the server pings every WebSocket this often

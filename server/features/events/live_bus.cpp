@@ -25,6 +25,15 @@ void LiveBus::notifyCommitted(const QString &boardId, qint64 seq)
     }
 }
 
+void LiveBus::notifyUser(const QString &userId, const QByteArray &json)
+{
+    QMutexLocker lock(&m_mutex);
+    for (LiveHub *hub : std::as_const(m_hubs)) {
+        QMetaObject::invokeMethod(
+            hub, [hub, userId, json] { hub->onUserMessage(userId, json); }, Qt::QueuedConnection);
+    }
+}
+
 void LiveBus::presenceJoin(const QString &boardId, const QString &userId)
 {
     QMutexLocker lock(&m_mutex);

@@ -23,6 +23,8 @@ public:
 
     //! After a commit: the board has new events up to seq. Hubs read them from the outbox.
     void notifyCommitted(const QString &boardId, qint64 seq);
+    //! A board-less message (e.g. {"type":"notification",…}) for every live connection of a user.
+    void notifyUser(const QString &userId, const QByteArray &json);
 
     //! Presence: one more (or one fewer) live connection of this user watches the board. When
     //! the set of viewers changes, every hub is told.

@@ -385,6 +385,15 @@ void LiveHub::tick()
     }
 }
 
+void LiveHub::onUserMessage(const QString &userId, const QByteArray &json)
+{
+    const auto sessions = m_sessions;
+    for (LiveSession *session : sessions) {
+        if (session->userId() == userId)
+            session->sendUserMessage(json);
+    }
+}
+
 void LiveHub::cleanUpEvents()
 {
     try {

@@ -44,6 +44,8 @@ public:
     // From the bus, queued into this thread.
     void onCommitted(const QString &boardId, qint64 seq);
     void onPresence(const QString &boardId, const QByteArray &envelope);
+    //! A board-less message for every live connection of one user (notifications).
+    void onUserMessage(const QString &userId, const QByteArray &json);
 
     // From sessions.
     LiveBackend &backend();

@@ -43,6 +43,9 @@ public:
     virtual void sendRevoked(const QString &boardId, const QString &detail) = 0;
     //! Server shutdown: say goodbye and close.
     virtual void goAway() = 0;
+    //! A message for this session's user that belongs to no board, e.g.
+    //! {"type":"notification",…}. WebSockets send it; SSE streams are per board and ignore it.
+    virtual void sendUserMessage(const QByteArray &json) { Q_UNUSED(json); }
     //! Periodic: heartbeat and keep-alive.
     virtual void tick(qint64 nowMs) = 0;
     bool isClosing() const { return m_closing; }

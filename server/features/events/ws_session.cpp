@@ -316,6 +316,12 @@ void WsSession::handlePing(const QJsonObject &message)
     enqueue(w.take());
 }
 
+void WsSession::sendUserMessage(const QByteArray &json)
+{
+    if (!isClosing() && !userId().isEmpty())
+        enqueue(json);
+}
+
 void WsSession::sendResync(const QString &boardId)
 {
     JsonWriter w(96);

@@ -22,6 +22,7 @@ public:
     ~WsSession() override;
 
     void sendResync(const QString &boardId) override;
+    void sendUserMessage(const QByteArray &json) override;
     void sendSubscribed(const QString &boardId, qint64 seq) override;
     void sendRevoked(const QString &boardId, const QString &detail) override;
     void goAway() override;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/features/webhooks/webhook_repository.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace corkboard {
+
+class Clock;
+class Database;
+
+//! Owner-managed webhooks of a board: create (the secret is returned this once), list, delete,
+//! and the delivery log. Non-members get 404, members who are not owners 403.
+class WebhookService
+{
+public:
+    WebhookService(Database &db, const Clock &clock);
+
+    struct CreateInput
+    {
+        QString url;
+        std::optional<QStringList> events;
+        std::optional<QString> secret;
+    };
+    Webhook create(const QString &userId, const QString &boardId, const CreateInput &input);
+    QList<Webhook> list(const QString &userId, const QString &boardId);
+    void remove(const QString &userId, const QString &webhookId);
+
+    struct DeliveryPage
+    {
+        QList<WebhookDelivery> items;
+        QString nextCursor;
+    };
+    DeliveryPage deliveries(
+        const QString &userId, const QString &webhookId, int limit, const QString &cursor);
+
+    //! Event types a webhook may subscribe to (the live-update types, minus presence).
+    static const QStringList &eventTypes();
+
+private:
+    void requireOwner(const QString &boardId, const QString &userId, const QString &what);
+    Webhook ownedHook(const QString &userId, const QString &webhookId);
+
+    Database &m_db;
+    const Clock &m_clock;
+    WebhookRepository m_repository;
+};
+
+} // namespace corkboard

@@ -1,0 +1,155 @@
+#include "server/host/worker_supervisor.h"
+
+#include "server/features/jobs/worker_heartbeat_repository.h"
+#include "server/host/server_context.h"
+#include "server/platform/database.h"
+#include "server/platform/log.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QProcessEnvironment>
+#include <unistd.h>
+
+namespace corkboard {
+
+namespace {
+constexpr int kInitialBackoffMs = 1000;
+constexpr int kMaxBackoffMs = 60000;
+constexpr qint64 kHealthyRunMs = 60000;
+constexpr int kHeartbeatPollMs = 1000;
+
+qint64 monotonicMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+WorkerSupervisor::WorkerSupervisor(ServerContext &context, QString program, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_program(program.isEmpty() ? QCoreApplication::applicationFilePath() : std::move(program))
+{
+    m_restartTimer.setSingleShot(true);
+    connect(&m_restartTimer, &QTimer::timeout, this, &WorkerSupervisor::launch);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &WorkerSupervisor::pollHeartbeat);
+}
+
+WorkerSupervisor::~WorkerSupervisor()
+{
+    stop(3000);
+}
+
+QStringList WorkerSupervisor::workerArguments(
+    const QStringList &hostArguments, const QString &dataDir, const QString &databaseUrl)
+{
+    QStringList args;
+    for (qsizetype i = 1; i < hostArguments.size(); ++i) {
+        const QString &a = hostArguments.at(i);
+        if (a == QLatin1String("--serve") || a == QLatin1String("--worker"))
+            continue;
+        args.append(a);
+    }
+    // The host may have derived these (desktop defaults): pass what it actually uses.
+    args << QStringLiteral("--worker") << QStringLiteral("--data-dir") << dataDir
+         << QStringLiteral("--database-url") << databaseUrl;
+    return args;
+}
+
+void WorkerSupervisor::start()
+{
+    m_stopping = false;
+    try {
+        m_db = std::make_unique<Database>(m_context.config, QStringLiteral("corkboard-supervisor"));
+        m_heartbeats = std::make_unique<WorkerHeartbeatRepository>(*m_db);
+    } catch (const std::exception &e) {
+        logging::write(lcJobs(), QtWarningMsg, QStringLiteral("supervisor cannot read heartbeats"),
+            {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+    }
+    m_heartbeatTimer.start(kHeartbeatPollMs);
+    launch();
+}
+
+void WorkerSupervisor::launch()
+{
+    if (m_stopping)
+        return;
+    m_process = new QProcess(this);
+    m_process->setProgram(m_program);
+    m_process->setArguments(workerArguments(
+        QCoreApplication::arguments(), m_context.config.dataDir, m_context.config.databaseUrl));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CORKBOARD_WORKER_PARENT_PID"), QString::number(qint64(::getpid())));
+    m_process->setProcessEnvironment(env);
+    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    connect(m_process, &QProcess::finished, this, &WorkerSupervisor::onFinished);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            onFinished(-1, QProcess::CrashExit);
+    });
+    m_launchedAtMs = monotonicMs();
+    m_process->start();
+    logging::write(lcJobs(), QtInfoMsg, QStringLiteral("worker launched"),
+        {{QStringLiteral("pid"), m_process->processId()},
+            {QStringLiteral("restarts"), m_restarts}});
+}
+
+void WorkerSupervisor::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->deleteLater();
+        m_process = nullptr;
+    }
+    if (m_stopping)
+        return;
+    if (monotonicMs() - m_launchedAtMs > kHealthyRunMs)
+        m_backoffMs = kInitialBackoffMs;
+    logging::write(lcJobs(), QtWarningMsg, QStringLiteral("worker exited; restarting"),
+        {{QStringLiteral("exit_code"), exitCode},
+            {QStringLiteral("crashed"), status == QProcess::CrashExit},
+            {QStringLiteral("restart_in_ms"), m_backoffMs}});
+    ++m_restarts;
+    m_restartTimer.start(m_backoffMs);
+    m_backoffMs = qMin(m_backoffMs * 2, kMaxBackoffMs);
+}
+
+void WorkerSupervisor::stop(int graceMs)
+{
+    m_stopping = true;
+    m_restartTimer.stop();
+    m_heartbeatTimer.stop();
+    if (!m_process)
+        return;
+    QProcess *process = m_process;
+    m_process = nullptr;
+    process->disconnect(this);
+    if (process->state() != QProcess::NotRunning) {
+        process->terminate();
+        if (!process->waitForFinished(graceMs)) {
+            process->kill();
+            process->waitForFinished(1000);
+        }
+    }
+    delete process;
+    logging::write(lcJobs(), QtInfoMsg, QStringLiteral("worker stopped by its host"));
+}
+
+qint64 WorkerSupervisor::workerPid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+void WorkerSupervisor::pollHeartbeat()
+{
+    if (!m_heartbeats || !m_process)
+        return;
+    try {
+        const qint64 beat = m_heartbeats->lastBeatOfPid(m_process->processId());
+        if (beat > 0)
+            m_context.workerHeartbeatMs.store(beat);
+    } catch (const std::exception &) {
+        // /ready shows the stale heartbeat; the database check reports the cause.
+    }
+}
+
+} // namespace corkboard
