@@ -1,6 +1,13 @@
 #include "server/host/routes.h"
 
+#include "server/features/auth/auth_controller.h"
+#include "server/features/auth/invites_controller.h"
+#include "server/features/auth/jwt_authenticator.h"
+#include "server/features/boards/board_controller.h"
+#include "server/features/cards/card_controller.h"
+#include "server/features/columns/column_controller.h"
 #include "server/features/health/health_controller.h"
+#include "server/features/users/users_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 
@@ -11,6 +18,15 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+
+    auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
+    worker.pipeline().setAuthenticator(&authenticator);
+    worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<BoardController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<ColumnController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<CardController>(ctx)).registerRoutes(worker.router());
 }
 
 } // namespace corkboard

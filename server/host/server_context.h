@@ -1,5 +1,9 @@
 #pragma once
 
+#include "server/features/auth/jwt_key_store.h"
+#include "server/features/auth/password_hasher.h"
+#include "server/features/events/event_bus.h"
+#include "server/features/users/user_cache.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -19,6 +23,10 @@ struct ServerContext
         : config(std::move(cfg))
         , clock(std::move(clk))
         , rateLimiter(*clock, config.rateLimitPerSecond, config.rateLimitBurst)
+        , authLimiter(*clock, config.authRateLimitPerMinute / 60.0, config.authRateLimitPerMinute)
+        , passwords(config.passwordOpsLimit, config.passwordMemLimit)
+        , jwtKeys(config, *clock)
+        , userCache(*clock)
     {
     }
 
@@ -26,9 +34,17 @@ struct ServerContext
     const std::shared_ptr<Clock> clock;
     Metrics metrics;
     RateLimiter rateLimiter;
+    //! Events of committed mutations are published here (live-update hubs subscribe).
+    EventBus eventBus;
+    //! Failed sign-ins and registrations, per address and per account (per minute).
+    RateLimiter authLimiter;
+    PasswordHasher passwords;
+    JwtKeyStore jwtKeys; //!< loaded by ServerHost::start
+    //! The per-request user check (role, disabled), invalidated by every write to those.
+    UserCache userCache;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
-    std::atomic<qint64> workerHeartbeatMs{0};
+    std::atomic<qint64> workerHeartbeatMs {0};
     //! False when no worker is expected (tests, --worker itself).
     bool expectWorker = false;
 };

@@ -54,6 +54,7 @@ void ServerHost::start()
     const Config &cfg = m_context->config;
     QDir().mkpath(cfg.dataDir);
     migrateAtStartup(cfg);
+    m_context->jwtKeys.load();
 
     for (int i = 0; i < cfg.threads; ++i) {
         auto *thread = new QThread;
@@ -66,13 +67,16 @@ void ServerHost::start()
         // Construct on the worker's own thread: its database connection belongs there.
         auto *anchor = new QObject;
         anchor->moveToThread(thread);
-        QMetaObject::invokeMethod(anchor, [&worker, &error, context, i] {
-            try {
-                worker = new HttpWorker(*context, i);
-            } catch (...) {
-                error = std::current_exception();
-            }
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            anchor,
+            [&worker, &error, context, i] {
+                try {
+                    worker = new HttpWorker(*context, i);
+                } catch (...) {
+                    error = std::current_exception();
+                }
+            },
+            Qt::BlockingQueuedConnection);
         anchor->deleteLater();
         if (error) {
             stopThreads();
@@ -84,18 +88,23 @@ void ServerHost::start()
     QHostAddress address;
     if (!address.setAddress(cfg.host)) {
         stopThreads();
-        throw ConfigError(QStringLiteral("CORKBOARD_HOST"), QStringLiteral("'%1' is not an IP address").arg(cfg.host));
+        throw ConfigError(QStringLiteral("CORKBOARD_HOST"),
+            QStringLiteral("'%1' is not an IP address").arg(cfg.host));
     }
     if (!m_acceptor->listen(address, quint16(cfg.port))) {
         const QString why = m_acceptor->errorString();
         stopThreads();
-        throw std::runtime_error(QStringLiteral("cannot listen on %1:%2: %3").arg(cfg.host).arg(cfg.port).arg(why).toStdString());
+        throw std::runtime_error(QStringLiteral("cannot listen on %1:%2: %3")
+                                     .arg(cfg.host)
+                                     .arg(cfg.port)
+                                     .arg(why)
+                                     .toStdString());
     }
     m_running = true;
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("server listening"),
-                   {{QStringLiteral("host"), cfg.host},
-                    {QStringLiteral("port"), int(m_acceptor->serverPort())},
-                    {QStringLiteral("threads"), cfg.threads}});
+        {{QStringLiteral("host"), cfg.host},
+            {QStringLiteral("port"), int(m_acceptor->serverPort())},
+            {QStringLiteral("threads"), cfg.threads}});
 }
 
 quint16 ServerHost::port() const
@@ -127,14 +136,18 @@ void ServerHost::shutdown()
     }
     const int timeout = m_context->config.shutdownTimeoutMs;
     for (auto *worker : m_workers) {
-        connect(worker, &HttpWorker::drained, this, [this] {
-            if (--m_pendingDrains == 0) {
-                stopThreads();
-                logging::write(lcServer(), QtInfoMsg, QStringLiteral("server stopped"));
-                Q_EMIT stopped();
-            }
-        }, Qt::QueuedConnection);
-        QMetaObject::invokeMethod(worker, [worker, timeout] { worker->drain(timeout); }, Qt::QueuedConnection);
+        connect(
+            worker, &HttpWorker::drained, this,
+            [this] {
+                if (--m_pendingDrains == 0) {
+                    stopThreads();
+                    logging::write(lcServer(), QtInfoMsg, QStringLiteral("server stopped"));
+                    Q_EMIT stopped();
+                }
+            },
+            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker, timeout] { worker->drain(timeout); }, Qt::QueuedConnection);
     }
 }
 
@@ -142,7 +155,8 @@ void ServerHost::stopThreads()
 {
     for (size_t i = 0; i < m_workers.size(); ++i) {
         HttpWorker *worker = m_workers[i];
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     }
     m_workers.clear();
     for (auto *thread : m_threads) {

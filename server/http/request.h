@@ -21,6 +21,7 @@ struct Principal
 {
     QString userId;
     QString role; //!< admin | member
+    QString sessionId; //!< the sign-in (refresh-token family) the access token belongs to
     bool isAdmin() const { return role == QLatin1String("admin"); }
 };
 

@@ -1,3 +1,4 @@
+-- Accounts. email_normalized is the lower-cased e-mail that uniqueness and sign-in use.
 CREATE TABLE users (
     id TEXT PRIMARY KEY,
     email TEXT NOT NULL,
@@ -10,3 +11,4 @@ CREATE TABLE users (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+CREATE INDEX users_display_name ON users (display_name);

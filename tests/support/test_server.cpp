@@ -31,7 +31,7 @@ Config testConfig(const QString &dataDir)
     return c;
 }
 
-TestServer::TestServer(std::function<void(Config &)> tweak)
+TestServer::TestServer(std::function<void(Config &)> tweak, std::shared_ptr<Clock> clock)
 {
     m_config = testConfig(m_dir.path());
     if (tweak)
@@ -40,16 +40,20 @@ TestServer::TestServer(std::function<void(Config &)> tweak)
     QObject anchor;
     anchor.moveToThread(&m_thread);
     std::exception_ptr error;
-    QMetaObject::invokeMethod(&anchor, [this, &error] {
-        try {
-            m_host = new ServerHost(m_config);
-            m_host->start();
-            m_port = m_host->port();
-        } catch (...) {
-            error = std::current_exception();
-        }
-    }, Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(&anchor, [&anchor] { anchor.moveToThread(nullptr); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &anchor,
+        [this, &error, clock] {
+            try {
+                m_host = new ServerHost(m_config, clock);
+                m_host->start();
+                m_port = m_host->port();
+            } catch (...) {
+                error = std::current_exception();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &anchor, [&anchor] { anchor.moveToThread(nullptr); }, Qt::BlockingQueuedConnection);
     if (error)
         std::rethrow_exception(error);
 }
@@ -63,7 +67,8 @@ void TestServer::stop()
 {
     if (m_host) {
         ServerHost *host = m_host;
-        QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            host, [host] { delete host; }, Qt::BlockingQueuedConnection);
         m_host = nullptr;
     }
     m_thread.quit();
@@ -95,10 +100,10 @@ QString HttpResult::code() const
 }
 
 HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body,
-                const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
     static QNetworkAccessManager *nam = new QNetworkAccessManager;
-    QNetworkRequest request{QUrl(url)};
+    QNetworkRequest request {QUrl(url)};
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
@@ -115,9 +120,10 @@ HttpResult http(const QByteArray &method, const QString &url, const QByteArray &
     return r;
 }
 
-HttpResult httpJson(const QByteArray &method, const QString &url, const QJsonObject &body, const QString &bearer)
+HttpResult httpJson(
+    const QByteArray &method, const QString &url, const QJsonObject &body, const QString &bearer)
 {
-    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+    QList<QPair<QByteArray, QByteArray>> headers {{"Content-Type", "application/json"}};
     if (!bearer.isEmpty())
         headers.append({"Authorization", "Bearer " + bearer.toLatin1()});
     return http(method, url, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "server/features/auth/invite_repository.h"
+#include "server/features/auth/jwt_codec.h"
+#include "server/features/auth/refresh_token_repository.h"
+#include "server/features/users/user_repository.h"
+#include "shared/dto/auth.h"
+
+#include <QString>
+#include <optional>
+
+namespace corkboard {
+
+struct ServerContext;
+class Database;
+
+//! Who is asking, as far as rate limits and device labels care.
+struct ClientInfo
+{
+    QString address;
+    QString userAgent;
+};
+
+struct RegisterInput
+{
+    QString email;
+    QString password;
+    QString displayName;
+    std::optional<QString> inviteCode;
+};
+
+//! Registration, sign-in, refresh-token rotation, sign-out and sessions.
+class AuthService
+{
+public:
+    static constexpr qint64 kRefreshLifetimeDays = 30;
+
+    AuthService(ServerContext &server, Database &db);
+
+    dto::AuthResult registerAccount(const RegisterInput &input, const ClientInfo &client);
+    dto::AuthResult login(const QString &email, const QString &password, const ClientInfo &client);
+    //! Rotates: the presented token is spent, a new one of the same family is returned. A spent
+    //! token presented again revokes the whole family.
+    dto::Tokens refresh(const QString &refreshToken, const ClientInfo &client);
+    //! Revokes the presented refresh token when it belongs to the user; silent otherwise.
+    void logout(const QString &userId, const QString &refreshToken);
+    QList<dto::Session> sessions(const QString &userId, const QString &currentSessionId);
+    void revokeSession(const QString &userId, const QString &sessionId);
+
+    //! SHA-256 (hex) of a refresh token or invite code: the only form the database keeps.
+    static QString hashSecret(const QString &secret);
+    //! The account key rate limits use: a hash, so logs never carry the e-mail either.
+    static QString accountKey(const QString &normalizedEmail);
+
+private:
+    struct Issued
+    {
+        QString refreshToken;
+        QString familyId;
+    };
+    Issued issueRefreshToken(const QString &userId, const QString &familyId,
+        const QString &parentId, const ClientInfo &client);
+    dto::Tokens tokens(const QString &userId, const QString &role, const Issued &issued) const;
+    void checkLimit(const QString &key, const QString &what, const ClientInfo &client);
+
+    ServerContext &m_server;
+    Database &m_db;
+    UserRepository m_users;
+    RefreshTokenRepository m_tokens;
+    InviteRepository m_invites;
+    JwtCodec m_jwt;
+};
+
+} // namespace corkboard

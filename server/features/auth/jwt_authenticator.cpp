@@ -1,0 +1,48 @@
+#include "server/features/auth/jwt_authenticator.h"
+
+#include "server/host/server_context.h"
+#include "server/platform/app_error.h"
+
+namespace corkboard {
+
+JwtAuthenticator::JwtAuthenticator(ThreadContext &context)
+    : m_context(context)
+    , m_jwt(context.server.jwtKeys, *context.server.clock)
+    , m_users(context.db)
+{
+}
+
+Principal JwtAuthenticator::authenticate(const Request &request)
+{
+    const QByteArray header = request.header("Authorization");
+    if (header.isEmpty())
+        throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
+    if (header.size() < 8 || qstrnicmp(header.constData(), "Bearer ", 7) != 0)
+        throw AppError(ErrorCode::Unauthenticated,
+            QStringLiteral("send the access token as 'Authorization: Bearer <token>'"));
+    const AccessClaims claims = m_jwt.verify(header.mid(7).trimmed());
+
+    UserCache &cache = m_context.server.userCache;
+    auto state = cache.get(claims.sub);
+    if (!state) {
+        const quint64 generation = cache.generation();
+        state = m_users.authState(claims.sub);
+        if (state)
+            cache.put(claims.sub, *state, generation);
+    }
+    if (!state)
+        throw AppError(ErrorCode::Unauthenticated, QStringLiteral("this account no longer exists"));
+    if (state->disabled)
+        throw AppError(ErrorCode::Unauthenticated, QStringLiteral("this account is disabled"));
+    // The role is the current one, not the one signed into the token: a demotion applies at once.
+    return Principal {claims.sub, state->role, claims.sid};
+}
+
+void requireRole(const Principal &principal, const QString &role)
+{
+    if (principal.isAdmin() || principal.role == role)
+        return;
+    throw AppError(ErrorCode::Forbidden, QStringLiteral("this needs the %1 role").arg(role));
+}
+
+} // namespace corkboard

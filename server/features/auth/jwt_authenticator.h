@@ -1,0 +1,28 @@
+#pragma once
+
+#include "server/features/auth/jwt_codec.h"
+#include "server/features/users/user_repository.h"
+#include "server/http/pipeline.h"
+
+namespace corkboard {
+
+struct ThreadContext;
+
+//! The pipeline's auth hook: a valid Bearer access token of an existing, enabled user. The
+//! user check goes through the shared TTL cache, so disabling takes effect on the next request.
+class JwtAuthenticator final : public Authenticator
+{
+public:
+    explicit JwtAuthenticator(ThreadContext &context);
+    Principal authenticate(const Request &request) override;
+
+private:
+    ThreadContext &m_context;
+    JwtCodec m_jwt;
+    UserRepository m_users;
+};
+
+//! Throws FORBIDDEN unless the principal has the role (admins pass every check).
+void requireRole(const Principal &principal, const QString &role);
+
+} // namespace corkboard

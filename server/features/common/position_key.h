@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace corkboard::position {
+
+//! Fractional order keys: base-62 digits ('0'-'9', 'A'-'Z', 'a'-'z', in byte order) read as a
+//! fraction, never ending in '0', so a key strictly between any two keys always exists and a
+//! move rewrites one row. An empty bound means "before everything" / "after everything".
+
+//! A key strictly between a and b (a < b, or either empty).
+QString between(const QString &a, const QString &b);
+//! n ascending keys strictly between a and b, as short as possible (for rebalancing).
+QStringList spread(const QString &a, const QString &b, int n);
+//! True when the text is a valid key.
+bool isValid(const QString &key);
+//! Keys longer than this make the service rebalance the list inside the same transaction.
+constexpr int kRebalanceLength = 48;
+
+} // namespace corkboard::position

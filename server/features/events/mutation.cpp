@@ -1,0 +1,48 @@
+#include "server/features/events/mutation.h"
+
+#include "server/features/activity/activity_repository.h"
+#include "server/features/events/event_bus.h"
+#include "server/features/events/outbox_repository.h"
+#include "server/platform/clock.h"
+#include "shared/json_writer.h"
+
+namespace corkboard {
+
+Mutation::Mutation(const ServiceDeps &deps, QString actorId)
+    : m_db(deps.db)
+    , m_bus(deps.bus)
+    , m_tx(deps.db)
+    , m_actorId(std::move(actorId))
+    , m_now(deps.clock.now().toUTC())
+{
+}
+
+void Mutation::record(const QString &type, const QString &boardId, const QString &entityId,
+    const QString &summary, const QByteArray &data)
+{
+    EventEnvelope e;
+    e.type = type;
+    e.boardId = boardId;
+    e.actorId = m_actorId;
+    e.at = m_now;
+    e.data = data;
+    OutboxRepository(m_db).append(e);
+    if (type != QLatin1String("board.deleted"))
+        ActivityRepository(m_db).insert(boardId, m_actorId, type, entityId, summary, e.seq, m_now);
+    m_events.append(e);
+}
+
+void Mutation::commit()
+{
+    m_tx.commit();
+    m_bus.publish(m_events);
+}
+
+QByteArray Mutation::idData(const QString &id)
+{
+    JsonWriter w(64);
+    w.beginObject().field("id", id).endObject();
+    return w.take();
+}
+
+} // namespace corkboard

@@ -1,0 +1,68 @@
+#include "server/features/events/outbox_repository.h"
+
+#include "server/platform/database.h"
+#include "shared/time_format.h"
+
+namespace corkboard {
+
+void OutboxRepository::append(EventEnvelope &event)
+{
+    SqlQuery q(m_db,
+        QStringLiteral(
+            "INSERT INTO events (type, board_id, actor_id, at, data) VALUES (?, ?, ?, ?, ?)"));
+    q.bind(0, event.type)
+        .bind(1, event.boardId)
+        .bind(2, event.actorId)
+        .bind(3, toRfc3339(event.at));
+    q.bind(4, QString::fromUtf8(event.data));
+    q.exec();
+    event.seq = q.lastInsertId().toLongLong();
+}
+
+QList<EventEnvelope> OutboxRepository::read(
+    const QString &sql, const QString &boardId, qint64 afterSeq, int limit)
+{
+    SqlQuery q(m_db, sql);
+    int i = 0;
+    if (!boardId.isNull())
+        q.bind(i++, boardId);
+    q.bind(i, afterSeq);
+    q.bind(i + 1, limit);
+    q.exec();
+    QList<EventEnvelope> out;
+    while (q.next()) {
+        EventEnvelope e;
+        e.seq = q.value(0).toLongLong();
+        e.type = q.value(1).toString();
+        e.boardId = q.value(2).toString();
+        e.actorId = q.value(3).toString();
+        e.at = fromRfc3339(q.value(4).toString());
+        e.data = q.value(5).toString().toUtf8();
+        out.append(e);
+    }
+    return out;
+}
+
+QList<EventEnvelope> OutboxRepository::since(const QString &boardId, qint64 afterSeq, int limit)
+{
+    return read(QStringLiteral("SELECT seq, type, board_id, actor_id, at, data FROM events WHERE "
+                               "board_id = ? AND seq > ? "
+                               "ORDER BY seq LIMIT ?"),
+        boardId, afterSeq, limit);
+}
+
+QList<EventEnvelope> OutboxRepository::all(qint64 afterSeq, int limit)
+{
+    return read(QStringLiteral("SELECT seq, type, board_id, actor_id, at, data FROM events WHERE "
+                               "seq > ? ORDER BY seq LIMIT ?"),
+        QString(), afterSeq, limit);
+}
+
+qint64 OutboxRepository::latestSeq(const QString &boardId)
+{
+    SqlQuery q(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events WHERE board_id = ?"));
+    q.bind(0, boardId).exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace corkboard

@@ -1,0 +1,144 @@
+#include "server/features/users/user_service.h"
+
+#include "server/features/auth/auth_service.h"
+#include "server/host/server_context.h"
+#include "server/platform/app_error.h"
+#include "server/platform/crypto.h"
+#include "server/platform/database.h"
+#include "server/platform/log.h"
+#include "shared/json_writer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace corkboard {
+
+UserService::UserService(ServerContext &server, Database &db)
+    : m_server(server)
+    , m_db(db)
+    , m_users(db)
+    , m_tokens(db)
+{
+}
+
+dto::User UserService::load(const QString &userId)
+{
+    const auto record = m_users.findById(userId);
+    if (!record)
+        throw AppError::notFound(QStringLiteral("user"));
+    return record->user;
+}
+
+void UserService::checkVersion(const dto::User &user, std::optional<qint64> ifMatch)
+{
+    if (!ifMatch || *ifMatch == user.version)
+        return;
+    JsonWriter w(512);
+    dto::writeJson(w, user);
+    throw AppError(
+        ErrorCode::PreconditionFailed, QStringLiteral("the user changed since you read it"))
+        .withExtra(QStringLiteral("current"), QJsonDocument::fromJson(w.data()).object());
+}
+
+dto::User UserService::me(const QString &userId)
+{
+    return load(userId);
+}
+
+dto::User UserService::updateMe(
+    const QString &userId, const QString &displayName, std::optional<qint64> ifMatch)
+{
+    Transaction tx(m_db);
+    checkVersion(load(userId), ifMatch);
+    m_users.updateDisplayName(userId, displayName, m_server.clock->now());
+    const dto::User updated = load(userId);
+    tx.commit();
+    return updated;
+}
+
+void UserService::changePassword(const QString &userId, const QString &currentSessionId,
+    const QString &currentPassword, const QString &newPassword)
+{
+    const auto record = m_users.findById(userId);
+    if (!record)
+        throw AppError::notFound(QStringLiteral("user"));
+    const QString limitKey = QStringLiteral("password-change:") + userId;
+    const auto decision = m_server.authLimiter.peek(limitKey);
+    if (!decision.allowed) {
+        logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
+            {{QStringLiteral("action"), QStringLiteral("password_change")},
+                {QStringLiteral("user_id"), userId}});
+        throw AppError(ErrorCode::RateLimited, QStringLiteral("too many attempts, try again later"))
+            .withRetryAfter(std::max(1, decision.retryAfterSeconds));
+    }
+    if (!m_server.passwords.verify(record->passwordHash, currentPassword)) {
+        m_server.authLimiter.take(limitKey);
+        throw AppError::validation(QStringLiteral("current_password"), QStringLiteral("incorrect"),
+            QStringLiteral("the current password is wrong"));
+    }
+    const QString hash = m_server.passwords.hash(newPassword);
+    const QDateTime now = m_server.clock->now();
+    Transaction tx(m_db);
+    m_users.updatePassword(userId, hash, now);
+    const int revoked = m_tokens.revokeAllOfUser(
+        userId, currentSessionId, now, QStringLiteral("password_changed"));
+    tx.commit();
+    logging::write(lcAuth(), QtInfoMsg, QStringLiteral("password changed"),
+        {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
+}
+
+QList<dto::UserSummary> UserService::directory(
+    const QString &query, int limit, const QString &cursor, QString *nextCursor)
+{
+    QString afterName, afterId;
+    if (!cursor.isEmpty()) {
+        bool ok = false;
+        const auto decoded
+            = QJsonDocument::fromJson(crypto::fromBase64Url(cursor.toLatin1(), &ok)).array();
+        if (!ok || decoded.size() != 2 || !decoded.at(0).isString() || !decoded.at(1).isString())
+            throw AppError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
+                QStringLiteral("this cursor is not valid"));
+        afterName = decoded.at(0).toString();
+        afterId = decoded.at(1).toString();
+    }
+    auto rows = m_users.search(query, limit + 1, afterName, afterId);
+    nextCursor->clear();
+    if (rows.size() > limit) {
+        rows.resize(limit);
+        const QJsonArray key {rows.last().displayName, rows.last().id};
+        *nextCursor = crypto::base64Url(QJsonDocument(key).toJson(QJsonDocument::Compact));
+    }
+    return rows;
+}
+
+dto::User UserService::adminUpdate(const QString &actorId, const QString &userId,
+    std::optional<QString> role, std::optional<bool> disabled, std::optional<qint64> ifMatch)
+{
+    const QDateTime now = m_server.clock->now();
+    Transaction tx(m_db);
+    const dto::User current = load(userId);
+    checkVersion(current, ifMatch);
+    const QString newRole = role.value_or(current.role);
+    const bool newDisabled = disabled.value_or(current.disabled);
+    const bool wasActiveAdmin = current.role == QLatin1String("admin") && !current.disabled;
+    const bool staysActiveAdmin = newRole == QLatin1String("admin") && !newDisabled;
+    if (wasActiveAdmin && !staysActiveAdmin && m_users.countActiveAdmins() <= 1)
+        throw AppError(
+            ErrorCode::Conflict, QStringLiteral("the server must keep at least one enabled admin"));
+    m_users.updateRoleAndDisabled(userId, newRole, newDisabled, now);
+    int revoked = 0;
+    if (newDisabled && !current.disabled)
+        revoked
+            = m_tokens.revokeAllOfUser(userId, QString(), now, QStringLiteral("account_disabled"));
+    const dto::User updated = load(userId);
+    tx.commit();
+    // After commit: from now on every server thread re-reads this user on its next request.
+    m_server.userCache.invalidate(userId);
+    logging::write(lcAuth(), QtInfoMsg, QStringLiteral("user updated by an admin"),
+        {{QStringLiteral("actor_id"), actorId}, {QStringLiteral("user_id"), userId},
+            {QStringLiteral("role"), newRole}, {QStringLiteral("disabled"), newDisabled},
+            {QStringLiteral("sessions_revoked"), revoked}});
+    return updated;
+}
+
+} // namespace corkboard

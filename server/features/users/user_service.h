@@ -1,0 +1,43 @@
+#pragma once
+
+#include "server/features/auth/refresh_token_repository.h"
+#include "server/features/users/user_repository.h"
+#include "shared/dto/user.h"
+
+#include <optional>
+
+namespace corkboard {
+
+struct ServerContext;
+class Database;
+
+//! The signed-in user's own account, the directory, and admin user management.
+class UserService
+{
+public:
+    UserService(ServerContext &server, Database &db);
+
+    dto::User me(const QString &userId);
+    dto::User updateMe(
+        const QString &userId, const QString &displayName, std::optional<qint64> ifMatch);
+    //! Checks the current password, stores the new one and revokes every other session.
+    void changePassword(const QString &userId, const QString &currentSessionId,
+        const QString &currentPassword, const QString &newPassword);
+    //! Directory page; `cursor` is opaque (from the previous page's next_cursor).
+    QList<dto::UserSummary> directory(
+        const QString &query, int limit, const QString &cursor, QString *nextCursor);
+    //! Admin: role and/or disabled. Keeps at least one enabled admin; disabling signs the user out.
+    dto::User adminUpdate(const QString &actorId, const QString &userId,
+        std::optional<QString> role, std::optional<bool> disabled, std::optional<qint64> ifMatch);
+
+private:
+    dto::User load(const QString &userId);
+    static void checkVersion(const dto::User &user, std::optional<qint64> ifMatch);
+
+    ServerContext &m_server;
+    Database &m_db;
+    UserRepository m_users;
+    RefreshTokenRepository m_tokens;
+};
+
+} // namespace corkboard

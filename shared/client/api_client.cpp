@@ -1,0 +1,335 @@
+#include "shared/client/api_client.h"
+
+#include "shared/client/client_log.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUuid>
+
+namespace corkboard::client {
+
+struct ApiClient::Call
+{
+    ApiRequest request;
+    SharedPromise<ApiResult<ApiResponse>> promise;
+    QByteArray requestId;
+    QByteArray idempotencyKey;
+    int retries = 0;
+    bool retriedAfterRefresh = false;
+    QString tokenUsed;
+    bool timedOut = false;
+    bool tlsFailed = false;
+};
+
+namespace {
+
+bool isRetryableMethod(const ApiRequest &r, const QByteArray &idempotencyKey)
+{
+    const QByteArray m = r.method.toUpper();
+    if (m == "GET" || m == "HEAD" || m == "PUT" || m == "DELETE" || m == "OPTIONS")
+        return true;
+    return m == "POST" && !idempotencyKey.isEmpty();
+}
+
+QByteArray newRequestId()
+{
+    return "c-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+}
+
+ApiError problemFromReply(int status, const QByteArray &body, const QByteArray &requestIdHeader)
+{
+    Problem p;
+    ApiError e;
+    if (Problem::fromJson(body, p)) {
+        e = ApiError::fromProblem(p);
+        e.status = status;
+    } else {
+        // Not our problem document (a proxy, or a foreign server): classify by status only.
+        e.kind = ApiError::Kind::Http;
+        e.status = status;
+    }
+    if (e.requestId.isEmpty())
+        e.requestId = QString::fromLatin1(requestIdHeader);
+    return e;
+}
+
+int retryAfterMs(QNetworkReply *reply)
+{
+    bool ok = false;
+    const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+    return ok && seconds >= 0 ? seconds * 1000 : -1;
+}
+
+} // namespace
+
+ApiRequest ApiRequest::get(const QString &path, QUrlQuery query)
+{
+    ApiRequest r;
+    r.path = path;
+    r.query = std::move(query);
+    return r;
+}
+
+ApiRequest ApiRequest::json(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    ApiRequest r;
+    r.method = method;
+    r.path = path;
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+ApiRequest ApiRequest::create(const QString &path, const QJsonObject &body)
+{
+    ApiRequest r = json("POST", path, body);
+    r.idempotencyKey = true;
+    return r;
+}
+
+ApiRequest ApiRequest::del(const QString &path)
+{
+    ApiRequest r;
+    r.method = "DELETE";
+    r.path = path;
+    return r;
+}
+
+QJsonObject ApiResponse::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QJsonValue ApiResponse::data() const
+{
+    return json().value(QStringLiteral("data"));
+}
+
+QString ApiResponse::nextCursor() const
+{
+    return json().value(QStringLiteral("next_cursor")).toString();
+}
+
+std::optional<SessionTokens> SessionTokens::fromJson(const QJsonObject &tokens)
+{
+    SessionTokens t;
+    t.accessToken = tokens.value(QStringLiteral("access_token")).toString();
+    t.expiresIn = tokens.value(QStringLiteral("expires_in")).toInteger();
+    t.refreshToken = tokens.value(QStringLiteral("refresh_token")).toString();
+    if (t.accessToken.isEmpty() || t.refreshToken.isEmpty() || t.expiresIn <= 0)
+        return std::nullopt;
+    return t;
+}
+
+ApiClient::ApiClient(QUrl serverUrl, std::shared_ptr<TokenStore> store, QObject *parent)
+    : ApiClient(std::move(serverUrl), std::move(store), Options {}, parent)
+{
+}
+
+ApiClient::ApiClient(
+    QUrl serverUrl, std::shared_ptr<TokenStore> store, Options options, QObject *parent)
+    : QObject(parent)
+    , m_serverUrl(std::move(serverUrl))
+    , m_store(std::move(store))
+    , m_options(std::move(options))
+    , m_nam(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<ApiError>();
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+ApiClient::~ApiClient() = default;
+
+QUrl ApiClient::liveUrl() const
+{
+    QUrl url = m_serverUrl;
+    url.setScheme(m_serverUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                                 : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/api/v1/ws"));
+    return url;
+}
+
+QFuture<ApiResult<ApiResponse>> ApiClient::send(ApiRequest request)
+{
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->requestId = newRequestId();
+    if (call->request.idempotencyKey)
+        call->idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    auto future = call->promise.future();
+    start(call);
+    return future;
+}
+
+bool ApiClient::accessTokenUsable() const
+{
+    if (m_accessToken.isEmpty())
+        return false;
+    return !m_accessExpiry.isValid()
+        || m_options.now().addMSecs(m_options.refreshLeewayMs) < m_accessExpiry;
+}
+
+void ApiClient::start(const std::shared_ptr<Call> &call)
+{
+    if (!call->request.authenticated || accessTokenUsable()) {
+        dispatch(call);
+        return;
+    }
+    // No usable access token: refresh first (shared with every other call waiting for one).
+    whenRefreshed([this, call](const std::optional<ApiError> &error) {
+        if (error)
+            finish(call, *error);
+        else
+            dispatch(call);
+    });
+}
+
+void ApiClient::dispatch(const std::shared_ptr<Call> &call)
+{
+    QUrl url = m_serverUrl;
+    QString basePath = m_serverUrl.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + call->request.path);
+    if (!call->request.query.isEmpty())
+        url.setQuery(call->request.query);
+    QNetworkRequest req(url);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    req.setRawHeader("Accept", "application/json, application/problem+json");
+    req.setRawHeader("X-Request-Id", call->requestId);
+    if (!call->request.body.isEmpty())
+        req.setRawHeader("Content-Type", "application/json");
+    if (!call->idempotencyKey.isEmpty())
+        req.setRawHeader("Idempotency-Key", call->idempotencyKey);
+    if (!call->request.ifMatch.isEmpty())
+        req.setRawHeader("If-Match", '"' + call->request.ifMatch + '"');
+    call->tokenUsed.clear();
+    if (call->request.authenticated) {
+        call->tokenUsed = m_accessToken;
+        req.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    }
+    call->timedOut = false;
+    call->tlsFailed = false;
+
+    QNetworkReply *reply = call->request.body.isEmpty() && call->request.method != "POST"
+        ? m_nam->sendCustomRequest(req, call->request.method)
+        : m_nam->sendCustomRequest(req, call->request.method, call->request.body);
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, reply, [call, reply] {
+        call->timedOut = true;
+        reply->abort();
+    });
+    timer->start(m_options.timeoutMs);
+    connect(reply, &QNetworkReply::sslErrors, reply,
+        [call](const QList<QSslError> &) { call->tlsFailed = true; });
+    connect(reply, &QNetworkReply::finished, this,
+        [this, call, reply] { onReplyFinished(call, reply); });
+}
+
+void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+
+    if (status == 0) {
+        // No HTTP answer at all: timeout, TLS, or a network failure.
+        ApiError error;
+        if (call->timedOut) {
+            error
+                = ApiError::transport(ApiError::Kind::Timeout, QStringLiteral("no answer in time"));
+        } else if (call->tlsFailed || netError == QNetworkReply::SslHandshakeFailedError) {
+            error = ApiError::transport(ApiError::Kind::Tls, reply->errorString());
+            finish(call, error); // a certificate problem does not go away by retrying
+            return;
+        } else {
+            error = ApiError::transport(ApiError::Kind::Network, reply->errorString());
+        }
+        qCInfo(lcClientHttp) << call->request.method << call->request.path << error.logText();
+        if (retryLater(call, -1)) {
+            setConnectivity(Connectivity::Reconnecting);
+            return;
+        }
+        setConnectivity(Connectivity::Offline);
+        finish(call, error);
+        return;
+    }
+
+    setConnectivity(Connectivity::Online);
+    const QByteArray body = reply->readAll();
+    const QByteArray requestId = reply->rawHeader("X-Request-Id");
+    if (status >= 200 && status < 300) {
+        ApiResponse response;
+        response.status = status;
+        response.body = body;
+        response.etag = reply->rawHeader("ETag");
+        if (response.etag.size() >= 2 && response.etag.startsWith('"')
+            && response.etag.endsWith('"'))
+            response.etag = response.etag.mid(1, response.etag.size() - 2);
+        response.requestId = QString::fromLatin1(requestId);
+        finish(call, response);
+        return;
+    }
+
+    ApiError error = problemFromReply(status, body, requestId);
+    const int retryAfter = retryAfterMs(reply);
+    if (retryAfter >= 0)
+        error.retryAfterSeconds = retryAfter / 1000;
+    qCInfo(lcClientHttp) << call->request.method << call->request.path << error.logText()
+                         << "request_id" << error.requestId;
+
+    if (status >= 500 && retryLater(call, retryAfter))
+        return;
+
+    if (status == 401 && error.is(ErrorCode::TokenExpired) && call->request.authenticated
+        && !call->retriedAfterRefresh) {
+        call->retriedAfterRefresh = true;
+        if (!m_accessToken.isEmpty() && m_accessToken != call->tokenUsed && accessTokenUsable()) {
+            dispatch(call); // another call refreshed while this one was in flight
+            return;
+        }
+        m_accessToken.clear();
+        whenRefreshed([this, call](const std::optional<ApiError> &refreshError) {
+            if (refreshError)
+                finish(call, *refreshError);
+            else
+                dispatch(call);
+        });
+        return;
+    }
+    finish(call, error);
+}
+
+bool ApiClient::retryLater(const std::shared_ptr<Call> &call, int retryAfter)
+{
+    if (!isRetryableMethod(call->request, call->idempotencyKey)
+        || call->retries >= m_options.maxRetries)
+        return false;
+    ++call->retries;
+    int delay = m_options.backoff(call->retries);
+    if (retryAfter > 0)
+        delay = std::max(delay, std::min(retryAfter, m_options.maxRetryAfterMs));
+    qCDebug(lcClientHttp) << "retry" << call->retries << "of" << call->request.method
+                          << call->request.path << "in" << delay << "ms";
+    QTimer::singleShot(delay, this, [this, call] { start(call); });
+    return true;
+}
+
+void ApiClient::finish(const std::shared_ptr<Call> &call, ApiResult<ApiResponse> result)
+{
+    call->promise.finish(std::move(result));
+}
+
+void ApiClient::setConnectivity(Connectivity state)
+{
+    if (m_connectivity == state)
+        return;
+    m_connectivity = state;
+    Q_EMIT connectivityChanged(state);
+}
+
+} // namespace corkboard::client

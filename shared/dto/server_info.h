@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace corkboard {
+
+class JsonWriter;
+
+namespace dto {
+
+//! GET /api/v1/server-info: who the server is and how accounts are made.
+struct ServerInfo
+{
+    QString name;
+    QString version;
+    QString apiVersion; //!< "v1"
+    QString registration; //!< open | invite
+    QDateTime startedAt;
+};
+
+void writeJson(JsonWriter &w, const ServerInfo &info);
+//! False when name, api_version or registration is missing.
+bool fromJson(const QJsonObject &json, ServerInfo &out);
+
+} // namespace dto
+} // namespace corkboard

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace corkboard {
+
+class JsonWriter;
+
+namespace dto {
+
+//! A user account as the API shows it (GET /users/me, register, login, admin PATCH).
+struct User
+{
+    QString id;
+    QString email;
+    QString displayName;
+    QString role; //!< admin | member
+    bool disabled = false;
+    qint64 version = 1;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+//! An entry of the user directory (GET /users?q=): what teammates may see of each other.
+struct UserSummary
+{
+    QString id;
+    QString displayName;
+    QString email;
+};
+
+void writeJson(JsonWriter &w, const User &user);
+void writeJson(JsonWriter &w, const UserSummary &user);
+//! Decodes a user object; false when a required member is missing or of the wrong type.
+bool fromJson(const QJsonObject &json, User &out);
+bool fromJson(const QJsonObject &json, UserSummary &out);
+
+} // namespace dto
+} // namespace corkboard
