@@ -72,6 +72,35 @@ void AppSettings::setLanguage(const QString &language)
     m_settings->setValue(QStringLiteral("language"), language);
 }
 
+static QString accountKey(const QString &server)
+{
+    return QStringLiteral("accounts/")
+        + QString::fromLatin1(server.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
+QString AppSettings::accountFor(const QString &server) const
+{
+    return m_settings->value(accountKey(server)).toString();
+}
+
+void AppSettings::setAccountFor(const QString &server, const QString &accountId)
+{
+    if (accountId.isEmpty())
+        m_settings->remove(accountKey(server));
+    else
+        m_settings->setValue(accountKey(server), accountId);
+}
+
+int AppSettings::localPort() const
+{
+    return m_settings->value(QStringLiteral("local_port"), 0).toInt();
+}
+
+void AppSettings::setLocalPort(int port)
+{
+    m_settings->setValue(QStringLiteral("local_port"), port);
+}
+
 bool AppSettings::keepInTray() const
 {
     return m_settings->value(QStringLiteral("keep_in_tray"), true).toBool();

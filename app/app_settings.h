@@ -33,6 +33,13 @@ public:
     void setLanPort(int port);
     QString language() const; //!< "" = system, "en", "de"
     void setLanguage(const QString &language);
+    //! The account last signed in on `server` (a user id, not a secret; the token is in the
+    //! keychain).
+    QString accountFor(const QString &server) const;
+    void setAccountFor(const QString &server, const QString &accountId);
+    //! The port the embedded server used last (its URL names the keychain entry), 0 = any.
+    int localPort() const;
+    void setLocalPort(int port);
     bool keepInTray() const;
     void setKeepInTray(bool keep);
 

@@ -92,7 +92,7 @@ public:
         Callback<Column> done)
         = 0;
     virtual void createCard(QObject *context, const QString &boardId, const QString &columnId,
-        const QString &title, Callback<Card> done)
+        const QString &title, const QString &afterCardId, Callback<Card> done)
         = 0;
     //! Moves after `afterCardId` (empty: to the top of the column).
     virtual void moveCard(QObject *context, const QString &cardId, const QString &columnId,

@@ -187,14 +187,18 @@ void BoardController::addCard(const QString &columnId, const QString &title)
     const QString trimmed = title.trimmed();
     if (trimmed.isEmpty() || m_board.id.isEmpty())
         return;
-    m_backend->createCard(this, m_board.id, columnId, trimmed, [this](const Outcome<Card> &result) {
-        if (!result.ok()) {
-            Q_EMIT failed(result.error.message);
-            return;
-        }
-        placeCard(*result.value);
-        Q_EMIT cardAdded(result.value->id);
-    });
+    // Added at the bottom of the column, where the field is.
+    const CardModel *model = cardsOf(columnId);
+    const QString afterId = model && model->rowCount() > 0 ? model->cards().last().id : QString();
+    m_backend->createCard(
+        this, m_board.id, columnId, trimmed, afterId, [this](const Outcome<Card> &result) {
+            if (!result.ok()) {
+                Q_EMIT failed(result.error.message);
+                return;
+            }
+            placeCard(*result.value);
+            Q_EMIT cardAdded(result.value->id);
+        });
 }
 
 void BoardController::addColumn(const QString &name)

@@ -23,7 +23,7 @@ int runDesktop(const Config &configIn)
     ui::AppSettings settings;
     ui::installTranslations(settings.language());
     QApplication::setQuitOnLastWindowClosed(false);
-    ui::DesktopSession session(config, &settings, ui::apiBackendFactory());
+    ui::DesktopSession session(config, &settings, ui::apiBackendFactory(&settings));
     QObject::connect(&session, &ui::DesktopSession::finished, qApp, &QCoreApplication::exit);
     UnixSignalWatcher watcher;
     QObject::connect(

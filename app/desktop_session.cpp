@@ -81,6 +81,9 @@ void DesktopSession::startLocal(bool firstRun)
     if (m_settings->shareOnLan()) {
         config.host = QStringLiteral("0.0.0.0");
         config.port = m_settings->lanPort();
+    } else if (config.port == 0 && !firstRun) {
+        // The same port as last time: the server's URL names the keychain entry.
+        config.port = m_settings->localPort();
     }
     QDir().mkpath(config.dataDir);
     m_server = std::make_unique<EmbeddedServer>(config);
@@ -89,6 +92,8 @@ void DesktopSession::startLocal(bool firstRun)
             if (m_backend) // a restart: the backend reconnects by itself
                 return;
             QUrl url(baseUrl);
+            if (!m_settings->shareOnLan())
+                m_settings->setLocalPort(url.port());
             if (url.host() == QLatin1String("0.0.0.0"))
                 url.setHost(QStringLiteral("127.0.0.1"));
             connectTo(url, firstRun);
