@@ -29,7 +29,7 @@ bool hasArgument(int argc, char **argv, const char *name)
 int main(int argc, char **argv)
 {
     using namespace corkboard;
-    const bool headless = hasArgument(argc, argv, "--serve") || hasArgument(argc, argv, "--worker")
+    [[maybe_unused]] const bool headless = hasArgument(argc, argv, "--serve") || hasArgument(argc, argv, "--worker")
         || hasArgument(argc, argv, "--migrate") || hasArgument(argc, argv, "--rotate-jwt-key")
         || hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
         || hasArgument(argc, argv, "--version");
@@ -81,8 +81,9 @@ int main(int argc, char **argv)
         return runServe(config);
     case RunMode::Migrate:
         return runMigrate(config);
-    case RunMode::Worker:
     case RunMode::RotateJwtKey:
+        return runRotateJwtKey(config);
+    case RunMode::Worker:
         QTextStream(stderr) << "corkboard: this mode is not available in this build yet"
                             << Qt::endl;
         return 1;

@@ -6,7 +6,8 @@
 namespace corkboard {
 
 //! Every error the API can answer with; the server maps it to HTTP, the client decodes it back.
-enum class ErrorCode {
+enum class ErrorCode
+{
     MalformedRequest,
     Unauthenticated,
     InvalidCredentials,

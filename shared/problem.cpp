@@ -17,9 +17,8 @@ QByteArray Problem::toJson() const
     if (!errors.isEmpty()) {
         QJsonArray list;
         for (const auto &e : errors) {
-            list.append(QJsonObject{{QStringLiteral("field"), e.field},
-                                    {QStringLiteral("code"), e.code},
-                                    {QStringLiteral("message"), e.message}});
+            list.append(QJsonObject {{QStringLiteral("field"), e.field},
+                {QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}});
         }
         o.insert(QStringLiteral("errors"), list);
     }
@@ -28,7 +27,7 @@ QByteArray Problem::toJson() const
 
 bool Problem::fromJson(const QByteArray &body, Problem &out)
 {
-    QJsonParseError err{};
+    QJsonParseError err {};
     const auto doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return false;
@@ -46,8 +45,8 @@ bool Problem::fromJson(const QByteArray &body, Problem &out)
     for (const auto &v : list) {
         const auto e = v.toObject();
         out.errors.append({e.value(QStringLiteral("field")).toString(),
-                           e.value(QStringLiteral("code")).toString(),
-                           e.value(QStringLiteral("message")).toString()});
+            e.value(QStringLiteral("code")).toString(),
+            e.value(QStringLiteral("message")).toString()});
     }
     for (const auto *key : {"type", "title", "status", "code", "detail", "request_id", "errors"})
         o.remove(QLatin1String(key));

@@ -1,8 +1,11 @@
 #include "server/host/headless.h"
 
+#include "server/features/auth/jwt_key_store.h"
 #include "server/host/server_host.h"
 #include "server/host/unix_signals.h"
 #include "server/platform/app_error.h"
+#include "server/platform/clock.h"
+#include "server/platform/crypto.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
@@ -16,21 +19,25 @@ namespace corkboard {
 int runServe(const Config &config)
 {
     ServerHost host(config);
+    // Watch for SIGTERM/SIGINT before anyone can learn our address: a signal that arrives right
+    // after start-up must still shut down in order (it is handled once the event loop runs).
+    UnixSignalWatcher watcher;
+    QObject::connect(
+        &watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
+            logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
+                {{QStringLiteral("signal"), number}});
+            host.shutdown();
+        });
     try {
         host.start();
     } catch (const std::exception &e) {
         logging::write(lcServer(), QtCriticalMsg, QStringLiteral("server failed to start"),
-                       {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+            {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
-    UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &host, [&host](int number) {
-        logging::write(lcServer(), QtInfoMsg, QStringLiteral("termination signal received"),
-                       {{QStringLiteral("signal"), number}});
-        host.shutdown();
-    });
-    QObject::connect(&host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    QObject::connect(
+        &host, &ServerHost::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     return QCoreApplication::exec();
 }
 
@@ -50,12 +57,43 @@ int runMigrate(const Config &config)
         }
         const auto status = migrator.status();
         for (const auto &s : status) {
-            out << QStringLiteral("%1 %2 %3").arg(s.version, 4, 10, QLatin1Char('0')).arg(s.applied ? QStringLiteral("applied") : QStringLiteral("pending"), s.name)
+            out << QStringLiteral("%1 %2 %3")
+                       .arg(s.version, 4, 10, QLatin1Char('0'))
+                       .arg(s.applied ? QStringLiteral("applied") : QStringLiteral("pending"),
+                           s.name)
                 << Qt::endl;
         }
         return 0;
     } catch (const std::exception &e) {
         QTextStream(stderr) << "migration failed: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
+int runRotateJwtKey(const Config &config)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!config.jwtSecret.isEmpty()) {
+        err << "corkboard: CORKBOARD_JWT_SECRET is set, so the signing key is fixed; rotate it by "
+               "changing "
+               "that setting"
+            << Qt::endl;
+        return 1;
+    }
+    try {
+        crypto::initialize();
+        QDir().mkpath(config.dataDir);
+        SystemClock clock;
+        JwtKeyStore store(config, clock);
+        store.load(); // creates the first key when there is none yet
+        const QString kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
+        out << "new JWT signing key " << kid
+            << " is current; tokens signed with the previous key stay valid "
+            << "until they expire" << Qt::endl;
+        return 0;
+    } catch (const std::exception &e) {
+        err << "corkboard: key rotation failed: " << e.what() << Qt::endl;
         return 1;
     }
 }

@@ -15,10 +15,11 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     : m_context(context)
     , m_index(index)
 {
-    m_db = std::make_unique<Database>(context.config, QStringLiteral("corkboard-http-%1").arg(index));
-    m_threadContext = std::make_unique<ThreadContext>(ThreadContext{context, *m_db, index});
-    m_pipeline = std::make_unique<Pipeline>(context.config, m_router, context.rateLimiter, context.metrics);
-    registerRoutes(*this);
+    m_db = std::make_unique<Database>(
+        context.config, QStringLiteral("corkboard-http-%1").arg(index));
+    m_threadContext = std::make_unique<ThreadContext>(ThreadContext {context, *m_db, index});
+    m_pipeline = std::make_unique<Pipeline>(
+        context.config, m_router, context.rateLimiter, context.metrics);
 
     GuardLimits limits;
     limits.maxBodyBytes = context.config.maxBodyBytes;
@@ -40,6 +41,7 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     m_server = new HttpServer(*m_pipeline, this);
     m_handoff = new SocketHandoff(std::move(limits), context.metrics, m_server);
     m_server->bind(m_handoff);
+    registerRoutes(*this);
     m_drainTimer.setInterval(20);
     connect(&m_drainTimer, &QTimer::timeout, this, &HttpWorker::checkDrained);
 }
@@ -52,12 +54,20 @@ HttpWorker::~HttpWorker()
 
 void HttpWorker::handOff(qintptr descriptor)
 {
-    QMetaObject::invokeMethod(this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
+}
+
+void HttpWorker::addDrainHook(std::function<void()> begin, std::function<bool()> busy)
+{
+    m_drainHooks.emplace_back(std::move(begin), std::move(busy));
 }
 
 void HttpWorker::drain(int timeoutMs)
 {
     m_drainDeadline = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
+    for (const auto &hook : m_drainHooks)
+        hook.first();
     const auto guards = m_server->findChildren<ConnectionGuard *>();
     for (auto *guard : guards)
         guard->closeWhenIdle();
@@ -67,10 +77,15 @@ void HttpWorker::drain(int timeoutMs)
 
 void HttpWorker::checkDrained()
 {
+    bool streamsOpen = false;
+    for (const auto &hook : m_drainHooks)
+        streamsOpen = streamsOpen || hook.second();
     const auto guards = m_server->findChildren<ConnectionGuard *>();
-    bool busy = false;
+    bool busy = streamsOpen;
     for (auto *guard : guards) {
         if (guard->isExempt()) {
+            if (streamsOpen)
+                continue; // still saying goodbye (WebSocket close 1001)
             guard->socket()->abort(); // streams were already told to go by their hubs
             continue;
         }
@@ -80,7 +95,8 @@ void HttpWorker::checkDrained()
     if (busy && QDateTime::currentMSecsSinceEpoch() < m_drainDeadline)
         return;
     if (busy) {
-        logging::write(lcServer(), QtWarningMsg, QStringLiteral("shutdown deadline passed, closing busy connections"));
+        logging::write(lcServer(), QtWarningMsg,
+            QStringLiteral("shutdown deadline passed, closing busy connections"));
         for (auto *guard : m_server->findChildren<ConnectionGuard *>())
             guard->socket()->abort();
     }

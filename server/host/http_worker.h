@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimer>
 #include <any>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -32,6 +33,10 @@ public:
     //! or the deadline passed.
     void drain(int timeoutMs);
     Router &router() { return m_router; }
+    HttpServer &httpServer() { return *m_server; }
+    //! Long-lived connections (live updates): begin() is called when draining starts (say
+    //! goodbye, close), busy() is polled until it answers false or the deadline passes.
+    void addDrainHook(std::function<void()> begin, std::function<bool()> busy);
     Pipeline &pipeline() { return *m_pipeline; }
     ThreadContext &threadContext() { return *m_threadContext; }
 
@@ -58,6 +63,7 @@ private:
     HttpServer *m_server = nullptr;
     SocketHandoff *m_handoff = nullptr;
     std::vector<std::any> m_owned;
+    std::vector<std::pair<std::function<void()>, std::function<bool()>>> m_drainHooks;
     QTimer m_drainTimer;
     qint64 m_drainDeadline = 0;
 };

@@ -1,12 +1,19 @@
 #include "server/host/routes.h"
 
+#include "server/features/activity/activity_controller.h"
 #include "server/features/auth/auth_controller.h"
 #include "server/features/auth/invites_controller.h"
 #include "server/features/auth/jwt_authenticator.h"
+#include "server/features/events/live_controller.h"
+#include "server/features/events/live_hub.h"
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
+#include "server/features/checklists/checklist_controller.h"
 #include "server/features/columns/column_controller.h"
+#include "server/features/comments/comment_controller.h"
 #include "server/features/health/health_controller.h"
+#include "server/features/labels/label_controller.h"
+#include "server/features/search/search_controller.h"
 #include "server/features/users/users_controller.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
@@ -18,15 +25,26 @@ void registerRoutes(HttpWorker &worker)
     ThreadContext &ctx = worker.threadContext();
     auto &health = worker.own(std::make_shared<HealthController>(ctx, worker.router()));
     health.registerRoutes(worker.router());
+    worker.own(std::make_shared<BoardController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<ColumnController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<CardController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<LabelController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<ChecklistController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<CommentController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<ActivityController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<SearchController>(ctx)).registerRoutes(worker.router());
 
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
     worker.pipeline().setAuthenticator(&authenticator);
     worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
-    worker.own(std::make_shared<BoardController>(ctx)).registerRoutes(worker.router());
-    worker.own(std::make_shared<ColumnController>(ctx)).registerRoutes(worker.router());
-    worker.own(std::make_shared<CardController>(ctx)).registerRoutes(worker.router());
+
+    auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
+    hub.attach(worker.httpServer());
+    worker.addDrainHook([&hub] { hub.beginShutdown(); }, [&hub] { return hub.hasSessions(); });
+    auto &live = worker.own(std::make_shared<LiveController>(hub));
+    live.registerRoutes(worker.router());
 }
 
 } // namespace corkboard

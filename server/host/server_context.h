@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/events/live_bus.h"
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
 #include "server/features/events/event_bus.h"
@@ -27,6 +28,7 @@ struct ServerContext
         , passwords(config.passwordOpsLimit, config.passwordMemLimit)
         , jwtKeys(config, *clock)
         , userCache(*clock)
+        , liveBus(*clock)
     {
     }
 
@@ -42,6 +44,8 @@ struct ServerContext
     JwtKeyStore jwtKeys; //!< loaded by ServerHost::start
     //! The per-request user check (role, disabled), invalidated by every write to those.
     UserCache userCache;
+    //! Post-commit fan-out of events to the live hubs of every server thread.
+    LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};

@@ -37,7 +37,8 @@ class ServerHost : public QObject
 {
     Q_OBJECT
 public:
-    explicit ServerHost(Config config, std::shared_ptr<Clock> clock = nullptr, QObject *parent = nullptr);
+    explicit ServerHost(
+        Config config, std::shared_ptr<Clock> clock = nullptr, QObject *parent = nullptr);
     ~ServerHost() override;
 
     //! Migrates, starts the threads and listens; throws AppError or std::runtime_error on failure.

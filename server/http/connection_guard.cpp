@@ -31,7 +31,8 @@ bool validRequestLine(const QByteArray &line, QByteArray *method, QByteArray *ta
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
             return false;
     }
-    if (!parts[1].startsWith('/') && parts[1] != "*" && !parts[1].startsWith("http://") && !parts[1].startsWith("https://"))
+    if (!parts[1].startsWith('/') && parts[1] != "*" && !parts[1].startsWith("http://")
+        && !parts[1].startsWith("https://"))
         return false;
     *method = parts[0];
     *target = parts[1];
@@ -79,14 +80,20 @@ void ConnectionGuard::closeWhenIdle()
 void ConnectionGuard::armTimer()
 {
     switch (m_state) {
-    case State::Idle: m_timer.start(m_limits.idleTimeoutMs); break;
+    case State::Idle:
+        m_timer.start(m_limits.idleTimeoutMs);
+        break;
     case State::Headers:
         if (!m_timer.isActive()) // a deadline from the first byte: trickling does not extend it
             m_timer.start(m_limits.headerTimeoutMs);
         break;
-    case State::Body: m_timer.start(m_limits.bodyStallTimeoutMs); break;
+    case State::Body:
+        m_timer.start(m_limits.bodyStallTimeoutMs);
+        break;
     case State::Exempt:
-    case State::Rejected: m_timer.stop(); break;
+    case State::Rejected:
+        m_timer.stop();
+        break;
     }
 }
 
@@ -108,7 +115,8 @@ void ConnectionGuard::onTimeout()
     case State::Body:
         reject(ErrorCode::RequestTimeout, QStringLiteral("the request body stalled"));
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -167,21 +175,30 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
             m_timer.stop();
         }
         const qsizetype before = m_headerBlock.size();
-        const qsizetype chunk = std::min<qsizetype>(size - pos, m_limits.maxHeaderBytes + 4 - before);
+        const qsizetype chunk
+            = std::min<qsizetype>(size - pos, m_limits.maxHeaderBytes + 4 - before);
         m_headerBlock.append(data + pos, chunk);
-        const qsizetype searchFrom = std::max<qsizetype>(0, before - 3);
-        const qsizetype end = m_headerBlock.indexOf("\r\n\r\n", searchFrom);
-        if (end < 0) {
+        // The block ends at the first empty line. A bare-LF line end counts too (QtHttpServer's
+        // parser accepts it, so the guard must see the same request end), and is refused below.
+        const qsizetype searchFrom = std::max<qsizetype>(0, before - 2);
+        const qsizetype crlf = m_headerBlock.indexOf("\n\r\n", searchFrom);
+        const qsizetype lf = m_headerBlock.indexOf("\n\n", searchFrom);
+        qsizetype blockEnd = -1; // one past the block's last byte
+        if (crlf >= 0 && (lf < 0 || crlf < lf))
+            blockEnd = crlf + 3;
+        else if (lf >= 0)
+            blockEnd = lf + 2;
+        if (blockEnd < 0) {
             if (m_headerBlock.size() > m_limits.maxHeaderBytes) {
-                reject(ErrorCode::HeadersTooLarge, QStringLiteral("the request headers are too large"));
+                reject(ErrorCode::HeadersTooLarge,
+                    QStringLiteral("the request headers are too large"));
                 return false;
             }
             pos += chunk;
             continue;
         }
-        const qsizetype used = end + 4 - before;
-        pos += used;
-        m_headerBlock.truncate(end + 4);
+        pos += blockEnd - before;
+        m_headerBlock.truncate(blockEnd);
         if (m_headerBlock.size() > m_limits.maxHeaderBytes + 4) {
             reject(ErrorCode::HeadersTooLarge, QStringLiteral("the request headers are too large"));
             return false;
@@ -195,17 +212,20 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
 
 bool ConnectionGuard::inspectHeaderBlock()
 {
-    QList<QByteArray> lines = m_headerBlock.left(m_headerBlock.size() - 2).split('\n');
-    lines.removeLast(); // the empty piece after the last CRLF
+    // Drop the final empty line, then split; the piece after the last line end is empty.
+    QList<QByteArray> lines
+        = m_headerBlock.chopped(m_headerBlock.endsWith("\r\n") ? 2 : 1).split('\n');
+    lines.removeLast();
     QByteArray method;
     QByteArray target;
-    const QByteArray requestLine = lines.value(0).endsWith('\r') ? lines.value(0).chopped(1) : lines.value(0);
-    if (!validRequestLine(requestLine, &method, &target)) {
+    const QByteArray requestLine = lines.value(0).chopped(lines.value(0).endsWith('\r') ? 1 : 0);
+    if (!lines.value(0).endsWith('\r') || !validRequestLine(requestLine, &method, &target)) {
         reject(ErrorCode::MalformedRequest, QStringLiteral("the request line is malformed"));
         return false;
     }
     if (lines.size() - 1 > m_limits.maxHeaderFields) {
-        reject(ErrorCode::HeadersTooLarge, QStringLiteral("the request has too many header fields"));
+        reject(
+            ErrorCode::HeadersTooLarge, QStringLiteral("the request has too many header fields"));
         return false;
     }
     int contentLengths = 0;
@@ -238,7 +258,8 @@ bool ConnectionGuard::inspectHeaderBlock()
             for (const char c : value)
                 ok = ok && c >= '0' && c <= '9';
             if (!ok || contentLengths > 1) {
-                reject(ErrorCode::MalformedRequest, QStringLiteral("Content-Length is invalid or repeated"));
+                reject(ErrorCode::MalformedRequest,
+                    QStringLiteral("Content-Length is invalid or repeated"));
                 return false;
             }
             contentLength = value.toLongLong();
@@ -249,16 +270,20 @@ bool ConnectionGuard::inspectHeaderBlock()
         }
     }
     if (hasTransferEncoding && contentLengths > 0) {
-        reject(ErrorCode::MalformedRequest, QStringLiteral("Content-Length together with Transfer-Encoding"));
+        reject(ErrorCode::MalformedRequest,
+            QStringLiteral("Content-Length together with Transfer-Encoding"));
         return false;
     }
     if (hasTransferEncoding) {
-        reject(ErrorCode::LengthRequired, QStringLiteral("send the body with a Content-Length, chunked bodies are not accepted"));
+        reject(ErrorCode::LengthRequired,
+            QStringLiteral("send the body with a Content-Length, chunked bodies are not accepted"));
         return false;
     }
-    const qint64 limit = m_limits.bodyLimitFor ? m_limits.bodyLimitFor(method, target) : m_limits.maxBodyBytes;
+    const qint64 limit
+        = m_limits.bodyLimitFor ? m_limits.bodyLimitFor(method, target) : m_limits.maxBodyBytes;
     if (contentLength > limit) {
-        reject(ErrorCode::PayloadTooLarge, QStringLiteral("the request body is larger than %1 bytes").arg(limit));
+        reject(ErrorCode::PayloadTooLarge,
+            QStringLiteral("the request body is larger than %1 bytes").arg(limit));
         return false;
     }
     if (upgradeWebSocket) {
@@ -283,17 +308,24 @@ void ConnectionGuard::reject(ErrorCode code, const QString &detail)
     Response r = Pipeline::problem(code, detail, requestId);
     r.withHeader("X-Request-Id", requestId.toLatin1());
     Pipeline::addSecurityHeaders(r, QString());
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status).toLatin1() + "\r\n";
-    out += "Content-Type: " + r.contentType + "\r\nContent-Length: " + QByteArray::number(r.body.size())
-        + "\r\nConnection: close\r\n";
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
+        + reasonPhrase(r.status).toLatin1() + "\r\n";
+    out += "Content-Type: " + r.contentType
+        + "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\nConnection: close\r\n";
     for (const auto &h : std::as_const(r.headers))
         out += h.first + ": " + h.second + "\r\n";
     out += "\r\n" + r.body;
     logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("connection refused by the guard"),
-                   {{QStringLiteral("status"), r.status},
-                    {QStringLiteral("reason"), detail},
-                    {QStringLiteral("peer"), m_socket->peerAddress().toString()}});
-    m_socket->readAll(); // the server must not parse what we refused
+        {{QStringLiteral("status"), r.status}, {QStringLiteral("reason"), detail},
+            {QStringLiteral("peer"), m_socket->peerAddress().toString()}});
+    // The server must not parse what we refused, nor keep it: QtHttpServer reads inside a
+    // QIODevice transaction, which makes readAll() keep every byte (a 300 MB upload was buffered
+    // whole). End the transaction and take its readyRead slot away; ours discards from here on.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
+    m_socket->readAll();
     m_unconsumed = 0;
     m_socket->write(out);
     // Lingering close: stop sending once the answer is out, keep discarding what the peer still

@@ -49,7 +49,14 @@ Q_SIGNALS:
     void rejected(int status);
 
 private:
-    enum class State { Idle, Headers, Body, Exempt, Rejected };
+    enum class State
+    {
+        Idle,
+        Headers,
+        Body,
+        Exempt,
+        Rejected
+    };
 
     void beforeServerRead();
     void afterServerRead();

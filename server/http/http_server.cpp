@@ -41,7 +41,8 @@ HttpServer::HttpServer(Pipeline &pipeline, QObject *parent)
 {
 }
 
-void HttpServer::setUpgradeHandler(std::function<bool(const QHttpServerRequest &, QTcpSocket *)> handler)
+void HttpServer::setUpgradeHandler(
+    std::function<bool(const QHttpServerRequest &, QTcpSocket *)> handler)
 {
     m_upgradeHandler = std::move(handler);
 }
@@ -54,14 +55,30 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     }
     Request request;
     switch (raw.method()) {
-    case QHttpServerRequest::Method::Get: request.method = "GET"; break;
-    case QHttpServerRequest::Method::Put: request.method = "PUT"; break;
-    case QHttpServerRequest::Method::Delete: request.method = "DELETE"; break;
-    case QHttpServerRequest::Method::Post: request.method = "POST"; break;
-    case QHttpServerRequest::Method::Head: request.method = "HEAD"; break;
-    case QHttpServerRequest::Method::Options: request.method = "OPTIONS"; break;
-    case QHttpServerRequest::Method::Patch: request.method = "PATCH"; break;
-    default: request.method = "UNKNOWN"; break;
+    case QHttpServerRequest::Method::Get:
+        request.method = "GET";
+        break;
+    case QHttpServerRequest::Method::Put:
+        request.method = "PUT";
+        break;
+    case QHttpServerRequest::Method::Delete:
+        request.method = "DELETE";
+        break;
+    case QHttpServerRequest::Method::Post:
+        request.method = "POST";
+        break;
+    case QHttpServerRequest::Method::Head:
+        request.method = "HEAD";
+        break;
+    case QHttpServerRequest::Method::Options:
+        request.method = "OPTIONS";
+        break;
+    case QHttpServerRequest::Method::Patch:
+        request.method = "PATCH";
+        break;
+    default:
+        request.method = "UNKNOWN";
+        break;
     }
     const QUrl url = raw.url();
     request.path = url.path(QUrl::FullyDecoded);
@@ -80,13 +97,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // handleRequest always answers; this is only reached if QtHttpServer changes its mind.
-    const Response r = Pipeline::problem(ErrorCode::NotFound, QStringLiteral("no such resource"), QString());
+    const Response r
+        = Pipeline::problem(ErrorCode::NotFound, QStringLiteral("no such resource"), QString());
     Request dummy;
     write(dummy, r, socket, request);
 }
 
 void HttpServer::write(const Request &request, const Response &response, QTcpSocket *socket,
-                       const QHttpServerRequest &raw)
+    const QHttpServerRequest &raw)
 {
     auto responder = makeResponder(raw, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));

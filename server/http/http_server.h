@@ -44,7 +44,7 @@ protected:
 
 private:
     void write(const Request &request, const Response &response, QTcpSocket *socket,
-               const QHttpServerRequest &raw);
+        const QHttpServerRequest &raw);
 
     Pipeline &m_pipeline;
     std::function<bool(const QHttpServerRequest &, QTcpSocket *)> m_upgradeHandler;

@@ -8,7 +8,8 @@ namespace {
 constexpr double kBounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
 }
 
-void Metrics::recordRequest(const QByteArray &method, const QString &route, int status, double seconds)
+void Metrics::recordRequest(
+    const QByteArray &method, const QString &route, int status, double seconds)
 {
     const QByteArray key = method + '|' + route.toUtf8() + '|' + QByteArray::number(status);
     QMutexLocker lock(&m_mutex);
@@ -46,17 +47,21 @@ QByteArray Metrics::render() const
         qint64 cumulative = 0;
         for (qsizetype i = 0; i < m_buckets.size(); ++i) {
             cumulative += m_buckets.at(i);
-            const QByteArray le = i < qsizetype(std::size(kBounds)) ? QByteArray::number(kBounds[i]) : QByteArrayLiteral("+Inf");
+            const QByteArray le = i < qsizetype(std::size(kBounds)) ? QByteArray::number(kBounds[i])
+                                                                    : QByteArrayLiteral("+Inf");
             out += "corkboard_http_request_duration_seconds_bucket{le=\"" + le + "\"} "
                 + QByteArray::number(cumulative) + '\n';
         }
-        out += "corkboard_http_request_duration_seconds_sum " + QByteArray::number(m_latencySum, 'f', 6) + '\n';
-        out += "corkboard_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
+        out += "corkboard_http_request_duration_seconds_sum "
+            + QByteArray::number(m_latencySum, 'f', 6) + '\n';
+        out += "corkboard_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount)
+            + '\n';
         collectors = m_collectors;
     }
     out += "# HELP corkboard_http_open_connections Open HTTP connections.\n"
            "# TYPE corkboard_http_open_connections gauge\n"
-           "corkboard_http_open_connections " + QByteArray::number(m_openConnections.load()) + '\n';
+           "corkboard_http_open_connections "
+        + QByteArray::number(m_openConnections.load()) + '\n';
     for (const auto &c : collectors)
         out += c();
     return out;

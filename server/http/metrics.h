@@ -31,7 +31,7 @@ private:
     QList<qint64> m_buckets = QList<qint64>(12, 0);
     qint64 m_latencyCount = 0;
     double m_latencySum = 0;
-    std::atomic<qint64> m_openConnections{0};
+    std::atomic<qint64> m_openConnections {0};
     QList<std::function<QByteArray()>> m_collectors;
 };
 

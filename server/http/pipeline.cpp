@@ -15,7 +15,8 @@
 
 namespace corkboard {
 
-Pipeline::Pipeline(const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics)
+Pipeline::Pipeline(
+    const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics)
     : m_config(config)
     , m_router(router)
     , m_rateLimiter(rateLimiter)
@@ -29,8 +30,8 @@ QString Pipeline::requestIdFor(const QByteArray &incoming)
     for (const char c : incoming) {
         if (!valid)
             break;
-        valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
-            || c == '_' || c == '-';
+        valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '.' || c == '_' || c == '-';
     }
     if (valid)
         return QString::fromLatin1(incoming);
@@ -73,16 +74,17 @@ Response mapException(std::exception_ptr error, const QString &requestId)
             r.withHeader("Retry-After", QByteArray::number(e.retryAfterSeconds()));
         if (e.code() == ErrorCode::Internal) {
             logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("internal error"),
-                           {{QStringLiteral("error"), e.detail()}});
+                {{QStringLiteral("error"), e.detail()}});
         }
         return r;
     } catch (const std::exception &e) {
         logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("unhandled exception"),
-                       {{QStringLiteral("error"), QString::fromLocal8Bit(e.what())}});
+            {{QStringLiteral("error"), QString::fromLocal8Bit(e.what())}});
     } catch (...) {
         logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("unhandled non-standard exception"));
     }
-    return Pipeline::problem(ErrorCode::Internal, QStringLiteral("something went wrong on the server"), requestId);
+    return Pipeline::problem(
+        ErrorCode::Internal, QStringLiteral("something went wrong on the server"), requestId);
 }
 
 void Pipeline::addSecurityHeaders(Response &response, const QString &path)
@@ -103,21 +105,24 @@ bool Pipeline::applyCors(const Request &request, Response &response, bool *prefl
         return true;
     if (!m_config.corsOrigins.contains(QString::fromUtf8(origin))) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("request from a refused origin"),
-                       {{QStringLiteral("origin"), QString::fromUtf8(origin.left(200))}});
-        response = problem(ErrorCode::Forbidden, QStringLiteral("this origin is not allowed"), request.requestId);
+            {{QStringLiteral("origin"), QString::fromUtf8(origin.left(200))}});
+        response = problem(
+            ErrorCode::Forbidden, QStringLiteral("this origin is not allowed"), request.requestId);
         return false;
     }
     if (request.method == "OPTIONS" && request.hasHeader("Access-Control-Request-Method")) {
         response = Response::noContent();
-        response.withHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        response.withHeader(
+            "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
         response.withHeader("Access-Control-Allow-Headers",
-                            "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id, Last-Event-ID");
+            "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id, Last-Event-ID");
         response.withHeader("Access-Control-Max-Age", "600");
         *preflightDone = true;
     }
     response.withHeader("Access-Control-Allow-Origin", origin);
     response.withHeader("Vary", "Origin");
-    response.withHeader("Access-Control-Expose-Headers", "ETag, X-Request-Id, Retry-After, Location");
+    response.withHeader(
+        "Access-Control-Expose-Headers", "ETag, X-Request-Id, Retry-After, Location");
     return true;
 }
 
@@ -139,17 +144,19 @@ Response Pipeline::dispatch(Request &request)
     const auto limit = m_rateLimiter.take(QStringLiteral("ip:") + request.peer.toString());
     if (!limit.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
-                       {{QStringLiteral("peer"), request.peer.toString()}});
-        return withCors(mapException(std::make_exception_ptr(
-                                         AppError(ErrorCode::RateLimited, QStringLiteral("too many requests, slow down"))
-                                             .withRetryAfter(limit.retryAfterSeconds)),
-                                     request.requestId));
+            {{QStringLiteral("peer"), request.peer.toString()}});
+        return withCors(
+            mapException(std::make_exception_ptr(AppError(
+                             ErrorCode::RateLimited, QStringLiteral("too many requests, slow down"))
+                                                     .withRetryAfter(limit.retryAfterSeconds)),
+                request.requestId));
     }
 
     const auto match = m_router.match(request.method, request.path);
     if (!match.route) {
         if (match.allowed.isEmpty())
-            return withCors(problem(ErrorCode::NotFound, QStringLiteral("no such resource"), request.requestId));
+            return withCors(problem(
+                ErrorCode::NotFound, QStringLiteral("no such resource"), request.requestId));
         const QByteArray allow = match.allowed.join(", ");
         if (request.method == "OPTIONS") {
             Response r = Response::noContent();
@@ -157,8 +164,8 @@ Response Pipeline::dispatch(Request &request)
             return withCors(r);
         }
         Response r = problem(ErrorCode::MethodNotAllowed,
-                             QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)),
-                             request.requestId);
+            QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)),
+            request.requestId);
         r.withHeader("Allow", allow);
         return withCors(r);
     }
@@ -170,20 +177,26 @@ Response Pipeline::dispatch(Request &request)
         // Body limits and media type.
         const qint64 maxBody = opts.maxBodyBytes >= 0 ? opts.maxBodyBytes : m_config.maxBodyBytes;
         if (request.body.size() > maxBody)
-            throw AppError(ErrorCode::PayloadTooLarge, QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
-        const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
+            throw AppError(ErrorCode::PayloadTooLarge,
+                QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
+        const QByteArray contentType
+            = request.header("Content-Type").split(';').first().trimmed().toLower();
         if (opts.body == BodyKind::None) {
             if (!request.body.isEmpty())
-                throw AppError(ErrorCode::UnsupportedMediaType, QStringLiteral("this route takes no request body"));
+                throw AppError(ErrorCode::UnsupportedMediaType,
+                    QStringLiteral("this route takes no request body"));
         } else if (!request.body.isEmpty() || opts.body == BodyKind::Json) {
             if (contentType != "application/json")
-                throw AppError(ErrorCode::UnsupportedMediaType, QStringLiteral("send the body as application/json"));
-            QJsonParseError err{};
+                throw AppError(ErrorCode::UnsupportedMediaType,
+                    QStringLiteral("send the body as application/json"));
+            QJsonParseError err {};
             const auto doc = QJsonDocument::fromJson(request.body, &err);
             if (err.error != QJsonParseError::NoError)
-                throw AppError(ErrorCode::MalformedRequest, QStringLiteral("the body is not valid JSON: %1").arg(err.errorString()));
+                throw AppError(ErrorCode::MalformedRequest,
+                    QStringLiteral("the body is not valid JSON: %1").arg(err.errorString()));
             if (!doc.isObject())
-                throw AppError(ErrorCode::MalformedRequest, QStringLiteral("the body must be a JSON object"));
+                throw AppError(
+                    ErrorCode::MalformedRequest, QStringLiteral("the body must be a JSON object"));
             request.json = doc.object();
         }
         if (opts.auth) {
@@ -191,9 +204,11 @@ Response Pipeline::dispatch(Request &request)
                 throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
             request.principal = m_authenticator->authenticate(request);
         }
-        if (opts.streaming && request.guard)
+        Response response = match.route->handler(request);
+        // Only a stream that really took the connection over leaves the guard's timers.
+        if (opts.streaming && response.takenOver && request.guard)
             request.guard->exemptFromTimeouts();
-        return withCors(match.route->handler(request));
+        return withCors(std::move(response));
     } catch (...) {
         return withCors(mapException(std::current_exception(), request.requestId));
     }
@@ -217,16 +232,17 @@ Response Pipeline::handle(Request &request)
         addSecurityHeaders(response, request.path);
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const QString route = request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern;
-    m_metrics.recordRequest(request.method, route, response.takenOver ? 101 : response.status, seconds);
+    const QString route
+        = request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern;
+    m_metrics.recordRequest(
+        request.method, route, response.takenOver ? 101 : response.status, seconds);
     logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"),
-                   {{QStringLiteral("method"), QString::fromLatin1(request.method)},
-                    {QStringLiteral("path"), request.path},
-                    {QStringLiteral("route"), route},
-                    {QStringLiteral("status"), response.takenOver ? 101 : response.status},
-                    {QStringLiteral("duration_ms"), seconds * 1000.0},
-                    {QStringLiteral("bytes"), response.body.size()},
-                    {QStringLiteral("peer"), request.peer.toString()}});
+        {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+            {QStringLiteral("path"), request.path}, {QStringLiteral("route"), route},
+            {QStringLiteral("status"), response.takenOver ? 101 : response.status},
+            {QStringLiteral("duration_ms"), seconds * 1000.0},
+            {QStringLiteral("bytes"), response.body.size()},
+            {QStringLiteral("peer"), request.peer.toString()}});
     logging::setCurrentRequestId(QString());
     return response;
 }

@@ -26,7 +26,8 @@ public:
 class Pipeline
 {
 public:
-    Pipeline(const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics);
+    Pipeline(
+        const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics);
 
     void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
     Response handle(Request &request);

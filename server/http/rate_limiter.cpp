@@ -26,9 +26,10 @@ RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool c
     }
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
-        it = m_buckets.insert(key, Bucket{m_burst, now});
+        it = m_buckets.insert(key, Bucket {m_burst, now});
     Bucket &b = *it;
-    b.tokens = std::min(m_burst, b.tokens + double(std::max<qint64>(0, now - b.updatedMs)) / 1000.0 * m_rate);
+    b.tokens = std::min(
+        m_burst, b.tokens + double(std::max<qint64>(0, now - b.updatedMs)) / 1000.0 * m_rate);
     b.updatedMs = now;
     if (b.tokens >= cost) {
         if (consume)

@@ -2,7 +2,8 @@
 
 namespace corkboard {
 
-void Router::add(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options)
+void Router::add(
+    const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options)
 {
     Route r;
     r.method = method;

@@ -14,7 +14,12 @@ namespace corkboard {
 using Handler = std::function<Response(Request &)>;
 
 //! What a route accepts as a body.
-enum class BodyKind { None, Json, OptionalJson };
+enum class BodyKind
+{
+    None,
+    Json,
+    OptionalJson
+};
 
 struct RouteOptions
 {
@@ -37,7 +42,8 @@ struct Route
 class Router
 {
 public:
-    void add(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options = {});
+    void add(const QByteArray &method, const QString &pattern, Handler handler,
+        RouteOptions options = {});
 
     struct Match
     {

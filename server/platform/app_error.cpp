@@ -30,12 +30,12 @@ AppError AppError::notFound(const QString &what)
 AppError AppError::validation(QList<FieldError> errors)
 {
     return AppError(ErrorCode::ValidationFailed, QStringLiteral("the request has invalid fields"),
-                    std::move(errors));
+        std::move(errors));
 }
 
 AppError AppError::validation(const QString &field, const QString &code, const QString &message)
 {
-    return validation({FieldError{field, code, message}});
+    return validation({FieldError {field, code, message}});
 }
 
 } // namespace corkboard

@@ -44,18 +44,32 @@ constexpr Setting kSettings[] = {
     {"max-body-bytes", "CORKBOARD_MAX_BODY_BYTES", "Largest JSON request body.", "bytes"},
     {"header-timeout-ms", "CORKBOARD_HEADER_TIMEOUT_MS", "Deadline for a request's headers.", "ms"},
     {"body-timeout-ms", "CORKBOARD_BODY_TIMEOUT_MS", "Longest pause inside a request body.", "ms"},
-    {"idle-timeout-ms", "CORKBOARD_IDLE_TIMEOUT_MS", "Idle keep-alive connections close after.", "ms"},
+    {"idle-timeout-ms", "CORKBOARD_IDLE_TIMEOUT_MS", "Idle keep-alive connections close after.",
+        "ms"},
     {"shutdown-timeout-ms", "CORKBOARD_SHUTDOWN_TIMEOUT_MS", "Grace for in-flight requests.", "ms"},
     {"log-level", "CORKBOARD_LOG_LEVEL", "debug | info | warning | error", "level"},
     {"log-format", "CORKBOARD_LOG_FORMAT", "json | text", "format"},
     {"rate-limit-rps", "CORKBOARD_RATE_LIMIT_RPS", "Requests per second per client address.", "n"},
     {"rate-limit-burst", "CORKBOARD_RATE_LIMIT_BURST", "Burst size per client address.", "n"},
-    {"auth-rate-limit", "CORKBOARD_AUTH_RATE_LIMIT", "Failed sign-ins a minute per account/address.", "n"},
+    {"auth-rate-limit", "CORKBOARD_AUTH_RATE_LIMIT",
+        "Failed sign-ins a minute per account/address.", "n"},
     {"open-registration", "CORKBOARD_OPEN_REGISTRATION", "true: anyone may register.", "bool"},
     {"jwt-secret", "CORKBOARD_JWT_SECRET", "JWT signing secret (default: generated).", "secret"},
-    {"jwt-rotate-days", "CORKBOARD_JWT_ROTATE_DAYS", "Rotate the JWT key every N days (0: off).", "days"},
+    {"jwt-rotate-days", "CORKBOARD_JWT_ROTATE_DAYS", "Rotate the JWT key every N days (0: off).",
+        "days"},
     {"password-ops-limit", "CORKBOARD_PASSWORD_OPS_LIMIT", "Argon2id passes.", "n"},
     {"password-mem-limit", "CORKBOARD_PASSWORD_MEM_LIMIT", "Argon2id memory in bytes.", "bytes"},
+    {"live-auth-timeout-ms", "CORKBOARD_LIVE_AUTH_TIMEOUT_MS", "WebSocket auth deadline.", "ms"},
+    {"live-ping-ms", "CORKBOARD_LIVE_PING_MS", "WebSocket ping interval.", "ms"},
+    {"live-idle-timeout-ms", "CORKBOARD_LIVE_IDLE_TIMEOUT_MS", "Drop a silent WebSocket after.", "ms"},
+    {"live-queue-bytes", "CORKBOARD_LIVE_QUEUE_BYTES", "Send queue cap per live connection.", "bytes"},
+    {"live-max-message-bytes", "CORKBOARD_LIVE_MAX_MESSAGE_BYTES", "Largest WebSocket message.", "bytes"},
+    {"live-messages-per-second", "CORKBOARD_LIVE_MESSAGES_PER_SECOND", "Client messages a second.", "n"},
+    {"live-message-burst", "CORKBOARD_LIVE_MESSAGE_BURST", "Client message burst.", "n"},
+    {"live-replay-limit", "CORKBOARD_LIVE_REPLAY_LIMIT", "Most events replayed (else resync).", "n"},
+    {"sse-keepalive-ms", "CORKBOARD_SSE_KEEPALIVE_MS", "Comment line interval on SSE.", "ms"},
+    {"event-retention-count", "CORKBOARD_EVENT_RETENTION_COUNT", "Events kept for replay.", "n"},
+    {"event-retention-days", "CORKBOARD_EVENT_RETENTION_DAYS", "Days events are kept.", "days"},
 };
 
 qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qint64 max)
@@ -63,10 +77,11 @@ qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qin
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max) {
-        throw ConfigError(setting, QStringLiteral("must be a whole number from %1 to %2, got '%3'")
-                                       .arg(min)
-                                       .arg(max)
-                                       .arg(text));
+        throw ConfigError(setting,
+            QStringLiteral("must be a whole number from %1 to %2, got '%3'")
+                .arg(min)
+                .arg(max)
+                .arg(text));
     }
     return v;
 }
@@ -88,8 +103,8 @@ QString configHelpText()
     QString text;
     for (const auto &s : kSettings) {
         text += QStringLiteral("  --%1 <%2>  (%3)  %4\n")
-                    .arg(QLatin1String(s.flag), QLatin1String(s.valueName),
-                         QLatin1String(s.env), QLatin1String(s.help));
+                    .arg(QLatin1String(s.flag), QLatin1String(s.valueName), QLatin1String(s.env),
+                        QLatin1String(s.help));
     }
     return text;
 }
@@ -101,14 +116,13 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
     parser.addOption({QStringLiteral("serve"), QStringLiteral("Run the headless server.")});
     parser.addOption({QStringLiteral("worker"), QStringLiteral("Run the background job worker.")});
     parser.addOption({QStringLiteral("migrate"),
-                      QStringLiteral("Database migrations: status | up | down."),
-                      QStringLiteral("command")});
+        QStringLiteral("Database migrations: status | up | down."), QStringLiteral("command")});
     parser.addOption({QStringLiteral("rotate-jwt-key"), QStringLiteral("Add a new JWT key.")});
     for (const auto &s : kSettings) {
         parser.addOption({QString::fromLatin1(s.flag),
-                          QString::fromLatin1(s.help) + QStringLiteral(" [")
-                              + QString::fromLatin1(s.env) + QStringLiteral("]"),
-                          QString::fromLatin1(s.valueName)});
+            QString::fromLatin1(s.help) + QStringLiteral(" [") + QString::fromLatin1(s.env)
+                + QStringLiteral("]"),
+            QString::fromLatin1(s.valueName)});
     }
     if (!parser.parse(arguments))
         throw ConfigError(QStringLiteral("command line"), parser.errorText());
@@ -146,12 +160,11 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         if (c.migrateCommand != QLatin1String("status") && c.migrateCommand != QLatin1String("up")
             && c.migrateCommand != QLatin1String("down")) {
             throw ConfigError(QStringLiteral("--migrate"),
-                              QStringLiteral("must be status, up or down, got '%1'")
-                                  .arg(c.migrateCommand));
+                QStringLiteral("must be status, up or down, got '%1'").arg(c.migrateCommand));
         }
         if (!positional.isEmpty()) {
-            c.migrateSteps = int(parseInteger(QStringLiteral("--migrate steps"),
-                                              positional.first(), 1, 10000));
+            c.migrateSteps = int(
+                parseInteger(QStringLiteral("--migrate steps"), positional.first(), 1, 10000));
         }
     } else if (parser.isSet(QStringLiteral("rotate-jwt-key"))) {
         c.mode = RunMode::RotateJwtKey;
@@ -181,7 +194,8 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
             throw ConfigError(name, QStringLiteral("must look like sqlite:/path/to/file.db"));
         c.databaseUrl = v;
     } else {
-        c.databaseUrl = QStringLiteral("sqlite:") + QDir(c.dataDir).filePath(QStringLiteral("corkboard.db"));
+        c.databaseUrl
+            = QStringLiteral("sqlite:") + QDir(c.dataDir).filePath(QStringLiteral("corkboard.db"));
     }
     if (!(name = lookup("threads", &v)).isEmpty())
         c.threads = int(parseInteger(name, v, 1, 64));
@@ -190,9 +204,11 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         for (const auto &p : parts) {
             const QString origin = p.trimmed();
             const QUrl url(origin, QUrl::StrictMode);
-            if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            if (!url.isValid()
+                || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
                 || url.host().isEmpty() || !url.path().isEmpty()) {
-                throw ConfigError(name, QStringLiteral("'%1' is not an origin like https://host:port").arg(origin));
+                throw ConfigError(name,
+                    QStringLiteral("'%1' is not an origin like https://host:port").arg(origin));
             }
             c.corsOrigins.append(origin);
         }
@@ -209,8 +225,11 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.shutdownTimeoutMs = int(parseInteger(name, v, 0, 600000));
     if (!(name = lookup("log-level", &v)).isEmpty()) {
         const QString level = v.trimmed().toLower();
-        if (!QStringList{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error")}.contains(level))
-            throw ConfigError(name, QStringLiteral("must be debug, info, warning or error, got '%1'").arg(v));
+        if (!QStringList {QStringLiteral("debug"), QStringLiteral("info"),
+                QStringLiteral("warning"), QStringLiteral("error")}
+                 .contains(level))
+            throw ConfigError(
+                name, QStringLiteral("must be debug, info, warning or error, got '%1'").arg(v));
         c.logLevel = level;
     }
     if (!(name = lookup("log-format", &v)).isEmpty()) {
@@ -243,6 +262,28 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.passwordOpsLimit = quint64(parseInteger(name, v, 1, 100));
     if (!(name = lookup("password-mem-limit", &v)).isEmpty())
         c.passwordMemLimit = quint64(parseInteger(name, v, 8192, qint64(4) << 30));
+    if (!(name = lookup("live-auth-timeout-ms", &v)).isEmpty())
+        c.liveAuthTimeoutMs = int(parseInteger(name, v, 10, 600000));
+    if (!(name = lookup("live-ping-ms", &v)).isEmpty())
+        c.livePingIntervalMs = int(parseInteger(name, v, 10, 3600000));
+    if (!(name = lookup("live-idle-timeout-ms", &v)).isEmpty())
+        c.liveIdleTimeoutMs = int(parseInteger(name, v, 20, 3600000));
+    if (!(name = lookup("live-queue-bytes", &v)).isEmpty())
+        c.liveQueueBytes = parseInteger(name, v, 1024, qint64(1) << 32);
+    if (!(name = lookup("live-max-message-bytes", &v)).isEmpty())
+        c.liveMaxMessageBytes = int(parseInteger(name, v, 256, 16 * 1024 * 1024));
+    if (!(name = lookup("live-messages-per-second", &v)).isEmpty())
+        c.liveMessagesPerSecond = double(parseInteger(name, v, 1, 100000));
+    if (!(name = lookup("live-message-burst", &v)).isEmpty())
+        c.liveMessageBurst = int(parseInteger(name, v, 1, 100000));
+    if (!(name = lookup("live-replay-limit", &v)).isEmpty())
+        c.liveReplayLimit = int(parseInteger(name, v, 1, 1000000));
+    if (!(name = lookup("sse-keepalive-ms", &v)).isEmpty())
+        c.sseKeepAliveMs = int(parseInteger(name, v, 10, 3600000));
+    if (!(name = lookup("event-retention-count", &v)).isEmpty())
+        c.eventRetentionCount = int(parseInteger(name, v, 1, 100000000));
+    if (!(name = lookup("event-retention-days", &v)).isEmpty())
+        c.eventRetentionDays = int(parseInteger(name, v, 1, 36500));
     return c;
 }
 

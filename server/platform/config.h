@@ -10,7 +10,14 @@ class QProcessEnvironment;
 namespace corkboard {
 
 //! The shape the executable runs in; decided by the command line.
-enum class RunMode { Desktop, Serve, Worker, Migrate, RotateJwtKey };
+enum class RunMode
+{
+    Desktop,
+    Serve,
+    Worker,
+    Migrate,
+    RotateJwtKey
+};
 
 //! Every setting, parsed and validated once at start-up (flags win over CORKBOARD_* variables).
 struct Config
@@ -39,6 +46,19 @@ struct Config
     int jwtRotateDays = 0; //!< 0: rotate only by --rotate-jwt-key
     quint64 passwordOpsLimit = 2; //!< libsodium crypto_pwhash_OPSLIMIT_INTERACTIVE
     quint64 passwordMemLimit = 64ull * 1024 * 1024; //!< crypto_pwhash_MEMLIMIT_INTERACTIVE
+    // Live updates (WebSocket and SSE).
+    int liveAuthTimeoutMs = 10000; //!< a WebSocket must send auth within this
+    int livePingIntervalMs = 30000; //!< the server pings every WebSocket this often
+    int liveIdleTimeoutMs = 75000; //!< a WebSocket silent this long is dropped
+    qint64 liveQueueBytes = 1024 * 1024; //!< per-connection send queue cap (then close 4429)
+    int liveMaxMessageBytes = 64 * 1024; //!< largest client message (then close 1009)
+    double liveMessagesPerSecond = 20.0; //!< client messages per second per socket
+    int liveMessageBurst = 60; //!< … with this burst (then close 4429)
+    int liveReplayLimit = 1000; //!< more missed events than this: resync instead of replay
+    int sseKeepAliveMs = 15000; //!< comment line on idle SSE streams
+    int eventRetentionCount = 100000; //!< events kept for replay, newest first
+    int eventRetentionDays = 30; //!< … and none older than this
+    int eventCleanupIntervalMs = 10 * 60 * 1000;
     QString migrateCommand; //!< for RunMode::Migrate: status | up | down
     int migrateSteps = 1;
 

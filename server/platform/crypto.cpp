@@ -21,13 +21,14 @@ QByteArray randomBytes(int count)
 
 QString base64Url(const QByteArray &bytes)
 {
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray fromBase64Url(const QByteArray &text, bool *ok)
 {
-    auto result = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding
-                                                           | QByteArray::AbortOnBase64DecodingErrors);
+    auto result = QByteArray::fromBase64Encoding(
+        text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (ok)
         *ok = bool(result);
     return result ? *result : QByteArray();
@@ -44,16 +45,17 @@ QString newId()
     u[8] = static_cast<unsigned char>(0x80 | (u[8] & 0x3F));
     const QByteArray hex = b.toHex();
     return QString::fromLatin1(hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-'
-                               + hex.mid(16, 4) + '-' + hex.mid(20));
+        + hex.mid(16, 4) + '-' + hex.mid(20));
 }
 
 QByteArray hmacSha256(const QByteArray &key, const QByteArray &message)
 {
     QByteArray out(crypto_auth_hmacsha256_BYTES, Qt::Uninitialized);
     crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(message.constData()),
-                                  quint64(message.size()));
+    crypto_auth_hmacsha256_init(
+        &state, reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
+    crypto_auth_hmacsha256_update(&state,
+        reinterpret_cast<const unsigned char *>(message.constData()), quint64(message.size()));
     crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char *>(out.data()));
     return out;
 }
@@ -62,7 +64,7 @@ QByteArray sha256(const QByteArray &data)
 {
     QByteArray out(crypto_hash_sha256_BYTES, Qt::Uninitialized);
     crypto_hash_sha256(reinterpret_cast<unsigned char *>(out.data()),
-                       reinterpret_cast<const unsigned char *>(data.constData()), quint64(data.size()));
+        reinterpret_cast<const unsigned char *>(data.constData()), quint64(data.size()));
     return out;
 }
 

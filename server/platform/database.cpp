@@ -15,12 +15,15 @@ namespace {
 {
     const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
     if (text.contains(QLatin1String("UNIQUE constraint failed"))) {
-        throw AppError(ErrorCode::Conflict, QStringLiteral("a record with these values already exists"));
+        throw AppError(
+            ErrorCode::Conflict, QStringLiteral("a record with these values already exists"));
     }
     logging::write(lcDb(), QtCriticalMsg, QStringLiteral("database statement failed"),
-                   {{QStringLiteral("error"), text}, {QStringLiteral("sql"), sql.left(200)}});
-    if (text.contains(QLatin1String("database is locked")) || text.contains(QLatin1String("unable to open")))
-        throw AppError(ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+        {{QStringLiteral("error"), text}, {QStringLiteral("sql"), sql.left(200)}});
+    if (text.contains(QLatin1String("database is locked"))
+        || text.contains(QLatin1String("unable to open")))
+        throw AppError(
+            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
     throw AppError(ErrorCode::Internal, QStringLiteral("database error"));
 }
 } // namespace
@@ -35,12 +38,12 @@ Database::Database(const Config &config, const QString &connectionName)
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open()) {
         logging::write(lcDb(), QtCriticalMsg, QStringLiteral("cannot open database"),
-                       {{QStringLiteral("error"), m_db.lastError().text()}});
+            {{QStringLiteral("error"), m_db.lastError().text()}});
         throw AppError(ErrorCode::Unavailable, QStringLiteral("cannot open the database"));
     }
     QSqlQuery q(m_db);
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"}) {
+             "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"}) {
         if (!q.exec(QLatin1String(pragma)))
             fail(q.lastError(), QLatin1String(pragma));
     }
@@ -126,7 +129,8 @@ QStringList splitSqlScript(const QString &script)
         const QString line = rawLine.trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1String("--")))
             continue;
-        if (current.isEmpty() && line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+        if (current.isEmpty()
+            && line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
             inTrigger = true;
         current += rawLine + QLatin1Char('\n');
         const bool ends = inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0

@@ -29,11 +29,16 @@ thread_local const QJsonObject *t_fields = nullptr;
 const char *levelName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "error";
-    case QtFatalMsg: return "fatal";
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "error";
+    case QtFatalMsg:
+        return "fatal";
     }
     return "info";
 }
@@ -47,7 +52,7 @@ void appendToFile(const QByteArray &line)
         for (int i = 2; i >= 1; --i) {
             QFile::remove(g_filePath + QLatin1Char('.') + QString::number(i + 1));
             QFile::rename(g_filePath + QLatin1Char('.') + QString::number(i),
-                          g_filePath + QLatin1Char('.') + QString::number(i + 1));
+                g_filePath + QLatin1Char('.') + QString::number(i + 1));
         }
         QFile::remove(g_filePath + QStringLiteral(".1"));
         QFile::rename(g_filePath, g_filePath + QStringLiteral(".1"));
@@ -61,11 +66,13 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 {
     // Our SocketHandoff never listens (the acceptor does); QTcpServer warns about that on every
     // handed-off connection although it works as documented.
-    if (message.startsWith(QLatin1String("QTcpServer::nextPendingConnection() called while not listening")))
+    if (message.startsWith(
+            QLatin1String("QTcpServer::nextPendingConnection() called while not listening")))
         return;
     const QJsonObject empty;
-    const QByteArray line = formatLine(g_format, type, context.category ? context.category : "default",
-                                       message, t_requestId, t_fields ? *t_fields : empty);
+    const QByteArray line
+        = formatLine(g_format, type, context.category ? context.category : "default", message,
+            t_requestId, t_fields ? *t_fields : empty);
     QMutexLocker lock(&g_mutex);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
@@ -76,7 +83,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 } // namespace
 
 QByteArray formatLine(Format format, QtMsgType type, const char *category, const QString &message,
-                      const QString &requestId, const QJsonObject &fields)
+    const QString &requestId, const QJsonObject &fields)
 {
     const QString ts = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     if (format == Format::Text) {
@@ -85,7 +92,8 @@ QByteArray formatLine(Format format, QtMsgType type, const char *category, const
         if (!requestId.isEmpty())
             text += QStringLiteral(" [") + requestId + QLatin1Char(']');
         for (auto it = fields.begin(); it != fields.end(); ++it) {
-            text += QLatin1Char(' ') + it.key() + QLatin1Char('=') + it.value().toVariant().toString();
+            text += QLatin1Char(' ') + it.key() + QLatin1Char('=')
+                + it.value().toVariant().toString();
         }
         return text.toUtf8() + '\n';
     }
@@ -110,7 +118,8 @@ void install(Format format, const QString &level)
     else if (level == QLatin1String("warning"))
         rules += QStringLiteral("corkboard.*.debug=false\ncorkboard.*.info=false\n");
     else if (level == QLatin1String("error"))
-        rules += QStringLiteral("corkboard.*.debug=false\ncorkboard.*.info=false\ncorkboard.*.warning=false\n");
+        rules += QStringLiteral(
+            "corkboard.*.debug=false\ncorkboard.*.info=false\ncorkboard.*.warning=false\n");
     else
         rules += QStringLiteral("corkboard.*.debug=true\n");
     QLoggingCategory::setFilterRules(rules);
@@ -140,17 +149,25 @@ QString currentRequestId()
 }
 
 void write(const QLoggingCategory &category, QtMsgType type, const QString &message,
-           const QJsonObject &fields)
+    const QJsonObject &fields)
 {
     if (!category.isEnabled(type))
         return;
     t_fields = &fields;
     QMessageLogger logger(nullptr, 0, nullptr, category.categoryName());
     switch (type) {
-    case QtDebugMsg: logger.debug().noquote() << message; break;
-    case QtInfoMsg: logger.info().noquote() << message; break;
-    case QtWarningMsg: logger.warning().noquote() << message; break;
-    default: logger.critical().noquote() << message; break;
+    case QtDebugMsg:
+        logger.debug().noquote() << message;
+        break;
+    case QtInfoMsg:
+        logger.info().noquote() << message;
+        break;
+    case QtWarningMsg:
+        logger.warning().noquote() << message;
+        break;
+    default:
+        logger.critical().noquote() << message;
+        break;
     }
     t_fields = nullptr;
 }

@@ -16,7 +16,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcJobs)
 
 namespace corkboard::logging {
 
-enum class Format { Json, Text };
+enum class Format
+{
+    Json,
+    Text
+};
 
 //! Installs the JSON-lines (or text) message handler; level is debug|info|warning|error.
 void install(Format format, const QString &level);
@@ -31,10 +35,10 @@ QString currentRequestId();
 
 //! Logs one line with structured fields (never pass secrets here).
 void write(const QLoggingCategory &category, QtMsgType type, const QString &message,
-           const QJsonObject &fields = {});
+    const QJsonObject &fields = {});
 
 //! Formats one line the way the handler would; exposed for tests.
 QByteArray formatLine(Format format, QtMsgType type, const char *category, const QString &message,
-                      const QString &requestId, const QJsonObject &fields);
+    const QString &requestId, const QJsonObject &fields);
 
 } // namespace corkboard::logging

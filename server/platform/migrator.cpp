@@ -19,12 +19,13 @@ Migrator::Migrator(Database &db, QList<Migration> migrations)
     , m_migrations(std::move(migrations))
 {
     std::sort(m_migrations.begin(), m_migrations.end(),
-              [](const Migration &a, const Migration &b) { return a.version < b.version; });
+        [](const Migration &a, const Migration &b) { return a.version < b.version; });
 }
 
 QList<Migration> Migrator::builtinMigrations()
 {
-    static const QRegularExpression fileName(QStringLiteral(R"(^(\d{4})_([a-z0-9_]+)\.(up|down)\.sql$)"));
+    static const QRegularExpression fileName(
+        QStringLiteral(R"(^(\d{4})_([a-z0-9_]+)\.(up|down)\.sql$)"));
     QMap<int, Migration> byVersion;
     QDirIterator it(QStringLiteral(":/migrations"));
     while (it.hasNext()) {
@@ -49,9 +50,10 @@ QList<Migration> Migrator::builtinMigrations()
 
 void Migrator::ensureTable()
 {
-    SqlQuery(m_db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                  "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                                  "applied_at TEXT NOT NULL)"))
+    SqlQuery(m_db,
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                       "applied_at TEXT NOT NULL)"))
         .exec();
 }
 
@@ -101,7 +103,7 @@ int Migrator::up(const QString &backupDir)
         SqlQuery backup(m_db, QStringLiteral("VACUUM INTO ?"));
         backup.bind(0, target).exec();
         logging::write(lcDb(), QtInfoMsg, QStringLiteral("database backed up before migrating"),
-                       {{QStringLiteral("backup"), target}});
+            {{QStringLiteral("backup"), target}});
     }
     int count = 0;
     for (const auto &m : std::as_const(m_migrations)) {
@@ -109,14 +111,16 @@ int Migrator::up(const QString &backupDir)
             continue;
         Transaction tx(m_db);
         execScript(m_db, m.up);
-        SqlQuery(m_db, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
+        SqlQuery(m_db,
+            QStringLiteral(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
             .bind(0, m.version)
             .bind(1, m.name)
             .bind(2, toRfc3339(QDateTime::currentDateTimeUtc()))
             .exec();
         tx.commit();
         logging::write(lcDb(), QtInfoMsg, QStringLiteral("migration applied"),
-                       {{QStringLiteral("version"), m.version}, {QStringLiteral("name"), m.name}});
+            {{QStringLiteral("version"), m.version}, {QStringLiteral("name"), m.name}});
         ++count;
     }
     return count;
@@ -129,15 +133,18 @@ int Migrator::down(int steps)
     while (count < steps && !applied.isEmpty()) {
         const int version = applied.takeLast();
         auto it = std::find_if(m_migrations.cbegin(), m_migrations.cend(),
-                               [version](const Migration &m) { return m.version == version; });
+            [version](const Migration &m) { return m.version == version; });
         if (it == m_migrations.cend())
-            throw AppError(ErrorCode::Internal, QStringLiteral("migration %1 is unknown to this build").arg(version));
+            throw AppError(ErrorCode::Internal,
+                QStringLiteral("migration %1 is unknown to this build").arg(version));
         Transaction tx(m_db);
         execScript(m_db, it->down);
-        SqlQuery(m_db, QStringLiteral("DELETE FROM schema_migrations WHERE version = ?")).bind(0, version).exec();
+        SqlQuery(m_db, QStringLiteral("DELETE FROM schema_migrations WHERE version = ?"))
+            .bind(0, version)
+            .exec();
         tx.commit();
         logging::write(lcDb(), QtInfoMsg, QStringLiteral("migration reverted"),
-                       {{QStringLiteral("version"), version}, {QStringLiteral("name"), it->name}});
+            {{QStringLiteral("version"), version}, {QStringLiteral("name"), it->name}});
         ++count;
     }
     return count;

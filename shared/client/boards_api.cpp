@@ -34,13 +34,16 @@ QFuture<ApiResult<Page<Board>>> BoardsApi::boards(const PageRequest &page)
         [](const ApiResponse &r) { return decode::page<Board>(r, &boardFromJson); });
 }
 
-QFuture<ApiResult<Board>> BoardsApi::createBoard(const QString &name, const QString &description)
+QFuture<ApiResult<BoardSnapshot>> BoardsApi::createBoard(
+    const QString &name, const QString &description)
 {
     QJsonObject body {{QStringLiteral("name"), name}};
     if (!description.isEmpty())
         body.insert(QStringLiteral("description"), description);
-    return m_client.call<Board>(ApiRequest::create(QStringLiteral("/api/v1/boards"), body),
-        [](const ApiResponse &r) { return decode::object<Board>(r, &boardFromJson); });
+    return m_client.call<BoardSnapshot>(
+        ApiRequest::create(QStringLiteral("/api/v1/boards"), body), [](const ApiResponse &r) {
+            return decode::object<BoardSnapshot>(r, &boardSnapshotFromJson);
+        });
 }
 
 QFuture<ApiResult<BoardSnapshot>> BoardsApi::snapshot(const QString &boardId, bool includeArchived)

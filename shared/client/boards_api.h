@@ -37,8 +37,9 @@ public:
     }
 
     QFuture<ApiResult<Page<Board>>> boards(const PageRequest &page = {});
-    //! POST /boards (with an Idempotency-Key, so it is safely retried) → the new board.
-    QFuture<ApiResult<Board>> createBoard(
+    //! POST /boards (with an Idempotency-Key, so it is safely retried) → the new board's
+    //! snapshot (with its three starting columns).
+    QFuture<ApiResult<BoardSnapshot>> createBoard(
         const QString &name, const QString &description = QString());
     //! GET /boards/{id}: the whole board; its `board.seq` is what LiveClient subscribes with.
     QFuture<ApiResult<BoardSnapshot>> snapshot(

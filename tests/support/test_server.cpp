@@ -107,7 +107,9 @@ HttpResult http(const QByteArray &method, const QString &url, const QByteArray &
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
-    QNetworkReply *reply = nam->sendCustomRequest(request, method, body);
+    // HEAD through sendCustomRequest would wait for a body the server rightly never sends.
+    QNetworkReply *reply
+        = method == "HEAD" ? nam->head(request) : nam->sendCustomRequest(request, method, body);
     QSignalSpy spy(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
         spy.wait(timeoutMs);

@@ -27,8 +27,16 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         JsonWriter w;
-        w.beginObject().field("t", text).key("list").beginArray().value(qint64(1)).value(true).null().endArray().endObject();
-        QJsonParseError err{};
+        w.beginObject()
+            .field("t", text)
+            .key("list")
+            .beginArray()
+            .value(qint64(1))
+            .value(true)
+            .null()
+            .endArray()
+            .endObject();
+        QJsonParseError err {};
         const auto doc = QJsonDocument::fromJson(w.data(), &err);
         QCOMPARE(err.error, QJsonParseError::NoError);
         QCOMPARE(doc.object().value(QStringLiteral("t")).toString(), text);

@@ -19,8 +19,10 @@ private Q_SLOTS:
     void pathParametersAreExtracted()
     {
         Router router;
-        router.add("GET", QStringLiteral("/api/v1/boards/{id}"), [](Request &) { return Response::noContent(); });
-        router.add("GET", QStringLiteral("/api/v1/boards/{id}/cards/{card_id}"), [](Request &) { return Response::noContent(); });
+        router.add("GET", QStringLiteral("/api/v1/boards/{id}"),
+            [](Request &) { return Response::noContent(); });
+        router.add("GET", QStringLiteral("/api/v1/boards/{id}/cards/{card_id}"),
+            [](Request &) { return Response::noContent(); });
         const auto m = router.match("GET", QStringLiteral("/api/v1/boards/b-1/cards/c-9"));
         QVERIFY(m.route);
         QCOMPARE(m.route->pattern, QStringLiteral("/api/v1/boards/{id}/cards/{card_id}"));
@@ -40,11 +42,13 @@ private Q_SLOTS:
     void wrongMethodListsAllowed()
     {
         Router router;
-        router.add("GET", QStringLiteral("/a/{x}"), [](Request &) { return Response::noContent(); });
-        router.add("PATCH", QStringLiteral("/a/{x}"), [](Request &) { return Response::noContent(); });
+        router.add(
+            "GET", QStringLiteral("/a/{x}"), [](Request &) { return Response::noContent(); });
+        router.add(
+            "PATCH", QStringLiteral("/a/{x}"), [](Request &) { return Response::noContent(); });
         const auto m = router.match("POST", QStringLiteral("/a/1"));
         QVERIFY(!m.route);
-        QCOMPARE(m.allowed, (QByteArrayList{"GET", "PATCH", "HEAD", "OPTIONS"}));
+        QCOMPARE(m.allowed, (QByteArrayList {"GET", "PATCH", "HEAD", "OPTIONS"}));
     }
 
     void headMatchesGet()
@@ -63,7 +67,7 @@ private Q_SLOTS:
         config.openRegistration = true;
         ServerContext server(config, std::make_shared<SystemClock>());
         Database db(config, QStringLiteral("router-test"));
-        ThreadContext ctx{server, db, 0};
+        ThreadContext ctx {server, db, 0};
         Router router;
         HealthController controller(ctx, router);
 
@@ -72,7 +76,10 @@ private Q_SLOTS:
         request.path = QStringLiteral("/api/v1/server-info");
         const Response response = controller.serverInfo(request);
         QCOMPARE(response.status, 200);
-        const auto data = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("data")).toObject();
+        const auto data = QJsonDocument::fromJson(response.body)
+                              .object()
+                              .value(QStringLiteral("data"))
+                              .toObject();
         QCOMPARE(data.value(QStringLiteral("registration")).toString(), QStringLiteral("open"));
         QCOMPARE(data.value(QStringLiteral("api_version")).toString(), QStringLiteral("v1"));
 
@@ -88,7 +95,8 @@ private Q_SLOTS:
         p.code = ErrorCode::ValidationFailed;
         p.detail = QStringLiteral("bad");
         p.requestId = QStringLiteral("r1");
-        p.errors = {{QStringLiteral("title"), QStringLiteral("too_long"), QStringLiteral("at most 200")}};
+        p.errors = {
+            {QStringLiteral("title"), QStringLiteral("too_long"), QStringLiteral("at most 200")}};
         Problem back;
         QVERIFY(Problem::fromJson(p.toJson(), back));
         QCOMPARE(back.code, ErrorCode::ValidationFailed);

@@ -12,7 +12,6 @@ PasswordHasher::PasswordHasher(quint64 opsLimit, quint64 memLimit)
     , m_memLimit(std::max<size_t>(size_t(memLimit), crypto_pwhash_MEMLIMIT_MIN))
 {
     crypto::initialize();
-    m_dummyHash = hash(QString::fromLatin1(crypto::randomBytes(16).toHex())).toLatin1();
 }
 
 QString PasswordHasher::hash(const QString &password) const
@@ -43,6 +42,11 @@ bool PasswordHasher::needsRehash(const QString &encodedHash) const
 
 void PasswordHasher::verifyDummy(const QString &password) const
 {
+    // Made on first use, not at start-up: hashing costs memLimit bytes of peak memory and time
+    // that a starting desktop app or a server that never sees an unknown e-mail should not pay.
+    std::call_once(m_dummyOnce, [this] {
+        m_dummyHash = hash(QString::fromLatin1(crypto::randomBytes(16).toHex())).toLatin1();
+    });
     const QByteArray utf8 = password.toUtf8();
     const int result
         = crypto_pwhash_str_verify(m_dummyHash.constData(), utf8.constData(), quint64(utf8.size()));

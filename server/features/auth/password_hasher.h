@@ -1,5 +1,7 @@
 #pragma once
 
+#include <mutex>
+
 #include <QByteArray>
 #include <QString>
 
@@ -25,7 +27,8 @@ public:
 private:
     quint64 m_opsLimit;
     size_t m_memLimit;
-    QByteArray m_dummyHash;
+    mutable std::once_flag m_dummyOnce;
+    mutable QByteArray m_dummyHash;
 };
 
 } // namespace corkboard

@@ -1,6 +1,6 @@
 #include "server/features/boards/board_controller.h"
 
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/common/controller_util.h"
 #include "server/http/router.h"
 #include "server/platform/app_error.h"
@@ -51,7 +51,7 @@ Response BoardController::list(const Request &request)
 
 Response BoardController::create(const Request &request)
 {
-    BodyReader body(request.json, {"name", "description"});
+    FieldReader body(request.json, {"name", "description"});
     const auto name = body.text("name", 1, kNameMax, true);
     const auto description = body.text("description", 0, kDescriptionMax, false);
     body.finish();
@@ -80,7 +80,7 @@ Response BoardController::get(const Request &request)
 
 Response BoardController::update(const Request &request)
 {
-    BodyReader body(request.json, {"name", "description", "archived"});
+    FieldReader body(request.json, {"name", "description", "archived"});
     BoardPatch patch;
     patch.name = body.text("name", 1, kNameMax, false);
     patch.description = body.text("description", 0, kDescriptionMax, false);
@@ -107,7 +107,7 @@ Response BoardController::members(const Request &request)
 
 Response BoardController::putMember(const Request &request)
 {
-    BodyReader body(request.json, {"role"});
+    FieldReader body(request.json, {"role"});
     const auto role = body.text("role", 1, 20, true);
     if (role && *role != QLatin1String("owner") && *role != QLatin1String("editor")
         && *role != QLatin1String("viewer"))

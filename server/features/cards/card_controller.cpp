@@ -43,7 +43,7 @@ void CardController::registerRoutes(Router &router)
 
 Response CardController::create(const Request &request)
 {
-    BodyReader body(request.json,
+    FieldReader body(request.json,
         {"column_id", "title", "description", "assignee_ids", "label_ids", "due_at",
             "after_card_id"});
     CardInput input;
@@ -69,7 +69,7 @@ Response CardController::get(const Request &request)
 
 Response CardController::update(const Request &request)
 {
-    BodyReader body(
+    FieldReader body(
         request.json, {"title", "description", "assignee_ids", "label_ids", "due_at", "archived"});
     CardPatch patch;
     patch.title = body.text("title", 1, kTitleMax, false);
@@ -86,7 +86,7 @@ Response CardController::update(const Request &request)
 
 Response CardController::move(const Request &request)
 {
-    BodyReader body(request.json, {"column_id", "after_card_id", "before_card_id"});
+    FieldReader body(request.json, {"column_id", "after_card_id", "before_card_id"});
     CardMove move;
     move.columnId = body.id("column_id", true).value_or(QString());
     if (body.has("after_card_id")) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/events/mutation.h"
 #include "shared/dto/card.h"
 

@@ -28,7 +28,7 @@ void ColumnController::registerRoutes(Router &router)
 
 ColumnInput ColumnController::read(const Request &request, bool creating)
 {
-    BodyReader body(request.json, {"name", "wip_limit", "after_column_id"});
+    FieldReader body(request.json, {"name", "wip_limit", "after_column_id"});
     ColumnInput input;
     input.name = body.text("name", 1, 100, creating);
     input.wipLimit = body.nullableInt("wip_limit", 0, 999);

@@ -25,11 +25,18 @@ void HealthController::registerRoutes(Router &router)
 {
     RouteOptions open;
     open.auth = false;
-    router.add("GET", QStringLiteral("/health"), [this](Request &r) { return health(r); }, open);
-    router.add("GET", QStringLiteral("/ready"), [this](Request &r) { return ready(r); }, open);
-    router.add("GET", QStringLiteral("/metrics"), [this](Request &r) { return metrics(r); }, open);
-    router.add("GET", QStringLiteral("/api/v1/server-info"), [this](Request &r) { return serverInfo(r); }, open);
-    router.add("GET", QStringLiteral("/api/openapi.json"), [this](Request &r) { return openApi(r); }, open);
+    router.add(
+        "GET", QStringLiteral("/health"), [this](Request &r) { return health(r); }, open);
+    router.add(
+        "GET", QStringLiteral("/ready"), [this](Request &r) { return ready(r); }, open);
+    router.add(
+        "GET", QStringLiteral("/metrics"), [this](Request &r) { return metrics(r); }, open);
+    router.add(
+        "GET", QStringLiteral("/api/v1/server-info"), [this](Request &r) { return serverInfo(r); },
+        open);
+    router.add(
+        "GET", QStringLiteral("/api/openapi.json"), [this](Request &r) { return openApi(r); },
+        open);
 }
 
 Response HealthController::health(const Request &)
@@ -56,7 +63,8 @@ Response HealthController::ready(const Request &)
         w.field("detail", probe.databaseError);
     w.endObject();
     w.key("migrations").beginObject().field("status", migrationsOk ? "ok" : "failing");
-    w.field("applied", qint64(probe.latestMigration)).field("expected", qint64(m_expectedMigrations));
+    w.field("applied", qint64(probe.latestMigration))
+        .field("expected", qint64(m_expectedMigrations));
     w.endObject();
     w.key("worker").beginObject().field("status", workerOk ? "ok" : "failing");
     if (server.expectWorker && beat > 0)
@@ -69,7 +77,8 @@ Response HealthController::ready(const Request &)
 
 Response HealthController::metrics(const Request &)
 {
-    return Response::text(200, m_context.server.metrics.render(), QByteArrayLiteral("text/plain; version=0.0.4"));
+    return Response::text(
+        200, m_context.server.metrics.render(), QByteArrayLiteral("text/plain; version=0.0.4"));
 }
 
 Response HealthController::serverInfo(const Request &)

@@ -16,7 +16,7 @@ HealthRepository::HealthRepository(QString sqlitePath)
 
 HealthRepository::Probe HealthRepository::probe() const
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     Probe result;
     const QString name = QStringLiteral("corkboard-probe-%1").arg(++counter);
     {
@@ -29,7 +29,9 @@ HealthRepository::Probe HealthRepository::probe() const
             result.databaseError = QStringLiteral("database cannot be opened");
         } else {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT count(*), coalesce(max(version), 0) FROM schema_migrations")) && q.next()) {
+            if (q.exec(QStringLiteral(
+                    "SELECT count(*), coalesce(max(version), 0) FROM schema_migrations"))
+                && q.next()) {
                 result.databaseOk = true;
                 result.appliedMigrations = q.value(0).toInt();
                 result.latestMigration = q.value(1).toInt();

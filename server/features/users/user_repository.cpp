@@ -134,19 +134,20 @@ QList<dto::UserSummary> UserRepository::search(
     const QString &query, int limit, const QString &afterName, const QString &afterId)
 {
     QString escaped = query;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    // '!' escapes LIKE wildcards ('\\' would confuse Qt's placeholder scanner inside quotes).
+    escaped.replace(QLatin1Char('!'), QLatin1String("!!"))
+        .replace(QLatin1Char('%'), QLatin1String("!%"))
+        .replace(QLatin1Char('_'), QLatin1String("!_"));
     const QString pattern = QLatin1Char('%') + escaped + QLatin1Char('%');
     SqlQuery q(m_db,
         QStringLiteral(
             "SELECT id, display_name, email FROM users "
-            "WHERE disabled = 0 AND (display_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\') "
-            "AND (? = '' OR display_name > ? OR (display_name = ? AND id > ?)) "
+            "WHERE disabled = 0 AND (display_name LIKE ? ESCAPE '!' OR email LIKE ? ESCAPE '!') "
+            "AND (? = 0 OR display_name > ? OR (display_name = ? AND id > ?)) "
             "ORDER BY display_name, id LIMIT ?"));
     q.bind(0, pattern)
         .bind(1, pattern)
-        .bind(2, afterId)
+        .bind(2, afterId.isEmpty() ? 0 : 1)
         .bind(3, afterName)
         .bind(4, afterName)
         .bind(5, afterId);

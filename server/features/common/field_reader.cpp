@@ -1,4 +1,4 @@
-#include "server/features/common/body_reader.h"
+#include "server/features/common/field_reader.h"
 
 #include "server/http/request.h"
 #include "server/http/response.h"
@@ -28,7 +28,7 @@ int characterCount(const QString &text)
     return count;
 }
 
-BodyReader::BodyReader(const QJsonObject &json, std::initializer_list<const char *> allowed)
+FieldReader::FieldReader(const QJsonObject &json, std::initializer_list<const char *> allowed)
     : m_json(json)
 {
     QSet<QString> known;
@@ -41,17 +41,17 @@ BodyReader::BodyReader(const QJsonObject &json, std::initializer_list<const char
     }
 }
 
-bool BodyReader::has(const char *field) const
+bool FieldReader::has(const char *field) const
 {
     return m_json.contains(QLatin1String(field));
 }
 
-void BodyReader::addError(const QString &field, const QString &code, const QString &message)
+void FieldReader::addError(const QString &field, const QString &code, const QString &message)
 {
     m_errors.append({field, code, message});
 }
 
-std::optional<QString> BodyReader::text(
+std::optional<QString> FieldReader::text(
     const char *field, int minChars, int maxChars, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
@@ -89,7 +89,7 @@ std::optional<QString> BodyReader::text(
     return s;
 }
 
-std::optional<bool> BodyReader::boolean(const char *field, bool required)
+std::optional<bool> FieldReader::boolean(const char *field, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined()) {
@@ -106,7 +106,7 @@ std::optional<bool> BodyReader::boolean(const char *field, bool required)
     return v.toBool();
 }
 
-Patch<int> BodyReader::nullableInt(const char *field, int min, int max)
+Patch<int> FieldReader::nullableInt(const char *field, int min, int max)
 {
     Patch<int> out;
     const auto v = m_json.value(QLatin1String(field));
@@ -132,7 +132,7 @@ Patch<int> BodyReader::nullableInt(const char *field, int min, int max)
     return out;
 }
 
-Patch<QDateTime> BodyReader::nullableTime(const char *field)
+Patch<QDateTime> FieldReader::nullableTime(const char *field)
 {
     Patch<QDateTime> out;
     const auto v = m_json.value(QLatin1String(field));
@@ -153,7 +153,7 @@ Patch<QDateTime> BodyReader::nullableTime(const char *field)
     return out;
 }
 
-std::optional<QString> BodyReader::id(const char *field, bool required)
+std::optional<QString> FieldReader::id(const char *field, bool required)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined() || (v.isNull() && !required)) {
@@ -169,7 +169,7 @@ std::optional<QString> BodyReader::id(const char *field, bool required)
     return v.toString();
 }
 
-std::optional<QStringList> BodyReader::idList(const char *field, int maxCount)
+std::optional<QStringList> FieldReader::idList(const char *field, int maxCount)
 {
     const auto v = m_json.value(QLatin1String(field));
     if (v.isUndefined())
@@ -202,7 +202,7 @@ std::optional<QStringList> BodyReader::idList(const char *field, int maxCount)
     return out;
 }
 
-void BodyReader::finish() const
+void FieldReader::finish() const
 {
     if (!m_errors.isEmpty())
         throw AppError::validation(m_errors);

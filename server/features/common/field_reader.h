@@ -25,10 +25,10 @@ struct Patch
 
 //! Reads a JSON request body strictly: unknown fields, wrong types, limits (counted in Unicode
 //! characters) and NUL characters all become field errors; finish() throws 422 with all of them.
-class BodyReader
+class FieldReader
 {
 public:
-    BodyReader(const QJsonObject &json, std::initializer_list<const char *> allowed);
+    FieldReader(const QJsonObject &json, std::initializer_list<const char *> allowed);
 
     bool has(const char *field) const;
     //! A string of minChars..maxChars characters; minChars ≥ 1 also refuses blank text.

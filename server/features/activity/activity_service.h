@@ -1,0 +1,31 @@
+#pragma once
+
+#include "shared/dto/activity.h"
+
+#include <QList>
+
+namespace corkboard {
+
+class Database;
+
+//! Reads a board's activity feed for a member.
+class ActivityService
+{
+public:
+    explicit ActivityService(Database &db)
+        : m_db(db)
+    {
+    }
+
+    struct Page
+    {
+        QList<ActivityEntry> entries;
+        QString nextCursor;
+    };
+    Page list(const QString &userId, const QString &boardId, const QString &cursor, int limit);
+
+private:
+    Database &m_db;
+};
+
+} // namespace corkboard

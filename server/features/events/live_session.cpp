@@ -1,0 +1,80 @@
+#include "server/features/events/live_session.h"
+
+#include "server/features/events/live_hub.h"
+
+namespace corkboard {
+
+namespace {
+// Hand the socket at most this much at a time; the rest waits in our bounded queue.
+constexpr qint64 kSocketLowWater = 64 * 1024;
+} // namespace
+
+LiveSession::LiveSession(LiveHub &hub, qint64 queueCapBytes, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_capBytes(queueCapBytes)
+{
+}
+
+LiveSession::~LiveSession() = default;
+
+void LiveSession::deliver(const EncodedEvent &event)
+{
+    if (m_closing)
+        return;
+    if (event.seq > 0) {
+        const auto it = m_subscriptions.find(event.boardId);
+        if (it == m_subscriptions.end() || event.seq <= it.value())
+            return;
+        it.value() = event.seq;
+    } else if (!m_subscriptions.contains(event.boardId)) {
+        return;
+    }
+    enqueue(frameFor(event));
+}
+
+bool LiveSession::enqueue(QByteArray bytes)
+{
+    if (m_closing)
+        return false;
+    if (m_queue.empty() && socketBacklog() < kSocketLowWater) {
+        writeNow(bytes);
+        return true;
+    }
+    m_queuedBytes += bytes.size();
+    m_queue.push_back(std::move(bytes));
+    if (m_queuedBytes > m_capBytes) {
+        clearQueue();
+        m_closing = true;
+        overflowed();
+        return false;
+    }
+    return true;
+}
+
+void LiveSession::pump()
+{
+    while (!m_queue.empty() && socketBacklog() < kSocketLowWater) {
+        QByteArray bytes = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_queuedBytes -= bytes.size();
+        writeNow(bytes);
+    }
+}
+
+void LiveSession::flushAll()
+{
+    while (!m_queue.empty()) {
+        writeNow(m_queue.front());
+        m_queue.pop_front();
+    }
+    m_queuedBytes = 0;
+}
+
+void LiveSession::clearQueue()
+{
+    m_queue.clear();
+    m_queuedBytes = 0;
+}
+
+} // namespace corkboard

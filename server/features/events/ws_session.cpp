@@ -1,0 +1,355 @@
+#include "server/features/events/ws_session.h"
+
+#include "server/features/events/live_hub.h"
+#include "server/platform/app_error.h"
+#include "server/platform/config.h"
+#include "server/platform/log.h"
+#include "shared/json_writer.h"
+#include "shared/live_protocol.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+namespace corkboard {
+
+namespace {
+constexpr int kMaxBoardsPerSocket = 100;
+} // namespace
+
+WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
+    : LiveSession(hub, hub.config().liveQueueBytes, &hub)
+    , m_socket(socket.release())
+    , m_tcp(tcp)
+{
+    const Config &cfg = hub.config();
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(cfg.liveMaxMessageBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(cfg.liveMaxMessageBytes));
+    m_lastHeardMs = m_lastPingMs = m_tokensAtMs = hub.nowMs();
+    m_tokens = cfg.liveMessageBurst;
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &WsSession::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &WsSession::onBinary);
+    connect(m_socket, &QWebSocket::disconnected, this, &WsSession::onDisconnected);
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] { pump(); });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = m_hub.nowMs(); });
+    if (m_tcp) {
+        // QtHttpServer let go of the socket at the upgrade and QWebSocket does not own it: we do.
+        m_tcp->setParent(this);
+        m_tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // Any byte from the peer (a pong, a message) proves it is alive.
+        connect(m_tcp, &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = m_hub.nowMs(); });
+    }
+    m_authTimer.setSingleShot(true);
+    connect(&m_authTimer, &QTimer::timeout, this,
+        [this] { closeWith(live::CloseAuthTimeout, QStringLiteral("no auth message in time")); });
+    m_authTimer.start(cfg.liveAuthTimeoutMs);
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
+        sendError("TOKEN_EXPIRED",
+            QStringLiteral("the access token expired; send a fresh one before it does"));
+        closeWith(live::CloseUnauthenticated, QStringLiteral("token expired"));
+    });
+    m_abortTimer.setSingleShot(true);
+    connect(&m_abortTimer, &QTimer::timeout, this, [this] { m_socket->abort(); });
+}
+
+WsSession::~WsSession()
+{
+    m_socket->disconnect(this);
+}
+
+QByteArray WsSession::frameFor(const EncodedEvent &event) const
+{
+    QByteArray out;
+    out.reserve(event.envelope.size() + 24);
+    out.append("{\"type\":\"event\",\"event\":");
+    out.append(event.envelope);
+    out.append('}');
+    return out;
+}
+
+qint64 WsSession::socketBacklog() const
+{
+    return m_tcp ? m_tcp->bytesToWrite() : 0;
+}
+
+void WsSession::writeNow(const QByteArray &bytes)
+{
+    m_socket->sendTextMessage(QString::fromUtf8(bytes));
+}
+
+void WsSession::overflowed()
+{
+    logging::write(lcEvents(), QtWarningMsg, QStringLiteral("live connection too slow, closing"),
+        {{QStringLiteral("user_id"), userId()}});
+    closeWith(live::CloseTooSlowOrChatty, QStringLiteral("too slow"));
+}
+
+void WsSession::closeWith(int code, const QString &reason)
+{
+    if (!isClosing())
+        flushAll();
+    markClosing();
+    m_authTimer.stop();
+    m_expiryTimer.stop();
+    // close() queues the close frame behind what is buffered; the peer reads it after the data.
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // A peer gets as long as a silent one would to read what is left and the close frame.
+    if (!m_abortTimer.isActive())
+        m_abortTimer.start(m_hub.config().liveIdleTimeoutMs);
+}
+
+void WsSession::onDisconnected()
+{
+    markClosing();
+    m_authTimer.stop();
+    m_expiryTimer.stop();
+    m_abortTimer.stop();
+    m_hub.sessionClosed(this);
+}
+
+void WsSession::goAway()
+{
+    closeWith(live::CloseGoingAway, QStringLiteral("server shutting down"));
+}
+
+void WsSession::tick(qint64 nowMs)
+{
+    if (isClosing())
+        return;
+    const Config &cfg = m_hub.config();
+    if (nowMs - m_lastHeardMs > cfg.liveIdleTimeoutMs) {
+        logging::write(lcEvents(), QtInfoMsg, QStringLiteral("dropping a silent live connection"),
+            {{QStringLiteral("user_id"), userId()}});
+        markClosing();
+        m_socket->abort();
+        return;
+    }
+    if (nowMs - m_lastPingMs >= cfg.livePingIntervalMs) {
+        m_lastPingMs = nowMs;
+        m_socket->ping();
+    }
+}
+
+bool WsSession::takeRateToken()
+{
+    const Config &cfg = m_hub.config();
+    const qint64 now = m_hub.nowMs();
+    m_tokens = std::min<double>(cfg.liveMessageBurst,
+        m_tokens + double(now - m_tokensAtMs) * cfg.liveMessagesPerSecond / 1000.0);
+    m_tokensAtMs = now;
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
+void WsSession::onBinary(const QByteArray &)
+{
+    if (isClosing())
+        return;
+    if (!takeRateToken()) {
+        closeWith(live::CloseTooSlowOrChatty, QStringLiteral("too many messages"));
+        return;
+    }
+    if (!m_authenticated) {
+        closeWith(live::CloseUnauthenticated, QStringLiteral("authenticate first"));
+        return;
+    }
+    sendError("MALFORMED_REQUEST", QStringLiteral("send JSON text frames"));
+}
+
+void WsSession::onText(const QString &text)
+{
+    if (isClosing())
+        return;
+    m_lastHeardMs = m_hub.nowMs();
+    if (!takeRateToken()) {
+        logging::write(lcSecurity(), QtWarningMsg,
+            QStringLiteral("live connection flooding, closing"),
+            {{QStringLiteral("user_id"), userId()}});
+        closeWith(live::CloseTooSlowOrChatty, QStringLiteral("too many messages"));
+        return;
+    }
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    const QJsonObject message = doc.object();
+    const QString type = message.value(QStringLiteral("type")).toString();
+    if (!m_authenticated) {
+        if (error.error != QJsonParseError::NoError || !doc.isObject()
+            || type != QLatin1String("auth")) {
+            sendError("UNAUTHENTICATED",
+                QStringLiteral("the first message must be {\"type\":\"auth\",\"token\":…}"));
+            closeWith(live::CloseUnauthenticated, QStringLiteral("authenticate first"));
+            return;
+        }
+        handleAuth(message);
+        return;
+    }
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        sendError("MALFORMED_REQUEST", QStringLiteral("each message must be a JSON object"));
+        return;
+    }
+    if (type == QLatin1String("subscribe"))
+        handleSubscribe(message);
+    else if (type == QLatin1String("unsubscribe"))
+        handleUnsubscribe(message);
+    else if (type == QLatin1String("ping"))
+        handlePing(message);
+    else if (type == QLatin1String("auth"))
+        handleAuth(message);
+    else if (type.isEmpty())
+        sendError("VALIDATION_FAILED", QStringLiteral("type is required"));
+    else
+        sendError("MALFORMED_REQUEST", QStringLiteral("unknown message type"));
+}
+
+void WsSession::handleAuth(const QJsonObject &message)
+{
+    const QJsonValue token = message.value(QStringLiteral("token"));
+    if (!token.isString() || token.toString().isEmpty()) {
+        sendError("UNAUTHENTICATED", QStringLiteral("token is required"));
+        closeWith(live::CloseUnauthenticated, QStringLiteral("no token"));
+        return;
+    }
+    VerifiedToken verified;
+    try {
+        verified = m_hub.backend().verifyToken(token.toString());
+    } catch (const AppError &e) {
+        sendError(
+            e.code() == ErrorCode::TokenExpired ? "TOKEN_EXPIRED" : "UNAUTHENTICATED", e.detail());
+        closeWith(live::CloseUnauthenticated, QStringLiteral("invalid token"));
+        return;
+    } catch (const std::exception &) {
+        sendError("INTERNAL", QStringLiteral("something went wrong on the server"));
+        closeWith(live::CloseUnauthenticated, QStringLiteral("could not check the token"));
+        return;
+    }
+    if (m_authenticated && verified.userId != userId()) {
+        sendError("UNAUTHENTICATED", QStringLiteral("the token belongs to another user"));
+        closeWith(live::CloseUnauthenticated, QStringLiteral("user changed"));
+        return;
+    }
+    const bool first = !m_authenticated;
+    m_authenticated = true;
+    setUserId(verified.userId);
+    m_authTimer.stop();
+    const qint64 remaining = verified.expiresAtMs - m_hub.wallMs();
+    m_expiryTimer.start(int(std::clamp<qint64>(remaining, 0, 24LL * 3600 * 1000)));
+    if (first) {
+        JsonWriter w(96);
+        w.beginObject().field("type", "ready").field("user_id", verified.userId).endObject();
+        enqueue(w.take());
+    }
+}
+
+void WsSession::handleSubscribe(const QJsonObject &message)
+{
+    const QJsonValue board = message.value(QStringLiteral("board_id"));
+    if (!board.isString() || board.toString().isEmpty() || board.toString().size() > 64) {
+        sendError("VALIDATION_FAILED", QStringLiteral("board_id is required (a string id)"));
+        return;
+    }
+    const QString boardId = board.toString();
+    const QJsonValue sinceValue = message.value(QStringLiteral("since"));
+    std::optional<qint64> since;
+    if (sinceValue.isDouble()) {
+        const double d = sinceValue.toDouble();
+        if (d < 0 || d != double(qint64(d)) || d > 9e15) {
+            sendError("VALIDATION_FAILED",
+                QStringLiteral("since must be a whole number ≥ 0 or null"), boardId);
+            return;
+        }
+        since = qint64(d);
+    } else if (!sinceValue.isNull() && !sinceValue.isUndefined()) {
+        sendError("VALIDATION_FAILED", QStringLiteral("since must be a whole number ≥ 0 or null"),
+            boardId);
+        return;
+    }
+    if (!isSubscribed(boardId) && boards().size() >= kMaxBoardsPerSocket) {
+        sendError(
+            "VALIDATION_FAILED", QStringLiteral("too many boards on one connection"), boardId);
+        return;
+    }
+    bool allowed = false;
+    try {
+        allowed = m_hub.subscribe(this, boardId, since);
+    } catch (const std::exception &e) {
+        logging::write(lcEvents(), QtCriticalMsg, QStringLiteral("subscribe failed"),
+            {{QStringLiteral("error"), QString::fromLocal8Bit(e.what())}});
+        sendError("INTERNAL", QStringLiteral("something went wrong on the server"), boardId);
+        return;
+    }
+    if (!allowed)
+        sendError("FORBIDDEN", QStringLiteral("you may not watch this board"), boardId,
+            live::CloseForbidden);
+}
+
+void WsSession::handleUnsubscribe(const QJsonObject &message)
+{
+    const QJsonValue board = message.value(QStringLiteral("board_id"));
+    if (!board.isString() || board.toString().isEmpty()) {
+        sendError("VALIDATION_FAILED", QStringLiteral("board_id is required (a string id)"));
+        return;
+    }
+    m_hub.unsubscribe(this, board.toString());
+    JsonWriter w(96);
+    w.beginObject().field("type", "unsubscribed").field("board_id", board.toString()).endObject();
+    enqueue(w.take());
+}
+
+void WsSession::handlePing(const QJsonObject &message)
+{
+    JsonWriter w(48);
+    w.beginObject().field("type", "pong");
+    const QJsonValue id = message.value(QStringLiteral("id"));
+    w.key("id");
+    if (id.isDouble())
+        w.value(id.toDouble());
+    else if (id.isString())
+        w.value(id.toString().left(64));
+    else
+        w.null();
+    w.endObject();
+    enqueue(w.take());
+}
+
+void WsSession::sendResync(const QString &boardId)
+{
+    JsonWriter w(96);
+    w.beginObject().field("type", "resync").field("board_id", boardId).endObject();
+    enqueue(w.take());
+}
+
+void WsSession::sendSubscribed(const QString &boardId, qint64 seq)
+{
+    JsonWriter w(96);
+    w.beginObject()
+        .field("type", "subscribed")
+        .field("board_id", boardId)
+        .field("seq", seq)
+        .endObject();
+    enqueue(w.take());
+}
+
+void WsSession::sendRevoked(const QString &boardId, const QString &detail)
+{
+    sendError("FORBIDDEN", detail, boardId, live::CloseForbidden);
+}
+
+void WsSession::sendError(
+    const char *code, const QString &detail, const QString &boardId, int status)
+{
+    JsonWriter w(160);
+    w.beginObject().field("type", "error").field("code", code);
+    if (status != 0)
+        w.field("status", status);
+    if (!boardId.isEmpty())
+        w.field("board_id", boardId);
+    w.field("detail", detail).endObject();
+    enqueue(w.take());
+}
+
+} // namespace corkboard

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "server/features/events/live_session.h"
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+class QTcpSocket;
+class QWebSocket;
+
+namespace corkboard {
+
+//! One WebSocket client: the API.md protocol (auth first, subscribe/unsubscribe/ping, re-auth
+//! before expiry), its message rate limit and heartbeat, and the bounded send queue.
+class WsSession : public LiveSession
+{
+    Q_OBJECT
+public:
+    WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp);
+    ~WsSession() override;
+
+    void sendResync(const QString &boardId) override;
+    void sendSubscribed(const QString &boardId, qint64 seq) override;
+    void sendRevoked(const QString &boardId, const QString &detail) override;
+    void goAway() override;
+    void tick(qint64 nowMs) override;
+
+protected:
+    QByteArray frameFor(const EncodedEvent &event) const override;
+    qint64 socketBacklog() const override;
+    void writeNow(const QByteArray &bytes) override;
+    void overflowed() override;
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void onDisconnected();
+    bool takeRateToken();
+    void handleAuth(const QJsonObject &message);
+    void handleSubscribe(const QJsonObject &message);
+    void handleUnsubscribe(const QJsonObject &message);
+    void handlePing(const QJsonObject &message);
+    void sendError(const char *code, const QString &detail, const QString &boardId = QString(),
+        int status = 0);
+    void closeWith(int code, const QString &reason);
+
+    QWebSocket *m_socket = nullptr;
+    QPointer<QTcpSocket> m_tcp;
+    QTimer m_authTimer;
+    QTimer m_expiryTimer;
+    QTimer m_abortTimer;
+    bool m_authenticated = false;
+    qint64 m_lastHeardMs = 0;
+    qint64 m_lastPingMs = 0;
+    double m_tokens = 0;
+    qint64 m_tokensAtMs = 0;
+};
+
+} // namespace corkboard

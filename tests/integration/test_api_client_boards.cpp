@@ -1,0 +1,178 @@
+// The typed board/card methods against the real server on loopback: every call decodes into the
+// shared DTOs, and errors (412 with the current version, 422 per field, 404) arrive typed.
+#include "shared/client/auth_api.h"
+#include "shared/client/boards_api.h"
+#include "shared/client/cards_api.h"
+#include "tests/support/test_server.h"
+
+#include <QTest>
+
+using namespace corkboard;
+using namespace corkboard::client;
+using namespace corkboard::test;
+
+namespace {
+
+constexpr int kWait = 20000;
+
+template<typename T>
+T waitFor(QFuture<T> future)
+{
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
+    if (!future.isFinished())
+        return T {}; // already reported as a failure; never block
+    return future.result();
+}
+
+QString why(const auto &result)
+{
+    return result.isOk() ? QString()
+                         : result.error().logText() + QStringLiteral(" ") + result.error().detail;
+}
+
+#define REQUIRE_OK(expr)                                                                           \
+    [&] {                                                                                          \
+        auto r_ = waitFor(expr);                                                                   \
+        if (!r_.isOk())                                                                            \
+            qWarning().noquote() << #expr << why(r_);                                              \
+        return r_;                                                                                 \
+    }()
+
+} // namespace
+
+class TestApiClientBoards : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_client;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        ApiClient::Options o;
+        o.backoff = [](int) { return 5; };
+        m_client = std::make_unique<ApiClient>(
+            QUrl(m_server->url(QString())), std::make_shared<MemoryTokenStore>(), o);
+        const auto user
+            = REQUIRE_OK(AuthApi(*m_client).registerAccount(QStringLiteral("ada@example.com"),
+                QStringLiteral("correct horse battery"), QStringLiteral("Ada")));
+        QVERIFY(user.isOk());
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void boardLifecycleThroughTypedCalls()
+    {
+        BoardsApi boards(*m_client);
+        CardsApi cards(*m_client);
+
+        const auto board
+            = REQUIRE_OK(boards.createBoard(QStringLiteral("Launch"), QStringLiteral("Q4 plan")));
+        QVERIFY(board.isOk());
+        QCOMPARE(board.value().board.name, QStringLiteral("Launch"));
+        QCOMPARE(board.value().board.role, QStringLiteral("owner"));
+        QCOMPARE(board.value().columns.size(), 3);
+        const QString boardId = board.value().board.id;
+
+        const auto list = REQUIRE_OK(boards.boards());
+        QVERIFY(list.isOk());
+        QCOMPARE(list.value().items.size(), 1);
+        QCOMPARE(list.value().items.first().id, boardId);
+
+        const auto snap = REQUIRE_OK(boards.snapshot(boardId));
+        QVERIFY(snap.isOk());
+        QCOMPARE(snap.value().columns.size(), 3); // To do, Doing, Done
+        QVERIFY(snap.value().board.seq >= 0);
+        QCOMPARE(snap.value().members.size(), 1);
+        const QString todo = snap.value().columns.at(0).id;
+        const QString doing = snap.value().columns.at(1).id;
+
+        NewCard draft;
+        draft.columnId = todo;
+        draft.title = QStringLiteral("Write the press release");
+        draft.dueAt = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        const auto card = REQUIRE_OK(cards.createCard(boardId, draft));
+        QVERIFY(card.isOk());
+        QCOMPARE(card.value().title, draft.title);
+        QCOMPARE(card.value().dueAt, draft.dueAt);
+
+        const auto moved = REQUIRE_OK(cards.moveCard(card.value().id, {doing, {}, {}}));
+        QVERIFY(moved.isOk());
+        QCOMPARE(moved.value().columnId, doing);
+
+        // Optimistic concurrency: an edit from the original version is refused with 412.
+        CardPatch patch;
+        patch.title = QStringLiteral("Press release v2");
+        const auto stale = waitFor(cards.updateCard(card.value().id, patch, card.value().version));
+        QVERIFY(!stale.isOk());
+        QCOMPARE(stale.error().status, 412);
+        QVERIFY(stale.error().is(ErrorCode::PreconditionFailed));
+        const auto fresh
+            = REQUIRE_OK(cards.updateCard(card.value().id, patch, moved.value().version));
+        QVERIFY(fresh.isOk());
+        QCOMPARE(fresh.value().title, QStringLiteral("Press release v2"));
+
+        const auto item
+            = REQUIRE_OK(cards.addChecklistItem(card.value().id, QStringLiteral("Draft")));
+        QVERIFY(item.isOk());
+        QVERIFY(REQUIRE_OK(cards.updateChecklistItem(item.value().id, std::nullopt, true)).isOk());
+        const auto detail = REQUIRE_OK(cards.card(card.value().id));
+        QVERIFY(detail.isOk());
+        QCOMPARE(detail.value().checklist.size(), 1);
+        QVERIFY(detail.value().checklist.first().done);
+
+        const auto comment
+            = REQUIRE_OK(cards.addComment(card.value().id, QStringLiteral("Looks good to me")));
+        QVERIFY(comment.isOk());
+        const auto comments = REQUIRE_OK(cards.comments(card.value().id));
+        QVERIFY(comments.isOk());
+        QCOMPARE(comments.value().items.size(), 1);
+        QCOMPARE(comments.value().items.first().body, QStringLiteral("Looks good to me"));
+
+        const auto label = REQUIRE_OK(
+            boards.createLabel(boardId, QStringLiteral("urgent"), QStringLiteral("#ff0000")));
+        QVERIFY(label.isOk());
+        const auto labels = REQUIRE_OK(boards.labels(boardId));
+        QVERIFY(labels.isOk());
+        QCOMPARE(labels.value().size(), 1);
+
+        const auto column = REQUIRE_OK(boards.createColumn(boardId, QStringLiteral("Review"), 3));
+        QVERIFY(column.isOk());
+        QCOMPARE(column.value().wipLimit, std::optional<int>(3));
+
+        const auto activity = REQUIRE_OK(boards.activity(boardId));
+        QVERIFY(activity.isOk());
+        QVERIFY(activity.value().items.size() >= 3);
+
+        const auto hits = REQUIRE_OK(boards.search(QStringLiteral("press"), boardId));
+        QVERIFY(hits.isOk());
+        QVERIFY(!hits.value().items.isEmpty());
+        QCOMPARE(hits.value().items.first().boardId, boardId);
+
+        QVERIFY(REQUIRE_OK(cards.deleteCard(card.value().id)).isOk());
+        const auto gone = waitFor(cards.card(card.value().id));
+        QVERIFY(!gone.isOk());
+        QVERIFY(gone.error().is(ErrorCode::NotFound));
+    }
+
+    void validationErrorsAreTypedPerField()
+    {
+        BoardsApi boards(*m_client);
+        const auto r = waitFor(boards.createBoard(QString(201, QLatin1Char('x'))));
+        QVERIFY(!r.isOk());
+        QCOMPARE(r.error().status, 422);
+        QVERIFY(!r.error().errorsFor(QStringLiteral("name")).isEmpty());
+        const auto none = REQUIRE_OK(boards.boards());
+        QVERIFY(none.isOk());
+        QCOMPARE(none.value().items.size(), 0); // nothing was created
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClientBoards)
+#include "test_api_client_boards.moc"

@@ -1,0 +1,512 @@
+// Cards over HTTP: optimistic concurrency, idempotency, strict validation (nothing written on
+// refusal), exact text round trips, search snippets.
+#include "tests/support/auth_helpers.h"
+#include "tests/support/test_server.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace corkboard;
+using namespace corkboard::test;
+
+class TestCardsHttp : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<TestServer> m_server;
+    RegisteredUser m_owner;
+    RegisteredUser m_other;
+    QString m_board;
+    QString m_column;
+    QString m_otherBoard;
+    QString m_otherColumn;
+    QString m_otherLabel;
+
+    QString url(const QString &path) const { return m_server->url(path); }
+
+    HttpResult post(const QString &path, const QJsonObject &body, const QString &token)
+    {
+        return httpJson("POST", url(path), body, token);
+    }
+
+    QString newCard(const QString &title)
+    {
+        return post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board),
+            {{QStringLiteral("column_id"), m_column}, {QStringLiteral("title"), title}},
+            m_owner.accessToken)
+            .data()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
+    qint64 boardSeq()
+    {
+        const auto r = httpAuth(
+            "GET", url(QStringLiteral("/api/v1/boards/") + m_board), m_owner.accessToken);
+        return qint64(r.data()
+                          .value(QStringLiteral("board"))
+                          .toObject()
+                          .value(QStringLiteral("seq"))
+                          .toDouble());
+    }
+
+    qint64 cardCount()
+    {
+        const auto r = httpAuth("GET",
+            url(QStringLiteral("/api/v1/boards/%1?include_archived=true").arg(m_board)),
+            m_owner.accessToken);
+        return r.data().value(QStringLiteral("cards")).toArray().size();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        m_owner = registerUser(*m_server, QStringLiteral("owner@example.test"));
+        m_other = registerUser(*m_server, QStringLiteral("other@example.test"));
+        const auto b = post(QStringLiteral("/api/v1/boards"),
+            {{QStringLiteral("name"), QStringLiteral("Main")}}, m_owner.accessToken);
+        QCOMPARE(b.status, 201);
+        m_board = b.data()
+                      .value(QStringLiteral("board"))
+                      .toObject()
+                      .value(QStringLiteral("id"))
+                      .toString();
+        m_column = b.data()
+                       .value(QStringLiteral("columns"))
+                       .toArray()
+                       .at(0)
+                       .toObject()
+                       .value(QStringLiteral("id"))
+                       .toString();
+        const auto o = post(QStringLiteral("/api/v1/boards"),
+            {{QStringLiteral("name"), QStringLiteral("Other")}}, m_owner.accessToken);
+        m_otherBoard = o.data()
+                           .value(QStringLiteral("board"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toString();
+        m_otherColumn = o.data()
+                            .value(QStringLiteral("columns"))
+                            .toArray()
+                            .at(0)
+                            .toObject()
+                            .value(QStringLiteral("id"))
+                            .toString();
+        m_otherLabel = post(QStringLiteral("/api/v1/boards/%1/labels").arg(m_otherBoard),
+            {{QStringLiteral("name"), QStringLiteral("x")},
+                {QStringLiteral("color"), QStringLiteral("#123456")}},
+            m_owner.accessToken)
+                           .data()
+                           .value(QStringLiteral("id"))
+                           .toString();
+        QVERIFY(!m_otherLabel.isEmpty());
+    }
+
+    void twoPatchesWithTheSameIfMatchExactlyOneWins()
+    {
+        QNetworkAccessManager a;
+        QNetworkAccessManager b;
+        for (int round = 0; round < 10; ++round) {
+            const QString card = newCard(QStringLiteral("race %1").arg(round));
+            auto send = [&](QNetworkAccessManager &nam, const char *title) {
+                QNetworkRequest req {QUrl(url(QStringLiteral("/api/v1/cards/") + card))};
+                req.setRawHeader("Authorization", "Bearer " + m_owner.accessToken.toLatin1());
+                req.setRawHeader("Content-Type", "application/json");
+                req.setRawHeader("If-Match", "\"1\"");
+                return nam.sendCustomRequest(
+                    req, "PATCH", QByteArray("{\"title\":\"") + title + "\"}");
+            };
+            QNetworkReply *r1 = send(a, "first");
+            QNetworkReply *r2 = send(b, "second");
+            QSignalSpy s1(r1, &QNetworkReply::finished);
+            QSignalSpy s2(r2, &QNetworkReply::finished);
+            QVERIFY(r1->isFinished() || s1.wait(10000));
+            QVERIFY(r2->isFinished() || s2.wait(10000));
+            const int st1 = r1->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const int st2 = r2->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            QList<int> statuses {st1, st2};
+            std::sort(statuses.begin(), statuses.end());
+            QCOMPARE(statuses, (QList<int> {200, 412}));
+            QNetworkReply *loser = st1 == 412 ? r1 : r2;
+            const auto problem = QJsonDocument::fromJson(loser->readAll()).object();
+            QCOMPARE(problem.value(QStringLiteral("code")).toString(),
+                QStringLiteral("PRECONDITION_FAILED"));
+            const auto current = problem.value(QStringLiteral("current")).toObject();
+            QCOMPARE(current.value(QStringLiteral("version")).toInt(), 2);
+            QCOMPARE(current.value(QStringLiteral("title")).toString(),
+                QLatin1String(st1 == 412 ? "second" : "first"));
+            r1->deleteLater();
+            r2->deleteLater();
+        }
+    }
+
+    void etagAndIfMatchOnDelete()
+    {
+        const QString card = newCard(QStringLiteral("etag"));
+        const auto got
+            = httpAuth("GET", url(QStringLiteral("/api/v1/cards/") + card), m_owner.accessToken);
+        QCOMPARE(got.header("ETag"), QByteArray("\"1\""));
+        const QList<QPair<QByteArray, QByteArray>> stale {
+            {"Authorization", "Bearer " + m_owner.accessToken.toLatin1()}, {"If-Match", "\"7\""}};
+        QCOMPARE(http("DELETE", url(QStringLiteral("/api/v1/cards/") + card), QByteArray(), stale)
+                     .status,
+            412);
+        const QList<QPair<QByteArray, QByteArray>> fresh {
+            {"Authorization", "Bearer " + m_owner.accessToken.toLatin1()}, {"If-Match", "\"1\""}};
+        QCOMPARE(http("DELETE", url(QStringLiteral("/api/v1/cards/") + card), QByteArray(), fresh)
+                     .status,
+            204);
+        QCOMPARE(httpAuth("GET", url(QStringLiteral("/api/v1/cards/") + card), m_owner.accessToken)
+                     .status,
+            404);
+    }
+
+    void idempotencyKeyReturnsTheFirstResponse()
+    {
+        const QByteArray body
+            = QJsonDocument(QJsonObject {{QStringLiteral("column_id"), m_column},
+                                {QStringLiteral("title"), QStringLiteral("once")}})
+                  .toJson(QJsonDocument::Compact);
+        const QList<QPair<QByteArray, QByteArray>> headers {
+            {"Authorization", "Bearer " + m_owner.accessToken.toLatin1()},
+            {"Content-Type", "application/json"}, {"Idempotency-Key", "create-once-1"}};
+        const qint64 before = cardCount();
+        const QString path = url(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board));
+        const auto first = http("POST", path, body, headers);
+        const auto second = http("POST", path, body, headers);
+        QCOMPARE(first.status, 201);
+        QCOMPARE(second.status, 201);
+        QCOMPARE(second.body, first.body);
+        QCOMPARE(cardCount(), before + 1);
+        // Same key, different request: refused, nothing created.
+        const auto changed = http("POST", path, QByteArray(body).replace("once", "twice"), headers);
+        QCOMPARE(changed.status, 422);
+        QCOMPARE(cardCount(), before + 1);
+        // Keys are per user: another user's identical key is independent (and 404s here).
+        QList<QPair<QByteArray, QByteArray>> otherHeaders = headers;
+        otherHeaders[0].second = "Bearer " + m_other.accessToken.toLatin1();
+        QCOMPARE(http("POST", path, body, otherHeaders).status, 404);
+    }
+
+    void badInputIsRefusedAndChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+
+        const QByteArray longTitle = QByteArray(201, 'x');
+        const QByteArray longText = QByteArray(20001, 'y');
+        const QByteArray longName = QByteArray(101, 'n');
+        const QString cards = QStringLiteral("/api/v1/boards/{board}/cards");
+        auto card = [&](const QByteArray &extra) -> QByteArray {
+            return "{\"column_id\":\"{column}\"," + extra + "}";
+        };
+        QTest::newRow("title too long")
+            << QByteArray("POST") << cards << card("\"title\":\"" + longTitle + "\"") << 422
+            << QStringLiteral("title");
+        QTest::newRow("title empty") << QByteArray("POST") << cards << card("\"title\":\"\"") << 422
+                                     << QStringLiteral("title");
+        QTest::newRow("title blank") << QByteArray("POST") << cards << card("\"title\":\"   \"")
+                                     << 422 << QStringLiteral("title");
+        QTest::newRow("title missing")
+            << QByteArray("POST") << cards << QByteArray("{\"column_id\":\"{column}\"}") << 422
+            << QStringLiteral("title");
+        QTest::newRow("title number") << QByteArray("POST") << cards << card("\"title\":42") << 422
+                                      << QStringLiteral("title");
+        QTest::newRow("title with NUL")
+            << QByteArray("POST") << cards << card("\"title\":\"a\\u0000b\"") << 422
+            << QStringLiteral("title");
+        QTest::newRow("unknown field")
+            << QByteArray("POST") << cards << card("\"title\":\"t\",\"owner\":\"me\"") << 422
+            << QStringLiteral("owner");
+        QTest::newRow("description too long")
+            << QByteArray("POST") << cards
+            << card("\"title\":\"t\",\"description\":\"" + longText + "\"") << 422
+            << QStringLiteral("description");
+        QTest::newRow("column of another board")
+            << QByteArray("POST") << cards
+            << QByteArray("{\"column_id\":\"{other_column}\",\"title\":\"t\"}") << 422
+            << QStringLiteral("column_id");
+        QTest::newRow("unknown column")
+            << QByteArray("POST") << cards << QByteArray("{\"column_id\":\"nope\",\"title\":\"t\"}")
+            << 422 << QStringLiteral("column_id");
+        QTest::newRow("label of another board")
+            << QByteArray("POST") << cards
+            << card("\"title\":\"t\",\"label_ids\":[\"{other_label}\"]") << 422
+            << QStringLiteral("label_ids");
+        QTest::newRow("label_ids not an array")
+            << QByteArray("POST") << cards << card("\"title\":\"t\",\"label_ids\":\"x\"") << 422
+            << QStringLiteral("label_ids");
+        QTest::newRow("duplicate label ids")
+            << QByteArray("POST") << cards
+            << card("\"title\":\"t\",\"label_ids\":[\"{other_label}\",\"{other_label}\"]") << 422
+            << QStringLiteral("label_ids");
+        QTest::newRow("assignee not a member")
+            << QByteArray("POST") << cards
+            << card("\"title\":\"t\",\"assignee_ids\":[\"{other_user}\"]") << 422
+            << QStringLiteral("assignee_ids");
+        QTest::newRow("bad due_at")
+            << QByteArray("POST") << cards << card("\"title\":\"t\",\"due_at\":\"tomorrow\"") << 422
+            << QStringLiteral("due_at");
+        QTest::newRow("after unknown card")
+            << QByteArray("POST") << cards << card("\"title\":\"t\",\"after_card_id\":\"nope\"")
+            << 422 << QStringLiteral("after_card_id");
+        QTest::newRow("not JSON") << QByteArray("POST") << cards << QByteArray("{\"title\":") << 400
+                                  << QStringLiteral("");
+        QTest::newRow("JSON array")
+            << QByteArray("POST") << cards << QByteArray("[1,2]") << 400 << QStringLiteral("");
+        QTest::newRow("board name too long")
+            << QByteArray("PATCH") << QStringLiteral("/api/v1/boards/{board}")
+            << QByteArray("{\"name\":\"" + longName + "\"}") << 422 << QStringLiteral("name");
+        QTest::newRow("board archived not bool")
+            << QByteArray("PATCH") << QStringLiteral("/api/v1/boards/{board}")
+            << QByteArray("{\"archived\":\"yes\"}") << 422 << QStringLiteral("archived");
+        QTest::newRow("wip limit too big")
+            << QByteArray("POST") << QStringLiteral("/api/v1/boards/{board}/columns")
+            << QByteArray("{\"name\":\"c\",\"wip_limit\":1000}") << 422
+            << QStringLiteral("wip_limit");
+        QTest::newRow("wip limit negative")
+            << QByteArray("POST") << QStringLiteral("/api/v1/boards/{board}/columns")
+            << QByteArray("{\"name\":\"c\",\"wip_limit\":-1}") << 422
+            << QStringLiteral("wip_limit");
+        QTest::newRow("wip limit string")
+            << QByteArray("POST") << QStringLiteral("/api/v1/boards/{board}/columns")
+            << QByteArray("{\"name\":\"c\",\"wip_limit\":\"5\"}") << 422
+            << QStringLiteral("wip_limit");
+        QTest::newRow("column name too long")
+            << QByteArray("POST") << QStringLiteral("/api/v1/boards/{board}/columns")
+            << QByteArray("{\"name\":\"" + longName + "\"}") << 422 << QStringLiteral("name");
+        QTest::newRow("label bad color")
+            << QByteArray("POST") << QStringLiteral("/api/v1/boards/{board}/labels")
+            << QByteArray("{\"name\":\"l\",\"color\":\"red\"}") << 422 << QStringLiteral("color");
+        QTest::newRow("label name too long")
+            << QByteArray("POST") << QStringLiteral("/api/v1/boards/{board}/labels")
+            << QByteArray("{\"name\":\"" + longName + "\",\"color\":\"#ffffff\"}") << 422
+            << QStringLiteral("name");
+        QTest::newRow("move to other board")
+            << QByteArray("POST") << QStringLiteral("/api/v1/cards/{card}/move")
+            << QByteArray("{\"column_id\":\"{other_column}\"}") << 422
+            << QStringLiteral("column_id");
+        QTest::newRow("move after and before")
+            << QByteArray("POST") << QStringLiteral("/api/v1/cards/{card}/move")
+            << QByteArray(
+                   "{\"column_id\":\"{column}\",\"after_card_id\":null,\"before_card_id\":\"x\"}")
+            << 422 << QStringLiteral("before_card_id");
+        QTest::newRow("comment too long")
+            << QByteArray("POST") << QStringLiteral("/api/v1/cards/{card}/comments")
+            << QByteArray("{\"body\":\"" + longText + "\"}") << 422 << QStringLiteral("body");
+        QTest::newRow("mention not a member")
+            << QByteArray("POST") << QStringLiteral("/api/v1/cards/{card}/comments")
+            << QByteArray("{\"body\":\"hi\",\"mention_ids\":[\"{other_user}\"]}") << 422
+            << QStringLiteral("mention_ids");
+        QTest::newRow("member bad role")
+            << QByteArray("PUT") << QStringLiteral("/api/v1/boards/{board}/members/{other_user}")
+            << QByteArray("{\"role\":\"god\"}") << 422 << QStringLiteral("role");
+        QTest::newRow("limit zero")
+            << QByteArray("GET") << QStringLiteral("/api/v1/boards/{board}/activity?limit=0")
+            << QByteArray() << 422 << QStringLiteral("limit");
+        QTest::newRow("search nothing")
+            << QByteArray("GET") << QStringLiteral("/api/v1/search?q=%20") << QByteArray() << 422
+            << QStringLiteral("q");
+        QTest::newRow("search only symbols")
+            << QByteArray("GET") << QStringLiteral("/api/v1/search?q=%22*%28") << QByteArray()
+            << 422 << QStringLiteral("q");
+        QTest::newRow("unknown card")
+            << QByteArray("PATCH") << QStringLiteral("/api/v1/cards/nope")
+            << QByteArray("{\"title\":\"t\"}") << 404 << QStringLiteral("");
+    }
+
+    void badInputIsRefusedAndChangesNothing()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const QString card = newCard(QStringLiteral("target"));
+        const QHash<QString, QString> ids {{QStringLiteral("board"), m_board},
+            {QStringLiteral("column"), m_column}, {QStringLiteral("other_column"), m_otherColumn},
+            {QStringLiteral("other_label"), m_otherLabel},
+            {QStringLiteral("other_user"), m_other.userId}, {QStringLiteral("card"), card}};
+        for (auto it = ids.begin(); it != ids.end(); ++it) {
+            path.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+            body.replace(QByteArray("{" + it.key().toUtf8() + "}"), it.value().toUtf8());
+        }
+        const qint64 seq = boardSeq();
+        const qint64 count = cardCount();
+        QList<QPair<QByteArray, QByteArray>> headers {
+            {"Authorization", "Bearer " + m_owner.accessToken.toLatin1()}};
+        if (!body.isEmpty())
+            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        const auto r = http(method, url(path), body, headers);
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
+        if (!field.isEmpty()) {
+            const auto errors = r.json().value(QStringLiteral("errors")).toArray();
+            QVERIFY2(!errors.isEmpty(), r.body.constData());
+            QCOMPARE(errors.first().toObject().value(QStringLiteral("field")).toString(), field);
+        }
+        QVERIFY(!r.body.contains("SELECT") && !r.body.contains("sqlite"));
+        QCOMPARE(boardSeq(), seq);
+        QCOMPARE(cardCount(), count);
+    }
+
+    void theFiftyFirstLabelIsRefused()
+    {
+        const auto b = post(QStringLiteral("/api/v1/boards"),
+            {{QStringLiteral("name"), QStringLiteral("Labels")}}, m_owner.accessToken);
+        const QString board = b.data()
+                                  .value(QStringLiteral("board"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+        for (int i = 0; i < 50; ++i) {
+            QCOMPARE(post(QStringLiteral("/api/v1/boards/%1/labels").arg(board),
+                         {{QStringLiteral("name"), QStringLiteral("l%1").arg(i)},
+                             {QStringLiteral("color"), QStringLiteral("#aabbcc")}},
+                         m_owner.accessToken)
+                         .status,
+                201);
+        }
+        const auto r = post(QStringLiteral("/api/v1/boards/%1/labels").arg(board),
+            {{QStringLiteral("name"), QStringLiteral("one too many")},
+                {QStringLiteral("color"), QStringLiteral("#aabbcc")}},
+            m_owner.accessToken);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(httpAuth("GET", url(QStringLiteral("/api/v1/boards/%1/labels").arg(board)),
+                     m_owner.accessToken)
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+            50);
+    }
+
+    void hostileTextIsStoredAndReturnedExactly_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("sql") << QStringLiteral("'; DROP TABLE cards; -- \" OR 1=1");
+        QTest::newRow("html") << QStringLiteral("<script>alert('x')</script><b>bold</b> &amp;");
+        QTest::newRow("emoji") << QString::fromUtf8("ship it 👍🏽🚀 — ünïcødé");
+        QTest::newRow("rtl marks") << QString::fromUtf8("\u202Eabc\u200F שלום \u200E");
+        QTest::newRow("control chars") << QStringLiteral("tab\there\nnew line\r\n\u0001");
+        QTest::newRow("200 emoji") << QString::fromUtf8("🎉").repeated(200);
+    }
+
+    void hostileTextIsStoredAndReturnedExactly()
+    {
+        QFETCH(QString, text);
+        const auto created = post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board),
+            {{QStringLiteral("column_id"), m_column}, {QStringLiteral("title"), text},
+                {QStringLiteral("description"), text}},
+            m_owner.accessToken);
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value(QStringLiteral("id")).toString();
+        const auto got
+            = httpAuth("GET", url(QStringLiteral("/api/v1/cards/") + id), m_owner.accessToken);
+        QCOMPARE(got.data().value(QStringLiteral("title")).toString(), text);
+        QCOMPARE(got.data().value(QStringLiteral("description")).toString(), text);
+        const auto comment = post(QStringLiteral("/api/v1/cards/%1/comments").arg(id),
+            {{QStringLiteral("body"), text}}, m_owner.accessToken);
+        QCOMPARE(comment.status, 201);
+        const auto list = httpAuth(
+            "GET", url(QStringLiteral("/api/v1/cards/%1/comments").arg(id)), m_owner.accessToken);
+        QCOMPARE(list.json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("body"))
+                     .toString(),
+            text);
+    }
+
+    void searchRanksAndHighlightsSafely()
+    {
+        const QString card = post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board),
+            {{QStringLiteral("column_id"), m_column},
+                {QStringLiteral("title"), QStringLiteral("Platypus <b>launch</b>")},
+                {QStringLiteral("description"), QStringLiteral("nothing here")}},
+            m_owner.accessToken)
+                                 .data()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        const QString weak = newCard(QStringLiteral("misc"));
+        post(QStringLiteral("/api/v1/cards/%1/comments").arg(weak),
+            {{QStringLiteral("body"),
+                QStringLiteral(
+                    "a long comment that mentions the platypus only once among many other words")}},
+            m_owner.accessToken);
+        const auto r = httpAuth("GET",
+            url(QStringLiteral("/api/v1/search?q=platy&board_id=") + m_board), m_owner.accessToken);
+        QCOMPARE(r.status, 200);
+        const auto hits = r.json().value(QStringLiteral("data")).toArray();
+        QCOMPARE(hits.size(), 2);
+        const auto best = hits.at(0).toObject();
+        QCOMPARE(best.value(QStringLiteral("kind")).toString(), QStringLiteral("card"));
+        QCOMPARE(best.value(QStringLiteral("id")).toString(), card);
+        QCOMPARE(best.value(QStringLiteral("snippet")).toString(),
+            QStringLiteral("<mark>Platypus</mark> &lt;b&gt;launch&lt;/b&gt;"));
+        QCOMPARE(hits.at(1).toObject().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("comment"));
+        QCOMPARE(hits.at(1).toObject().value(QStringLiteral("card_id")).toString(), weak);
+        // Edits and deletions reach the index in the same transaction.
+        httpJson("PATCH", url(QStringLiteral("/api/v1/cards/") + card),
+            {{QStringLiteral("title"), QStringLiteral("renamed")}}, m_owner.accessToken);
+        QCOMPARE(
+            httpAuth("GET", url(QStringLiteral("/api/v1/search?q=platypus&board_id=") + m_board),
+                m_owner.accessToken)
+                .json()
+                .value(QStringLiteral("data"))
+                .toArray()
+                .size(),
+            1);
+        QCOMPARE(
+            httpAuth("DELETE", url(QStringLiteral("/api/v1/cards/") + weak), m_owner.accessToken)
+                .status,
+            204);
+        QCOMPARE(
+            httpAuth("GET", url(QStringLiteral("/api/v1/search?q=platypus&board_id=") + m_board),
+                m_owner.accessToken)
+                .json()
+                .value(QStringLiteral("data"))
+                .toArray()
+                .size(),
+            0);
+    }
+
+    void deletingAColumnMovesItsCards()
+    {
+        const auto col = post(QStringLiteral("/api/v1/boards/%1/columns").arg(m_board),
+            {{QStringLiteral("name"), QStringLiteral("Temp")}}, m_owner.accessToken);
+        const QString temp = col.data().value(QStringLiteral("id")).toString();
+        const QString card = post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board),
+            {{QStringLiteral("column_id"), temp},
+                {QStringLiteral("title"), QStringLiteral("mover")}},
+            m_owner.accessToken)
+                                 .data()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        QCOMPARE(
+            httpAuth("DELETE", url(QStringLiteral("/api/v1/columns/") + temp), m_owner.accessToken)
+                .status,
+            409);
+        QCOMPARE(httpAuth("DELETE",
+                     url(QStringLiteral("/api/v1/columns/%1?move_cards_to=%2").arg(temp, m_column)),
+                     m_owner.accessToken)
+                     .status,
+            204);
+        const auto got
+            = httpAuth("GET", url(QStringLiteral("/api/v1/cards/") + card), m_owner.accessToken);
+        QCOMPARE(got.data().value(QStringLiteral("column_id")).toString(), m_column);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCardsHttp)
+#include "test_cards_http.moc"

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace corkboard::test {
+
+//! The real `corkboard --serve` binary (path from CORKBOARD_BINARY) on 127.0.0.1, port 0, with
+//! its own temporary data dir; for tests about the process (exit codes, signals, memory).
+class ServerProcess
+{
+public:
+    explicit ServerProcess(
+        QStringList extraArguments = {}, QProcessEnvironment extraEnvironment = {});
+    ~ServerProcess();
+
+    //! Starts and waits for "Corkboard is serving on http://127.0.0.1:PORT"; false on failure
+    //! (then error() says why).
+    bool start(int timeoutMs = 30000);
+    quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
+    QString dataDir() const { return m_dir.path(); }
+    QString error() const { return m_error; }
+    QProcess &process() { return m_process; }
+
+    //! Everything the process wrote to stderr so far (its log lines).
+    QByteArray stderrText();
+    //! Waits until stderr contains `needle`.
+    bool waitForStderr(const QByteArray &needle, int timeoutMs);
+    //! Sends SIGTERM.
+    void terminate();
+    //! Waits for the exit; false when it did not exit in time.
+    bool waitForExit(int timeoutMs);
+    //! Peak resident set size in KiB (VmHWM from /proc/<pid>/status), -1 when unknown.
+    qint64 peakRssKiB() const;
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_arguments;
+    QProcessEnvironment m_environment;
+    QProcess m_process;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+    QString m_error;
+    quint16 m_port = 0;
+};
+
+} // namespace corkboard::test
