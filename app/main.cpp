@@ -52,8 +52,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")) {
-        out << "Usage: corkboard [--serve | --worker | --migrate status|up|down [N] | "
-               "--rotate-jwt-key] [options]\n\n"
+        out << "Usage: corkboard [--serve | --worker | --migrate status|up|down [N] | --rotate-jwt-key] [options]\n\n"
                "  (no mode)         open the desktop window with its own board server\n"
                "  --serve           run the headless server for a team\n"
                "  --worker          run the background job worker\n"
@@ -65,34 +64,26 @@ int main(int argc, char **argv)
 
     Config config;
     try {
-        config
-            = loadConfig(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+        config = loadConfig(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
     } catch (const ConfigError &e) {
-        QTextStream(stderr) << "corkboard: invalid setting " << e.setting << ": " << e.problem
-                            << Qt::endl;
+        QTextStream(stderr) << "corkboard: invalid setting " << e.setting << ": " << e.problem << Qt::endl;
         return 2;
     }
-    logging::install(
-        config.logFormat == QLatin1String("text") ? logging::Format::Text : logging::Format::Json,
-        config.logLevel);
+    logging::install(config.logFormat == QLatin1String("text") ? logging::Format::Text : logging::Format::Json,
+                     config.logLevel);
 
     switch (config.mode) {
-    case RunMode::Serve:
-        return runServe(config);
-    case RunMode::Migrate:
-        return runMigrate(config);
-    case RunMode::RotateJwtKey:
-        return runRotateJwtKey(config);
+    case RunMode::Serve: return runServe(config);
+    case RunMode::Migrate: return runMigrate(config);
+    case RunMode::RotateJwtKey: return runRotateJwtKey(config);
     case RunMode::Worker:
-        QTextStream(stderr) << "corkboard: this mode is not available in this build yet"
-                            << Qt::endl;
+        QTextStream(stderr) << "corkboard: this mode is not available in this build yet" << Qt::endl;
         return 1;
     case RunMode::Desktop:
 #ifdef CORKBOARD_WITH_GUI
         return runDesktop(config);
 #else
-        QTextStream(stderr) << "corkboard: built without the desktop window; use --serve"
-                            << Qt::endl;
+        QTextStream(stderr) << "corkboard: built without the desktop window; use --serve" << Qt::endl;
         return 1;
 #endif
     }

@@ -76,8 +76,7 @@ int runRotateJwtKey(const Config &config)
     QTextStream err(stderr);
     if (!config.jwtSecret.isEmpty()) {
         err << "corkboard: CORKBOARD_JWT_SECRET is set, so the signing key is fixed; rotate it by "
-               "changing "
-               "that setting"
+               "changing that setting"
             << Qt::endl;
         return 1;
     }
@@ -88,9 +87,8 @@ int runRotateJwtKey(const Config &config)
         JwtKeyStore store(config, clock);
         store.load(); // creates the first key when there is none yet
         const QString kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
-        out << "new JWT signing key " << kid
-            << " is current; tokens signed with the previous key stay valid "
-            << "until they expire" << Qt::endl;
+        out << "new JWT signing key " << kid << " is current; tokens signed with the previous key "
+            << "stay valid until they expire" << Qt::endl;
         return 0;
     } catch (const std::exception &e) {
         err << "corkboard: key rotation failed: " << e.what() << Qt::endl;

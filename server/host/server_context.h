@@ -48,7 +48,7 @@ struct ServerContext
     LiveBus liveBus;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
-    std::atomic<qint64> workerHeartbeatMs {0};
+    std::atomic<qint64> workerHeartbeatMs{0};
     //! False when no worker is expected (tests, --worker itself).
     bool expectWorker = false;
 };

@@ -67,16 +67,13 @@ void ServerHost::start()
         // Construct on the worker's own thread: its database connection belongs there.
         auto *anchor = new QObject;
         anchor->moveToThread(thread);
-        QMetaObject::invokeMethod(
-            anchor,
-            [&worker, &error, context, i] {
-                try {
-                    worker = new HttpWorker(*context, i);
-                } catch (...) {
-                    error = std::current_exception();
-                }
-            },
-            Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(anchor, [&worker, &error, context, i] {
+            try {
+                worker = new HttpWorker(*context, i);
+            } catch (...) {
+                error = std::current_exception();
+            }
+        }, Qt::BlockingQueuedConnection);
         anchor->deleteLater();
         if (error) {
             stopThreads();
@@ -88,23 +85,18 @@ void ServerHost::start()
     QHostAddress address;
     if (!address.setAddress(cfg.host)) {
         stopThreads();
-        throw ConfigError(QStringLiteral("CORKBOARD_HOST"),
-            QStringLiteral("'%1' is not an IP address").arg(cfg.host));
+        throw ConfigError(QStringLiteral("CORKBOARD_HOST"), QStringLiteral("'%1' is not an IP address").arg(cfg.host));
     }
     if (!m_acceptor->listen(address, quint16(cfg.port))) {
         const QString why = m_acceptor->errorString();
         stopThreads();
-        throw std::runtime_error(QStringLiteral("cannot listen on %1:%2: %3")
-                                     .arg(cfg.host)
-                                     .arg(cfg.port)
-                                     .arg(why)
-                                     .toStdString());
+        throw std::runtime_error(QStringLiteral("cannot listen on %1:%2: %3").arg(cfg.host).arg(cfg.port).arg(why).toStdString());
     }
     m_running = true;
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("server listening"),
-        {{QStringLiteral("host"), cfg.host},
-            {QStringLiteral("port"), int(m_acceptor->serverPort())},
-            {QStringLiteral("threads"), cfg.threads}});
+                   {{QStringLiteral("host"), cfg.host},
+                    {QStringLiteral("port"), int(m_acceptor->serverPort())},
+                    {QStringLiteral("threads"), cfg.threads}});
 }
 
 quint16 ServerHost::port() const
@@ -136,18 +128,14 @@ void ServerHost::shutdown()
     }
     const int timeout = m_context->config.shutdownTimeoutMs;
     for (auto *worker : m_workers) {
-        connect(
-            worker, &HttpWorker::drained, this,
-            [this] {
-                if (--m_pendingDrains == 0) {
-                    stopThreads();
-                    logging::write(lcServer(), QtInfoMsg, QStringLiteral("server stopped"));
-                    Q_EMIT stopped();
-                }
-            },
-            Qt::QueuedConnection);
-        QMetaObject::invokeMethod(
-            worker, [worker, timeout] { worker->drain(timeout); }, Qt::QueuedConnection);
+        connect(worker, &HttpWorker::drained, this, [this] {
+            if (--m_pendingDrains == 0) {
+                stopThreads();
+                logging::write(lcServer(), QtInfoMsg, QStringLiteral("server stopped"));
+                Q_EMIT stopped();
+            }
+        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(worker, [worker, timeout] { worker->drain(timeout); }, Qt::QueuedConnection);
     }
 }
 
@@ -155,8 +143,7 @@ void ServerHost::stopThreads()
 {
     for (size_t i = 0; i < m_workers.size(); ++i) {
         HttpWorker *worker = m_workers[i];
-        QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     }
     m_workers.clear();
     for (auto *thread : m_threads) {

@@ -236,13 +236,17 @@ Response Pipeline::handle(Request &request)
         = request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern;
     m_metrics.recordRequest(
         request.method, route, response.takenOver ? 101 : response.status, seconds);
-    logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"),
-        {{QStringLiteral("method"), QString::fromLatin1(request.method)},
-            {QStringLiteral("path"), request.path}, {QStringLiteral("route"), route},
-            {QStringLiteral("status"), response.takenOver ? 101 : response.status},
-            {QStringLiteral("duration_ms"), seconds * 1000.0},
-            {QStringLiteral("bytes"), response.body.size()},
-            {QStringLiteral("peer"), request.peer.toString()}});
+    // Checked here, not only inside write(): the fields below allocate a QJsonObject per request
+    // even when the line is then dropped (CORKBOARD_LOG_LEVEL=warning).
+    if (lcAccess().isInfoEnabled()) {
+        logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"),
+            {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                {QStringLiteral("path"), request.path}, {QStringLiteral("route"), route},
+                {QStringLiteral("status"), response.takenOver ? 101 : response.status},
+                {QStringLiteral("duration_ms"), seconds * 1000.0},
+                {QStringLiteral("bytes"), response.body.size()},
+                {QStringLiteral("peer"), request.peer.toString()}});
+    }
     logging::setCurrentRequestId(QString());
     return response;
 }

@@ -222,6 +222,9 @@ private Q_SLOTS:
         QTest::newRow("title with NUL")
             << QByteArray("POST") << cards << card("\"title\":\"a\\u0000b\"") << 422
             << QStringLiteral("title");
+        QTest::newRow("title lone surrogate")
+            << QByteArray("POST") << cards << card("\"title\":\"a\\ud800b\"") << 422
+            << QStringLiteral("title");
         QTest::newRow("unknown field")
             << QByteArray("POST") << cards << card("\"title\":\"t\",\"owner\":\"me\"") << 422
             << QStringLiteral("owner");

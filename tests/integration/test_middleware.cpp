@@ -8,6 +8,7 @@
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/config.h"
+#include "server/platform/log.h"
 #include "tests/support/raw_client.h"
 #include "tests/support/test_server.h"
 
@@ -407,6 +408,39 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.at(0).toObject().value(QStringLiteral("field")).toString(),
             QStringLiteral("title"));
+    }
+
+    void accessLogLinePerRequest()
+    {
+        InProcess p;
+        QList<QByteArray> lines;
+        logging::install(logging::Format::Json, QStringLiteral("info"));
+        logging::setSink([&lines](const QByteArray &line) { lines.append(line); });
+        Request r;
+        r.method = "GET";
+        r.path = QStringLiteral("/api/v1/typed");
+        r.headers.append({QByteArray("X-Request-Id"), QByteArray("log-me-1")});
+        p.pipeline->handle(r);
+        logging::install(logging::Format::Json, QStringLiteral("warning"));
+        p.call("GET", QStringLiteral("/api/v1/typed")); // not logged at warning level
+        logging::setSink({});
+        qInstallMessageHandler(nullptr);
+
+        QList<QJsonObject> access;
+        for (const auto &line : std::as_const(lines)) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.value(QStringLiteral("category")).toString() == QLatin1String("corkboard.access"))
+                access.append(o);
+        }
+        QCOMPARE(access.size(), 1);
+        const QJsonObject line = access.first();
+        QCOMPARE(line.value(QStringLiteral("request_id")).toString(), QStringLiteral("log-me-1"));
+        QCOMPARE(line.value(QStringLiteral("level")).toString(), QStringLiteral("info"));
+        const QJsonObject fields = line.value(QStringLiteral("fields")).toObject();
+        QCOMPARE(fields.value(QStringLiteral("status")).toInt(), 422);
+        QCOMPARE(fields.value(QStringLiteral("route")).toString(), QStringLiteral("/api/v1/typed"));
+        QCOMPARE(fields.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        QVERIFY(fields.contains(QStringLiteral("duration_ms")));
     }
 
     void authRouteWithoutAuthenticatorIs401()

@@ -198,35 +198,15 @@ private Q_SLOTS:
         QVERIFY(data.value(QStringLiteral("started_at")).toString().endsWith(QLatin1Char('Z')));
     }
 
-    void openApiListsEveryRegisteredRoute()
+    void openApiDocumentIsServed()
     {
+        // Route coverage of the document is checked by test_openapi_routes; here: it is served.
         TestServer server;
         const auto r = http("GET", server.url(QStringLiteral("/api/openapi.json")));
         QCOMPARE(r.status, 200);
         const QJsonObject doc = r.json();
         QVERIFY(doc.value(QStringLiteral("openapi")).toString().startsWith(QLatin1String("3.1")));
-        const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
-        QVERIFY(!paths.isEmpty());
-
-        // The routes exactly as a server thread registers them.
-        ServerContext context(server.config(), std::make_shared<SystemClock>());
-        HttpWorker worker(context, 99);
-        const auto &routes = worker.router().routes();
-        QVERIFY(routes.size() >= 5);
-        QStringList missing;
-        for (const auto &route : routes) {
-            const QJsonObject item = paths.value(route.pattern).toObject();
-            const QString method = QString::fromLatin1(route.method).toLower();
-            if (!item.contains(method))
-                missing.append(
-                    QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern);
-            else if (!item.value(method).toObject().contains(QStringLiteral("responses")))
-                missing.append(QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern
-                    + QStringLiteral(" (no responses)"));
-        }
-        QVERIFY2(missing.isEmpty(),
-            qPrintable(
-                QStringLiteral("not in openapi.json: ") + missing.join(QStringLiteral(", "))));
+        QVERIFY(doc.value(QStringLiteral("paths")).toObject().contains(QStringLiteral("/health")));
     }
 };
 

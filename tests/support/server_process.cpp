@@ -97,17 +97,35 @@ bool ServerProcess::waitForExit(int timeoutMs)
     return done;
 }
 
-qint64 ServerProcess::peakRssKiB() const
+namespace {
+qint64 statusValueKiB(qint64 pid, const QByteArray &key)
 {
-    QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     const QList<QByteArray> lines = status.readAll().split('\n');
     for (const auto &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+} // namespace
+
+qint64 ServerProcess::peakRssKiB() const
+{
+    return statusValueKiB(m_process.processId(), "VmHWM:");
+}
+
+qint64 ServerProcess::rssKiB() const
+{
+    return statusValueKiB(m_process.processId(), "VmRSS:");
+}
+
+bool ServerProcess::resetPeakRss()
+{
+    QFile clear(QStringLiteral("/proc/%1/clear_refs").arg(m_process.processId()));
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
 }
 
 } // namespace corkboard::test

@@ -36,6 +36,11 @@ public:
     bool waitForExit(int timeoutMs);
     //! Peak resident set size in KiB (VmHWM from /proc/<pid>/status), -1 when unknown.
     qint64 peakRssKiB() const;
+    //! Current resident set size in KiB (VmRSS), -1 when unknown.
+    qint64 rssKiB() const;
+    //! Starts a new peak: VmHWM drops to the current RSS (Linux: "5" into clear_refs). Lets a
+    //! test measure one phase without the start-up peak (the password hasher's 64 MiB probe).
+    bool resetPeakRss();
 
 private:
     QTemporaryDir m_dir;

@@ -40,20 +40,16 @@ TestServer::TestServer(std::function<void(Config &)> tweak, std::shared_ptr<Cloc
     QObject anchor;
     anchor.moveToThread(&m_thread);
     std::exception_ptr error;
-    QMetaObject::invokeMethod(
-        &anchor,
-        [this, &error, clock] {
-            try {
-                m_host = new ServerHost(m_config, clock);
-                m_host->start();
-                m_port = m_host->port();
-            } catch (...) {
-                error = std::current_exception();
-            }
-        },
-        Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(
-        &anchor, [&anchor] { anchor.moveToThread(nullptr); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(&anchor, [this, &error, clock] {
+        try {
+            m_host = new ServerHost(m_config, clock);
+            m_host->start();
+            m_port = m_host->port();
+        } catch (...) {
+            error = std::current_exception();
+        }
+    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(&anchor, [&anchor] { anchor.moveToThread(nullptr); }, Qt::BlockingQueuedConnection);
     if (error)
         std::rethrow_exception(error);
 }
@@ -67,8 +63,7 @@ void TestServer::stop()
 {
     if (m_host) {
         ServerHost *host = m_host;
-        QMetaObject::invokeMethod(
-            host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
         m_host = nullptr;
     }
     m_thread.quit();
@@ -100,10 +95,10 @@ QString HttpResult::code() const
 }
 
 HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body,
-    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+                const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
     static QNetworkAccessManager *nam = new QNetworkAccessManager;
-    QNetworkRequest request {QUrl(url)};
+    QNetworkRequest request{QUrl(url)};
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
@@ -122,10 +117,9 @@ HttpResult http(const QByteArray &method, const QString &url, const QByteArray &
     return r;
 }
 
-HttpResult httpJson(
-    const QByteArray &method, const QString &url, const QJsonObject &body, const QString &bearer)
+HttpResult httpJson(const QByteArray &method, const QString &url, const QJsonObject &body, const QString &bearer)
 {
-    QList<QPair<QByteArray, QByteArray>> headers {{"Content-Type", "application/json"}};
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
     if (!bearer.isEmpty())
         headers.append({"Authorization", "Bearer " + bearer.toLatin1()});
     return http(method, url, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);

@@ -23,8 +23,7 @@ class TestServer
 {
 public:
     //! `clock`: a ManualClock for tests that move time (null: the system clock).
-    explicit TestServer(
-        std::function<void(Config &)> tweak = {}, std::shared_ptr<Clock> clock = nullptr);
+    explicit TestServer(std::function<void(Config &)> tweak = {}, std::shared_ptr<Clock> clock = nullptr);
     ~TestServer();
 
     QString url(const QString &path) const;
@@ -57,9 +56,9 @@ struct HttpResult
 
 //! One HTTP call through QNetworkAccessManager (spins the test's event loop while waiting).
 HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body = QByteArray(),
-    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
+                const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
 HttpResult httpJson(const QByteArray &method, const QString &url, const QJsonObject &body,
-    const QString &bearer = QString());
+                    const QString &bearer = QString());
 HttpResult httpAuth(const QByteArray &method, const QString &url, const QString &bearer);
 
 //! Writes raw bytes on a fresh blocking socket and reads until the peer closes or the timeout.

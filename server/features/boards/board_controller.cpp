@@ -70,7 +70,7 @@ Response BoardController::get(const Request &request)
     const QString archived = request.queryValue(QStringLiteral("include_archived"));
     if (!archived.isEmpty() && archived != QLatin1String("true")
         && archived != QLatin1String("false"))
-        throw AppError::validation(QStringLiteral("include_archived"), QStringLiteral("wrong_type"),
+        throw AppError::validation(QStringLiteral("include_archived"), QStringLiteral("invalid_type"),
             QStringLiteral("must be true or false"));
     const auto snapshot = m_boards.snapshot(request.user().userId,
         request.param(QStringLiteral("id")), archived == QLatin1String("true"));

@@ -62,14 +62,25 @@ std::optional<QString> FieldReader::text(
         return std::nullopt;
     }
     if (!v.isString()) {
-        addError(name(field), QStringLiteral("wrong_type"), QStringLiteral("must be a string"));
+        addError(name(field), QStringLiteral("invalid_type"), QStringLiteral("must be a string"));
         return std::nullopt;
     }
     const QString s = v.toString();
     if (s.contains(QChar(0))) {
-        addError(name(field), QStringLiteral("invalid_character"),
+        addError(name(field), QStringLiteral("invalid_characters"),
             QStringLiteral("must not contain NUL characters"));
         return std::nullopt;
+    }
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        const bool paired = c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate();
+        if (paired) {
+            ++i;
+        } else if (c.isSurrogate()) {
+            addError(name(field), QStringLiteral("invalid_encoding"),
+                QStringLiteral("contains an unpaired surrogate"));
+            return std::nullopt;
+        }
     }
     const int n = characterCount(s);
     if (minChars > 0 && s.trimmed().isEmpty()) {
@@ -100,7 +111,7 @@ std::optional<bool> FieldReader::boolean(const char *field, bool required)
     }
     if (!v.isBool()) {
         addError(
-            name(field), QStringLiteral("wrong_type"), QStringLiteral("must be true or false"));
+            name(field), QStringLiteral("invalid_type"), QStringLiteral("must be true or false"));
         return std::nullopt;
     }
     return v.toBool();
@@ -117,7 +128,7 @@ Patch<int> FieldReader::nullableInt(const char *field, int min, int max)
         return out;
     const double d = v.toDouble();
     if (!v.isDouble() || d != double(qint64(d))) {
-        addError(name(field), QStringLiteral("wrong_type"),
+        addError(name(field), QStringLiteral("invalid_type"),
             QStringLiteral("must be an integer or null"));
         out.present = false;
         return out;
@@ -144,7 +155,7 @@ Patch<QDateTime> FieldReader::nullableTime(const char *field)
     const QDateTime t
         = v.isString() && v.toString().size() <= 40 ? fromRfc3339(v.toString()) : QDateTime();
     if (!t.isValid()) {
-        addError(name(field), QStringLiteral("invalid_time"),
+        addError(name(field), QStringLiteral("invalid_format"),
             QStringLiteral("must be an RFC 3339 time or null"));
         out.present = false;
         return out;
@@ -163,7 +174,8 @@ std::optional<QString> FieldReader::id(const char *field, bool required)
         return std::nullopt;
     }
     if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 64) {
-        addError(name(field), QStringLiteral("wrong_type"), QStringLiteral("must be an id string"));
+        addError(
+            name(field), QStringLiteral("invalid_type"), QStringLiteral("must be an id string"));
         return std::nullopt;
     }
     return v.toString();
@@ -176,7 +188,7 @@ std::optional<QStringList> FieldReader::idList(const char *field, int maxCount)
         return std::nullopt;
     if (!v.isArray()) {
         addError(
-            name(field), QStringLiteral("wrong_type"), QStringLiteral("must be an array of ids"));
+            name(field), QStringLiteral("invalid_type"), QStringLiteral("must be an array of ids"));
         return std::nullopt;
     }
     const QJsonArray arr = v.toArray();
@@ -188,7 +200,7 @@ std::optional<QStringList> FieldReader::idList(const char *field, int maxCount)
     QStringList out;
     for (const auto &item : arr) {
         if (!item.isString() || item.toString().isEmpty() || item.toString().size() > 64) {
-            addError(name(field), QStringLiteral("wrong_type"),
+            addError(name(field), QStringLiteral("invalid_type"),
                 QStringLiteral("must be an array of ids"));
             return std::nullopt;
         }

@@ -14,7 +14,7 @@ std::optional<QString> readColor(FieldReader &body, bool required)
     auto color = body.text("color", 1, 7, required);
     static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (color && !hex.match(*color).hasMatch()) {
-        body.addError(QStringLiteral("color"), QStringLiteral("invalid_color"),
+        body.addError(QStringLiteral("color"), QStringLiteral("invalid_format"),
             QStringLiteral("must look like #1a2b3c"));
         return std::nullopt;
     }

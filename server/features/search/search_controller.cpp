@@ -30,7 +30,7 @@ Response SearchController::search(const Request &request)
             QStringLiteral("at most 200 characters")});
     const QString boardId = request.queryValue(QStringLiteral("board_id"));
     if (boardId.size() > 64)
-        errors.append({QStringLiteral("board_id"), QStringLiteral("wrong_type"),
+        errors.append({QStringLiteral("board_id"), QStringLiteral("invalid_type"),
             QStringLiteral("must be an id")});
     if (!errors.isEmpty())
         throw AppError::validation(errors);
