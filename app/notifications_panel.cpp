@@ -5,6 +5,7 @@
 #include <QListView>
 #include <QPainter>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace corkboard::ui {
@@ -14,13 +15,15 @@ NotificationBell::NotificationBell(QWidget *parent)
 {
     setObjectName(QStringLiteral("bell"));
     setCheckable(true);
+    setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setCount(0);
 }
 
 void NotificationBell::setCount(int count)
 {
     m_count = count;
-    setText(count > 0 ? tr("🔔 %1").arg(count) : tr("🔔"));
+    setText(count > 0 ? QString::number(count) : QString());
     setAccessibleName(tr("Notifications, %n unread", nullptr, count));
     setToolTip(accessibleName());
 }

@@ -6,6 +6,9 @@
 #include "app/column_model.h"
 #include "app/notification_model.h"
 #include "app/search_box.h"
+#include "app/translations.h"
+
+#include <QCoreApplication>
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
@@ -271,6 +274,20 @@ private Q_SLOTS:
             QStringLiteral("the login page"));
         QCOMPARE(
             results.index(0).data(SearchResultModel::CardIdRole).toString(), QStringLiteral("c1"));
+    }
+
+    void germanTranslationIsBuiltInAndSelectable()
+    {
+        installTranslations(QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("corkboard::ui::MainWindow", "&Settings"),
+                 QStringLiteral("&Einstellungen"));
+        QCOMPARE(QCoreApplication::translate("corkboard::ui::CardModel", "%n comment(s)", nullptr, 3),
+                 QStringLiteral("3 Kommentare"));
+        QCOMPARE(QCoreApplication::translate("ErrorPresenter", "Some fields need attention."),
+                 QStringLiteral("Einige Felder müssen korrigiert werden."));
+        installTranslations(QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("corkboard::ui::MainWindow", "&Settings"),
+                 QStringLiteral("&Settings"));
     }
 };
 
