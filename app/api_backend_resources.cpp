@@ -36,7 +36,7 @@ void ApiBackend::listBoards(QObject *context, Callback<QList<BoardSummary>> done
 void ApiBackend::createBoard(QObject *context, const QString &name, Callback<BoardSummary> done)
 {
     deliver(m_boards->createBoard(name), context, std::move(done),
-        [](const ::corkboard::Board &b) { return convert::board(b); });
+        [](const ::corkboard::BoardSnapshot &s) { return convert::board(s.board); });
 }
 
 void ApiBackend::updateBoard(QObject *context, const QString &boardId, std::optional<QString> name,

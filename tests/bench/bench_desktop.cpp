@@ -82,15 +82,16 @@ public:
     {
         return client::readyFuture(client::TokenRead(m_token));
     }
-    QFuture<client::ApiResult<client::NoContent>> writeToken(const client::TokenKey &, const QString &t) override
+    QFuture<client::ApiResult<client::NoContent>> writeToken(
+        const client::TokenKey &, const QString &t) override
     {
         m_token = t;
-        return client::readyFuture(client::ApiResult<client::NoContent>(client::NoContent{}));
+        return client::readyFuture(client::ApiResult<client::NoContent>(client::NoContent {}));
     }
     QFuture<client::ApiResult<client::NoContent>> removeToken(const client::TokenKey &) override
     {
         m_token.clear();
-        return client::readyFuture(client::ApiResult<client::NoContent>(client::NoContent{}));
+        return client::readyFuture(client::ApiResult<client::NoContent>(client::NoContent {}));
     }
 
 private:
@@ -107,28 +108,30 @@ QString seed(const QString &dir, AppSettings &settings)
     while (url.isEmpty())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     auto tokens = std::make_shared<client::MemoryTokenStore>();
-    ApiBackend backend{QUrl(url), tokens, &settings};
+    ApiBackend backend {QUrl(url), tokens, &settings};
     bool done = false;
-    backend.registerAccount(&backend, QStringLiteral("bench@example.com"), QStringLiteral("bench password 123"),
-                            QStringLiteral("Bench User"), QString(), [&](const Outcome<Account> &r) {
-                                if (!r.ok())
-                                    qFatal("register failed: %s", qPrintable(r.error.message));
-                                done = true;
-                            });
+    backend.registerAccount(&backend, QStringLiteral("bench@example.com"),
+        QStringLiteral("bench password 123"), QStringLiteral("Bench User"), QString(),
+        [&](const Outcome<Account> &r) {
+            if (!r.ok())
+                qFatal("register failed: %s", qPrintable(r.error.message));
+            done = true;
+        });
     while (!done)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     client::BoardsApi boards(*backend.api());
     client::CardsApi cards(*backend.api());
-    const auto board = await(boards.createBoard(QStringLiteral("Bench board")));
-    const auto snap = await(boards.snapshot(board.value().id));
+    const auto snap = await(boards.createBoard(QStringLiteral("Bench board")));
     const auto &columns = snap.value().columns;
+    const auto &board = snap.value();
     for (int i = 0; i < 200; ++i) {
         client::NewCard card;
         card.columnId = columns.at(i % columns.size()).id;
-        card.title = QStringLiteral("Card %1 with a title long enough to wrap onto a second line").arg(i);
+        card.title
+            = QStringLiteral("Card %1 with a title long enough to wrap onto a second line").arg(i);
         if (i % 3 == 0)
             card.dueAt = QDateTime::currentDateTimeUtc().addDays(i % 7 - 2);
-        if (!await(cards.createCard(board.value().id, card)))
+        if (!await(cards.createCard(board.board.id, card)))
             qFatal("card create failed");
     }
     settings.setShape(AppSettings::Shape::Local);
@@ -139,7 +142,7 @@ QString seed(const QString &dir, AppSettings &settings)
     server.stop();
     while (!stopped)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    out(QStringLiteral("seeded 200 cards in %1").arg(board.value().id));
+    out(QStringLiteral("seeded 200 cards in %1").arg(board.board.id));
     return refresh;
 }
 
@@ -155,18 +158,19 @@ int child(const QString &dir, const QString &boardName)
     MessageBox::setSilent(true);
     auto store = std::make_shared<PipeTokenStore>(token);
     DesktopSession session(benchConfig(dir + QStringLiteral("/data")), &settings,
-                           [&](const QUrl &url, QObject *parent) -> Backend * {
-                               return new ApiBackend(url, store, &settings, parent);
-                           });
+        [&](const QUrl &url, QObject *parent) -> Backend * {
+            return new ApiBackend(url, store, &settings, parent);
+        });
     QObject::connect(&session, &DesktopSession::sessionStarted, [&] {
         MainWindow *w = session.window();
-        QObject::connect(w->boardsList()->model(), &QAbstractItemModel::modelReset, w, [w, boardName] {
-            const auto *m = w->boardsList()->model();
-            for (int i = 0; i < m->rowCount(); ++i) {
-                if (m->boardAt(i)->name == boardName)
-                    w->openBoard(m->boardAt(i)->id);
-            }
-        });
+        QObject::connect(
+            w->boardsList()->model(), &QAbstractItemModel::modelReset, w, [w, boardName] {
+                const auto *m = w->boardsList()->model();
+                for (int i = 0; i < m->rowCount(); ++i) {
+                    if (m->boardAt(i)->name == boardName)
+                        w->openBoard(m->boardAt(i)->id);
+                }
+            });
         QObject::connect(w->boardController(), &BoardController::boardLoaded, w, [w, &clock] {
             // Painted: the next paint of the board view after the models are filled.
             class PaintWatch : public QObject
@@ -179,7 +183,8 @@ int child(const QString &dir, const QString &boardName)
                     if (e->type() == QEvent::Paint && !done) {
                         done = true;
                         const qint64 ms = clock->elapsed();
-                        QTimer::singleShot(0, [ms] { out(QStringLiteral("painted_ms %1").arg(ms)); });
+                        QTimer::singleShot(
+                            0, [ms] { out(QStringLiteral("painted_ms %1").arg(ms)); });
                         QTimer::singleShot(3000, [] {
                             out(QStringLiteral("idle_rss_kb %1").arg(rssKb()));
                             QCoreApplication::exit(0);
@@ -206,40 +211,38 @@ void snapshotToInteractive()
     // A 5,000-card snapshot as the server sends it (4 columns, labels, assignees, due dates).
     QJsonArray columns, cards, labels, members;
     for (int c = 0; c < 4; ++c)
-        columns.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("col%1").arg(c)},
-                                   {QStringLiteral("board_id"), QStringLiteral("b")},
-                                   {QStringLiteral("name"), QStringLiteral("Column %1").arg(c)},
-                                   {QStringLiteral("position"), QStringLiteral("a%1").arg(c)},
-                                   {QStringLiteral("version"), 1}});
+        columns.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("col%1").arg(c)},
+            {QStringLiteral("board_id"), QStringLiteral("b")},
+            {QStringLiteral("name"), QStringLiteral("Column %1").arg(c)},
+            {QStringLiteral("position"), QStringLiteral("a%1").arg(c)},
+            {QStringLiteral("version"), 1}});
     for (int l = 0; l < 5; ++l)
-        labels.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("l%1").arg(l)},
-                                  {QStringLiteral("name"), QStringLiteral("Label %1").arg(l)},
-                                  {QStringLiteral("color"), QStringLiteral("#3a7bd5")}});
-    members.append(QJsonObject{{QStringLiteral("user_id"), QStringLiteral("u1")},
-                               {QStringLiteral("display_name"), QStringLiteral("Ada Lovelace")},
-                               {QStringLiteral("role"), QStringLiteral("owner")}});
+        labels.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("l%1").arg(l)},
+            {QStringLiteral("name"), QStringLiteral("Label %1").arg(l)},
+            {QStringLiteral("color"), QStringLiteral("#3a7bd5")}});
+    members.append(QJsonObject {{QStringLiteral("user_id"), QStringLiteral("u1")},
+        {QStringLiteral("display_name"), QStringLiteral("Ada Lovelace")},
+        {QStringLiteral("role"), QStringLiteral("owner")}});
     for (int i = 0; i < 5000; ++i)
-        cards.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("card%1").arg(i)},
-                                 {QStringLiteral("board_id"), QStringLiteral("b")},
-                                 {QStringLiteral("column_id"), QStringLiteral("col%1").arg(i % 4)},
-                                 {QStringLiteral("position"), QStringLiteral("p%1").arg(i, 6, 10, QLatin1Char('0'))},
-                                 {QStringLiteral("title"), QStringLiteral("Card number %1 of the big board").arg(i)},
-                                 {QStringLiteral("label_ids"), QJsonArray{QStringLiteral("l%1").arg(i % 5)}},
-                                 {QStringLiteral("assignee_ids"), QJsonArray{QStringLiteral("u1")}},
-                                 {QStringLiteral("due_at"), QStringLiteral("2026-12-0%1T10:00:00.000Z").arg(1 + i % 9)},
-                                 {QStringLiteral("checklist_done"), i % 4},
-                                 {QStringLiteral("checklist_total"), 4},
-                                 {QStringLiteral("comment_count"), i % 7},
-                                 {QStringLiteral("version"), 1}});
-    const QJsonObject data{{QStringLiteral("board"), QJsonObject{{QStringLiteral("id"), QStringLiteral("b")},
-                                                                 {QStringLiteral("name"), QStringLiteral("Big")},
-                                                                 {QStringLiteral("seq"), 1},
-                                                                 {QStringLiteral("version"), 1}}},
-                           {QStringLiteral("columns"), columns},
-                           {QStringLiteral("cards"), cards},
-                           {QStringLiteral("labels"), labels},
-                           {QStringLiteral("members"), members}};
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+        cards.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("card%1").arg(i)},
+            {QStringLiteral("board_id"), QStringLiteral("b")},
+            {QStringLiteral("column_id"), QStringLiteral("col%1").arg(i % 4)},
+            {QStringLiteral("position"), QStringLiteral("p%1").arg(i, 6, 10, QLatin1Char('0'))},
+            {QStringLiteral("title"), QStringLiteral("Card number %1 of the big board").arg(i)},
+            {QStringLiteral("label_ids"), QJsonArray {QStringLiteral("l%1").arg(i % 5)}},
+            {QStringLiteral("assignee_ids"), QJsonArray {QStringLiteral("u1")}},
+            {QStringLiteral("due_at"), QStringLiteral("2026-12-0%1T10:00:00.000Z").arg(1 + i % 9)},
+            {QStringLiteral("checklist_done"), i % 4}, {QStringLiteral("checklist_total"), 4},
+            {QStringLiteral("comment_count"), i % 7}, {QStringLiteral("version"), 1}});
+    const QJsonObject data {{QStringLiteral("board"),
+                                QJsonObject {{QStringLiteral("id"), QStringLiteral("b")},
+                                    {QStringLiteral("name"), QStringLiteral("Big")},
+                                    {QStringLiteral("seq"), 1}, {QStringLiteral("version"), 1}}},
+        {QStringLiteral("columns"), columns}, {QStringLiteral("cards"), cards},
+        {QStringLiteral("labels"), labels}, {QStringLiteral("members"), members}};
+    const QByteArray body = QJsonDocument(
+        QJsonObject {{QStringLiteral("data"),
+            data}}).toJson(QJsonDocument::Compact);
 
     BoardController controller(nullptr);
     BoardView view(&controller);
@@ -248,7 +251,8 @@ void snapshotToInteractive()
     QCoreApplication::processEvents();
     QElapsedTimer t;
     t.start();
-    const QJsonObject parsed = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
+    const QJsonObject parsed
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
     const BoardSnapshot snapshot = convert::snapshot(boardSnapshotFromJson(parsed));
     const qint64 decoded = t.elapsed();
     controller.applySnapshot(snapshot);
@@ -256,7 +260,8 @@ void snapshotToInteractive()
     view.repaint();
     QCoreApplication::processEvents(); // first layout batch, first paint: the board answers input
     const qint64 interactive = t.elapsed();
-    out(QStringLiteral("snapshot_5000: body %1 KB, decode %2 ms, models %3 ms, interactive %4 ms, cards %5")
+    out(QStringLiteral(
+        "snapshot_5000: body %1 KB, decode %2 ms, models %3 ms, interactive %4 ms, cards %5")
             .arg(body.size() / 1024)
             .arg(decoded)
             .arg(modelled)
@@ -289,7 +294,7 @@ int main(int argc, char **argv)
         QElapsedTimer wall;
         wall.start();
         proc.start(QCoreApplication::applicationFilePath(),
-                   {QStringLiteral("--child"), dir.path(), QStringLiteral("Bench board")});
+            {QStringLiteral("--child"), dir.path(), QStringLiteral("Bench board")});
         proc.write((refresh + QLatin1Char('\n')).toUtf8());
         while (!proc.canReadLine() && proc.state() == QProcess::Running)
             proc.waitForReadyRead(100);

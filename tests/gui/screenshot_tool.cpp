@@ -1,6 +1,7 @@
 // Takes the README screenshots from the real app: the desktop session with its embedded server,
 // seeded through the typed client, then QWidget::grab() of the window. Run under Xvfb:
-//   xvfb-run -a -s "-screen 0 1400x900x24" build/dev/tests/corkboard_screenshots resources/screenshots
+//   xvfb-run -a -s "-screen 0 1400x900x24" build/dev/tests/corkboard_screenshots
+//   resources/screenshots
 #include "app/api_backend.h"
 #include "app/app_settings.h"
 #include "app/board_controller.h"
@@ -89,12 +90,19 @@ int main(int argc, char **argv)
     client::BoardsApi boards(*backend->api());
     client::CardsApi cards(*backend->api());
     const QString me = backend->account()->id;
-    const auto board = await(boards.createBoard(QStringLiteral("Product launch"))).value();
-    const auto snap = await(boards.snapshot(board.id)).value();
-    await(boards.updateColumn(snap.columns.at(1).id, client::ColumnPatch{std::nullopt, std::optional<int>(2), std::nullopt}));
-    const auto bug = await(boards.createLabel(board.id, QStringLiteral("Bug"), QStringLiteral("#d9534f"))).value();
-    const auto design = await(boards.createLabel(board.id, QStringLiteral("Design"), QStringLiteral("#5b8def"))).value();
-    const auto ops = await(boards.createLabel(board.id, QStringLiteral("Ops"), QStringLiteral("#f0c24b"))).value();
+    const auto snap = await(boards.createBoard(QStringLiteral("Product launch"))).value();
+    const auto board = snap.board;
+    await(boards.updateColumn(snap.columns.at(1).id,
+        client::ColumnPatch {std::nullopt, std::optional<int>(2), std::nullopt}));
+    const auto bug
+        = await(boards.createLabel(board.id, QStringLiteral("Bug"), QStringLiteral("#d9534f")))
+              .value();
+    const auto design
+        = await(boards.createLabel(board.id, QStringLiteral("Design"), QStringLiteral("#5b8def")))
+              .value();
+    const auto ops
+        = await(boards.createLabel(board.id, QStringLiteral("Ops"), QStringLiteral("#f0c24b")))
+              .value();
     struct Seed
     {
         int column;
@@ -103,7 +111,7 @@ int main(int argc, char **argv)
         int dueDays; // 99: none
         int checklist, done, comments;
     };
-    const QList<Seed> seeds{
+    const QList<Seed> seeds {
         {0, QStringLiteral("Write the press release"), {design.id}, 5, 3, 1, 2},
         {0, QStringLiteral("Book the venue for the launch party"), {ops.id}, 1, 0, 0, 0},
         {0, QStringLiteral("Translate the landing page"), {}, 99, 0, 0, 1},
@@ -123,12 +131,15 @@ int main(int argc, char **argv)
             c.dueAt = QDateTime::currentDateTimeUtc().addDays(s.dueDays);
         const auto created = await(cards.createCard(board.id, c)).value();
         for (int i = 0; i < s.checklist; ++i) {
-            const auto item = await(cards.addChecklistItem(created.id, QStringLiteral("Step %1").arg(i + 1))).value();
+            const auto item
+                = await(cards.addChecklistItem(created.id, QStringLiteral("Step %1").arg(i + 1)))
+                      .value();
             if (i < s.done)
                 await(cards.updateChecklistItem(item.id, std::nullopt, true));
         }
         for (int i = 0; i < s.comments; ++i)
-            await(cards.addComment(created.id, QStringLiteral("Looks good to me — comment %1").arg(i + 1)));
+            await(cards.addComment(
+                created.id, QStringLiteral("Looks good to me — comment %1").arg(i + 1)));
     }
 
     MainWindow *window = session.window();

@@ -280,14 +280,15 @@ private Q_SLOTS:
     {
         installTranslations(QStringLiteral("de"));
         QCOMPARE(QCoreApplication::translate("corkboard::ui::MainWindow", "&Settings"),
-                 QStringLiteral("&Einstellungen"));
-        QCOMPARE(QCoreApplication::translate("corkboard::ui::CardModel", "%n comment(s)", nullptr, 3),
-                 QStringLiteral("3 Kommentare"));
+            QStringLiteral("&Einstellungen"));
+        QCOMPARE(
+            QCoreApplication::translate("corkboard::ui::CardModel", "%n comment(s)", nullptr, 3),
+            QStringLiteral("3 Kommentare"));
         QCOMPARE(QCoreApplication::translate("ErrorPresenter", "Some fields need attention."),
-                 QStringLiteral("Einige Felder müssen korrigiert werden."));
+            QStringLiteral("Einige Felder müssen korrigiert werden."));
         installTranslations(QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("corkboard::ui::MainWindow", "&Settings"),
-                 QStringLiteral("&Settings"));
+            QStringLiteral("&Settings"));
     }
 };
 
