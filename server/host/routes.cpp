@@ -6,6 +6,7 @@
 #include "server/features/auth/jwt_authenticator.h"
 #include "server/features/events/live_controller.h"
 #include "server/features/events/live_hub.h"
+#include "server/features/events/sql_live_backend.h"
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
 #include "server/features/checklists/checklist_controller.h"
@@ -40,6 +41,10 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
 
+    if (!ctx.server.liveBus.backendFactory()) {
+        ctx.server.liveBus.setBackendFactory(
+            [](ThreadContext &thread) { return std::make_unique<SqlLiveBackend>(thread); });
+    }
     auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
     hub.attach(worker.httpServer());
     worker.addDrainHook([&hub] { hub.beginShutdown(); }, [&hub] { return hub.hasSessions(); });

@@ -30,6 +30,9 @@ struct ServerContext
         , userCache(*clock)
         , liveBus(*clock)
     {
+        // After each commit the hubs of every server thread are told (queued, never blocking).
+        eventBus.subscribe(
+            [this](const EventEnvelope &event) { liveBus.notifyCommitted(event.boardId, event.seq); });
     }
 
     const Config config;

@@ -5,6 +5,7 @@
 
 #include <QTcpSocket>
 
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace corkboard {
@@ -67,7 +68,17 @@ void ConnectionGuard::exemptFromTimeouts()
 
 bool ConnectionGuard::isIdle() const
 {
-    return m_state == State::Idle && m_headerBlock.isEmpty();
+    if (m_state != State::Idle || !m_headerBlock.isEmpty())
+        return false;
+    if (!m_socket)
+        return true;
+    // A request whose first bytes already arrived is in flight even if this thread has not read
+    // them yet (shutdown must not close it): look at Qt's buffer and at the kernel's.
+    if (m_socket->bytesAvailable() > 0)
+        return false;
+    int pending = 0;
+    const qintptr fd = m_socket->socketDescriptor();
+    return fd < 0 || ::ioctl(int(fd), FIONREAD, &pending) != 0 || pending == 0;
 }
 
 void ConnectionGuard::closeWhenIdle()
@@ -206,6 +217,11 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
         if (!inspectHeaderBlock())
             return false;
         m_headerBlock.clear();
+        // The client waits for "100 Continue" before sending the body it announced (curl does
+        // for large bodies); QtHttpServer never sends it, so the client would stall for its own
+        // timeout. Only when nothing else is in flight on this connection (no bytes follow).
+        if (m_expectContinue && m_state == State::Body && pos == size && m_socket)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
     return true;
 }
@@ -232,6 +248,7 @@ bool ConnectionGuard::inspectHeaderBlock()
     qint64 contentLength = 0;
     bool hasTransferEncoding = false;
     bool upgradeWebSocket = false;
+    bool expectContinue = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines.at(i);
         if (!line.endsWith('\r')) {
@@ -267,6 +284,8 @@ bool ConnectionGuard::inspectHeaderBlock()
             hasTransferEncoding = true;
         } else if (name.compare("Upgrade", Qt::CaseInsensitive) == 0) {
             upgradeWebSocket = value.compare("websocket", Qt::CaseInsensitive) == 0;
+        } else if (name.compare("Expect", Qt::CaseInsensitive) == 0) {
+            expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
     }
     if (hasTransferEncoding && contentLengths > 0) {
@@ -293,6 +312,7 @@ bool ConnectionGuard::inspectHeaderBlock()
         return true;
     }
     m_bodyRemaining = contentLength;
+    m_expectContinue = expectContinue && requestLine.endsWith("HTTP/1.1");
     m_state = contentLength > 0 ? State::Body : State::Idle;
     m_timer.stop();
     return true;

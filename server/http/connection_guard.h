@@ -75,6 +75,7 @@ private:
     qint64 m_bodyRemaining = 0;
     qint64 m_unconsumed = 0;
     bool m_closeWhenIdle = false;
+    bool m_expectContinue = false; //!< the request just framed asked for "100 Continue"
 };
 
 } // namespace corkboard

@@ -87,6 +87,31 @@ private Q_SLOTS:
         QCOMPARE(c.readResponse().status, 200);
     }
 
+    void expectContinueIsAnswered()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        // The client sends the headers and waits for the interim answer before the body.
+        c.send("GET /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+               "Expect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+        const RawResponse interim = c.readResponse();
+        QCOMPARE(interim.status, 100);
+        c.send("{}");
+        QCOMPARE(c.readResponse().status, 415); // /health takes no body: the final answer
+        c.send(get("/health"));
+        QCOMPARE(c.readResponse().status, 200);
+    }
+
+    void expectContinueOverTheLimitGetsOnly413()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+               "Expect: 100-continue\r\nContent-Length: "
+            + QByteArray::number(kBodyLimit + 1) + "\r\n\r\n");
+        verifyRefused(c, 413, QStringLiteral("PAYLOAD_TOO_LARGE"));
+    }
+
     void headerBlockOver16KiB()
     {
         RawClient c;

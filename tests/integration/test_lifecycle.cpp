@@ -5,7 +5,6 @@
 
 #include <QTcpSocket>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
 
@@ -25,6 +24,13 @@ void terminateAndConfirm(ServerProcess &server)
 {
     server.terminate();
     QVERIFY2(server.waitForStderr("shutting down", 10000), server.stderrText().constData());
+}
+
+//! One complete request first: proves a server thread owns the connection before the test goes on.
+void adopt(RawClient &client)
+{
+    client.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(client.readResponse().status, 200);
 }
 
 void verifyCleanExit(ServerProcess &server, int timeoutMs)
@@ -81,9 +87,9 @@ private Q_SLOTS:
         QVERIFY2(server.start(), qPrintable(server.error()));
         RawClient client;
         QVERIFY(client.connectTo(server.port()));
+        adopt(client);
         // The first half of the request, then a pause the server is told to stop in.
         client.send("GET /api/v1/server-info HTTP/1.1\r\nHost: x\r\nX-Request-Id: in-flight-1\r\n");
-        QThread::msleep(300);
         terminateAndConfirm(server);
         verifyRefusesNewConnections(server.port());
         QVERIFY(client.socket().state() == QAbstractSocket::ConnectedState);
@@ -109,8 +115,8 @@ private Q_SLOTS:
                                    "application/json\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         const qsizetype half = request.size() - body.size() / 2;
+        adopt(client);
         client.send(request.left(half));
-        QThread::msleep(300);
         terminateAndConfirm(server);
         client.send(request.mid(half));
         const RawResponse r = client.readResponse(10000);
@@ -129,8 +135,8 @@ private Q_SLOTS:
         QVERIFY2(server.start(), qPrintable(server.error()));
         RawClient client;
         QVERIFY(client.connectTo(server.port()));
+        adopt(client);
         client.send("GET /health HTTP/1.1\r\nHost: x\r\n");
-        QThread::msleep(300);
         terminateAndConfirm(server);
         // The request never completes; the server gives up on it after the grace period.
         QVERIFY(client.waitForClose(20000));

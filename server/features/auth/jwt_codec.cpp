@@ -95,10 +95,28 @@ QString JwtCodec::issue(const QString &userId, const QString &role, const QStrin
     return QString::fromLatin1(sign(header.data(), claims.data(), key.secret));
 }
 
+void JwtCodec::checkTimes(const AccessClaims &c) const
+{
+    const qint64 now = m_clock.nowMs() / 1000;
+    if (c.iat > now + kLeewaySeconds)
+        throw invalid(QStringLiteral("the access token was issued in the future"));
+    if (c.exp + kLeewaySeconds < now)
+        throw AppError(
+            ErrorCode::TokenExpired, QStringLiteral("the access token has expired; refresh it"));
+}
+
 AccessClaims JwtCodec::verify(const QByteArray &token) const
 {
     if (token.isEmpty() || token.size() > kMaxTokenBytes)
         throw invalid(QStringLiteral("the access token is malformed"));
+    // The same bytes verified before: only what can change since (time, a dropped key) is checked.
+    const auto hit = m_verified.constFind(token);
+    if (hit != m_verified.constEnd()) {
+        if (!m_keys.secretFor(hit->kid))
+            throw invalid(QStringLiteral("the access token was signed with an unknown key"));
+        checkTimes(hit->claims);
+        return hit->claims;
+    }
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3)
         throw invalid(QStringLiteral("the access token is malformed"));
@@ -141,12 +159,10 @@ AccessClaims JwtCodec::verify(const QByteArray &token) const
     c.role = role.toString();
     c.jti = jti.toString();
     c.sid = claims.value(QLatin1String("sid")).toString();
-    const qint64 now = m_clock.nowMs() / 1000;
-    if (c.iat > now + kLeewaySeconds)
-        throw invalid(QStringLiteral("the access token was issued in the future"));
-    if (c.exp + kLeewaySeconds < now)
-        throw AppError(
-            ErrorCode::TokenExpired, QStringLiteral("the access token has expired; refresh it"));
+    checkTimes(c);
+    if (m_verified.size() >= kVerifiedCacheSize)
+        m_verified.clear();
+    m_verified.insert(token, Verified {c, kid.toString()});
     return c;
 }
 

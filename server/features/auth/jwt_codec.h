@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 namespace corkboard {
@@ -21,6 +22,8 @@ struct AccessClaims
 
 //! HS256 JWTs: the compact framing (base64url, header and claims JSON) is ours; the MAC is
 //! libsodium's HMAC-SHA256 and the comparison constant-time. Verification pins alg=HS256.
+//! One instance per server thread (not thread-safe): it remembers the tokens it has verified, so
+//! a token seen again skips the MAC and JSON work and only has its times and key re-checked.
 class JwtCodec
 {
 public:
@@ -39,9 +42,19 @@ public:
     static QByteArray sign(
         const QByteArray &headerJson, const QByteArray &claimsJson, const QByteArray &secret);
 
+    static constexpr qsizetype kVerifiedCacheSize = 2048;
+
 private:
+    struct Verified
+    {
+        AccessClaims claims;
+        QString kid;
+    };
+    void checkTimes(const AccessClaims &claims) const;
+
     JwtKeyStore &m_keys;
     const Clock &m_clock;
+    mutable QHash<QByteArray, Verified> m_verified; // full token → what it verified to
 };
 
 } // namespace corkboard

@@ -1,0 +1,314 @@
+// Live-update benchmark: N WebSocket clients on one board, a writer creating cards at a fixed
+// rate over HTTP; reports delivery latency (HTTP response → receipt), missed/duplicated events
+// and server RSS per idle connection. Run by hand (see tests/bench/README.md).
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+namespace {
+
+QElapsedTimer g_clock;
+
+qint64 nowUs()
+{
+    return g_clock.nsecsElapsed() / 1000;
+}
+
+qint64 rssKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    return true;
+}
+
+QJsonObject call(QNetworkAccessManager &nam, const QByteArray &method, const QString &url,
+    const QJsonObject &body, const QString &token, int *status = nullptr)
+{
+    QNetworkRequest request {QUrl(url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QNetworkReply *reply = nam.sendCustomRequest(
+        request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    waitUntil([reply] { return reply->isFinished(); }, 30000);
+    if (status)
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject out = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return out;
+}
+
+struct Client
+{
+    std::unique_ptr<QWebSocket> socket;
+    bool ready = false;
+    bool subscribed = false;
+    QList<qint64> seqs;
+    QHash<QString, qint64> receivedUs; //!< card id → receipt time
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    g_clock.start();
+    const QStringList args = app.arguments();
+    const int clients = args.size() > 1 ? args.at(1).toInt() : 1000;
+    const int ratePerSecond = args.size() > 2 ? args.at(2).toInt() : 50;
+    const int seconds = args.size() > 3 ? args.at(3).toInt() : 10;
+    const QString binary = qEnvironmentVariable("CORKBOARD_BINARY");
+    QTextStream out(stdout);
+    if (binary.isEmpty()) {
+        out << "set CORKBOARD_BINARY to the corkboard executable" << Qt::endl;
+        return 2;
+    }
+
+    QTemporaryDir dir;
+    QProcess server;
+    server.setProgram(binary);
+    server.setArguments({QStringLiteral("--serve"), QStringLiteral("--host"),
+        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+        QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--log-level"),
+        QStringLiteral("error"), QStringLiteral("--rate-limit-rps"), QStringLiteral("1000000"),
+        QStringLiteral("--rate-limit-burst"), QStringLiteral("1000000")});
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start();
+    quint16 port = 0;
+    QByteArray banner;
+    const QRegularExpression pattern(QStringLiteral("serving on http://127\\.0\\.0\\.1:(\\d+)"));
+    waitUntil(
+        [&] {
+            banner += server.readAllStandardOutput();
+            const auto m = pattern.match(QString::fromUtf8(banner));
+            if (m.hasMatch())
+                port = quint16(m.captured(1).toUInt());
+            return port != 0;
+        },
+        20000);
+    if (port == 0) {
+        out << "server did not start" << Qt::endl;
+        return 1;
+    }
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    QNetworkAccessManager nam;
+    const QJsonObject reg = call(nam, "POST", base + QStringLiteral("/api/v1/auth/register"),
+        {{QStringLiteral("email"), QStringLiteral("bench@example.test")},
+            {QStringLiteral("password"), QStringLiteral("correct horse battery")},
+            {QStringLiteral("display_name"), QStringLiteral("Bench")}},
+        QString());
+    const QString token = reg.value(QStringLiteral("data"))
+                              .toObject()
+                              .value(QStringLiteral("tokens"))
+                              .toObject()
+                              .value(QStringLiteral("access_token"))
+                              .toString();
+    const QJsonObject board = call(nam, "POST", base + QStringLiteral("/api/v1/boards"),
+        {{QStringLiteral("name"), QStringLiteral("Bench")}}, token)
+                                  .value(QStringLiteral("data"))
+                                  .toObject();
+    const QString boardId
+        = board.value(QStringLiteral("board")).toObject().value(QStringLiteral("id")).toString();
+    const QString columnId = board.value(QStringLiteral("columns"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+    if (token.isEmpty() || boardId.isEmpty()) {
+        out << "could not register or create the board" << Qt::endl;
+        return 1;
+    }
+
+    QThread::msleep(300);
+    const qint64 rssBefore = rssKb(server.processId());
+    std::vector<Client> pool(static_cast<size_t>(clients));
+    const QString wsUrl = QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(port);
+    const QByteArray authMessage = QJsonDocument(
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("auth")},
+            {QStringLiteral("token"),
+                token}}).toJson(QJsonDocument::Compact);
+    const QByteArray subscribeMessage = QJsonDocument(
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("subscribe")},
+            {QStringLiteral("board_id"), boardId},
+            {QStringLiteral("since"),
+                QJsonValue::Null}}).toJson(QJsonDocument::Compact);
+    int connectedCount = 0;
+    int subscribedCount = 0;
+    int closedCount = 0;
+    for (Client &c : pool) {
+        c.socket = std::make_unique<QWebSocket>();
+        Client *client = &c;
+        QObject::connect(c.socket.get(), &QWebSocket::connected, c.socket.get(),
+            [client, &authMessage, &connectedCount] {
+                ++connectedCount;
+                client->socket->sendTextMessage(QString::fromUtf8(authMessage));
+            });
+        QObject::connect(c.socket.get(), &QWebSocket::disconnected, c.socket.get(),
+            [&closedCount] { ++closedCount; });
+        QObject::connect(c.socket.get(), &QWebSocket::textMessageReceived, c.socket.get(),
+            [client, &subscribeMessage, &subscribedCount](const QString &text) {
+                const qint64 t = nowUs();
+                const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QString type = m.value(QStringLiteral("type")).toString();
+                if (type == QLatin1String("event")) {
+                    const QJsonObject e = m.value(QStringLiteral("event")).toObject();
+                    if (e.value(QStringLiteral("type")).toString()
+                        == QLatin1String("card.created")) {
+                        client->seqs.append(qint64(e.value(QStringLiteral("seq")).toDouble()));
+                        client->receivedUs.insert(e.value(QStringLiteral("data"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("id"))
+                                                      .toString(),
+                            t);
+                    }
+                } else if (type == QLatin1String("ready")) {
+                    client->socket->sendTextMessage(QString::fromUtf8(subscribeMessage));
+                } else if (type == QLatin1String("subscribed")) {
+                    client->subscribed = true;
+                    ++subscribedCount;
+                }
+            });
+        c.socket->open(QUrl(wsUrl));
+        if (connectedCount + 200 < int(&c - pool.data())) // keep the handshake backlog modest
+            waitUntil([&] { return connectedCount + 100 >= int(&c - pool.data()); }, 10000);
+    }
+    if (!waitUntil([&] { return subscribedCount == clients; }, 120000)) {
+        out << "only " << subscribedCount << " of " << clients << " clients subscribed (closed "
+            << closedCount << ")" << Qt::endl;
+        return 1;
+    }
+    waitUntil([] { return false; }, 1000); // settle
+    const qint64 rssIdle = rssKb(server.processId());
+
+    // The writer: one card creation every 1000/rate ms, each timed at its HTTP response.
+    QHash<QString, qint64> respondedUs;
+    int sent = 0;
+    int failed = 0;
+    int inFlight = 0;
+    const int total = ratePerSecond * seconds;
+    QTimer writer;
+    writer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&writer, &QTimer::timeout, [&] {
+        if (sent >= total) {
+            writer.stop();
+            return;
+        }
+        ++sent;
+        ++inFlight;
+        QNetworkRequest request {
+            QUrl(base + QStringLiteral("/api/v1/boards/") + boardId + QStringLiteral("/cards"))};
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = nam.post(request,
+            QJsonDocument(QJsonObject {{QStringLiteral("column_id"), columnId},
+                              {QStringLiteral("title"), QStringLiteral("card %1").arg(sent)}})
+                .toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            const qint64 t = nowUs();
+            --inFlight;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201) {
+                ++failed;
+            } else {
+                const QString id = QJsonDocument::fromJson(reply->readAll())
+                                       .object()
+                                       .value(QStringLiteral("data"))
+                                       .toObject()
+                                       .value(QStringLiteral("id"))
+                                       .toString();
+                respondedUs.insert(id, t);
+            }
+            reply->deleteLater();
+        });
+    });
+    const qint64 writeStart = nowUs();
+    writer.start(1000 / ratePerSecond);
+    waitUntil([&] { return sent >= total && inFlight == 0; }, (seconds + 60) * 1000);
+    const double writeSeconds = double(nowUs() - writeStart) / 1e6;
+    const int created = int(respondedUs.size());
+    waitUntil(
+        [&] {
+            for (const Client &c : pool) {
+                if (c.seqs.size() < created)
+                    return false;
+            }
+            return true;
+        },
+        30000);
+
+    std::vector<qint64> latencies;
+    latencies.reserve(size_t(clients) * size_t(created));
+    qint64 missed = 0;
+    qint64 duplicated = 0;
+    qint64 outOfOrder = 0;
+    for (const Client &c : pool) {
+        const QSet<qint64> distinct(c.seqs.begin(), c.seqs.end());
+        duplicated += c.seqs.size() - distinct.size();
+        missed += std::max<qint64>(0, created - distinct.size());
+        for (qsizetype i = 1; i < c.seqs.size(); ++i)
+            outOfOrder += c.seqs.at(i) <= c.seqs.at(i - 1) ? 1 : 0;
+        for (auto it = respondedUs.cbegin(); it != respondedUs.cend(); ++it) {
+            const auto r = c.receivedUs.constFind(it.key());
+            if (r != c.receivedUs.cend())
+                latencies.push_back(std::max<qint64>(0, r.value() - it.value()));
+        }
+    }
+    std::sort(latencies.begin(), latencies.end());
+    auto pct = [&latencies](double p) {
+        return latencies.empty()
+            ? 0.0
+            : double(latencies.at(size_t(p * double(latencies.size() - 1)))) / 1000.0;
+    };
+    out << "clients " << clients << ", writer " << ratePerSecond << "/s for " << seconds << " s ("
+        << created << " cards created in " << writeSeconds << " s, " << failed << " failed)"
+        << Qt::endl;
+    out << "deliveries " << latencies.size() << " of " << qint64(clients) * created << Qt::endl;
+    out << "latency ms (HTTP response -> receipt): p50 " << pct(0.50) << "  p99 " << pct(0.99)
+        << "  max " << (latencies.empty() ? 0.0 : double(latencies.back()) / 1000.0) << Qt::endl;
+    out << "missed " << missed << "  duplicated " << duplicated << "  out of order " << outOfOrder
+        << "  closed " << closedCount << Qt::endl;
+    out << "server RSS: " << rssBefore << " KiB before, " << rssIdle << " KiB with " << clients
+        << " idle subscribed sockets: " << double(rssIdle - rssBefore) / clients
+        << " KiB per connection" << Qt::endl;
+
+    for (Client &c : pool)
+        c.socket->abort();
+    server.terminate();
+    server.waitForFinished(15000);
+    return missed == 0 && duplicated == 0 ? 0 : 1;
+}
