@@ -88,6 +88,12 @@ ApiBackend::~ApiBackend()
     m_live->close();
 }
 
+void ApiBackend::suspend()
+{
+    m_probe.stop();
+    m_live->close();
+}
+
 QString ApiBackend::serverUrl() const
 {
     return m_api->serverUrl().toString();

@@ -36,6 +36,7 @@ public:
     void setProbeInterval(int ms);
 
     QString serverUrl() const override;
+    void suspend() override;
     std::optional<Account> account() const override { return m_account; }
     void registerAccount(QObject *context, const QString &email, const QString &password,
         const QString &displayName, const QString &inviteCode, Callback<Account> done) override;

@@ -115,6 +115,8 @@ void ApiBackend::loadCard(QObject *context, const QString &cardId, Callback<Card
                 return;
             }
             CardDetail detail = convert::cardDetail(r.value());
+            if (!guard)
+                return;
             client::PageRequest page;
             page.limit = 200;
             m_cards->comments(cardId, page)

@@ -57,6 +57,8 @@ public:
     using QObject::QObject;
 
     virtual QString serverUrl() const = 0;
+    //! Stops background work (live socket, health checks) before the app quits.
+    virtual void suspend() { }
     virtual std::optional<Account> account() const = 0;
 
     // Session

@@ -175,6 +175,8 @@ void DesktopSession::quit()
         return;
     m_quitting = true;
     m_window->endSession();
+    if (m_backend)
+        m_backend->suspend();
     m_window->hide();
     if (m_server)
         m_server->stop();

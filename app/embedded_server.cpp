@@ -27,8 +27,11 @@ EmbeddedServer::~EmbeddedServer()
 
 void EmbeddedServer::start()
 {
-    if (m_host)
+    if (m_host) {
+        // Still running or still stopping: start again once stopped.
+        m_restartPending = m_stopping;
         return;
+    }
     // A restart listens where the first start did, so clients find the server again.
     if (m_port != 0)
         m_config.port = m_port;
@@ -60,7 +63,10 @@ void EmbeddedServer::start()
                         this,
                         [this] {
                             m_host = nullptr;
+                            m_stopping = false;
                             Q_EMIT stopped();
+                            if (std::exchange(m_restartPending, false))
+                                start();
                         },
                         Qt::QueuedConnection);
                 },
@@ -84,6 +90,7 @@ void EmbeddedServer::stop()
         Q_EMIT stopped();
         return;
     }
+    m_stopping = true;
     ServerHost *host = m_host;
     QMetaObject::invokeMethod(
         host, [host] { host->shutdown(); }, Qt::QueuedConnection);

@@ -35,6 +35,8 @@ private:
     ServerHost *m_host = nullptr;
     QString m_baseUrl;
     quint16 m_port = 0;
+    bool m_stopping = false;
+    bool m_restartPending = false;
 };
 
 } // namespace corkboard

@@ -327,8 +327,8 @@ void MainWindow::setConnectivity(Connectivity state)
         break;
     case Connectivity::Reconnecting:
         m_connectivity->setText(tr("◌ Reconnecting…"));
-        m_banner->setText(tr("The connection to the board server was lost. Reconnecting…"));
-        m_banner->setVisible(true);
+        // The server answers again; only the live channel is still coming back.
+        m_banner->setVisible(false);
         break;
     case Connectivity::Offline:
         m_connectivity->setText(tr("○ Offline"));

@@ -41,7 +41,8 @@ T await(QFuture<T> f)
 
 void waitFor(const std::function<bool()> &condition)
 {
-    QTest::qWaitFor(condition, 30000);
+    if (!QTest::qWaitFor(condition, 30000))
+        qFatal("screenshot tool: a step did not finish in time");
 }
 
 void save(QWidget *w, const QString &path)
