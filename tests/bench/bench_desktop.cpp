@@ -8,6 +8,7 @@
 #include "app/app_settings.h"
 #include "app/board_controller.h"
 #include "app/board_view.h"
+#include "app/boards_list.h"
 #include "app/desktop_session.h"
 #include "app/dto_convert.h"
 #include "app/embedded_server.h"
@@ -18,8 +19,10 @@
 #include "shared/client/token_store.h"
 #include "shared/dto/snapshot.h"
 #include "tests/support/test_server.h"
+#include <QAbstractScrollArea>
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -66,6 +69,8 @@ Config benchConfig(const QString &dir)
     Config config; // the real defaults (real password hashing, one server thread)
     config.mode = RunMode::Desktop;
     config.dataDir = dir;
+    config.databaseUrl = QStringLiteral("sqlite:") + dir + QStringLiteral("/corkboard.db");
+    QDir().mkpath(dir);
     config.logLevel = QStringLiteral("warning");
     return config;
 }
@@ -253,7 +258,7 @@ void snapshotToInteractive()
     t.start();
     const QJsonObject parsed
         = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
-    const BoardSnapshot snapshot = convert::snapshot(boardSnapshotFromJson(parsed));
+    const ui::BoardSnapshot snapshot = convert::snapshot(boardSnapshotFromJson(parsed));
     const qint64 decoded = t.elapsed();
     controller.applySnapshot(snapshot);
     const qint64 modelled = t.elapsed();
