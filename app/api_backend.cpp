@@ -21,6 +21,16 @@ using client::ApiResult;
 
 namespace {
 
+//! The health probe answers at once: no retries, short timeout (a retrying probe would still be
+//! in flight long after the server went away).
+client::ApiClient::Options probeOptions()
+{
+    client::ApiClient::Options o;
+    o.maxRetries = 0;
+    o.timeoutMs = 3000;
+    return o;
+}
+
 UiError notSignedIn()
 {
     return convert::error(
@@ -35,10 +45,11 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
     , m_settings(settings)
     , m_tokens(std::move(tokens))
     , m_api(new client::ApiClient(serverUrl, m_tokens, this))
+    , m_probeClient(new client::ApiClient(serverUrl, m_tokens, probeOptions(), this))
     , m_live(new client::LiveClient(m_api->liveUrl(), this))
     , m_boards(std::make_unique<client::BoardsApi>(*m_api))
     , m_cards(std::make_unique<client::CardsApi>(*m_api))
-    , m_server(std::make_unique<client::ServerApi>(*m_api))
+    , m_server(std::make_unique<client::ServerApi>(*m_probeClient))
 {
     m_live->attach(m_api);
     connect(m_api, &client::ApiClient::sessionEnded, this, [this] {

@@ -97,6 +97,7 @@ private:
     AppSettings *m_settings;
     std::shared_ptr<client::TokenStore> m_tokens;
     client::ApiClient *m_api;
+    client::ApiClient *m_probeClient; //!< unauthenticated /health checks only
     client::LiveClient *m_live;
     std::unique_ptr<client::BoardsApi> m_boards;
     std::unique_ptr<client::CardsApi> m_cards;
