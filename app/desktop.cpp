@@ -1,7 +1,9 @@
 #include "app/desktop.h"
 
-#include "app/embedded_server.h"
-#include "app/main_window.h"
+#include "app/api_backend.h"
+#include "app/app_settings.h"
+#include "app/desktop_session.h"
+#include "app/translations.h"
 #include "server/host/unix_signals.h"
 #include "server/platform/log.h"
 
@@ -18,18 +20,15 @@ int runDesktop(const Config &configIn)
     QDir().mkpath(config.dataDir);
     logging::setLogFile(QDir(config.dataDir).filePath(QStringLiteral("corkboard.log")));
 
-    MainWindow window;
-    EmbeddedServer server(config);
-    QObject::connect(&server, &EmbeddedServer::started, &window, &MainWindow::showServer);
-    QObject::connect(&server, &EmbeddedServer::failed, &window, &MainWindow::showFailure);
-    QObject::connect(&server, &EmbeddedServer::stopped, qApp, [] { QCoreApplication::exit(0); });
-    UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &server, [&server] { server.stop(); });
+    ui::AppSettings settings;
+    ui::installTranslations(settings.language());
     QApplication::setQuitOnLastWindowClosed(false);
-    QObject::connect(qApp, &QApplication::lastWindowClosed, &server, [&server] { server.stop(); });
-    window.showStarting();
-    window.show();
-    server.start();
+    ui::DesktopSession session(config, &settings, ui::apiBackendFactory(&settings));
+    QObject::connect(&session, &ui::DesktopSession::finished, qApp, &QCoreApplication::exit);
+    UnixSignalWatcher watcher;
+    QObject::connect(
+        &watcher, &UnixSignalWatcher::terminationRequested, &session, &ui::DesktopSession::quit);
+    session.start();
     return QApplication::exec();
 }
 

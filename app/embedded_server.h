@@ -18,6 +18,7 @@ public:
     explicit EmbeddedServer(Config config, QObject *parent = nullptr);
     ~EmbeddedServer() override;
 
+    //! Starts (again, after stop(): on the same port) and emits started() or failed().
     void start();
     //! Stops the server; emits stopped() when done.
     void stop();
@@ -33,6 +34,9 @@ private:
     QThread m_thread;
     ServerHost *m_host = nullptr;
     QString m_baseUrl;
+    quint16 m_port = 0;
+    bool m_stopping = false;
+    bool m_restartPending = false;
 };
 
 } // namespace corkboard

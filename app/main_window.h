@@ -1,31 +1,98 @@
 #pragma once
 
+#include "app/backend.h"
+
 #include <QMainWindow>
 
 class QLabel;
-class QNetworkAccessManager;
+class QStackedWidget;
+class QDockWidget;
 
-namespace corkboard {
+namespace corkboard::ui {
 
-//! The desktop window. For now it shows where the embedded server listens and its health.
+class AppSettings;
+class BoardController;
+class BoardView;
+class BoardsList;
+class NotificationBell;
+class NotificationsPanel;
+class SearchBox;
+class TrayNotifier;
+
+//! The desktop window: boards list and board view, toolbar with search and the notification
+//! bell, offline banner and connection state in the status bar. Everything it shows comes
+//! from the Backend it is given once signed in.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(AppSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    void showStarting();
-    void showServer(const QString &baseUrl);
-    void showFailure(const QString &message);
-    QString statusText() const;
+    //! A "please wait" page (starting the server, signing in).
+    void showBusy(const QString &text);
+    void showFailure(const QString &text);
+    //! Signed in: builds the pages over `backend` and shows the boards.
+    void startSession(
+        Backend *backend, const Account &account, const QString &dataDir, bool localServer);
+    //! Signed out: back to the busy page, pages dropped.
+    void endSession();
+    void openBoard(const QString &boardId, const QString &cardId = QString());
+    void showBoards();
+    void openCard(const QString &cardId);
+
+    BoardsList *boardsList() const { return m_boards; }
+    BoardView *boardView() const { return m_boardView; }
+    BoardController *boardController() const { return m_controller; }
+    NotificationsPanel *notificationsPanel() const { return m_notifications; }
+    NotificationBell *bell() const { return m_bell; }
+    SearchBox *searchBox() const { return m_search; }
+    QLabel *offlineBanner() const { return m_banner; }
+    QLabel *connectivityLabel() const { return m_connectivity; }
+    QString busyText() const;
+    TrayNotifier *tray() const { return m_tray; }
+    Connectivity connectivity() const { return m_state; }
+
+Q_SIGNALS:
+    void signOutRequested();
+    void quitRequested();
+    void languageChanged(const QString &language);
+    void lanSharingChanged(bool share, int port);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void refreshHealth();
+    void buildActions();
+    void setConnectivity(Connectivity state);
+    void onNotification(const Notification &notification);
+    void openSettings();
+    void openAdmin();
+    void openMembers();
 
-    QLabel *m_address = nullptr;
-    QLabel *m_health = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
-    QString m_baseUrl;
+    AppSettings *m_settings;
+    Backend *m_backend = nullptr;
+    std::optional<Account> m_account;
+    QString m_dataDir;
+    bool m_localServer = false;
+    Connectivity m_state = Connectivity::Online;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_busy = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_connectivity = nullptr;
+    BoardsList *m_boards = nullptr;
+    BoardView *m_boardView = nullptr;
+    BoardController *m_controller = nullptr;
+    NotificationsPanel *m_notifications = nullptr;
+    QDockWidget *m_dock = nullptr;
+    NotificationBell *m_bell = nullptr;
+    SearchBox *m_search = nullptr;
+    QAction *m_adminAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QToolBar *m_toolbar = nullptr;
+    QAction *m_searchSlot = nullptr;
+    TrayNotifier *m_tray = nullptr;
+    QString m_pendingCard;
 };
 
-} // namespace corkboard
+} // namespace corkboard::ui

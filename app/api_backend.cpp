@@ -1,0 +1,247 @@
+#include "app/api_backend.h"
+
+#include "app/api_backend_util.h"
+#include "app/app_settings.h"
+#include "app/dto_convert.h"
+#include "shared/client/api_decode.h"
+#include "shared/client/boards_api.h"
+#include "shared/client/cards_api.h"
+#include "shared/client/keychain_token_store.h"
+#include "shared/client/live_client.h"
+#include "shared/client/server_api.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace corkboard::ui {
+
+using client::ApiRequest;
+using client::ApiResponse;
+using client::ApiResult;
+
+namespace {
+
+//! The health probe answers at once: no retries, short timeout (a retrying probe would still be
+//! in flight long after the server went away).
+client::ApiClient::Options probeOptions()
+{
+    client::ApiClient::Options o;
+    o.maxRetries = 0;
+    o.timeoutMs = 3000;
+    return o;
+}
+
+UiError notSignedIn()
+{
+    return convert::error(
+        client::ApiError::session(ErrorCode::Unauthenticated, QStringLiteral("not signed in")));
+}
+
+} // namespace
+
+ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore> tokens,
+    AppSettings *settings, QObject *parent)
+    : Backend(parent)
+    , m_settings(settings)
+    , m_tokens(std::move(tokens))
+    , m_api(new client::ApiClient(serverUrl, m_tokens, this))
+    , m_probeClient(new client::ApiClient(serverUrl, m_tokens, probeOptions(), this))
+    , m_live(new client::LiveClient(m_api->liveUrl(), this))
+    , m_boards(std::make_unique<client::BoardsApi>(*m_api))
+    , m_cards(std::make_unique<client::CardsApi>(*m_api))
+    , m_server(std::make_unique<client::ServerApi>(*m_probeClient))
+{
+    m_live->attach(m_api);
+    connect(m_api, &client::ApiClient::sessionEnded, this, [this] {
+        m_account.reset();
+        m_live->close();
+        m_probe.stop();
+        Q_EMIT sessionEnded();
+    });
+    connect(m_api, &client::ApiClient::connectivityChanged, this,
+        [this](client::ApiClient::Connectivity c) {
+            m_serverReachable = c == client::ApiClient::Connectivity::Online;
+            updateConnectivity();
+        });
+    connect(m_live, &client::LiveClient::stateChanged, this, [this](client::LiveClient::State s) {
+        const bool wasReady = m_liveReady;
+        m_liveReady = s == client::LiveClient::State::Ready;
+        if (wasReady && !m_liveReady)
+            probe(); // the socket dropped: is the server gone?
+        updateConnectivity();
+    });
+    connect(m_live, &client::LiveClient::eventReceived, this, [this](const EventEnvelope &e) {
+        BoardEvent event = convert::event(e);
+        if (event.member)
+            m_names.insert(event.member->id, event.member->displayName);
+        if (event.comment)
+            event.comment->authorName
+                = m_names.value(event.comment->authorId, event.comment->authorName);
+        if (e.type == QLatin1String("presence.changed")) {
+            QStringList names;
+            const QJsonObject data = QJsonDocument::fromJson(e.data).object();
+            for (const QJsonValue &v : data.value(QStringLiteral("users")).toArray())
+                names << v.toObject().value(QStringLiteral("display_name")).toString();
+            Q_EMIT presenceChanged(e.boardId, names);
+            return;
+        }
+        Q_EMIT boardEvent(event);
+    });
+    connect(m_live, &client::LiveClient::resyncRequired, this, &Backend::boardResyncNeeded);
+    connect(m_live, &client::LiveClient::notificationReceived, this,
+        [this](const QJsonObject &o) { Q_EMIT notificationReceived(convert::notification(o)); });
+    m_probe.setInterval(5000);
+    connect(&m_probe, &QTimer::timeout, this, &ApiBackend::probe);
+}
+
+ApiBackend::~ApiBackend()
+{
+    m_live->close();
+}
+
+void ApiBackend::suspend()
+{
+    m_probe.stop();
+    m_live->close();
+}
+
+QString ApiBackend::serverUrl() const
+{
+    return m_api->serverUrl().toString();
+}
+
+void ApiBackend::setProbeInterval(int ms)
+{
+    m_probe.setInterval(ms);
+}
+
+void ApiBackend::probe()
+{
+    m_server->health().then(this, [this](const ApiResult<client::NoContent> &r) {
+        m_serverReachable = r.isOk();
+        updateConnectivity();
+    });
+}
+
+void ApiBackend::updateConnectivity()
+{
+    Connectivity state = Connectivity::Online;
+    if (!m_serverReachable)
+        state = Connectivity::Offline;
+    else if (m_live->state() == client::LiveClient::State::WaitingToReconnect && m_account)
+        state = Connectivity::Reconnecting;
+    setConnectivity(state);
+}
+
+void ApiBackend::setConnectivity(Connectivity state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT connectivityChanged(state);
+}
+
+void ApiBackend::startLive()
+{
+    m_live->open();
+    m_probe.start();
+}
+
+void ApiBackend::adopt(
+    QObject *context, const QJsonObject &body, const QString &path, Callback<Account> done)
+{
+    ApiRequest request = ApiRequest::json("POST", path, body);
+    request.authenticated = false;
+    m_api
+        ->call<dto::AuthResult>(std::move(request),
+            [](const ApiResponse &r) {
+                return client::decode::checked<dto::AuthResult>(r, &dto::fromJson);
+            })
+        .then(
+            context, [this, context, done = std::move(done)](const ApiResult<dto::AuthResult> &r) {
+                if (!r) {
+                    done(Outcome<Account>::failure(convert::error(r.error())));
+                    return;
+                }
+                const dto::AuthResult auth = r.value();
+                client::SessionTokens tokens {
+                    auth.tokens.accessToken, auth.tokens.expiresIn, auth.tokens.refreshToken};
+                m_api->adoptSession(auth.user.id, tokens)
+                    .then(context, [this, auth, done](const ApiResult<client::NoContent> &) {
+                        // A keychain failure still leaves a working session for this run.
+                        m_account = convert::account(auth.user);
+                        m_names.insert(auth.user.id, auth.user.displayName);
+                        m_settings->setAccountFor(serverUrl(), auth.user.id);
+                        startLive();
+                        done(Outcome<Account>::success(*m_account));
+                    });
+            });
+}
+
+void ApiBackend::registerAccount(QObject *context, const QString &email, const QString &password,
+    const QString &displayName, const QString &inviteCode, Callback<Account> done)
+{
+    QJsonObject body {{QStringLiteral("email"), email}, {QStringLiteral("password"), password},
+        {QStringLiteral("display_name"), displayName}};
+    if (!inviteCode.isEmpty())
+        body.insert(QStringLiteral("invite_code"), inviteCode);
+    adopt(context, body, QStringLiteral("/api/v1/auth/register"), std::move(done));
+}
+
+void ApiBackend::signIn(
+    QObject *context, const QString &email, const QString &password, Callback<Account> done)
+{
+    const QJsonObject body {
+        {QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
+    adopt(context, body, QStringLiteral("/api/v1/auth/login"), std::move(done));
+}
+
+void ApiBackend::resumeSession(QObject *context, Callback<Account> done)
+{
+    const QString accountId = m_settings->accountFor(serverUrl());
+    if (accountId.isEmpty()) {
+        QTimer::singleShot(0, context,
+            [done = std::move(done)] { done(Outcome<Account>::failure(notSignedIn())); });
+        return;
+    }
+    m_api->restoreSession(accountId).then(
+        context, [this, context, done = std::move(done)](const ApiResult<client::NoContent> &r) {
+            if (!r) {
+                done(Outcome<Account>::failure(convert::error(r.error())));
+                return;
+            }
+            m_api
+                ->call<dto::User>(ApiRequest::get(QStringLiteral("/api/v1/users/me")),
+                    [](const ApiResponse &resp) {
+                        return client::decode::checked<dto::User>(resp, &dto::fromJson);
+                    })
+                .then(context, [this, done](const ApiResult<dto::User> &me) {
+                    if (!me) {
+                        done(Outcome<Account>::failure(convert::error(me.error())));
+                        return;
+                    }
+                    m_account = convert::account(me.value());
+                    m_names.insert(m_account->id, m_account->displayName);
+                    startLive();
+                    done(Outcome<Account>::success(*m_account));
+                });
+        });
+}
+
+void ApiBackend::signOut()
+{
+    const QString refresh = m_api->refreshTokenForLogout();
+    m_live->close();
+    m_probe.stop();
+    m_account.reset();
+    m_settings->setAccountFor(serverUrl(), QString());
+    if (!refresh.isEmpty()) {
+        ApiRequest request = ApiRequest::json("POST", QStringLiteral("/api/v1/auth/logout"),
+            {{QStringLiteral("refresh_token"), refresh}});
+        request.authenticated = false;
+        m_api->send(std::move(request));
+    }
+    m_api->forgetSession();
+}
+
+} // namespace corkboard::ui

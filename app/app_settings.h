@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+class QSettings;
+
+namespace corkboard::ui {
+
+//! The desktop's own preferences (not server settings): where the boards live, LAN sharing,
+//! language, keep running in the tray. Stored with QSettings; never holds secrets.
+class AppSettings
+{
+public:
+    enum class Shape
+    {
+        Unset,
+        Local,
+        Remote
+    };
+
+    //! `file` empty: the platform's default location (tests pass a temp file).
+    explicit AppSettings(const QString &file = QString());
+    ~AppSettings();
+
+    Shape shape() const;
+    void setShape(Shape shape);
+    QUrl remoteUrl() const;
+    void setRemoteUrl(const QUrl &url);
+    bool shareOnLan() const;
+    void setShareOnLan(bool share);
+    int lanPort() const;
+    void setLanPort(int port);
+    QString language() const; //!< "" = system, "en", "de"
+    void setLanguage(const QString &language);
+    //! The account last signed in on `server` (a user id, not a secret; the token is in the
+    //! keychain).
+    QString accountFor(const QString &server) const;
+    void setAccountFor(const QString &server, const QString &accountId);
+    //! The port the embedded server used last (its URL names the keychain entry), 0 = any.
+    int localPort() const;
+    void setLocalPort(int port);
+    bool keepInTray() const;
+    void setKeepInTray(bool keep);
+
+private:
+    QSettings *m_settings;
+};
+
+} // namespace corkboard::ui

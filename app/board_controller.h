@@ -1,0 +1,78 @@
+#pragma once
+
+#include "app/backend.h"
+#include "app/card_model.h"
+#include "app/column_model.h"
+
+#include <QObject>
+#include <map>
+#include <memory>
+
+namespace corkboard::ui {
+
+//! The open board: its models, optimistic moves with roll-back, and live events applied to it.
+//! No widgets here, so tests drive it without a window.
+class BoardController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BoardController(Backend *backend, QObject *parent = nullptr);
+    ~BoardController() override;
+
+    QString boardId() const { return m_board.id; }
+    QString boardName() const { return m_board.name; }
+    qint64 seq() const { return m_seq; }
+    bool isLoading() const { return m_loading; }
+    ColumnModel *columns() { return &m_columns; }
+    CardModel *cardsOf(const QString &columnId) const;
+    const BoardLookup &lookup() const { return m_lookup; }
+    QList<Person> members() const { return m_lookup.people.values(); }
+    QList<Label> labels() const { return m_lookup.labels.values(); }
+    //! Where a card is: its column's model and row; nullptr when not on this board.
+    CardModel *findCard(const QString &cardId, int *row = nullptr) const;
+    std::optional<Card> card(const QString &cardId) const;
+    int cardCount() const;
+
+    //! Loads the board (loadingChanged, then boardLoaded or failed) and watches it live.
+    void open(const QString &boardId);
+    void close();
+    //! Applies a snapshot straight away (also used by the benchmark).
+    void applySnapshot(const BoardSnapshot &snapshot);
+
+    void addCard(const QString &columnId, const QString &title);
+    void addColumn(const QString &name);
+    //! Optimistic: the card moves at once; if the server refuses it goes back and
+    //! moveRefused() carries the reason. `row` counts the target column before the move.
+    void moveCard(const QString &cardId, const QString &toColumnId, int row);
+    void moveColumn(const QString &columnId, int row);
+    //! A card changed elsewhere (detail dialog): show the server's version.
+    void cardChanged(const Card &card);
+    void applyEvent(const BoardEvent &event);
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void boardLoaded();
+    //! The set of columns changed (added, removed, reordered): the view rebuilds its columns.
+    void columnsReset();
+    void boardRenamed(const QString &name);
+    void failed(const QString &message);
+    void moveRefused(const QString &message);
+    void cardAdded(const QString &cardId);
+
+private:
+    CardModel *ensureCardModel(const QString &columnId);
+    void placeCard(const Card &card);
+    void removeCard(const QString &cardId);
+    void updateCounts();
+    static int rowForPosition(const CardModel *model, const QString &position);
+
+    Backend *m_backend;
+    BoardSummary m_board;
+    qint64 m_seq = 0;
+    bool m_loading = false;
+    BoardLookup m_lookup;
+    ColumnModel m_columns;
+    std::map<QString, std::unique_ptr<CardModel>> m_cardModels;
+};
+
+} // namespace corkboard::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace corkboard::ui {
+
+//! Paints a card: label chips, title, due badge (soon/overdue colours), checklist progress,
+//! comment count and assignee initials — in the colours of the system palette.
+class CardDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    void setCardWidth(int width) { m_width = width; }
+
+    //! Badge colours, shared with tests and the legend.
+    static QColor soonColor();
+    static QColor overdueColor();
+
+private:
+    int titleHeight(const QFontMetrics &fm, const QString &title) const;
+
+    int m_width = 260;
+};
+
+} // namespace corkboard::ui

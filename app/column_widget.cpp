@@ -1,0 +1,207 @@
+#include "app/column_widget.h"
+
+#include "app/board_controller.h"
+#include "app/card_delegate.h"
+
+#include <QApplication>
+#include <QDrag>
+#include <QDragEnterEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace corkboard::ui {
+
+ColumnWidget::ColumnWidget(
+    BoardController *controller, const QString &columnId, CardDelegate *delegate, QWidget *parent)
+    : QFrame(parent)
+    , m_controller(controller)
+    , m_columnId(columnId)
+    , m_model(controller->cardsOf(columnId))
+{
+    setObjectName(QStringLiteral("column_") + columnId);
+    setFrameShape(QFrame::StyledPanel);
+    setBackgroundRole(QPalette::AlternateBase);
+    setAutoFillBackground(true);
+    setFixedWidth(kWidth);
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    m_header = new QWidget(this);
+    m_header->setCursor(Qt::OpenHandCursor);
+    m_header->setToolTip(tr("Drag to move the column"));
+    m_header->installEventFilter(this);
+    auto *headerLayout = new QHBoxLayout(m_header);
+    headerLayout->setContentsMargins(2, 2, 2, 2);
+    m_name = new QLabel(m_header);
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    m_name->setFont(bold);
+    m_count = new QLabel(m_header);
+    m_count->setObjectName(QStringLiteral("columnCount"));
+    headerLayout->addWidget(m_name, 1);
+    headerLayout->addWidget(m_count);
+    layout->addWidget(m_header);
+
+    m_view = new QListView(this);
+    m_view->setObjectName(QStringLiteral("cards"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(delegate);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setLayoutMode(QListView::Batched);
+    m_view->setBatchSize(200);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setSpacing(0);
+    m_view->viewport()->setBackgroundRole(QPalette::AlternateBase);
+    layout->addWidget(m_view, 1);
+    connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT cardActivated(index.data(CardModel::IdRole).toString());
+    });
+
+    m_addCard = new QLineEdit(this);
+    m_addCard->setObjectName(QStringLiteral("addCard"));
+    m_addCard->setPlaceholderText(tr("+ Add a card"));
+    layout->addWidget(m_addCard);
+    connect(m_addCard, &QLineEdit::returnPressed, this, [this] {
+        const QString title = m_addCard->text();
+        m_addCard->clear();
+        m_controller->addCard(m_columnId, title);
+    });
+
+    // Keyboard moves: the same optimistic move as a drag.
+    auto shortcut = [this](const QKeySequence &keys, int dc, int dr) {
+        auto *s = new QShortcut(keys, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(s, &QShortcut::activated, this, [this, dc, dr] { moveSelected(dc, dr); });
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Right), 1, 0);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Left), -1, 0);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), 0, -1);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), 0, 1);
+
+    auto refresh = [this] { refreshHeader(); };
+    connect(controller->columns(), &QAbstractItemModel::dataChanged, this, refresh);
+    refreshHeader();
+}
+
+void ColumnWidget::refreshHeader()
+{
+    ColumnModel *columns = m_controller->columns();
+    const int row = columns->rowOf(m_columnId);
+    if (row < 0)
+        return;
+    const Column *column = columns->columnAt(row);
+    const int count = columns->cardCount(m_columnId);
+    m_name->setText(column->name);
+    const bool over = columns->isOverWip(m_columnId);
+    m_count->setText(column->wipLimit > 0 ? tr("%1 / %2").arg(count).arg(column->wipLimit)
+                                          : QString::number(count));
+    m_count->setToolTip(
+        over ? tr("Over the work-in-progress limit of %1").arg(column->wipLimit) : QString());
+    QPalette pal = m_count->palette();
+    pal.setColor(QPalette::WindowText,
+        over ? CardDelegate::overdueColor() : palette().color(QPalette::WindowText));
+    m_count->setPalette(pal);
+    const QString accessible = columns->index(row).data(Qt::AccessibleTextRole).toString();
+    setAccessibleName(accessible);
+    m_view->setAccessibleName(tr("Cards in %1").arg(column->name));
+    m_addCard->setAccessibleName(tr("Add a card to %1").arg(column->name));
+}
+
+bool ColumnWidget::focusCard(const QString &cardId)
+{
+    const int row = m_model->rowOf(cardId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->setFocus();
+    return true;
+}
+
+void ColumnWidget::moveSelected(int columnDelta, int rowDelta)
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString cardId = current.data(CardModel::IdRole).toString();
+    if (columnDelta != 0) {
+        const int target = m_controller->columns()->rowOf(m_columnId) + columnDelta;
+        const Column *column = m_controller->columns()->columnAt(target);
+        if (column)
+            m_controller->moveCard(cardId, column->id, 0);
+        return;
+    }
+    const int row = current.row() + rowDelta;
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_controller->moveCard(cardId, m_columnId, rowDelta > 0 ? row + 1 : row);
+    m_view->setCurrentIndex(m_model->index(m_model->rowOf(cardId)));
+}
+
+bool ColumnWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_header) {
+        if (event->type() == QEvent::MouseButtonPress) {
+            m_pressPos = static_cast<QMouseEvent *>(event)->position().toPoint();
+        } else if (event->type() == QEvent::MouseMove) {
+            auto *me = static_cast<QMouseEvent *>(event);
+            if ((me->buttons() & Qt::LeftButton)
+                && (me->position().toPoint() - m_pressPos).manhattanLength()
+                    >= QApplication::startDragDistance()) {
+                ColumnModel *columns = m_controller->columns();
+                const QModelIndex index = columns->index(columns->rowOf(m_columnId));
+                auto *drag = new QDrag(this);
+                drag->setMimeData(columns->mimeData({index}));
+                drag->setPixmap(grab().scaledToWidth(kWidth / 2));
+                drag->exec(Qt::MoveAction);
+                return true;
+            }
+        }
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void ColumnWidget::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(kColumnMimeType)
+        || event->mimeData()->hasFormat(kCardMimeType))
+        event->acceptProposedAction();
+}
+
+void ColumnWidget::dragMoveEvent(QDragMoveEvent *event)
+{
+    event->acceptProposedAction();
+}
+
+void ColumnWidget::dropEvent(QDropEvent *event)
+{
+    ColumnModel *columns = m_controller->columns();
+    if (event->mimeData()->hasFormat(kColumnMimeType)) {
+        // Left half: before this column; right half: after it.
+        int row = columns->rowOf(m_columnId);
+        if (event->position().x() > width() / 2)
+            ++row;
+        if (columns->dropMimeData(event->mimeData(), Qt::MoveAction, row, 0, QModelIndex()))
+            event->acceptProposedAction();
+        return;
+    }
+    // A card dropped on the header or the add field: to the end of this column.
+    if (m_model->dropMimeData(
+            event->mimeData(), Qt::MoveAction, m_model->rowCount(), 0, QModelIndex()))
+        event->acceptProposedAction();
+}
+
+} // namespace corkboard::ui

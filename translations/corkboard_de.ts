@@ -1,0 +1,929 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <source>The request could not be understood. Please update Corkboard.</source>
+        <translation>Die Anfrage wurde nicht verstanden. Bitte aktualisieren Sie Corkboard.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Please sign in again.</source>
+        <translation>Sie sind nicht angemeldet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The e-mail address or password is not correct.</source>
+        <translation>Die E-Mail-Adresse oder das Passwort ist nicht korrekt.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>Dazu sind Sie nicht berechtigt.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists or you no longer have access to it.</source>
+        <translation>Dieses Element existiert nicht mehr oder Sie haben keinen Zugriff mehr darauf.</translation>
+    </message>
+    <message>
+        <source>The server does not support this action. Please update Corkboard.</source>
+        <translation>Der Server unterstützt diese Aktion nicht. Bitte aktualisieren Sie Corkboard.</translation>
+    </message>
+    <message>
+        <source>The request took too long to send. Please try again.</source>
+        <translation>Das Senden der Anfrage hat zu lange gedauert. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This conflicts with an existing item.</source>
+        <translation>Dies steht im Konflikt mit einem vorhandenen Element.</translation>
+    </message>
+    <message>
+        <source>The request could not be sent in this form. Please update Corkboard.</source>
+        <translation>Die Anfrage konnte in dieser Form nicht gesendet werden. Bitte aktualisieren Sie Corkboard.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this in the meantime. Review the latest version and try again.</source>
+        <translation>Jemand anderes hat dies inzwischen geändert. Prüfen Sie die neueste Fassung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This is too large to upload.</source>
+        <translation>Dies ist zu groß zum Hochladen.</translation>
+    </message>
+    <message>
+        <source>This kind of content is not supported.</source>
+        <translation>Diese Art von Inhalt wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>Einige Felder müssen korrigiert werden.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The request was too large for the server. Please sign in again.</source>
+        <translation>Die Anfrage war für den Server zu groß. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem. Please try again later.</source>
+        <translation>Auf dem Server ist ein Problem aufgetreten. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server is temporarily unavailable. Please try again later.</source>
+        <translation>Der Server ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check your network connection.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be established. Its certificate may be invalid.</source>
+        <translation>Es konnte keine sichere Verbindung zum Server hergestellt werden. Sein Zertifikat ist möglicherweise ungültig.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Please try again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer Corkboard does not understand. Please update Corkboard.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Corkboard nicht versteht. Bitte aktualisieren Sie Corkboard.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Ihre Sitzung wurde beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used to keep you signed in.</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden, um Sie angemeldet zu halten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests. Please try again in %n second(s).</source>
+        <translation><numerusform>Zu viele Anfragen. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform><numerusform>Zu viele Anfragen. Bitte versuchen Sie es in %n Sekunden erneut.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server refused this request.</source>
+        <translation>Der Server hat diese Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Dieses Feld ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>Dies ist zu lang.</translation>
+    </message>
+    <message>
+        <source>This is too short.</source>
+        <translation>Dies ist zu kurz.</translation>
+    </message>
+    <message>
+        <source>This value is not valid.</source>
+        <translation>Dieser Wert ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This value is out of range.</source>
+        <translation>Dieser Wert liegt außerhalb des zulässigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>This is already in use.</source>
+        <translation>Dies wird bereits verwendet.</translation>
+    </message>
+    <message>
+        <source>This field is not accepted. Please update Corkboard.</source>
+        <translation>Dieses Feld wird nicht akzeptiert. Bitte aktualisieren Sie Corkboard.</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>Dieser Wert hat den falschen Typ.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::AdminDialog</name>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Role for the invite</source>
+        <translation>Rolle für die Einladung</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>&amp;New invite</source>
+        <translation>&amp;Neue Einladung</translation>
+    </message>
+    <message>
+        <source>Invite code %1 copied to the clipboard.</source>
+        <translation>Einladungscode %1 in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Rolle von %1</translation>
+    </message>
+    <message>
+        <source>%1 disabled</source>
+        <translation>%1 deaktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::BoardController</name>
+    <message>
+        <source>The card could not be moved: %1</source>
+        <translation>Die Karte konnte nicht verschoben werden: %1</translation>
+    </message>
+    <message>
+        <source>The column could not be moved: %1</source>
+        <translation>Die Spalte konnte nicht verschoben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::BoardListModel</name>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archiviert)</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::BoardView</name>
+    <message>
+        <source>← Boards</source>
+        <translation>← Boards</translation>
+    </message>
+    <message>
+        <source>Back to the boards</source>
+        <translation>Zurück zu den Boards</translation>
+    </message>
+    <message>
+        <source>Also on this board</source>
+        <translation>Ebenfalls auf diesem Board</translation>
+    </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation>&amp;Mitglieder…</translation>
+    </message>
+    <message>
+        <source>Loading the board…</source>
+        <translation>Board wird geladen…</translation>
+    </message>
+    <message>
+        <source>+ Add a column</source>
+        <translation>+ Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Here: %1</source>
+        <translation>Hier: %1</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::BoardsList</name>
+    <message>
+        <source>&lt;h2&gt;Your boards&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Ihre Boards&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Loading boards…</source>
+        <translation>Boards werden geladen…</translation>
+    </message>
+    <message>
+        <source>Boards</source>
+        <translation>Boards</translation>
+    </message>
+    <message>
+        <source>New board name</source>
+        <translation>Name des neuen Boards</translation>
+    </message>
+    <message>
+        <source>&amp;Create board</source>
+        <translation>Board &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Rename board</source>
+        <translation>Board umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Wiederher&amp;stellen</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CardDetailDialog</name>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Assignees</source>
+        <translation>Zuständige</translation>
+    </message>
+    <message>
+        <source>Assignees:</source>
+        <translation>Zuständige:</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiketten</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Etiketten:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>F&amp;ällig</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Fällig am:</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>+ Add an item</source>
+        <translation>+ Punkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <translation>Neuer Checklistenpunkt</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Write a comment — type @ to mention someone</source>
+        <translation>Kommentar schreiben – mit @ jemanden erwähnen</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 – %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Title: “%1”</source>
+        <translation>Titel: „%1“</translation>
+    </message>
+    <message>
+        <source>Description changed</source>
+        <translation>Beschreibung geändert</translation>
+    </message>
+    <message>
+        <source>Assignees changed</source>
+        <translation>Zuständige geändert</translation>
+    </message>
+    <message>
+        <source>Labels changed</source>
+        <translation>Etiketten geändert</translation>
+    </message>
+    <message>
+        <source>Due date changed</source>
+        <translation>Fälligkeitsdatum geändert</translation>
+    </message>
+    <message>
+        <source>Card changed meanwhile</source>
+        <translation>Karte inzwischen geändert</translation>
+    </message>
+    <message>
+        <source>Someone else changed this card while you were editing it.</source>
+        <translation>Jemand anderes hat diese Karte geändert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Deren übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CardModel</name>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checklist items done</source>
+        <translation>%1 von %2 Checklistenpunkten erledigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation><numerusform>%n Kommentar</numerusform><numerusform>%n Kommentare</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ColumnModel</name>
+    <message>
+        <source>%1, %2 cards, over the limit of %3</source>
+        <translation>%1, %2 Karten, über dem Limit von %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 cards</source>
+        <translation>%1, %2 Karten</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ColumnWidget</name>
+    <message>
+        <source>Drag to move the column</source>
+        <translation>Ziehen, um die Spalte zu verschieben</translation>
+    </message>
+    <message>
+        <source>+ Add a card</source>
+        <translation>+ Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Over the work-in-progress limit of %1</source>
+        <translation>Über dem WIP-Limit von %1</translation>
+    </message>
+    <message>
+        <source>Cards in %1</source>
+        <translation>Karten in %1</translation>
+    </message>
+    <message>
+        <source>Add a card to %1</source>
+        <translation>Karte zu %1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::DesktopSession</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Corkboard.</source>
+        <translation>Die neue Sprache wird ab dem nächsten Start von Corkboard verwendet.</translation>
+    </message>
+    <message>
+        <source>Sharing on the local network</source>
+        <translation>Freigabe im lokalen Netzwerk</translation>
+    </message>
+    <message>
+        <source>From the next start, others on your network can connect to this computer on port %1.</source>
+        <translation>Ab dem nächsten Start können sich andere in Ihrem Netzwerk über Port %1 mit diesem Computer verbinden.</translation>
+    </message>
+    <message>
+        <source>From the next start, the boards are no longer shared.</source>
+        <translation>Ab dem nächsten Start werden die Boards nicht mehr freigegeben.</translation>
+    </message>
+    <message>
+        <source>Welcome to Corkboard.</source>
+        <translation>Willkommen bei Corkboard.</translation>
+    </message>
+    <message>
+        <source>Starting the board server on this computer…</source>
+        <translation>Der Board-Server auf diesem Computer wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The board server could not start: %1</source>
+        <translation>Der Board-Server konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>The team server %1 cannot be reached: %2</source>
+        <translation>Der Team-Server %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Create the first account to start.</source>
+        <translation>Erstellen Sie das erste Konto, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation>Bitte melden Sie sich an.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Corkboard</source>
+        <translation>Willkommen bei Corkboard</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Corkboard&lt;/h2&gt;&lt;p&gt;Where should your boards live?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei Corkboard&lt;/h2&gt;&lt;p&gt;Wo sollen Ihre Boards liegen?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Start a board on this computer</source>
+        <translation>Board auf diesem Computer &amp;starten</translation>
+    </message>
+    <message>
+        <source>Runs a board server inside this program; others on your network can join later.</source>
+        <translation>Startet einen Board-Server in diesem Programm; andere in Ihrem Netzwerk können später beitreten.</translation>
+    </message>
+    <message>
+        <source>Your boards are kept on this computer. You can share them on your network later in Settings.</source>
+        <translation>Ihre Boards werden auf diesem Computer gespeichert. Sie können sie später in den Einstellungen im Netzwerk freigeben.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a team server</source>
+        <translation>Mit einem Team-Server &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Enter the address of the server, for example http://192.168.1.20:8080</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel http://192.168.1.20:8080</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::MainWindow</name>
+    <message>
+        <source>Corkboard</source>
+        <translation>Corkboard</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Verbindungsproblem</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;Boards</source>
+        <translation>&amp;Boards</translation>
+    </message>
+    <message>
+        <source>All boards (Ctrl+B)</source>
+        <translation>Alle Boards (Strg+B)</translation>
+    </message>
+    <message>
+        <source>&amp;New board</source>
+        <translation>&amp;Neues Board</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Add a &amp;card</source>
+        <translation>&amp;Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>&amp;Verwaltung</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Move refused</source>
+        <translation>Verschieben abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 — Corkboard</source>
+        <translation>%1 – Corkboard</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>◌ Reconnecting…</source>
+        <translation>◌ Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The connection to the board server was lost. Reconnecting…</source>
+        <translation>Die Verbindung zum Board-Server wurde unterbrochen. Sie wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>The board server cannot be reached. Changes will show again once it is back.</source>
+        <translation>Der Board-Server ist nicht erreichbar. Änderungen erscheinen wieder, sobald er zurück ist.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::MembersDialog</name>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Members and sharing</source>
+        <translation>Mitglieder und Freigabe</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>E-mail or name of a person to add</source>
+        <translation>E-Mail oder Name der Person, die hinzugefügt werden soll</translation>
+    </message>
+    <message>
+        <source>Person to add</source>
+        <translation>Hinzuzufügende Person</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>Auswahl &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Rolle von %1</translation>
+    </message>
+    <message>
+        <source>Nobody found with that name or e-mail.</source>
+        <translation>Niemand mit diesem Namen oder dieser E-Mail gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::NotificationBell</name>
+    <message numerus="yes">
+        <source>Notifications, %n unread</source>
+        <translation><numerusform>Benachrichtigungen, %n ungelesen</numerusform><numerusform>Benachrichtigungen, %n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::NotificationModel</name>
+    <message>
+        <source>Unread: %1</source>
+        <translation>Ungelesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::NotificationsPanel</name>
+    <message>
+        <source>&lt;b&gt;Notifications&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Benachrichtigungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;read</source>
+        <translation>Alle als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::SearchBox</name>
+    <message>
+        <source>Search cards (Ctrl+F)</source>
+        <translation>Karten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::SearchResultModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sharing on the local network</source>
+        <translation>Freigabe im lokalen Netzwerk</translation>
+    </message>
+    <message>
+        <source>&amp;Share this computer's boards on the LAN</source>
+        <translation>Boards dieses Computers im LAN &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Only a board server on this computer can be shared.</source>
+        <translation>Nur ein Board-Server auf diesem Computer kann freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>Nach dem Schließen des Fensters im &amp;Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Datenordner:</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::SignInDialog</name>
+    <message>
+        <source>Create your account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation>mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation>&amp;Einladungscode:</translation>
+    </message>
+    <message>
+        <source>Create account and start</source>
+        <translation>Konto erstellen und loslegen</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>This account will be the administrator of the boards on this computer.</source>
+        <translation>Dieses Konto wird Administrator der Boards auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::TrayNotifier</name>
+    <message>
+        <source>Corkboard</source>
+        <translation>Corkboard</translation>
+    </message>
+    <message>
+        <source>Show Corkboard</source>
+        <translation>Corkboard anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>You were mentioned</source>
+        <translation>Sie wurden erwähnt</translation>
+    </message>
+    <message>
+        <source>Card overdue</source>
+        <translation>Karte überfällig</translation>
+    </message>
+    <message>
+        <source>Card due soon</source>
+        <translation>Karte bald fällig</translation>
+    </message>
+</context>
+</TS>
