@@ -30,10 +30,10 @@ bool hasArgument(int argc, char **argv, const char *name)
 int main(int argc, char **argv)
 {
     using namespace corkboard;
-    [[maybe_unused]] const bool headless = hasArgument(argc, argv, "--serve") || hasArgument(argc, argv, "--worker")
-        || hasArgument(argc, argv, "--migrate") || hasArgument(argc, argv, "--rotate-jwt-key")
-        || hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
-        || hasArgument(argc, argv, "--version");
+    [[maybe_unused]] const bool headless = hasArgument(argc, argv, "--serve")
+        || hasArgument(argc, argv, "--worker") || hasArgument(argc, argv, "--migrate")
+        || hasArgument(argc, argv, "--rotate-jwt-key") || hasArgument(argc, argv, "--help")
+        || hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version");
     std::unique_ptr<QCoreApplication> app;
 #ifdef CORKBOARD_WITH_GUI
     if (headless)
@@ -53,7 +53,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")) {
-        out << "Usage: corkboard [--serve | --worker | --migrate status|up|down [N] | --rotate-jwt-key] [options]\n\n"
+        out << "Usage: corkboard [--serve | --worker | --migrate status|up|down [N] | "
+               "--rotate-jwt-key] [options]\n\n"
                "  (no mode)         open the desktop window with its own board server\n"
                "  --serve           run the headless server for a team\n"
                "  --worker          run the background job worker\n"
@@ -65,13 +66,16 @@ int main(int argc, char **argv)
 
     Config config;
     try {
-        config = loadConfig(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+        config
+            = loadConfig(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
     } catch (const ConfigError &e) {
-        QTextStream(stderr) << "corkboard: invalid setting " << e.setting << ": " << e.problem << Qt::endl;
+        QTextStream(stderr) << "corkboard: invalid setting " << e.setting << ": " << e.problem
+                            << Qt::endl;
         return 2;
     }
-    logging::install(config.logFormat == QLatin1String("text") ? logging::Format::Text : logging::Format::Json,
-                     config.logLevel);
+    logging::install(
+        config.logFormat == QLatin1String("text") ? logging::Format::Text : logging::Format::Json,
+        config.logLevel);
 
     switch (config.mode) {
     case RunMode::Serve:
@@ -86,7 +90,8 @@ int main(int argc, char **argv)
 #ifdef CORKBOARD_WITH_GUI
         return runDesktop(config);
 #else
-        QTextStream(stderr) << "corkboard: built without the desktop window; use --serve" << Qt::endl;
+        QTextStream(stderr) << "corkboard: built without the desktop window; use --serve"
+                            << Qt::endl;
         return 1;
 #endif
     }

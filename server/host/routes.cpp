@@ -44,9 +44,10 @@ void registerRoutes(HttpWorker &worker)
         const Config &config = ctx.server.config;
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });
         LiveBus &bus = ctx.server.liveBus;
-        worker.own(std::make_shared<NotificationPump>(ctx.db, [&bus](const QString &userId, const QByteArray &message) {
-            bus.notifyUser(userId, message);
-        }));
+        worker.own(std::make_shared<NotificationPump>(
+            ctx.db, [&bus](const QString &userId, const QByteArray &message) {
+                bus.notifyUser(userId, message);
+            }));
     }
 
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));

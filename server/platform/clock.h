@@ -57,7 +57,10 @@ private:
 class FileClock final : public Clock
 {
 public:
-    explicit FileClock(QString path) : m_path(std::move(path)) {}
+    explicit FileClock(QString path)
+        : m_path(std::move(path))
+    {
+    }
     QDateTime now() const override;
 
 private:

@@ -42,9 +42,9 @@ Database::Database(const Config &config, const QString &connectionName)
         throw AppError(ErrorCode::Unavailable, QStringLiteral("cannot open the database"));
     }
     QSqlQuery q(m_db);
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
-             "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
-             "PRAGMA mmap_size=268435456", "PRAGMA cache_size=-16384"}) {
+    for (const char *pragma :
+        {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+            "PRAGMA busy_timeout=5000", "PRAGMA mmap_size=268435456", "PRAGMA cache_size=-16384"}) {
         if (!q.exec(QLatin1String(pragma)))
             fail(q.lastError(), QLatin1String(pragma));
     }

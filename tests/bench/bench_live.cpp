@@ -6,9 +6,9 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
-#include <QMutex>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -20,9 +20,9 @@
 #include <QTimer>
 #include <QWebSocket>
 #include <algorithm>
-#include <unistd.h>
 #include <atomic>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -55,7 +55,8 @@ double cpuSeconds(qint64 pid)
         return -1;
     const QByteArray stat = f.readAll();
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
 }
 
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)
@@ -196,30 +197,30 @@ int main(int argc, char **argv)
         QObject::connect(c.socket.get(), &QWebSocket::disconnected, c.socket.get(),
             [&closedCount] { ++closedCount; });
         QObject::connect(c.socket.get(), &QWebSocket::textMessageReceived, c.socket.get(),
-                         [client, &subscribeMessage, &subscribedCount](const QString &text) {
-                             // Cheap field extraction: one client thread reads 50,000 messages a second.
-                             const qint64 t = nowUs();
-                             if (text.startsWith(QLatin1String("{\"type\":\"event\""))) {
-                                 if (!text.contains(QLatin1String("\"type\":\"card.created\"")))
-                                     return;
-                                 const qsizetype s = text.indexOf(QLatin1String("\"seq\":")) + 6;
-                                 const qsizetype se = text.indexOf(QLatin1Char(','), s);
-                                 client->seqs.append(QStringView(text).mid(s, se - s).toLongLong());
-                                 const QLatin1String idKey("\"data\":{\"id\":\"");
-                                 const qsizetype d = text.indexOf(idKey) + idKey.size();
-                                 const qsizetype de = text.indexOf(QLatin1Char('"'), d);
-                                 client->receivedUs.insert(text.mid(d, de - d), t);
-                                 return;
-                             }
-                             const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
-                             const QString type = m.value(QStringLiteral("type")).toString();
-                             if (type == QLatin1String("ready")) {
-                                 client->socket->sendTextMessage(QString::fromUtf8(subscribeMessage));
-                             } else if (type == QLatin1String("subscribed")) {
-                                 client->subscribed = true;
-                                 ++subscribedCount;
-                             }
-                         });
+            [client, &subscribeMessage, &subscribedCount](const QString &text) {
+                // Cheap field extraction: one client thread reads 50,000 messages a second.
+                const qint64 t = nowUs();
+                if (text.startsWith(QLatin1String("{\"type\":\"event\""))) {
+                    if (!text.contains(QLatin1String("\"type\":\"card.created\"")))
+                        return;
+                    const qsizetype s = text.indexOf(QLatin1String("\"seq\":")) + 6;
+                    const qsizetype se = text.indexOf(QLatin1Char(','), s);
+                    client->seqs.append(QStringView(text).mid(s, se - s).toLongLong());
+                    const QLatin1String idKey("\"data\":{\"id\":\"");
+                    const qsizetype d = text.indexOf(idKey) + idKey.size();
+                    const qsizetype de = text.indexOf(QLatin1Char('"'), d);
+                    client->receivedUs.insert(text.mid(d, de - d), t);
+                    return;
+                }
+                const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QString type = m.value(QStringLiteral("type")).toString();
+                if (type == QLatin1String("ready")) {
+                    client->socket->sendTextMessage(QString::fromUtf8(subscribeMessage));
+                } else if (type == QLatin1String("subscribed")) {
+                    client->subscribed = true;
+                    ++subscribedCount;
+                }
+            });
         c.socket->open(QUrl(wsUrl));
         if (connectedCount + 200 < int(&c - pool.data())) // keep the handshake backlog modest
             waitUntil([&] { return connectedCount + 100 >= int(&c - pool.data()); }, 10000);
@@ -244,43 +245,59 @@ int main(int argc, char **argv)
     const double clientCpuBefore = cpuSeconds(QCoreApplication::applicationPid());
     QObject anchor;
     anchor.moveToThread(&writerThread);
-    std::atomic<bool> writerDone{false};
-    QMetaObject::invokeMethod(&anchor, [&] {
-        auto *wnam = new QNetworkAccessManager;
-        auto *timer = new QTimer;
-        auto sent = std::make_shared<int>(0);
-        auto inFlight = std::make_shared<int>(0);
-        timer->setTimerType(Qt::PreciseTimer);
-        QObject::connect(timer, &QTimer::timeout, [&, wnam, timer, sent, inFlight] {
-            if (*sent >= total) {
-                timer->stop();
-                if (*inFlight == 0)
-                    writerDone = true;
-                return;
-            }
-            ++*sent;
-            ++*inFlight;
-            QNetworkRequest request{QUrl(base + QStringLiteral("/api/v1/boards/") + boardId + QStringLiteral("/cards"))};
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-            QNetworkReply *reply = wnam->post(request, QJsonDocument(QJsonObject{{QStringLiteral("column_id"), columnId}, {QStringLiteral("title"), QStringLiteral("card %1").arg(*sent)}}).toJson(QJsonDocument::Compact));
-            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, sent, inFlight, timer] {
-                const qint64 t = nowUs();
-                --*inFlight;
-                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201) {
-                    ++failed;
-                } else {
-                    const QString id = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString();
-                    QMutexLocker lock(&g_respondedMutex);
-                    respondedUs.insert(id, t);
+    std::atomic<bool> writerDone {false};
+    QMetaObject::invokeMethod(
+        &anchor,
+        [&] {
+            auto *wnam = new QNetworkAccessManager;
+            auto *timer = new QTimer;
+            auto sent = std::make_shared<int>(0);
+            auto inFlight = std::make_shared<int>(0);
+            timer->setTimerType(Qt::PreciseTimer);
+            QObject::connect(timer, &QTimer::timeout, [&, wnam, timer, sent, inFlight] {
+                if (*sent >= total) {
+                    timer->stop();
+                    if (*inFlight == 0)
+                        writerDone = true;
+                    return;
                 }
-                if (*sent >= total && *inFlight == 0)
-                    writerDone = true;
-                reply->deleteLater();
+                ++*sent;
+                ++*inFlight;
+                QNetworkRequest request {QUrl(
+                    base + QStringLiteral("/api/v1/boards/") + boardId + QStringLiteral("/cards"))};
+                request.setHeader(
+                    QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+                request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+                QNetworkReply *reply = wnam->post(request,
+                    QJsonDocument(
+                        QJsonObject {{QStringLiteral("column_id"), columnId},
+                            {QStringLiteral("title"), QStringLiteral("card %1").arg(*sent)}})
+                        .toJson(QJsonDocument::Compact));
+                QObject::connect(
+                    reply, &QNetworkReply::finished, reply, [&, reply, sent, inFlight, timer] {
+                        const qint64 t = nowUs();
+                        --*inFlight;
+                        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                            != 201) {
+                            ++failed;
+                        } else {
+                            const QString id = QJsonDocument::fromJson(reply->readAll())
+                                                   .object()
+                                                   .value(QStringLiteral("data"))
+                                                   .toObject()
+                                                   .value(QStringLiteral("id"))
+                                                   .toString();
+                            QMutexLocker lock(&g_respondedMutex);
+                            respondedUs.insert(id, t);
+                        }
+                        if (*sent >= total && *inFlight == 0)
+                            writerDone = true;
+                        reply->deleteLater();
+                    });
             });
-        });
-        timer->start(1000 / ratePerSecond);
-    }, Qt::QueuedConnection);
+            timer->start(1000 / ratePerSecond);
+        },
+        Qt::QueuedConnection);
     waitUntil([&] { return writerDone.load(); }, (seconds + 120) * 1000);
     writerThread.quit();
     writerThread.wait();
@@ -331,7 +348,8 @@ int main(int argc, char **argv)
         << "  max " << (latencies.empty() ? 0.0 : double(latencies.back()) / 1000.0) << Qt::endl;
     out << "missed " << missed << "  duplicated " << duplicated << "  out of order " << outOfOrder
         << "  closed " << closedCount << Qt::endl;
-    out << "CPU during the run: server " << serverCpu << " s, bench clients+writer " << clientCpu << " s" << Qt::endl;
+    out << "CPU during the run: server " << serverCpu << " s, bench clients+writer " << clientCpu
+        << " s" << Qt::endl;
     out << "server RSS: " << rssBefore << " KiB before, " << rssIdle << " KiB with " << clients
         << " idle subscribed sockets: " << double(rssIdle - rssBefore) / clients
         << " KiB per connection" << Qt::endl;
