@@ -80,8 +80,13 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
         if (e.type == QLatin1String("presence.changed")) {
             QStringList names;
             const QJsonObject data = QJsonDocument::fromJson(e.data).object();
-            for (const QJsonValue &v : data.value(QStringLiteral("users")).toArray())
-                names << v.toObject().value(QStringLiteral("display_name")).toString();
+            // {board_id, viewers: [{user_id}]}: names come from the board's members we know.
+            const QString me = m_account ? m_account->id : QString();
+            for (const QJsonValue &v : data.value(QStringLiteral("viewers")).toArray()) {
+                const QString id = v.toObject().value(QStringLiteral("user_id")).toString();
+                if (!id.isEmpty() && id != me)
+                    names << m_names.value(id, tr("someone"));
+            }
             Q_EMIT presenceChanged(e.boardId, names);
             return;
         }
