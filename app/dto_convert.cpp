@@ -1,5 +1,7 @@
 #include "app/dto_convert.h"
 
+#include <QCoreApplication>
+
 #include "shared/client/error_presenter.h"
 
 #include <QJsonArray>
@@ -173,8 +175,25 @@ Notification notification(const QJsonObject &o)
         o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
     n.read = o.value(QStringLiteral("read"))
                  .toBool(!o.value(QStringLiteral("read_at")).toString().isEmpty());
-    if (n.text.isEmpty())
-        n.text = n.kind;
+    if (n.text.isEmpty()) {
+        // The server sends the kind and details ({card_title, due_at, excerpt}); say it in words.
+        const QJsonObject d = o.value(QStringLiteral("data")).toObject();
+        const QString card = d.value(QStringLiteral("card_title")).toString();
+        if (n.kind == QLatin1String("due_soon"))
+            n.text = QCoreApplication::translate("Notifications", "“%1” is due soon").arg(card);
+        else if (n.kind == QLatin1String("overdue"))
+            n.text = QCoreApplication::translate("Notifications", "“%1” is overdue").arg(card);
+        else if (n.kind == QLatin1String("assigned"))
+            n.text = QCoreApplication::translate("Notifications", "You were assigned to “%1”")
+                         .arg(card);
+        else if (n.kind == QLatin1String("mentioned"))
+            n.text = QCoreApplication::translate("Notifications", "You were mentioned on “%1”")
+                         .arg(card);
+        else if (n.kind == QLatin1String("comment_on_assigned"))
+            n.text = QCoreApplication::translate("Notifications", "New comment on “%1”").arg(card);
+        else
+            n.text = n.kind;
+    }
     return n;
 }
 

@@ -926,4 +926,34 @@
         <translation>Karte bald fällig</translation>
     </message>
 </context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>“%1” is due soon</source>
+        <translation>„%1“ ist bald fällig</translation>
+    </message>
+    <message>
+        <source>“%1” is overdue</source>
+        <translation>„%1“ ist überfällig</translation>
+    </message>
+    <message>
+        <source>You were assigned to “%1”</source>
+        <translation>Sie wurden „%1“ zugewiesen</translation>
+    </message>
+    <message>
+        <source>You were mentioned on “%1”</source>
+        <translation>Sie wurden in „%1“ erwähnt</translation>
+    </message>
+    <message>
+        <source>New comment on “%1”</source>
+        <translation>Neuer Kommentar zu „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ApiBackend</name>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+</context>
 </TS>
