@@ -2,6 +2,7 @@
 
 #include "shared/client/client_log.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -141,7 +142,21 @@ ApiClient::ApiClient(
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient()
+{
+    // Qt 6.4's QFuture::then(context, …) asserts when its context is gone by the time the future
+    // finishes. Finish every call still in flight now, while this object (the context of the
+    // continuations) is alive, and run the continuations they queue on it before it goes.
+    const ApiError closed
+        = ApiError::transport(ApiError::Kind::Network, QStringLiteral("the client was closed"));
+    for (const auto &weak : std::as_const(m_inflight)) {
+        if (const auto call = weak.lock(); call && !call->promise.isFinished())
+            call->promise.finish(closed);
+    }
+    m_inflight.clear();
+    for (int round = 0; round < 8; ++round)
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
 
 QUrl ApiClient::liveUrl() const
 {
@@ -160,6 +175,8 @@ QFuture<ApiResult<ApiResponse>> ApiClient::send(ApiRequest request)
     if (call->request.idempotencyKey)
         call->idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     auto future = call->promise.future();
+    std::erase_if(m_inflight, [](const std::weak_ptr<Call> &w) { return w.expired(); });
+    m_inflight.push_back(call);
     start(call);
     return future;
 }

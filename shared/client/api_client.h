@@ -1,5 +1,8 @@
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include "shared/client/api_result.h"
 #include "shared/client/backoff.h"
 #include "shared/client/token_store.h"
@@ -168,6 +171,7 @@ private:
     std::shared_ptr<TokenStore> m_store;
     Options m_options;
     QNetworkAccessManager *m_nam = nullptr;
+    std::vector<std::weak_ptr<Call>> m_inflight; //!< finished as cancelled when the client goes
     Connectivity m_connectivity = Connectivity::Online;
     QString m_accountId;
     QString m_accessToken;

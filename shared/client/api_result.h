@@ -65,6 +65,7 @@ public:
         m_promise->start();
     }
     QFuture<T> future() const { return m_promise->future(); }
+    bool isFinished() const { return m_promise->future().isFinished(); }
     void finish(T value) const
     {
         m_promise->addResult(std::move(value));

@@ -171,6 +171,30 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 2);
     }
 
+    void closingTheClientFinishesCallsInFlight()
+    {
+        // A window closed while a request hangs: the caller's continuation hears "closed" and
+        // nothing crashes (Qt 6.4 asserts when a then() context is gone before its future ends).
+        StubHttpServer server([](const StubRequest &) {
+            StubResponse r;
+            r.hang = true;
+            return r;
+        });
+        auto *client = new ApiClient(
+            QUrl(server.url()), std::make_shared<MemoryTokenStore>(), fastOptions());
+        ApiRequest request = ApiRequest::get(QStringLiteral("/api/v1/boards"));
+        request.authenticated = false;
+        QObject caller;
+        std::optional<ApiResult<int>> seen;
+        client->call<int>(request, [](const ApiResponse &) -> ApiResult<int> { return 1; })
+            .then(&caller, [&seen](const ApiResult<int> &r) { seen = r; });
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, kWait);
+        delete client;
+        QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), kWait);
+        QVERIFY(!seen->isOk());
+        QCOMPARE(seen->error().kind, ApiError::Kind::Network);
+    }
+
     void tenConcurrentCallsOnAnExpiredTokenShareOneRefresh()
     {
         StubHttpServer server([](const StubRequest &r) {
