@@ -49,6 +49,27 @@ QVariant nullableTime(const QDateTime &t)
 {
     return t.isValid() ? QVariant(toRfc3339(t)) : QVariant(QMetaType(QMetaType::QString));
 }
+
+// The twelve card columns every card query starts with, in this order.
+Card readCardColumns(SqlQuery &q)
+{
+    Card c;
+    c.id = q.value(0).toString();
+    c.boardId = q.value(1).toString();
+    c.columnId = q.value(2).toString();
+    c.position = q.value(3).toString();
+    c.title = q.value(4).toString();
+    c.description = q.value(5).toString();
+    const QVariant due = q.value(6);
+    if (!due.isNull())
+        c.dueAt = fasttime::storedTime(due.toString());
+    c.archived = q.value(7).toInt() != 0;
+    c.createdBy = q.value(8).toString();
+    c.version = q.value(9).toLongLong();
+    c.createdAt = fasttime::storedTime(q.value(10).toString());
+    c.updatedAt = fasttime::storedTime(q.value(11).toString());
+    return c;
+}
 } // namespace
 
 QList<Card> CardRepository::readAll(const QString &where, const QVariantList &binds)
@@ -60,21 +81,7 @@ QList<Card> CardRepository::readAll(const QString &where, const QVariantList &bi
     q.exec();
     QList<Card> out;
     while (q.next()) {
-        Card c;
-        c.id = q.value(0).toString();
-        c.boardId = q.value(1).toString();
-        c.columnId = q.value(2).toString();
-        c.position = q.value(3).toString();
-        c.title = q.value(4).toString();
-        c.description = q.value(5).toString();
-        const QVariant due = q.value(6);
-        if (!due.isNull())
-            c.dueAt = fasttime::storedTime(due.toString());
-        c.archived = q.value(7).toInt() != 0;
-        c.createdBy = q.value(8).toString();
-        c.version = q.value(9).toLongLong();
-        c.createdAt = fasttime::storedTime(q.value(10).toString());
-        c.updatedAt = fasttime::storedTime(q.value(11).toString());
+        Card c = readCardColumns(q);
         c.labelIds = idList(q.value(12));
         c.assigneeIds = idList(q.value(13));
         c.checklistTotal = q.value(14).toInt();
@@ -111,21 +118,7 @@ QList<Card> CardRepository::listForBoard(const QString &boardId, bool includeArc
     QList<Card> out;
     QHash<QString, qsizetype> index;
     while (q.next()) {
-        Card c;
-        c.id = q.value(0).toString();
-        c.boardId = q.value(1).toString();
-        c.columnId = q.value(2).toString();
-        c.position = q.value(3).toString();
-        c.title = q.value(4).toString();
-        c.description = q.value(5).toString();
-        const QVariant due = q.value(6);
-        if (!due.isNull())
-            c.dueAt = fasttime::storedTime(due.toString());
-        c.archived = q.value(7).toInt() != 0;
-        c.createdBy = q.value(8).toString();
-        c.version = q.value(9).toLongLong();
-        c.createdAt = fasttime::storedTime(q.value(10).toString());
-        c.updatedAt = fasttime::storedTime(q.value(11).toString());
+        Card c = readCardColumns(q);
         index.insert(c.id, out.size());
         out.append(std::move(c));
     }
