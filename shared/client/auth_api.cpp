@@ -106,10 +106,11 @@ QFuture<ApiResult<NoContent>> AuthApi::revokeSession(const QString &id)
         ApiRequest::del(QStringLiteral("/api/v1/auth/sessions/") + enc(id)), &decode::none);
 }
 
+// No Idempotency-Key: the invites route does not honour one, so the call must not be retried.
 QFuture<ApiResult<dto::Invite>> AuthApi::createInvite(const QString &role)
 {
-    return m_client.call<dto::Invite>(
-        ApiRequest::create(QStringLiteral("/api/v1/invites"), {{QStringLiteral("role"), role}}),
+    return m_client.call<dto::Invite>(ApiRequest::json("POST", QStringLiteral("/api/v1/invites"),
+                                          {{QStringLiteral("role"), role}}),
         [](const ApiResponse &r) { return decode::checked<dto::Invite>(r, &dto::fromJson); });
 }
 

@@ -108,8 +108,17 @@ QString ErrorPresenter::fieldMessage(const FieldError &error)
         return tr("This is already in use.");
     if (c == QLatin1String("unknown_field") || c == QLatin1String("unknown"))
         return tr("This field is not accepted. Please update Corkboard.");
-    if (c == QLatin1String("wrong_type") || c == QLatin1String("type"))
+    if (c.startsWith(QLatin1String("unknown_")))
+        return tr("This no longer exists. Reload and try again.");
+    if (c == QLatin1String("wrong_type") || c == QLatin1String("invalid_type")
+        || c == QLatin1String("type"))
         return tr("This value has the wrong type.");
+    if (c == QLatin1String("invalid_characters") || c == QLatin1String("invalid_encoding"))
+        return tr("This contains characters that are not allowed.");
+    if (c == QLatin1String("limit_reached"))
+        return tr("The limit has been reached.");
+    if (c == QLatin1String("not_a_member"))
+        return tr("This person is not a member of the board.");
     // A 4xx field message was written for people by our own server; show it rather than nothing.
     return error.message.isEmpty() ? tr("This value is not valid.") : error.message;
 }

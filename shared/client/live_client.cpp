@@ -125,6 +125,9 @@ void LiveClient::connectNow()
     connect(m_socket, &QWebSocket::disconnected, this, &LiveClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &LiveClient::onText);
     setState(State::Connecting);
+    // The watchdog also bounds the handshake: a connect that hangs is given up and retried.
+    m_lastHeard.start();
+    m_pingTimer.start();
     m_socket->open(m_url);
 }
 
@@ -247,9 +250,21 @@ void LiveClient::onPingTick()
         return;
     if (m_lastHeard.isValid() && m_lastHeard.elapsed() > m_options.silenceTimeoutMs) {
         qCInfo(lcClientWs) << "live connection silent, reconnecting";
+        if (m_state == State::Connecting) {
+            // Never connected, so no disconnected() will come: start over by hand.
+            m_pingTimer.stop();
+            m_socket->disconnect(this);
+            m_socket->abort();
+            m_socket->deleteLater();
+            m_socket = nullptr;
+            scheduleReconnect();
+            return;
+        }
         m_socket->abort(); // emits disconnected → reconnect
         return;
     }
+    if (m_state == State::Connecting)
+        return;
     sendJson(
         {{QStringLiteral("type"), QStringLiteral("ping")}, {QStringLiteral("id"), ++m_pingId}});
 }

@@ -4,6 +4,7 @@
 #include "server/platform/clock.h"
 #include "shared/client/auth_api.h"
 #include "shared/client/error_presenter.h"
+#include "shared/client/server_api.h"
 #include "tests/support/test_server.h"
 
 #include <QSignalSpy>
@@ -120,6 +121,79 @@ private Q_SLOTS:
         QSignalSpy ended(&client, &ApiClient::sessionEnded);
         QVERIFY(!waitFor(client.refreshSession()).isOk());
         QCOMPARE(ended.size(), 1);
+    }
+
+    void accountManagementCalls()
+    {
+        TestServer server;
+        ApiClient admin(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        const auto info = waitFor(ServerApi(admin).serverInfo());
+        QVERIFY2(info.isOk(), qPrintable(why(info)));
+        QCOMPARE(info.value().apiVersion, QStringLiteral("v1"));
+        QCOMPARE(info.value().registration, QStringLiteral("invite"));
+        QVERIFY(waitFor(ServerApi(admin).health()).isOk());
+
+        AuthApi auth(admin);
+        QVERIFY(waitFor(auth.registerAccount(
+                            QStringLiteral("ada@example.com"), kPassword, QStringLiteral("Ada")))
+                    .isOk());
+        const auto invite = waitFor(auth.createInvite());
+        QVERIFY2(invite.isOk(), qPrintable(why(invite)));
+        const auto spare = waitFor(auth.createInvite());
+        QVERIFY(spare.isOk());
+        QCOMPARE(waitFor(auth.invites()).value().size(), 2);
+        QVERIFY(waitFor(auth.deleteInvite(spare.value().code)).isOk());
+
+        ApiClient member(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        const auto bob = waitFor(AuthApi(member).registerAccount(QStringLiteral("bob@example.com"),
+            kPassword, QStringLiteral("Bob"), invite.value().code));
+        QVERIFY2(bob.isOk(), qPrintable(why(bob)));
+        // The deleted invite no longer works.
+        ApiClient third(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        QVERIFY(!waitFor(AuthApi(third).registerAccount(QStringLiteral("eve@example.com"),
+                             kPassword, QStringLiteral("Eve"), spare.value().code))
+                     .isOk());
+
+        // A member may not use admin calls; the admin may.
+        const auto denied = waitFor(
+            UsersApi(member).adminUpdate(bob.value().id, QStringLiteral("admin"), std::nullopt));
+        QVERIFY(!denied.isOk());
+        QCOMPARE(denied.error().status, 403);
+        const auto promoted = waitFor(
+            UsersApi(admin).adminUpdate(bob.value().id, QStringLiteral("admin"), std::nullopt));
+        QVERIFY2(promoted.isOk(), qPrintable(why(promoted)));
+        QCOMPARE(promoted.value().role, QStringLiteral("admin"));
+
+        // Bob signs in on a second device, then revokes it from the first.
+        ApiClient laptop(
+            QUrl(server.url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
+        QVERIFY(
+            waitFor(AuthApi(laptop).login(QStringLiteral("bob@example.com"), kPassword)).isOk());
+        const auto devices = waitFor(AuthApi(member).sessions());
+        QVERIFY2(devices.isOk(), qPrintable(why(devices)));
+        QCOMPARE(devices.value().size(), 2);
+        QString other;
+        for (const auto &s : devices.value()) {
+            if (!s.current)
+                other = s.id;
+        }
+        QVERIFY(!other.isEmpty());
+        QVERIFY(waitFor(AuthApi(member).revokeSession(other)).isOk());
+        QSignalSpy laptopEnded(&laptop, &ApiClient::sessionEnded);
+        QVERIFY(!waitFor(laptop.refreshSession()).isOk());
+        QCOMPARE(laptopEnded.size(), 1);
+
+        // Changing the password keeps this device signed in.
+        const auto changed = waitFor(UsersApi(member).changePassword(
+            kPassword, QStringLiteral("an even better passphrase")));
+        QVERIFY2(changed.isOk(), qPrintable(why(changed)));
+        QVERIFY(waitFor(UsersApi(member).me()).isOk());
+        QVERIFY(waitFor(AuthApi(third).login(QStringLiteral("bob@example.com"),
+                            QStringLiteral("an even better passphrase")))
+                    .isOk());
     }
 
     void wrongPasswordIsTypedAndNotRetried()

@@ -161,6 +161,86 @@ private Q_SLOTS:
         QVERIFY(gone.error().is(ErrorCode::NotFound));
     }
 
+    void editsMembersAndDeletionsThroughTypedCalls()
+    {
+        BoardsApi boards(*m_client);
+        CardsApi cards(*m_client);
+        ApiClient bobClient(QUrl(m_server->url(QString())), std::make_shared<MemoryTokenStore>());
+        const auto invite = REQUIRE_OK(AuthApi(*m_client).createInvite());
+        QVERIFY(invite.isOk());
+        const auto bob = REQUIRE_OK(AuthApi(bobClient).registerAccount(
+            QStringLiteral("bob@example.com"), QStringLiteral("correct horse battery"),
+            QStringLiteral("Bob"), invite.value().code));
+        QVERIFY(bob.isOk());
+
+        const auto created = REQUIRE_OK(boards.createBoard(QStringLiteral("Ops")));
+        QVERIFY(created.isOk());
+        const QString boardId = created.value().board.id;
+
+        BoardPatch rename;
+        rename.name = QStringLiteral("Operations");
+        const auto renamed
+            = REQUIRE_OK(boards.updateBoard(boardId, rename, created.value().board.version));
+        QVERIFY(renamed.isOk());
+        QCOMPARE(renamed.value().name, QStringLiteral("Operations"));
+
+        // Sharing: Bob cannot see the board until he is a member.
+        QVERIFY(waitFor(BoardsApi(bobClient).snapshot(boardId)).error().is(ErrorCode::NotFound));
+        const auto member
+            = REQUIRE_OK(boards.setMember(boardId, bob.value().id, QStringLiteral("editor")));
+        QVERIFY(member.isOk());
+        QCOMPARE(member.value().role, QStringLiteral("editor"));
+        const auto members = REQUIRE_OK(boards.members(boardId));
+        QVERIFY(members.isOk());
+        QCOMPARE(members.value().size(), 2);
+        QVERIFY(REQUIRE_OK(BoardsApi(bobClient).snapshot(boardId)).isOk());
+        QVERIFY(REQUIRE_OK(boards.removeMember(boardId, bob.value().id)).isOk());
+        QVERIFY(waitFor(BoardsApi(bobClient).snapshot(boardId)).error().is(ErrorCode::NotFound));
+
+        const auto column = REQUIRE_OK(boards.createColumn(boardId, QStringLiteral("Blocked")));
+        QVERIFY(column.isOk());
+        ColumnPatch columnPatch;
+        columnPatch.name = QStringLiteral("Waiting");
+        columnPatch.wipLimit = std::optional<int>(2);
+        const auto editedColumn = REQUIRE_OK(boards.updateColumn(column.value().id, columnPatch));
+        QVERIFY(editedColumn.isOk());
+        QCOMPARE(editedColumn.value().name, QStringLiteral("Waiting"));
+        QCOMPARE(editedColumn.value().wipLimit, std::optional<int>(2));
+        QVERIFY(REQUIRE_OK(boards.deleteColumn(column.value().id)).isOk());
+
+        const auto label = REQUIRE_OK(
+            boards.createLabel(boardId, QStringLiteral("bug"), QStringLiteral("#00ff00")));
+        QVERIFY(label.isOk());
+        const auto editedLabel = REQUIRE_OK(
+            boards.updateLabel(label.value().id, QStringLiteral("defect"), std::nullopt));
+        QVERIFY(editedLabel.isOk());
+        QCOMPARE(editedLabel.value().name, QStringLiteral("defect"));
+        QVERIFY(REQUIRE_OK(boards.deleteLabel(label.value().id)).isOk());
+        QCOMPARE(REQUIRE_OK(boards.labels(boardId)).value().size(), 0);
+
+        NewCard draft;
+        draft.columnId = created.value().columns.first().id;
+        draft.title = QStringLiteral("Rotate keys");
+        const auto card = REQUIRE_OK(cards.createCard(boardId, draft));
+        QVERIFY(card.isOk());
+        const auto item
+            = REQUIRE_OK(cards.addChecklistItem(card.value().id, QStringLiteral("staging")));
+        QVERIFY(item.isOk());
+        QVERIFY(REQUIRE_OK(cards.deleteChecklistItem(item.value().id)).isOk());
+        const auto comment = REQUIRE_OK(cards.addComment(card.value().id, QStringLiteral("first")));
+        QVERIFY(comment.isOk());
+        const auto edited
+            = REQUIRE_OK(cards.updateComment(comment.value().id, QStringLiteral("second")));
+        QVERIFY(edited.isOk());
+        QCOMPARE(edited.value().body, QStringLiteral("second"));
+        QVERIFY(REQUIRE_OK(cards.deleteComment(comment.value().id)).isOk());
+        QCOMPARE(REQUIRE_OK(cards.comments(card.value().id)).value().items.size(), 0);
+        QCOMPARE(REQUIRE_OK(cards.card(card.value().id)).value().checklist.size(), 0);
+
+        QVERIFY(REQUIRE_OK(boards.deleteBoard(boardId)).isOk());
+        QVERIFY(waitFor(boards.snapshot(boardId)).error().is(ErrorCode::NotFound));
+    }
+
     void validationErrorsAreTypedPerField()
     {
         BoardsApi boards(*m_client);

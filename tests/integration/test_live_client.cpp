@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -365,6 +366,26 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 2, kWait);
         QVERIFY(server.connections >= 2);
         QVERIFY(!server.receivedOfType(QStringLiteral("ping")).isEmpty());
+    }
+
+    void hangingHandshakeIsGivenUpAndRetried()
+    {
+        QTcpServer silent; // accepts TCP but never answers the WebSocket upgrade
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        int accepted = 0;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (silent.nextPendingConnection())
+                ++accepted;
+        });
+        LiveClient::Options options = fastOptions();
+        options.pingIntervalMs = 50;
+        options.silenceTimeoutMs = 300;
+        LiveClient live(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(silent.serverPort())), options);
+        live.setAccessToken(QStringLiteral("token-1"), QDateTime());
+        live.open();
+        QTRY_VERIFY_WITH_TIMEOUT(accepted >= 2, kWait);
+        QVERIFY(live.state() != LiveClient::State::Ready);
     }
 
     void forbiddenBoardIsDroppedButTheSocketStays()

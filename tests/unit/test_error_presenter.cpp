@@ -106,6 +106,14 @@ private Q_SLOTS:
         QVERIFY(fields.value(QStringLiteral("title")) != fields.value(QStringLiteral("email")));
         QCOMPARE(fields.value(QStringLiteral("due_at")), QStringLiteral("must be a date"));
         QCOMPARE(e.errorsFor(QStringLiteral("title")).size(), 2);
+        // Codes the server uses have their own text, not the server's English.
+        for (const char *code : {"required", "too_long", "too_short", "invalid", "out_of_range",
+                 "wrong_type", "invalid_type", "unknown_field", "unknown_column",
+                 "invalid_characters", "limit_reached", "not_a_member"}) {
+            const FieldError fe {
+                QStringLiteral("f"), QString::fromLatin1(code), QStringLiteral("server text")};
+            QVERIFY2(ErrorPresenter::fieldMessage(fe) != QStringLiteral("server text"), code);
+        }
     }
 
     void messagesAreTranslatable()
