@@ -1,6 +1,7 @@
 // ApiClient against a scripted loopback HTTP server: retries, backoff, never-retried 4xx,
 // token refresh (single flight), session end, connectivity, timeouts.
 #include "shared/client/api_client.h"
+#include "tests/support/client_test_util.h"
 #include "tests/support/stub_http_server.h"
 
 #include <QJsonDocument>
@@ -15,28 +16,11 @@ namespace {
 
 constexpr int kWait = 15000;
 
-ApiClient::Options fastOptions()
-{
-    ApiClient::Options o;
-    o.backoff = [](int) { return 5; };
-    o.timeoutMs = 10000;
-    return o;
-}
-
 QByteArray tokensBody(const QByteArray &access, const QByteArray &refresh)
 {
     return "{\"data\":{\"tokens\":{\"access_token\":\"" + access
         + "\",\"token_type\":\"Bearer\",\"expires_in\":900," + "\"refresh_token\":\"" + refresh
         + "\"}}}";
-}
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
-    if (!future.isFinished())
-        return T {}; // already reported as a failure; never block
-    return future.result();
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "shared/client/auth_api.h"
 #include "shared/client/error_presenter.h"
 #include "shared/client/server_api.h"
+#include "tests/support/client_test_util.h"
 #include "tests/support/test_server.h"
 
 #include <QSignalSpy>
@@ -18,28 +19,6 @@ namespace {
 
 constexpr int kWait = 20000;
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
-    if (!future.isFinished())
-        return T {}; // already reported as a failure; never block
-    return future.result();
-}
-
-ApiClient::Options fastOptions()
-{
-    ApiClient::Options o;
-    o.backoff = [](int) { return 5; };
-    return o;
-}
-
-QString why(const auto &result)
-{
-    return result.isOk() ? QString()
-                         : result.error().logText() + QStringLiteral(" ") + result.error().detail;
-}
 
 } // namespace
 

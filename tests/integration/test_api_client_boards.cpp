@@ -3,6 +3,7 @@
 #include "shared/client/auth_api.h"
 #include "shared/client/boards_api.h"
 #include "shared/client/cards_api.h"
+#include "tests/support/client_test_util.h"
 #include "tests/support/test_server.h"
 
 #include <QTest>
@@ -14,21 +15,6 @@ using namespace corkboard::test;
 namespace {
 
 constexpr int kWait = 20000;
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
-    if (!future.isFinished())
-        return T {}; // already reported as a failure; never block
-    return future.result();
-}
-
-QString why(const auto &result)
-{
-    return result.isOk() ? QString()
-                         : result.error().logText() + QStringLiteral(" ") + result.error().detail;
-}
 
 #define REQUIRE_OK(expr)                                                                           \
     [&] {                                                                                          \

@@ -1,6 +1,7 @@
 // KeychainTokenStore against a real Secret Service (gnome-keyring in a private D-Bus session with
 // a fresh HOME: run through packaging/corkboard-dev test, or see the README of shared/client).
 #include "shared/client/keychain_token_store.h"
+#include "tests/support/client_test_util.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -10,17 +11,9 @@
 #include <QUuid>
 
 using namespace corkboard::client;
+using namespace corkboard::test;
 
 namespace {
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 20000); }();
-    if (!future.isFinished())
-        return T {}; // already reported as a failure; never block
-    return future.result();
-}
 
 QString randomToken()
 {

@@ -3,6 +3,7 @@
 // is in the keychain and in no file under HOME or the server's data dir.
 #include "shared/client/auth_api.h"
 #include "shared/client/keychain_token_store.h"
+#include "tests/support/client_test_util.h"
 #include "tests/support/test_server.h"
 
 #include <QDirIterator>
@@ -18,28 +19,6 @@ namespace {
 
 constexpr int kWait = 20000;
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait); }();
-    if (!future.isFinished())
-        return T {}; // already reported as a failure; never block
-    return future.result();
-}
-
-ApiClient::Options fastOptions()
-{
-    ApiClient::Options o;
-    o.backoff = [](int) { return 5; };
-    return o;
-}
-
-QString why(const auto &result)
-{
-    return result.isOk() ? QString()
-                         : result.error().logText() + QStringLiteral(" ") + result.error().detail;
-}
 
 //! Every file below `root` whose bytes contain `needle`.
 QStringList filesContaining(const QString &root, const QByteArray &needle)
