@@ -221,11 +221,8 @@ private Q_SLOTS:
                      QStringLiteral(
                          "SELECT count(*) FROM server_meta WHERE key LIKE 'test-effect:many-%'")),
             kJobs);
-        // Both workers took part (each recorded the effects it ran).
-        QCOMPARE(scalar(h.db(),
-                     QStringLiteral("SELECT count(DISTINCT value) FROM server_meta WHERE key LIKE "
-                                    "'test-effect:many-%'")),
-            2);
+        // Which worker took which job is up to the scheduler (one may drain the queue before the
+        // other polls), so only the exactly-once effect is asserted, never the split.
     }
 };
 
