@@ -9,6 +9,7 @@
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 
@@ -52,6 +53,7 @@ int runMigrate(const Config &config)
 {
     try {
         QDir().mkpath(config.dataDir);
+        file_privacy::secureDataDir(config.dataDir, config.sqlitePath());
         Database db(config, QStringLiteral("corkboard-migrate-cli"));
         Migrator migrator(db);
         QTextStream out(stdout);

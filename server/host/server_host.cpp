@@ -6,6 +6,7 @@
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 
@@ -52,7 +53,11 @@ ServerHost::~ServerHost()
 void ServerHost::start()
 {
     const Config &cfg = m_context->config;
+    // Private before anything is created or opened: the database holds password hashes, e-mails
+    // and webhook secrets. Files an older version left world-readable are fixed here too.
+    file_privacy::restrictUmask();
     QDir().mkpath(cfg.dataDir);
+    file_privacy::secureDataDir(cfg.dataDir, cfg.sqlitePath());
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
 

@@ -66,13 +66,16 @@ QString AuthService::accountKey(const QString &normalizedEmail)
     return QString::fromLatin1(crypto::sha256(normalizedEmail.toUtf8()).toHex().left(16));
 }
 
-void AuthService::checkLimit(const QString &key, const QString &what, const ClientInfo &client)
+void AuthService::countAttempt(
+    const QStringList &keys, const QString &what, const ClientInfo &client)
 {
-    const auto decision = m_server.authLimiter.peek(key);
+    // Counted before any password is hashed: N parallel attempts on any number of server
+    // threads get exactly the limit through, never "everyone checked, then everyone hashed".
+    const auto decision = m_server.authLimiter.takeAll(keys);
     if (decision.allowed)
         return;
     logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
-        {{QStringLiteral("action"), what}, {QStringLiteral("key"), key},
+        {{QStringLiteral("action"), what}, {QStringLiteral("key"), keys.join(QLatin1Char(' '))},
             {QStringLiteral("peer"), client.address},
             {QStringLiteral("retry_after"), decision.retryAfterSeconds}});
     throw AppError(ErrorCode::RateLimited, QStringLiteral("too many attempts, try again later"))
@@ -111,10 +114,9 @@ dto::Tokens AuthService::tokens(
 
 dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const ClientInfo &client)
 {
-    const QString ipKey = QStringLiteral("register-ip:") + client.address;
-    checkLimit(ipKey, QStringLiteral("register"), client);
     // Every registration attempt counts against the address, successful or not.
-    m_server.authLimiter.take(ipKey);
+    countAttempt({QStringLiteral("register-ip:") + client.address}, QStringLiteral("register"),
+        client);
 
     const QString normalized = input.email.toLower();
     const QString hash = m_server.passwords.hash(input.password); // slow: outside the transaction
@@ -165,8 +167,7 @@ dto::AuthResult AuthService::login(
     const QString normalized = email.toLower();
     const QString ipKey = QStringLiteral("login-ip:") + client.address;
     const QString accountKeyName = QStringLiteral("login-account:") + accountKey(normalized);
-    checkLimit(ipKey, QStringLiteral("login"), client);
-    checkLimit(accountKeyName, QStringLiteral("login"), client);
+    countAttempt({ipKey, accountKeyName}, QStringLiteral("login"), client);
 
     const auto record = m_users.findByEmail(normalized);
     bool ok = false;
@@ -176,8 +177,6 @@ dto::AuthResult AuthService::login(
         m_server.passwords.verifyDummy(password); // the same time as a wrong password
     }
     if (!ok) {
-        m_server.authLimiter.take(ipKey);
-        m_server.authLimiter.take(accountKeyName);
         logging::write(lcSecurity(), QtInfoMsg, QStringLiteral("sign-in failed"),
             {{QStringLiteral("account"), accountKey(normalized)},
                 {QStringLiteral("peer"), client.address}});
@@ -186,7 +185,9 @@ dto::AuthResult AuthService::login(
     if (record->user.disabled)
         throw AppError(ErrorCode::Forbidden, QStringLiteral("this account is disabled"));
 
+    // Only failures count: a successful sign-in clears the account and returns the address's token.
     m_server.authLimiter.reset(accountKeyName);
+    m_server.authLimiter.giveBack(ipKey);
     Transaction tx(m_db);
     if (m_server.passwords.needsRehash(record->passwordHash)) {
         m_users.replacePasswordHash(record->user.id, m_server.passwords.hash(password));

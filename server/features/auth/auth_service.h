@@ -61,7 +61,8 @@ private:
     Issued issueRefreshToken(const QString &userId, const QString &familyId,
         const QString &parentId, const ClientInfo &client);
     dto::Tokens tokens(const QString &userId, const QString &role, const Issued &issued) const;
-    void checkLimit(const QString &key, const QString &what, const ClientInfo &client);
+    //! Counts one attempt against every key (atomically); throws RATE_LIMITED past the limit.
+    void countAttempt(const QStringList &keys, const QString &what, const ClientInfo &client);
 
     ServerContext &m_server;
     Database &m_db;

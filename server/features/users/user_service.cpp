@@ -63,7 +63,8 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
     if (!record)
         throw AppError::notFound(QStringLiteral("user"));
     const QString limitKey = QStringLiteral("password-change:") + userId;
-    const auto decision = m_server.authLimiter.peek(limitKey);
+    // Check-and-count in one step before hashing (parallel requests cannot all pass the check).
+    const auto decision = m_server.authLimiter.take(limitKey);
     if (!decision.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
             {{QStringLiteral("action"), QStringLiteral("password_change")},
@@ -72,10 +73,10 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
             .withRetryAfter(std::max(1, decision.retryAfterSeconds));
     }
     if (!m_server.passwords.verify(record->passwordHash, currentPassword)) {
-        m_server.authLimiter.take(limitKey);
         throw AppError::validation(QStringLiteral("current_password"), QStringLiteral("incorrect"),
             QStringLiteral("the current password is wrong"));
     }
+    m_server.authLimiter.reset(limitKey);
     const QString hash = m_server.passwords.hash(newPassword);
     const QDateTime now = m_server.clock->now();
     Transaction tx(m_db);
