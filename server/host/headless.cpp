@@ -42,6 +42,16 @@ int runServe(const Config &config)
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
+    if (const QString code = host.setupCode(); !code.isEmpty()) {
+        // Only here and in the log: never in a URL, a response or a file of its own.
+        QTextStream(stdout) << "No account exists yet and this server is reachable from the "
+                               "network.\nRegister the first account (the admin) with this "
+                               "one-time setup code: "
+                            << code << Qt::endl;
+        logging::write(lcSecurity(), QtWarningMsg,
+            QStringLiteral("first start: the first account needs the setup code"),
+            {{QStringLiteral("setup_code"), code}});
+    }
     if (config.startWorker)
         supervisor.start();
     QObject::connect(

@@ -1,9 +1,15 @@
 #include "server/features/auth/revocation_repository.h"
 
+#include "server/features/auth/jwt_codec.h"
 #include "server/platform/database.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
+
+QDateTime revocationExpiry(const QDateTime &now)
+{
+    return now.addSecs(JwtCodec::kLifetimeSeconds + JwtCodec::kLeewaySeconds + 60);
+}
 
 RevocationRepository::RevocationRepository(Database &db)
     : m_db(db)

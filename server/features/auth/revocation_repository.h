@@ -10,6 +10,10 @@ namespace corkboard {
 
 class Database;
 
+//! How long a revocation must be remembered: until every access token it can stop has expired
+//! (issued at the latest now, valid for the token lifetime plus the verifier's leeway).
+QDateTime revocationExpiry(const QDateTime &now);
+
 //! SQL for the revocations table (see 0005_revocations).
 class RevocationRepository
 {

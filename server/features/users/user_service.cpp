@@ -18,6 +18,7 @@ UserService::UserService(ServerContext &server, Database &db)
     , m_db(db)
     , m_users(db)
     , m_tokens(db)
+    , m_revocations(db)
 {
 }
 
@@ -81,9 +82,14 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
     const QDateTime now = m_server.clock->now();
     Transaction tx(m_db);
     m_users.updatePassword(userId, hash, now);
+    const QStringList others = m_tokens.unrevokedFamilies(userId, currentSessionId);
     const int revoked = m_tokens.revokeAllOfUser(
         userId, currentSessionId, now, QStringLiteral("password_changed"));
+    const QList<Revocation> revocations = m_revocations.insertSessions(
+        others, userId, QStringLiteral("password_changed"), now, revocationExpiry(now));
     tx.commit();
+    // Every other session's access tokens and live connections end now, on every thread.
+    m_server.revocations.apply(revocations);
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("password changed"),
         {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
 }
@@ -128,11 +134,24 @@ dto::User UserService::adminUpdate(const QString &actorId, const QString &userId
             ErrorCode::Conflict, QStringLiteral("the server must keep at least one enabled admin"));
     m_users.updateRoleAndDisabled(userId, newRole, newDisabled, now);
     int revoked = 0;
-    if (newDisabled && !current.disabled)
+    QList<Revocation> revocations;
+    const QDateTime keepUntil = revocationExpiry(now);
+    if (newDisabled && !current.disabled) {
+        const QStringList families = m_tokens.unrevokedFamilies(userId, QString());
         revoked
             = m_tokens.revokeAllOfUser(userId, QString(), now, QStringLiteral("account_disabled"));
+        revocations = m_revocations.insertSessions(
+            families, userId, QStringLiteral("account_disabled"), now, keepUntil);
+        revocations.append(m_revocations.insert(Revocation::Kind::UserDisabled, userId, userId,
+            QStringLiteral("account_disabled"), now, keepUntil));
+    } else if (newDisabled != current.disabled || newRole != current.role) {
+        // Other instances drop their cached role/disabled state for this user at once too.
+        revocations.append(m_revocations.insert(Revocation::Kind::UserChanged, userId, userId,
+            QStringLiteral("role_changed"), now, keepUntil));
+    }
     const dto::User updated = load(userId);
     tx.commit();
+    m_server.revocations.apply(revocations);
     // After commit: from now on every server thread re-reads this user on its next request.
     m_server.userCache.invalidate(userId);
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("user updated by an admin"),
