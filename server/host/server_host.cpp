@@ -64,8 +64,8 @@ void ServerHost::start()
     m_context->jwtKeys.load();
     m_listenHost = prepareFirstStart();
     // Revocations other instances (or a crashed request) wrote reach this process within 250 ms.
-    m_revocationFeed = new RevocationFeed(cfg, *m_context->clock, m_context->revocations,
-        RevocationFeed::kDefaultIntervalMs, this);
+    m_revocationFeed = new RevocationFeed(
+        cfg, *m_context->clock, m_context->revocations, RevocationFeed::kDefaultIntervalMs, this);
     m_revocationFeed->start();
 
     for (int i = 0; i < cfg.threads; ++i) {

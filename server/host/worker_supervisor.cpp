@@ -79,9 +79,9 @@ void WorkerSupervisor::launch()
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
     m_process->setArguments({QStringLiteral("--worker")});
-    m_process->setProcessEnvironment(workerEnvironment(QCoreApplication::arguments(),
-        QProcessEnvironment::systemEnvironment(), m_context.config.dataDir,
-        m_context.config.databaseUrl));
+    m_process->setProcessEnvironment(
+        workerEnvironment(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(),
+            m_context.config.dataDir, m_context.config.databaseUrl));
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
     connect(m_process, &QProcess::finished, this, &WorkerSupervisor::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {

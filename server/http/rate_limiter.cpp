@@ -55,8 +55,8 @@ RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
         const Bucket &b = refilledLocked(key, now);
         if (b.tokens < cost) {
             refused.allowed = false;
-            refused.retryAfterSeconds = std::max(refused.retryAfterSeconds,
-                std::max(1, int(std::ceil((cost - b.tokens) / m_rate))));
+            refused.retryAfterSeconds = std::max(
+                refused.retryAfterSeconds, std::max(1, int(std::ceil((cost - b.tokens) / m_rate))));
         }
     }
     if (!refused.allowed)

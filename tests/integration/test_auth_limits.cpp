@@ -169,8 +169,9 @@ QList<int> parallelStatuses(quint16 port, const QByteArray &request, int count)
 
 QByteArray postRequest(const QByteArray &path, const QByteArray &json, const QString &bearer = {})
 {
-    QByteArray r = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                   "Content-Type: application/json\r\nContent-Length: "
+    QByteArray r = "POST " + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+          "Content-Type: application/json\r\nContent-Length: "
         + QByteArray::number(json.size()) + "\r\n";
     if (!bearer.isEmpty())
         r += "Authorization: Bearer " + bearer.toLatin1() + "\r\n";

@@ -3,10 +3,12 @@
 // server thread (401 UNAUTHENTICATED) and close its live WebSockets with 4401 — at once in the
 // process that revoked, and within the feed interval in another instance on the same database.
 #include "tests/support/auth_helpers.h"
+#include "tests/support/board_api.h"
 #include "tests/support/live_test_support.h"
 #include "tests/support/test_server.h"
 
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTest>
 #include <memory>
 
@@ -35,15 +37,16 @@ QList<int> meOnEveryThread(TestServer &server, const QString &token, QStringList
         statuses.append(rawStatus(reply));
         if (codes) {
             const qsizetype at = reply.indexOf("\"code\":\"");
-            codes->append(at < 0 ? QString()
-                                 : QString::fromLatin1(reply.mid(at + 8).split('"').first()));
+            codes->append(
+                at < 0 ? QString() : QString::fromLatin1(reply.mid(at + 8).split('"').first()));
         }
     }
     return statuses;
 }
 
 //! A live WebSocket per server thread, authenticated with the token.
-std::vector<std::unique_ptr<WsClient>> socketsOnEveryThread(TestServer &server, const QString &token)
+std::vector<std::unique_ptr<WsClient>> socketsOnEveryThread(
+    TestServer &server, const QString &token)
 {
     std::vector<std::unique_ptr<WsClient>> sockets;
     for (int i = 0; i < server.config().threads; ++i) {
@@ -95,6 +98,7 @@ private Q_SLOTS:
     void passwordChangeStopsOtherSessionsOnly();
     void disablingStopsEverySession();
     void refreshReuseStopsTheFamily();
+    void eventStreamEndsOnSignOut();
     void anotherInstanceLearnsFromTheDatabase();
 };
 
@@ -116,8 +120,8 @@ void TestRevocation::logoutStopsTokensAndSockets()
 
     QStringList codes;
     QCOMPARE(meOnEveryThread(server, user.accessToken, &codes), (QList<int> {401, 401}));
-    QCOMPARE(codes, (QStringList {QStringLiteral("UNAUTHENTICATED"),
-                        QStringLiteral("UNAUTHENTICATED")}));
+    QCOMPARE(codes,
+        (QStringList {QStringLiteral("UNAUTHENTICATED"), QStringLiteral("UNAUTHENTICATED")}));
     QVERIFY(allClosedWith(sockets, 4401));
     const QJsonObject error = sockets.front()->waitForType(QStringLiteral("error"), kWithinMs);
     QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("UNAUTHENTICATED"));
@@ -186,9 +190,9 @@ void TestRevocation::disablingStopsEverySession()
     QCOMPARE(int(sockets.size()), 2);
     QCOMPARE(int(secondSockets.size()), 2);
 
-    const auto disabled = httpJson("PATCH",
-        server.url(QStringLiteral("/api/v1/users/") + member.userId),
-        QJsonObject {{QStringLiteral("disabled"), true}}, admin.accessToken);
+    const auto disabled
+        = httpJson("PATCH", server.url(QStringLiteral("/api/v1/users/") + member.userId),
+            QJsonObject {{QStringLiteral("disabled"), true}}, admin.accessToken);
     QCOMPARE(disabled.status, 200);
 
     QCOMPARE(meOnEveryThread(server, member.accessToken), (QList<int> {401, 401}));
@@ -222,6 +226,39 @@ void TestRevocation::refreshReuseStopsTheFamily()
     QCOMPARE(meOnEveryThread(server, thiefToken), (QList<int> {401, 401}));
     QCOMPARE(meOnEveryThread(server, user.accessToken), (QList<int> {401, 401}));
     QVERIFY(allClosedWith(sockets, 4401));
+}
+
+void TestRevocation::eventStreamEndsOnSignOut()
+{
+    TestServer server;
+    const auto owner = registerUser(server, QStringLiteral("admin@example.com"));
+    const QString boardId = BoardApi {server}.createBoard(owner, {}).first;
+    QVERIFY(!boardId.isEmpty());
+    const auto user = loginUser(server, QStringLiteral("admin@example.com"));
+
+    QTcpSocket stream;
+    stream.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(stream.waitForConnected(5000));
+    stream.write("GET /api/v1/events?board_id=" + boardId.toLatin1()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + bearer(user.accessToken)
+        + "\r\n\r\n");
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (received += stream.readAll()).contains("event: subscribed"); }, 5000));
+
+    const auto out = httpJson("POST", server.url(QStringLiteral("/api/v1/auth/logout")),
+        QJsonObject {{QStringLiteral("refresh_token"), user.refreshToken}}, user.accessToken);
+    QCOMPARE(out.status, 204);
+
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += stream.readAll();
+            return stream.state() == QAbstractSocket::UnconnectedState;
+        },
+        kWithinMs));
+    received += stream.readAll();
+    QVERIFY2(received.contains("event: error\ndata: {\"code\":\"UNAUTHENTICATED\""),
+        received.right(300).constData());
 }
 
 void TestRevocation::anotherInstanceLearnsFromTheDatabase()

@@ -34,7 +34,8 @@ QString url(ServerProcess &server, const QString &path)
 HttpResult registerFirst(ServerProcess &server, const std::optional<QString> &setupCode)
 {
     QJsonObject body {{QStringLiteral("email"), QStringLiteral("owner@example.com")},
-        {QStringLiteral("password"), kPassword}, {QStringLiteral("display_name"), QStringLiteral("Owner")}};
+        {QStringLiteral("password"), kPassword},
+        {QStringLiteral("display_name"), QStringLiteral("Owner")}};
     if (setupCode)
         body.insert(QStringLiteral("setup_code"), *setupCode);
     return httpJson("POST", url(server, QStringLiteral("/api/v1/auth/register")), body);
@@ -82,7 +83,9 @@ qint64 childOf(qint64 parent)
 QStringList notPrivate(const QString &dir)
 {
     QStringList out;
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(dir).constData(), &st) != 0 || (st.st_mode & 0777) != 0700)
         out.append(dir + QStringLiteral(" (dir %1)").arg(st.st_mode & 0777, 0, 8));
     QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
@@ -103,8 +106,8 @@ bool runCli(const QStringList &arguments, QByteArray *output = nullptr)
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(binary(), arguments);
-    const bool ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit
-        && p.exitCode() == 0;
+    const bool ok
+        = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (output)
         *output = p.readAll();
     return ok;
@@ -212,15 +215,15 @@ void TestServerSecurity::dataFilesArePrivateAndOldOnesFixed()
     const QString dir = first.dataDir();
     QByteArray output;
     QVERIFY2(runCli({QStringLiteral("--migrate"), QStringLiteral("down"), QStringLiteral("1"),
-                 QStringLiteral("--data-dir"), dir},
+                        QStringLiteral("--data-dir"), dir},
                  &output),
         output.constData());
     QFile::setPermissions(dir,
         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
             | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
             | QFileDevice::ExeOther);
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
-        QDirIterator::Subdirectories);
+    QDirIterator it(
+        dir, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         ::chmod(QFile::encodeName(path).constData(), it.fileInfo().isDir() ? 0755 : 0644);
@@ -233,7 +236,8 @@ void TestServerSecurity::dataFilesArePrivateAndOldOnesFixed()
     QVERIFY(second.waitForStderr("server listening", 10000));
     const auto registered = httpJson("POST", url(second, QStringLiteral("/api/v1/auth/register")),
         QJsonObject {{QStringLiteral("email"), QStringLiteral("a@example.com")},
-            {QStringLiteral("password"), kPassword}, {QStringLiteral("display_name"), QStringLiteral("A")}});
+            {QStringLiteral("password"), kPassword},
+            {QStringLiteral("display_name"), QStringLiteral("A")}});
     QCOMPARE(registered.status, 201);
 
     QStringList names;
@@ -263,16 +267,15 @@ void TestServerSecurity::noSecretOnAnyCommandLine()
     }
     QProcessEnvironment env;
     env.insert(QStringLiteral("CORKBOARD_JWT_SECRET_FILE"), secretFile);
-    ServerProcess server(
-        {QStringLiteral("--start-worker"), QStringLiteral("true"), QStringLiteral("--job-poll-ms"),
-            QStringLiteral("321")},
+    ServerProcess server({QStringLiteral("--start-worker"), QStringLiteral("true"),
+                             QStringLiteral("--job-poll-ms"), QStringLiteral("321")},
         env);
     QVERIFY2(server.start(), qPrintable(server.error()));
     qint64 worker = 0;
     QVERIFY(QTest::qWaitFor([&] { return (worker = childOf(server.pid())) != 0; }, 20000));
     // The worker has exec'd itself (its cmdline is no longer the fork's copy of ours).
-    QVERIFY(QTest::qWaitFor(
-        [&] { return procFile(worker, "cmdline").contains("--worker"); }, 10000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return procFile(worker, "cmdline").contains("--worker"); }, 10000));
 
     const QByteArray serverLine = procFile(server.pid(), "cmdline");
     const QByteArray workerLine = procFile(worker, "cmdline");
@@ -292,7 +295,8 @@ void TestServerSecurity::noSecretOnAnyCommandLine()
     // The secret from the file is the one the server signs with.
     const auto registered = httpJson("POST", url(server, QStringLiteral("/api/v1/auth/register")),
         QJsonObject {{QStringLiteral("email"), QStringLiteral("a@example.com")},
-            {QStringLiteral("password"), kPassword}, {QStringLiteral("display_name"), QStringLiteral("A")}});
+            {QStringLiteral("password"), kPassword},
+            {QStringLiteral("display_name"), QStringLiteral("A")}});
     QCOMPARE(registered.status, 201);
     const QByteArray token = registered.data()
                                  .value(QStringLiteral("tokens"))
@@ -302,16 +306,16 @@ void TestServerSecurity::noSecretOnAnyCommandLine()
                                  .toLatin1();
     const QList<QByteArray> parts = token.split('.');
     QCOMPARE(parts.size(), 3);
-    const QByteArray resigned = JwtCodec::sign(
-        QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding),
-        QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding), secret);
+    const QByteArray resigned
+        = JwtCodec::sign(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding),
+            QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding), secret);
     QCOMPARE(resigned, token);
 
     // The flag itself is refused, naming the way that works.
     QProcess flagged;
     flagged.setProcessChannelMode(QProcess::MergedChannels);
-    flagged.start(binary(), {QStringLiteral("--serve"), QStringLiteral("--jwt-secret"),
-                                QString::fromLatin1(secret)});
+    flagged.start(binary(),
+        {QStringLiteral("--serve"), QStringLiteral("--jwt-secret"), QString::fromLatin1(secret)});
     QVERIFY(flagged.waitForFinished(30000));
     QCOMPARE(flagged.exitCode(), 2);
     QVERIFY(flagged.readAll().contains("CORKBOARD_JWT_SECRET_FILE"));

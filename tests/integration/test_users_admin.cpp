@@ -156,8 +156,8 @@ void TestUsersAdmin::profileUpdateWithIfMatch()
 void TestUsersAdmin::displayNamesRefuseInvisibleCharacters()
 {
     TestServer server([](Config &c) { c.openRegistration = true; });
-    const auto me = registerUser(server, QStringLiteral("me@example.com"), kPassword,
-        QStringLiteral("Ada"));
+    const auto me
+        = registerUser(server, QStringLiteral("me@example.com"), kPassword, QStringLiteral("Ada"));
     const QString url = server.url(QStringLiteral("/api/v1/users/me"));
     auto firstErrorCode = [](const HttpResult &r) {
         return r.json()
@@ -170,8 +170,8 @@ void TestUsersAdmin::displayNamesRefuseInvisibleCharacters()
     };
     // Bidi embeddings/overrides, isolates, marks, the Arabic letter mark; zero-width characters.
     for (const char16_t c : {u'\u202A', u'\u202B', u'\u202C', u'\u202D', u'\u202E', u'\u2066',
-             u'\u2067', u'\u2068', u'\u2069', u'\u200E', u'\u200F', u'\u061C', u'\u200B',
-             u'\u200C', u'\u200D', u'\uFEFF', u'\u2060'}) {
+             u'\u2067', u'\u2068', u'\u2069', u'\u200E', u'\u200F', u'\u061C', u'\u200B', u'\u200C',
+             u'\u200D', u'\uFEFF', u'\u2060'}) {
         const QByteArray which = "U+" + QByteArray::number(int(c), 16).toUpper();
         // "Ada" + the character + "nimda": looks like another name once the text is reordered.
         const QString name = QStringLiteral("Ada") + QChar(c) + QStringLiteral("nimda");
@@ -190,14 +190,15 @@ void TestUsersAdmin::displayNamesRefuseInvisibleCharacters()
         // Registration applies the same rule.
         const auto registered = httpJson("POST",
             server.url(QStringLiteral("/api/v1/auth/register")),
-            QJsonObject {{QStringLiteral("email"),
-                             QStringLiteral("x%1@example.com").arg(int(c))},
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("x%1@example.com").arg(int(c))},
                 {QStringLiteral("password"), kPassword}, {QStringLiteral("display_name"), name}});
         QVERIFY2(registered.status == 422, which.constData());
         QCOMPARE(firstErrorCode(registered), QStringLiteral("invisible_characters"));
     }
-    QCOMPARE(
-        httpAuth("GET", url, me.accessToken).data().value(QStringLiteral("display_name")).toString(),
+    QCOMPARE(httpAuth("GET", url, me.accessToken)
+                 .data()
+                 .value(QStringLiteral("display_name"))
+                 .toString(),
         QStringLiteral("Ada"));
     // Ordinary names in any script still pass, right-to-left ones included.
     const auto plain = httpJson("PATCH", url,

@@ -116,8 +116,8 @@ dto::Tokens AuthService::tokens(
 dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const ClientInfo &client)
 {
     // Every registration attempt counts against the address, successful or not.
-    countAttempt({QStringLiteral("register-ip:") + client.address}, QStringLiteral("register"),
-        client);
+    countAttempt(
+        {QStringLiteral("register-ip:") + client.address}, QStringLiteral("register"), client);
 
     SetupGate &gate = m_server.setupGate;
     if (gate.codeRequired()) {
@@ -230,8 +230,8 @@ dto::Tokens AuthService::refresh(const QString &refreshToken, const ClientInfo &
         throw refreshRefused(QStringLiteral("the refresh token has been revoked"));
     auto revokeFamilyAndRefuse = [&](const QString &reason, const QString &detail) {
         const int n = m_tokens.revokeFamily(record->familyId, now, reason);
-        const Revocation revoked = m_revocations.insert(Revocation::Kind::Session,
-            record->familyId, record->userId, reason, now, revocationExpiry(now));
+        const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, record->familyId,
+            record->userId, reason, now, revocationExpiry(now));
         tx.commit(); // the revocation must stand even though the request is refused
         m_server.revocations.apply({revoked}); // its access tokens stop working now too
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("refresh token family revoked"),

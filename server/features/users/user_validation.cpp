@@ -23,8 +23,7 @@ bool isDomainLabel(QStringView label)
 bool isInvisibleFormatting(char16_t c)
 {
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
-        || c == 0x200F || c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0xFEFF
-        || c == 0x2060;
+        || c == 0x200F || c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0xFEFF || c == 0x2060;
 }
 } // namespace
 
