@@ -284,6 +284,21 @@ void TestRevocation::anotherInstanceLearnsFromTheDatabase()
     // The second instance reads the revocation from the database (every 250 ms).
     QVERIFY(allClosedWith(sockets, 4401));
     QCOMPARE(meOnEveryThread(second, user.accessToken), (QList<int> {401, 401}));
+
+    // A role change made on the first instance applies on the second within the same bound,
+    // although the second had the old role cached.
+    const auto admin = loginUser(first, QStringLiteral("admin@example.com"));
+    const auto member = registerUser(first, QStringLiteral("member@example.com"));
+    auto invitesStatus = [&] {
+        return httpAuth("GET", second.url(QStringLiteral("/api/v1/invites")), member.accessToken)
+            .status;
+    };
+    QCOMPARE(invitesStatus(), 403);
+    const auto promoted = httpJson("PATCH",
+        first.url(QStringLiteral("/api/v1/users/") + member.userId),
+        QJsonObject {{QStringLiteral("role"), QStringLiteral("admin")}}, admin.accessToken);
+    QCOMPARE(promoted.status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(invitesStatus(), 200, kWithinMs);
 }
 
 QTEST_MAIN(TestRevocation)

@@ -2,6 +2,8 @@
 
 #include "server/platform/clock.h"
 
+#include <algorithm>
+
 namespace corkboard {
 
 QString Revocation::kindName(Kind kind)
