@@ -139,7 +139,7 @@ namespace {
 QList<int> parallelStatuses(quint16 port, const QByteArray &request, int count)
 {
     std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    std::vector<QByteArray> replies(size_t(count));
+    std::vector<QByteArray> replies(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
         socket->connectToHost(QHostAddress::LocalHost, port);
@@ -151,7 +151,7 @@ QList<int> parallelStatuses(quint16 port, const QByteArray &request, int count)
     }
     for (auto &socket : sockets)
         socket->write(request);
-    QTest::qWaitFor(
+    const bool allAnswered = QTest::qWaitFor(
         [&] {
             for (size_t i = 0; i < sockets.size(); ++i) {
                 replies[i] += sockets[i]->readAll();
@@ -161,6 +161,8 @@ QList<int> parallelStatuses(quint16 port, const QByteArray &request, int count)
             return true;
         },
         60000);
+    if (!allAnswered)
+        return {};
     QList<int> statuses;
     for (size_t i = 0; i < sockets.size(); ++i)
         statuses.append(rawStatus(replies[i] + sockets[i]->readAll()));

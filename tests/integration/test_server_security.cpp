@@ -10,6 +10,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
@@ -287,7 +288,8 @@ void TestServerSecurity::noSecretOnAnyCommandLine()
     QCOMPARE(workerLine.count('\0'), 2);
     const QByteArray workerEnv = procFile(worker, "environ");
     QVERIFY(workerEnv.contains("CORKBOARD_JOB_POLL_MS=321"));
-    QVERIFY(workerEnv.contains("CORKBOARD_DATA_DIR=" + QFile::encodeName(server.dataDir())));
+    QVERIFY(workerEnv.contains(
+        QByteArray("CORKBOARD_DATA_DIR=" + QFile::encodeName(server.dataDir()))));
     // The worker signs nothing: it does not even get the secret's location.
     QVERIFY(!workerEnv.contains(secret));
     QVERIFY(!workerEnv.contains("CORKBOARD_JWT_SECRET"));
