@@ -39,3 +39,18 @@ function(corkboard_add_test)
         set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
     endif()
 endfunction()
+
+# Release builds (what the .deb ships) get the hardening Debian's own packages are built with
+# (dpkg-buildflags, hardening=+all): lintian checks the binary for fortify, RELRO and BIND_NOW.
+# Only for Release, so the test builds keep their flags (and their ccache entries).
+include(CheckCXXCompilerFlag)
+check_cxx_compiler_flag(-fcf-protection CORKBOARD_HAVE_CF_PROTECTION)
+set(CORKBOARD_RELEASE_HARDENING
+    -fstack-protector-strong -fstack-clash-protection -Wformat -Werror=format-security)
+if(CORKBOARD_HAVE_CF_PROTECTION)
+    list(APPEND CORKBOARD_RELEASE_HARDENING -fcf-protection)
+endif()
+target_compile_options(corkboard_common INTERFACE
+    "$<$<CONFIG:Release>:${CORKBOARD_RELEASE_HARDENING}>")
+target_compile_definitions(corkboard_common INTERFACE $<$<CONFIG:Release>:_FORTIFY_SOURCE=2>)
+target_link_options(corkboard_common INTERFACE "$<$<CONFIG:Release>:-Wl,-z,relro;-Wl,-z,now>")
