@@ -3,6 +3,7 @@
 #include "server/host/headless.h"
 #include "server/host/worker_process.h"
 #include "server/platform/config.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 
 #ifdef CORKBOARD_WITH_GUI
@@ -30,6 +31,13 @@ bool hasArgument(int argc, char **argv, const char *name)
 int main(int argc, char **argv)
 {
     using namespace corkboard;
+    const bool serverShape = hasArgument(argc, argv, "--serve")
+        || hasArgument(argc, argv, "--worker") || hasArgument(argc, argv, "--migrate")
+        || hasArgument(argc, argv, "--rotate-jwt-key");
+    // The server shapes create nothing others may read (database, backups, keys, logs). The
+    // desktop gets the same umask when its embedded server starts.
+    if (serverShape)
+        file_privacy::restrictUmask();
     [[maybe_unused]] const bool headless = hasArgument(argc, argv, "--serve")
         || hasArgument(argc, argv, "--worker") || hasArgument(argc, argv, "--migrate")
         || hasArgument(argc, argv, "--rotate-jwt-key") || hasArgument(argc, argv, "--help")

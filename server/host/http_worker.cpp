@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QTcpSocket>
+#include <atomic>
 
 namespace corkboard {
 
@@ -15,8 +16,10 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     : m_context(context)
     , m_index(index)
 {
-    m_db = std::make_unique<Database>(
-        context.config, QStringLiteral("corkboard-http-%1").arg(index));
+    // Unique per worker, not per index: several hosts may share a process (tests, instances).
+    static std::atomic<int> s_workers {0};
+    m_db = std::make_unique<Database>(context.config,
+        QStringLiteral("corkboard-http-%1-%2").arg(index).arg(s_workers.fetch_add(1)));
     m_threadContext = std::make_unique<ThreadContext>(ThreadContext {context, *m_db, index});
     m_pipeline = std::make_unique<Pipeline>(
         context.config, m_router, context.rateLimiter, context.metrics);

@@ -18,6 +18,7 @@ namespace corkboard {
 
 namespace {
 
+#ifdef CORKBOARD_TEST_HOOKS
 // Test seam (CORKBOARD_TEST_JOB_KINDS=true only): job kinds the integration tests use to
 // prove the queue's guarantees with a real worker process.
 void registerTestKinds(JobRunner &runner, WorkerContext &ctx)
@@ -42,6 +43,7 @@ void registerTestKinds(JobRunner &runner, WorkerContext &ctx)
             job.payload.value(QStringLiteral("message")).toString().toStdString());
     });
 }
+#endif
 
 } // namespace
 
@@ -74,8 +76,10 @@ QList<PeriodicJob> registerJobKinds(JobRunner &runner, OutboxRelay &relay, Worke
     registerWebhookJobs(runner, relay, ctx);
     registerNotificationJobs(runner, relay, ctx, periodic);
 
+#ifdef CORKBOARD_TEST_HOOKS
     if (qEnvironmentVariable("CORKBOARD_TEST_JOB_KINDS") == QLatin1String("true"))
         registerTestKinds(runner, ctx);
+#endif
     return periodic;
 }
 

@@ -1,11 +1,14 @@
 #include "server/host/server_host.h"
 
+#include "server/features/auth/revocation_feed.h"
+#include "server/features/users/user_repository.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 
@@ -52,9 +55,18 @@ ServerHost::~ServerHost()
 void ServerHost::start()
 {
     const Config &cfg = m_context->config;
+    // Private before anything is created or opened: the database holds password hashes, e-mails
+    // and webhook secrets. Files an older version left world-readable are fixed here too.
+    file_privacy::restrictUmask();
     QDir().mkpath(cfg.dataDir);
+    file_privacy::secureDataDir(cfg.dataDir, cfg.sqlitePath());
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
+    m_listenHost = prepareFirstStart();
+    // Revocations other instances (or a crashed request) wrote reach this process within 250 ms.
+    m_revocationFeed = new RevocationFeed(
+        cfg, *m_context->clock, m_context->revocations, RevocationFeed::kDefaultIntervalMs, this);
+    m_revocationFeed->start();
 
     for (int i = 0; i < cfg.threads; ++i) {
         auto *thread = new QThread;
@@ -86,10 +98,10 @@ void ServerHost::start()
     }
     m_acceptor = new Acceptor(m_workers, this);
     QHostAddress address;
-    if (!address.setAddress(cfg.host)) {
+    if (!address.setAddress(m_listenHost)) {
         stopThreads();
         throw ConfigError(QStringLiteral("CORKBOARD_HOST"),
-            QStringLiteral("'%1' is not an IP address").arg(cfg.host));
+            QStringLiteral("'%1' is not an IP address").arg(m_listenHost));
     }
     if (!m_acceptor->listen(address, quint16(cfg.port))) {
         const QString why = m_acceptor->errorString();
@@ -102,7 +114,7 @@ void ServerHost::start()
     }
     m_running = true;
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("server listening"),
-        {{QStringLiteral("host"), cfg.host},
+        {{QStringLiteral("host"), m_listenHost},
             {QStringLiteral("port"), int(m_acceptor->serverPort())},
             {QStringLiteral("threads"), cfg.threads}});
 }
@@ -114,10 +126,39 @@ quint16 ServerHost::port() const
 
 QString ServerHost::baseUrl() const
 {
-    QString host = m_context->config.host;
+    QString host = m_listenHost.isEmpty() ? m_context->config.host : m_listenHost;
     if (host == QLatin1String("0.0.0.0"))
         host = QStringLiteral("127.0.0.1");
     return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+QString ServerHost::prepareFirstStart()
+{
+    const Config &cfg = m_context->config;
+    bool noAccount = false;
+    {
+        Database db(cfg, QStringLiteral("corkboard-first-start"));
+        noAccount = UserRepository(db).count() == 0;
+    }
+    QHostAddress address;
+    const bool beyondLoopback = address.setAddress(cfg.host) && !address.isLoopback();
+    QString listenHost = cfg.host;
+    m_setupCode.clear();
+    if (noAccount && beyondLoopback) {
+        if (cfg.mode == RunMode::Serve) {
+            // Whoever reaches the port first would become admin: only the person who can read
+            // this server's console or log may create that account.
+            m_setupCode = SetupGate::generateCode();
+        } else {
+            // The desktop shares on the LAN only once its owner has an account.
+            listenHost = QStringLiteral("127.0.0.1");
+            logging::write(lcServer(), QtInfoMsg,
+                QStringLiteral("no account yet: listening on loopback only until one exists"),
+                {{QStringLiteral("configured_host"), cfg.host}});
+        }
+    }
+    m_context->setupGate.arm(noAccount, m_setupCode);
+    return listenHost;
 }
 
 void ServerHost::shutdown()

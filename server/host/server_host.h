@@ -14,6 +14,7 @@ namespace corkboard {
 
 struct ServerContext;
 class HttpWorker;
+class RevocationFeed;
 class Clock;
 
 //! Accepts connections on the listening socket and deals them round-robin to the server threads.
@@ -44,7 +45,12 @@ public:
     //! Migrates, starts the threads and listens; throws AppError or std::runtime_error on failure.
     void start();
     quint16 port() const;
+    //! The address actually listened on (the desktop stays on loopback until an account exists).
+    QString listenHost() const { return m_listenHost; }
     QString baseUrl() const;
+    //! The one-time code the first registration needs (empty: none; see SetupGate). Only for
+    //! the console and the log of `--serve`.
+    QString setupCode() const { return m_setupCode; }
     ServerContext &context() { return *m_context; }
     //! Stop accepting, let in-flight requests finish (bounded), then emit stopped().
     void shutdown();
@@ -55,11 +61,16 @@ Q_SIGNALS:
 
 private:
     void stopThreads();
+    //! Decides the first-start rules (setup code, loopback) and returns the address to listen on.
+    QString prepareFirstStart();
 
     std::unique_ptr<ServerContext> m_context;
     std::vector<QThread *> m_threads;
     std::vector<HttpWorker *> m_workers;
     Acceptor *m_acceptor = nullptr;
+    RevocationFeed *m_revocationFeed = nullptr;
+    QString m_listenHost;
+    QString m_setupCode;
     int m_pendingDrains = 0;
     bool m_running = false;
     bool m_stopping = false;

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QThread>
@@ -54,7 +55,6 @@ constexpr Setting kSettings[] = {
     {"auth-rate-limit", "CORKBOARD_AUTH_RATE_LIMIT",
         "Failed sign-ins a minute per account/address.", "n"},
     {"open-registration", "CORKBOARD_OPEN_REGISTRATION", "true: anyone may register.", "bool"},
-    {"jwt-secret", "CORKBOARD_JWT_SECRET", "JWT signing secret (default: generated).", "secret"},
     {"jwt-rotate-days", "CORKBOARD_JWT_ROTATE_DAYS", "Rotate the JWT key every N days (0: off).",
         "days"},
     {"password-ops-limit", "CORKBOARD_PASSWORD_OPS_LIMIT", "Argon2id passes.", "n"},
@@ -113,22 +113,38 @@ bool parseBool(const QString &setting, const QString &text)
     throw ConfigError(setting, QStringLiteral("must be true or false, got '%1'").arg(text));
 }
 
-} // namespace
-
-QString configHelpText()
+QByteArray checkedSecret(const QString &setting, const QByteArray &secret)
 {
-    QString text;
-    for (const auto &s : kSettings) {
-        text += QStringLiteral("  --%1 <%2>  (%3)  %4\n")
-                    .arg(QLatin1String(s.flag), QLatin1String(s.valueName), QLatin1String(s.env),
-                        QLatin1String(s.help));
-    }
-    return text;
+    if (secret.size() < 32)
+        throw ConfigError(setting, QStringLiteral("must be at least 32 characters"));
+    return secret;
 }
 
-Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
+//! CORKBOARD_JWT_SECRET_FILE (preferred) or CORKBOARD_JWT_SECRET; empty: generated on start.
+QByteArray jwtSecretFromEnvironment(const QProcessEnvironment &env)
 {
-    QCommandLineParser parser;
+    const QString fileSetting = QStringLiteral("CORKBOARD_JWT_SECRET_FILE");
+    if (env.contains(fileSetting)) {
+        QFile file(env.value(fileSetting));
+        if (!file.open(QIODevice::ReadOnly))
+            throw ConfigError(fileSetting,
+                QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString()));
+        if (file.permissions()
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther))
+            throw ConfigError(fileSetting,
+                QStringLiteral("'%1' is readable by other users; chmod 600 it")
+                    .arg(file.fileName()));
+        // One line; the trailing newline editors add is not part of the secret.
+        return checkedSecret(fileSetting, file.read(4096).trimmed());
+    }
+    const QString envSetting = QStringLiteral("CORKBOARD_JWT_SECRET");
+    if (env.contains(envSetting))
+        return checkedSecret(envSetting, env.value(envSetting).toUtf8());
+    return QByteArray();
+}
+
+void addOptions(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(QStringLiteral("Corkboard, a task board for teams."));
     parser.addOption({QStringLiteral("serve"), QStringLiteral("Run the headless server.")});
     parser.addOption({QStringLiteral("worker"), QStringLiteral("Run the background job worker.")});
@@ -140,6 +156,52 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
             QString::fromLatin1(s.help) + QStringLiteral(" [") + QString::fromLatin1(s.env)
                 + QStringLiteral("]"),
             QString::fromLatin1(s.valueName)});
+    }
+}
+
+} // namespace
+
+QList<QPair<QString, QString>> flagsAsEnvironment(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    QList<QPair<QString, QString>> out;
+    if (!parser.parse(arguments))
+        return out;
+    for (const auto &s : kSettings) {
+        const QString flag = QString::fromLatin1(s.flag);
+        if (parser.isSet(flag))
+            out.append({QString::fromLatin1(s.env), parser.value(flag)});
+    }
+    return out;
+}
+
+QString configHelpText()
+{
+    QString text;
+    for (const auto &s : kSettings) {
+        text += QStringLiteral("  --%1 <%2>  (%3)  %4\n")
+                    .arg(QLatin1String(s.flag), QLatin1String(s.valueName), QLatin1String(s.env),
+                        QLatin1String(s.help));
+    }
+    text += QStringLiteral(
+        "  (CORKBOARD_JWT_SECRET_FILE)  File holding the JWT signing secret (mode 0600).\n"
+        "  (CORKBOARD_JWT_SECRET)  The JWT signing secret itself; never a command-line flag.\n");
+    return text;
+}
+
+Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    // Secrets never go on a command line (every local user can read it in ps or /proc).
+    for (const QString &a : arguments) {
+        if (a == QLatin1String("--jwt-secret") || a.startsWith(QLatin1String("--jwt-secret="))) {
+            throw ConfigError(QStringLiteral("--jwt-secret"),
+                QStringLiteral("secrets are not accepted on the command line; set "
+                               "CORKBOARD_JWT_SECRET_FILE (a file readable only by you) or "
+                               "CORKBOARD_JWT_SECRET"));
+        }
     }
     if (!parser.parse(arguments))
         throw ConfigError(QStringLiteral("command line"), parser.errorText());
@@ -268,11 +330,7 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.authRateLimitPerMinute = int(parseInteger(name, v, 1, 100000));
     if (!(name = lookup("open-registration", &v)).isEmpty())
         c.openRegistration = parseBool(name, v);
-    if (!(name = lookup("jwt-secret", &v)).isEmpty()) {
-        if (v.size() < 32)
-            throw ConfigError(name, QStringLiteral("must be at least 32 characters"));
-        c.jwtSecret = v.toUtf8();
-    }
+    c.jwtSecret = jwtSecretFromEnvironment(env);
     if (!(name = lookup("jwt-rotate-days", &v)).isEmpty())
         c.jwtRotateDays = int(parseInteger(name, v, 0, 3650));
     if (!(name = lookup("password-ops-limit", &v)).isEmpty())

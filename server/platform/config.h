@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <stdexcept>
@@ -42,7 +44,9 @@ struct Config
     int rateLimitBurst = 200;
     int authRateLimitPerMinute = 5; //!< failed logins per account and per address
     bool openRegistration = false;
-    QByteArray jwtSecret; //!< empty: generated into the data dir on first start
+    //! From CORKBOARD_JWT_SECRET_FILE or CORKBOARD_JWT_SECRET, never a flag; empty: generated
+    //! into the data dir on first start.
+    QByteArray jwtSecret;
     int jwtRotateDays = 0; //!< 0: rotate only by --rotate-jwt-key
     quint64 passwordOpsLimit = 2; //!< libsodium crypto_pwhash_OPSLIMIT_INTERACTIVE
     quint64 passwordMemLimit = 64ull * 1024 * 1024; //!< crypto_pwhash_MEMLIMIT_INTERACTIVE
@@ -84,6 +88,9 @@ public:
 
 //! Parses arguments (argv without the program name is fine, the first entry is skipped) and env.
 Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env);
+//! The settings given as flags in `arguments`, as the CORKBOARD_* variables that mean the same
+//! (so a child process gets them through its environment, not its command line).
+QList<QPair<QString, QString>> flagsAsEnvironment(const QStringList &arguments);
 //! Text for --help.
 QString configHelpText();
 

@@ -197,7 +197,8 @@ Response LiveHub::openEventStream(Request &request)
         bytes += h.first + ": " + h.second + "\r\n";
     bytes += "\r\n";
 
-    auto *session = new SseSession(*this, request.socket, token.userId, token.expiresAtMs);
+    auto *session
+        = new SseSession(*this, request.socket, token.userId, token.sessionId, token.expiresAtMs);
     m_sessions.insert(session);
     session->start(bytes);
     try {
@@ -391,6 +392,19 @@ void LiveHub::onUserMessage(const QString &userId, const QByteArray &json)
     for (LiveSession *session : sessions) {
         if (session->userId() == userId)
             session->sendUserMessage(json);
+    }
+}
+
+void LiveHub::onRevoked(const QSet<QString> &sessionIds, const QSet<QString> &userIds)
+{
+    const auto sessions = m_sessions;
+    for (LiveSession *session : sessions) {
+        if (session->isClosing() || !m_sessions.contains(session))
+            continue;
+        if (userIds.contains(session->userId()))
+            session->signOut(QStringLiteral("this account is disabled"));
+        else if (!session->sessionId().isEmpty() && sessionIds.contains(session->sessionId()))
+            session->signOut(QStringLiteral("this session has been signed out"));
     }
 }
 

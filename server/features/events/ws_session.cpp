@@ -115,6 +115,12 @@ void WsSession::goAway()
     closeWith(live::CloseGoingAway, QStringLiteral("server shutting down"));
 }
 
+void WsSession::signOut(const QString &detail)
+{
+    sendError("UNAUTHENTICATED", detail);
+    closeWith(live::CloseUnauthenticated, QStringLiteral("signed out"));
+}
+
 void WsSession::tick(qint64 nowMs)
 {
     if (isClosing())
@@ -235,6 +241,7 @@ void WsSession::handleAuth(const QJsonObject &message)
     const bool first = !m_authenticated;
     m_authenticated = true;
     setUserId(verified.userId);
+    setSessionId(verified.sessionId);
     m_authTimer.stop();
     const qint64 remaining = verified.expiresAtMs - m_hub.wallMs();
     m_expiryTimer.start(int(std::clamp<qint64>(remaining, 0, 24LL * 3600 * 1000)));

@@ -26,6 +26,7 @@ public:
     void sendSubscribed(const QString &boardId, qint64 seq) override;
     void sendRevoked(const QString &boardId, const QString &detail) override;
     void goAway() override;
+    void signOut(const QString &detail) override;
     void tick(qint64 nowMs) override;
 
 protected:
