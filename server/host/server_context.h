@@ -5,6 +5,7 @@
 #include "server/features/events/event_bus.h"
 #include "server/features/events/live_bus.h"
 #include "server/features/users/user_cache.h"
+#include "server/http/connection_limits.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -29,6 +30,7 @@ struct ServerContext
         , jwtKeys(config, *clock)
         , userCache(*clock)
         , liveBus(*clock)
+        , connectionLimiter(config.maxConnections, config.maxConnectionsPerAddress)
     {
         // After each commit the hubs of every server thread are told (queued, never blocking).
         eventBus.subscribe([this](const EventEnvelope &event) {
@@ -50,6 +52,8 @@ struct ServerContext
     UserCache userCache;
     //! Post-commit fan-out of events to the live hubs of every server thread.
     LiveBus liveBus;
+    //! Open connections, server-wide and per address (the acceptor admits, guards release).
+    ConnectionLimiter connectionLimiter;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};
