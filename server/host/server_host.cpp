@@ -147,6 +147,9 @@ void ServerHost::start()
     m_context->metrics.addCollector(
         [context] { return context->connectionLimiter.renderMetrics(); });
     m_acceptor = new Acceptor(m_workers, m_context->connectionLimiter, this);
+    // Qt's default queue of 50 not-yet-accepted connections drops bursts (a team's desktops
+    // reconnecting after a restart); the kernel caps this at somaxconn.
+    m_acceptor->setListenBacklogSize(1024);
     QHostAddress address;
     if (!address.setAddress(cfg.host)) {
         stopThreads();
