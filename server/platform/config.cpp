@@ -45,6 +45,12 @@ constexpr Setting kSettings[] = {
     {"max-body-bytes", "CORKBOARD_MAX_BODY_BYTES", "Largest JSON request body.", "bytes"},
     {"header-timeout-ms", "CORKBOARD_HEADER_TIMEOUT_MS", "Deadline for a request's headers.", "ms"},
     {"body-timeout-ms", "CORKBOARD_BODY_TIMEOUT_MS", "Longest pause inside a request body.", "ms"},
+    {"body-min-rate", "CORKBOARD_BODY_MIN_RATE",
+        "Slowest request body, bytes/s on average (0: no minimum).", "bytes"},
+    {"body-deadline-ms", "CORKBOARD_BODY_DEADLINE_MS", "Longest time for one request body.", "ms"},
+    {"max-connections", "CORKBOARD_MAX_CONNECTIONS", "Open connections at once (then 503).", "n"},
+    {"max-connections-per-address", "CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS",
+        "Open connections from one address (then 429).", "n"},
     {"idle-timeout-ms", "CORKBOARD_IDLE_TIMEOUT_MS", "Idle keep-alive connections close after.",
         "ms"},
     {"shutdown-timeout-ms", "CORKBOARD_SHUTDOWN_TIMEOUT_MS", "Grace for in-flight requests.", "ms"},
@@ -298,6 +304,14 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.headerTimeoutMs = int(parseInteger(name, v, 50, 600000));
     if (!(name = lookup("body-timeout-ms", &v)).isEmpty())
         c.bodyStallTimeoutMs = int(parseInteger(name, v, 50, 600000));
+    if (!(name = lookup("body-min-rate", &v)).isEmpty())
+        c.bodyMinBytesPerSecond = int(parseInteger(name, v, 0, 1000000000));
+    if (!(name = lookup("body-deadline-ms", &v)).isEmpty())
+        c.bodyDeadlineMs = int(parseInteger(name, v, 1000, 86400000));
+    if (!(name = lookup("max-connections", &v)).isEmpty())
+        c.maxConnections = int(parseInteger(name, v, 1, 1000000));
+    if (!(name = lookup("max-connections-per-address", &v)).isEmpty())
+        c.maxConnectionsPerAddress = int(parseInteger(name, v, 1, 1000000));
     if (!(name = lookup("idle-timeout-ms", &v)).isEmpty())
         c.idleTimeoutMs = int(parseInteger(name, v, 50, 3600000));
     if (!(name = lookup("shutdown-timeout-ms", &v)).isEmpty())

@@ -36,7 +36,11 @@ struct Config
     int maxHeaderFields = 100;
     int headerTimeoutMs = 10000;
     int bodyStallTimeoutMs = 15000;
+    int bodyMinBytesPerSecond = 1024; //!< slowest average body rate after the first stall timeout
+    int bodyDeadlineMs = 600000; //!< no request body may take longer
     int idleTimeoutMs = 60000;
+    int maxConnections = 1024; //!< open connections at once (then 503 + Retry-After)
+    int maxConnectionsPerAddress = 64; //!< … from one client address (then 429 + Retry-After)
     int shutdownTimeoutMs = 10000;
     QString logLevel = QStringLiteral("info");
     QString logFormat = QStringLiteral("json");

@@ -71,7 +71,9 @@ QByteArray WsSession::frameFor(const EncodedEvent &event) const
 
 qint64 WsSession::socketBacklog() const
 {
-    return m_tcp ? m_tcp->bytesToWrite() : 0;
+    // The TCP socket's own buffer (QWebSocket reports it), so the queue cap acts on what the peer
+    // has really not taken yet.
+    return m_socket->bytesToWrite();
 }
 
 void WsSession::writeNow(const QByteArray &bytes)
