@@ -1,7 +1,8 @@
 # One INTERFACE target carries warnings and Qt strictness for every Corkboard target.
 add_library(corkboard_common INTERFACE)
 target_compile_options(corkboard_common INTERFACE
-    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Wshadow=local)
+    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor
+    $<IF:$<CXX_COMPILER_ID:GNU>,-Wshadow=local,-Wshadow-uncaptured-local>)
 if(CORKBOARD_WERROR)
     target_compile_options(corkboard_common INTERFACE -Werror)
 endif()

@@ -11,7 +11,7 @@ inline constexpr qint64 kMaxExactJsonInteger = qint64(1) << 53;
 //! A JSON number that is a whole number within [min, max], range-checked as a double before any
 //! conversion (so 1e300, -1e300 and ±inf are refused instead of being undefined behaviour);
 //! nothing for anything else (a fraction, a string, null, an absent value).
-std::optional<qint64> wholeNumber(const QJsonValue &value, qint64 min = -kMaxExactJsonInteger,
-    qint64 max = kMaxExactJsonInteger);
+std::optional<qint64> wholeNumber(
+    const QJsonValue &value, qint64 min = -kMaxExactJsonInteger, qint64 max = kMaxExactJsonInteger);
 
 } // namespace corkboard

@@ -34,7 +34,8 @@ ClientMessage parseClientMessage(const QString &text)
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         m.notAnObject = true;
-        return invalid(m, "MALFORMED_REQUEST", QStringLiteral("each message must be a JSON object"));
+        return invalid(
+            m, "MALFORMED_REQUEST", QStringLiteral("each message must be a JSON object"));
     }
     m.json = doc.object();
     const QString type = m.json.value(QLatin1String("type")).toString();

@@ -380,7 +380,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, method);
         QFETCH(QString, path);
         QFETCH(QByteArray, number);
-        path.replace(QStringLiteral("{board}"), m_board).replace(QStringLiteral("{column}"), m_column);
+        path.replace(QStringLiteral("{board}"), m_board)
+            .replace(QStringLiteral("{column}"), m_column);
         const qint64 seq = boardSeq();
         const auto r = http(method, url(path), "{\"name\":\"c\",\"wip_limit\":" + number + "}",
             {{"Authorization", "Bearer " + m_owner.accessToken.toLatin1()},

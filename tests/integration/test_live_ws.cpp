@@ -231,12 +231,15 @@ private Q_SLOTS:
         int from = int(alice.messages().size());
         alice.sendRaw(QStringLiteral("{\"type\":\"ping\",\"id\":1e300}"));
         QJsonObject reply = alice.waitForType(QStringLiteral("error"), 5000, from);
-        QCOMPARE(reply.value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_FAILED"));
+        QCOMPARE(
+            reply.value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_FAILED"));
         from = int(alice.messages().size());
-        alice.sendRaw(QStringLiteral("{\"type\":\"subscribe\",\"board_id\":\"%1\",\"since\":-1e300}")
-                          .arg(kBoard));
+        alice.sendRaw(
+            QStringLiteral("{\"type\":\"subscribe\",\"board_id\":\"%1\",\"since\":-1e300}")
+                .arg(kBoard));
         reply = alice.waitForType(QStringLiteral("error"), 5000, from);
-        QCOMPARE(reply.value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_FAILED"));
+        QCOMPARE(
+            reply.value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_FAILED"));
         QCOMPARE(reply.value(QStringLiteral("board_id")).toString(), kBoard);
         alice.sendRaw(QStringLiteral("{\"type\":\"ping\",\"id\":9007199254740992}"));
         QCOMPARE(alice.waitForType(QStringLiteral("pong")).value(QStringLiteral("id")).toInteger(),

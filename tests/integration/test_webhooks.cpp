@@ -240,7 +240,8 @@ private Q_SLOTS:
         const auto &r = receiver.received.at(0);
         const QByteArray signature = r.headers.value("x-corkboard-signature");
         const qint64 now = m_h->nowMs() / 1000;
-        QVERIFY2(signatureValid(signature, r.body, secret.toUtf8(), now, 300), signature.constData());
+        QVERIFY2(
+            signatureValid(signature, r.body, secret.toUtf8(), now, 300), signature.constData());
         QVERIFY(!signatureValid(signature, r.body + ' ', secret.toUtf8(), now, 300));
         QVERIFY(!signatureValid(signature, r.body, secret.toUtf8(), now + 3600, 300));
         QVERIFY(signature.startsWith("t=" + QByteArray::number(now) + ",v1="));
@@ -326,7 +327,8 @@ private Q_SLOTS:
         QTest::newRow("private 172.16/12") << QStringLiteral("http://172.16.5.4/hook");
         QTest::newRow("private 192.168/16") << QStringLiteral("https://192.168.1.20/hook");
         QTest::newRow("CGNAT") << QStringLiteral("http://100.64.0.1/hook");
-        QTest::newRow("cloud metadata") << QStringLiteral("http://169.254.169.254/latest/meta-data");
+        QTest::newRow("cloud metadata")
+            << QStringLiteral("http://169.254.169.254/latest/meta-data");
         QTest::newRow("loopback, other than allowed") << QStringLiteral("http://127.0.0.2:8080/");
         QTest::newRow("loopback as a decimal") << QStringLiteral("http://2130706434/");
         QTest::newRow("IPv6 loopback") << QStringLiteral("http://[::1]:8080/hook");
@@ -350,7 +352,8 @@ private Q_SLOTS:
         const auto error
             = created.json().value(QStringLiteral("errors")).toArray().at(0).toObject();
         QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("url"));
-        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("forbidden_target"));
+        QCOMPARE(
+            error.value(QStringLiteral("code")).toString(), QStringLiteral("forbidden_target"));
         QCOMPARE(hooksOf(owner, boardId).size(), 0);
     }
 
@@ -406,10 +409,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             firstDelivery(owner, hookId).value(QStringLiteral("attempts")).toInt(), 1, 20000);
         const QJsonObject d = firstDelivery(owner, hookId);
-        QCOMPARE(d.value(QStringLiteral("last_error")).toString(), QStringLiteral("could not connect"));
+        QCOMPARE(
+            d.value(QStringLiteral("last_error")).toString(), QStringLiteral("could not connect"));
         const QJsonObject attempt
             = d.value(QStringLiteral("attempt_log")).toArray().at(0).toObject();
-        QCOMPARE(attempt.value(QStringLiteral("error")).toString(), QStringLiteral("could not connect"));
+        QCOMPARE(
+            attempt.value(QStringLiteral("error")).toString(), QStringLiteral("could not connect"));
         QVERIFY(attempt.value(QStringLiteral("status")).isNull());
         QVERIFY(attempt.value(QStringLiteral("duration_ms")).isNull());
     }
@@ -458,8 +463,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(adminsReceiver.received.size(), 1, 20000);
         QCOMPARE(carolsReceiver.received.size(), 0);
         QCOMPARE(davesReceiver.received.size(), 0);
-        QCOMPARE(deliveries(admin, carolsHook.data().value(QStringLiteral("id")).toString()).size(),
-            0);
+        QCOMPARE(
+            deliveries(admin, carolsHook.data().value(QStringLiteral("id")).toString()).size(), 0);
 
         // Carol made owner again: her hook resumes with the next event.
         QCOMPARE(setRole(admin, boardId, carol.userId, QStringLiteral("owner")).status / 100, 2);

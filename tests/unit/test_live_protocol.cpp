@@ -18,9 +18,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("type");
         QTest::addColumn<QByteArray>("errorCode");
         const int invalid = int(Type::Invalid);
-        QTest::newRow("auth") << R"({"type":"auth","token":"t"})" << int(Type::Auth) << QByteArray();
-        QTest::newRow("subscribe") << R"({"type":"subscribe","board_id":"b"})"
-                                   << int(Type::Subscribe) << QByteArray();
+        QTest::newRow("auth") << R"({"type":"auth","token":"t"})" << int(Type::Auth)
+                              << QByteArray();
+        QTest::newRow("subscribe")
+            << R"({"type":"subscribe","board_id":"b"})" << int(Type::Subscribe) << QByteArray();
         QTest::newRow("subscribe since") << R"({"type":"subscribe","board_id":"b","since":42})"
                                          << int(Type::Subscribe) << QByteArray();
         QTest::newRow("subscribe since null")
@@ -38,31 +39,31 @@ private Q_SLOTS:
                                       << invalid << QByteArray("VALIDATION_FAILED");
         QTest::newRow("board id missing")
             << R"({"type":"subscribe"})" << invalid << QByteArray("VALIDATION_FAILED");
-        QTest::newRow("board id a number")
-            << R"({"type":"unsubscribe","board_id":1e300})" << invalid << QByteArray("VALIDATION_FAILED");
-        QTest::newRow("unsubscribe") << R"({"type":"unsubscribe","board_id":"b"})"
-                                     << int(Type::Unsubscribe) << QByteArray();
+        QTest::newRow("board id a number") << R"({"type":"unsubscribe","board_id":1e300})"
+                                           << invalid << QByteArray("VALIDATION_FAILED");
+        QTest::newRow("unsubscribe")
+            << R"({"type":"unsubscribe","board_id":"b"})" << int(Type::Unsubscribe) << QByteArray();
         QTest::newRow("ping") << R"({"type":"ping","id":7})" << int(Type::Ping) << QByteArray();
-        QTest::newRow("ping 2^53") << R"({"type":"ping","id":9007199254740992})" << int(Type::Ping)
-                                   << QByteArray();
-        QTest::newRow("ping string") << R"({"type":"ping","id":"x"})" << int(Type::Ping)
-                                     << QByteArray();
+        QTest::newRow("ping 2^53")
+            << R"({"type":"ping","id":9007199254740992})" << int(Type::Ping) << QByteArray();
+        QTest::newRow("ping string")
+            << R"({"type":"ping","id":"x"})" << int(Type::Ping) << QByteArray();
         QTest::newRow("ping no id") << R"({"type":"ping"})" << int(Type::Ping) << QByteArray();
-        QTest::newRow("ping 1e300") << R"({"type":"ping","id":1e300})" << invalid
-                                    << QByteArray("VALIDATION_FAILED");
-        QTest::newRow("ping -1e300") << R"({"type":"ping","id":-1e300})" << invalid
-                                     << QByteArray("VALIDATION_FAILED");
-        QTest::newRow("ping 1e16") << R"({"type":"ping","id":1e16})" << invalid
-                                   << QByteArray("VALIDATION_FAILED");
+        QTest::newRow("ping 1e300")
+            << R"({"type":"ping","id":1e300})" << invalid << QByteArray("VALIDATION_FAILED");
+        QTest::newRow("ping -1e300")
+            << R"({"type":"ping","id":-1e300})" << invalid << QByteArray("VALIDATION_FAILED");
+        QTest::newRow("ping 1e16")
+            << R"({"type":"ping","id":1e16})" << invalid << QByteArray("VALIDATION_FAILED");
         QTest::newRow("ping 0.5") << R"({"type":"ping","id":0.5})" << invalid
                                   << QByteArray("VALIDATION_FAILED");
-        QTest::newRow("ping 1e400 is not JSON") << R"({"type":"ping","id":1e400})" << invalid
-                                                << QByteArray("MALFORMED_REQUEST");
+        QTest::newRow("ping 1e400 is not JSON")
+            << R"({"type":"ping","id":1e400})" << invalid << QByteArray("MALFORMED_REQUEST");
         QTest::newRow("not JSON") << "{" << invalid << QByteArray("MALFORMED_REQUEST");
         QTest::newRow("array") << "[1]" << invalid << QByteArray("MALFORMED_REQUEST");
         QTest::newRow("no type") << "{}" << invalid << QByteArray("VALIDATION_FAILED");
-        QTest::newRow("unknown type") << R"({"type":"dance"})" << invalid
-                                      << QByteArray("MALFORMED_REQUEST");
+        QTest::newRow("unknown type")
+            << R"({"type":"dance"})" << invalid << QByteArray("MALFORMED_REQUEST");
     }
 
     void messages()

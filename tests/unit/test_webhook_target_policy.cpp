@@ -59,7 +59,8 @@ private Q_SLOTS:
         QTest::newRow("LAN host outside the list") << "10.0.6.20" << lan << false;
         QTest::newRow("allowlisted v6") << "fd12::7" << lan << true;
         QTest::newRow("mapped allowlisted") << "::ffff:10.0.5.20" << lan << true;
-        QTest::newRow("allowlisted loopback") << "127.0.0.1" << QStringList {QStringLiteral("127.0.0.1/32")} << true;
+        QTest::newRow("allowlisted loopback")
+            << "127.0.0.1" << QStringList {QStringLiteral("127.0.0.1/32")} << true;
         QTest::newRow("allowlist never opens unspecified")
             << "0.0.0.0" << QStringList {QStringLiteral("0.0.0.0/0")} << false;
         QTest::newRow("allowlist never opens multicast")
@@ -69,8 +70,8 @@ private Q_SLOTS:
         QTest::newRow("own public address") << "81.2.69.160" << none << false;
         QTest::newRow("its neighbour") << "81.2.69.161" << none << true;
         QTest::newRow("own v6 address") << "2a01:4f8::77" << none << false;
-        QTest::newRow("own address allowlisted") << "81.2.69.160" << QStringList {QStringLiteral("81.2.69.160/32")}
-                                                 << true;
+        QTest::newRow("own address allowlisted")
+            << "81.2.69.160" << QStringList {QStringLiteral("81.2.69.160/32")} << true;
     }
 
     void addresses()
@@ -80,7 +81,8 @@ private Q_SLOTS:
         QFETCH(bool, allowed);
         // This host's interfaces, as QNetworkInterface would list them.
         const QList<QHostAddress> own {QHostAddress(QStringLiteral("81.2.69.160")),
-            QHostAddress(QStringLiteral("2a01:4f8::77")), QHostAddress(QStringLiteral("127.0.0.1"))};
+            QHostAddress(QStringLiteral("2a01:4f8::77")),
+            QHostAddress(QStringLiteral("127.0.0.1"))};
         const WebhookTargetPolicy policy(allow, own);
         const QHostAddress a(address);
         QVERIFY(!a.isNull());
@@ -111,8 +113,10 @@ private Q_SLOTS:
         QTest::newRow("localhost, v4 loopback allowed only")
             << "localhost" << QStringList {QStringLiteral("127.0.0.1/32")} << false;
         QTest::newRow("localhost, both loopbacks allowed")
-            << "localhost" << QStringList {QStringLiteral("127.0.0.0/8"), QStringLiteral("::1/128")} << true;
-        QTest::newRow("allowlisted literal") << "10.1.2.3" << QStringList {QStringLiteral("10.1.0.0/16")} << true;
+            << "localhost" << QStringList {QStringLiteral("127.0.0.0/8"), QStringLiteral("::1/128")}
+            << true;
+        QTest::newRow("allowlisted literal")
+            << "10.1.2.3" << QStringList {QStringLiteral("10.1.0.0/16")} << true;
     }
 
     void hostsAtCreation()

@@ -107,7 +107,8 @@ std::optional<Job> JobQueue::claim(
         return names.join(QLatin1Char(','));
     };
     if (!skip.kinds.isEmpty())
-        exclude += QStringLiteral(" AND kind NOT IN (%1)").arg(placeholders("k", skip.kinds.size()));
+        exclude
+            += QStringLiteral(" AND kind NOT IN (%1)").arg(placeholders("k", skip.kinds.size()));
     if (!skip.concurrencyKeys.isEmpty()) {
         exclude += QStringLiteral(" AND (concurrency_key IS NULL OR concurrency_key NOT IN (%1))")
                        .arg(placeholders("g", skip.concurrencyKeys.size()));
@@ -122,11 +123,10 @@ std::optional<Job> JobQueue::claim(
             "WHERE id = (SELECT id FROM jobs WHERE ((state = 'queued' AND run_at <= :now2) "
             "  OR (state = 'running' AND lease_expires_at <= :now3 AND attempts < max_attempts))")
             + exclude
-            + QStringLiteral(
-                "  ORDER BY run_at, created_at LIMIT 1) "
-                "AND ((state = 'queued' AND run_at <= :now4) "
-                "  OR (state = 'running' AND lease_expires_at <= :now5 AND attempts < "
-                "max_attempts))"));
+            + QStringLiteral("  ORDER BY run_at, created_at LIMIT 1) "
+                             "AND ((state = 'queued' AND run_at <= :now4) "
+                             "  OR (state = 'running' AND lease_expires_at <= :now5 AND attempts < "
+                             "max_attempts))"));
     update.bind(QStringLiteral(":owner"), owner)
         .bind(QStringLiteral(":token"), token)
         .bind(QStringLiteral(":expires"), nowMs + leaseMs)

@@ -82,8 +82,7 @@ bool JobRunner::runOne()
     for (const Job &job : reaped)
         reportDead(job);
 
-    std::optional<Job> claimed
-        = m_queue.claim(m_owner, m_clock.nowMs(), m_leaseMs, exclusions());
+    std::optional<Job> claimed = m_queue.claim(m_owner, m_clock.nowMs(), m_leaseMs, exclusions());
     if (!claimed)
         return !reaped.isEmpty();
     const Job job = *claimed;
@@ -92,14 +91,14 @@ bool JobRunner::runOne()
     if (async != m_asyncHandlers.constEnd()) {
         m_inFlight.insert(job.id, job);
         std::weak_ptr<bool> alive = m_alive;
-        auto done = [this, alive, job, called = std::make_shared<bool>(false)](
-                        const QString &error) {
-            if (alive.expired() || *called)
-                return;
-            *called = true;
-            m_inFlight.remove(job.id);
-            finish(job, error);
-        };
+        auto done
+            = [this, alive, job, called = std::make_shared<bool>(false)](const QString &error) {
+                  if (alive.expired() || *called)
+                      return;
+                  *called = true;
+                  m_inFlight.remove(job.id);
+                  finish(job, error);
+              };
         try {
             async->start(job, done);
         } catch (const std::exception &e) {

@@ -95,8 +95,7 @@ QString settle(WorkerContext &ctx, const Job &job, const WebhookDelivery &delive
     const QString detail = result.detail.isEmpty() ? result.error : result.detail;
     if (!result.retryable) {
         logging::write(lcJobs(), QtWarningMsg, QStringLiteral("webhook delivery refused"),
-            {{QStringLiteral("webhook_id"), hook.id},
-                {QStringLiteral("delivery_id"), delivery.id},
+            {{QStringLiteral("webhook_id"), hook.id}, {QStringLiteral("delivery_id"), delivery.id},
                 {QStringLiteral("error"), detail}});
         return QString(); // retrying cannot help; the delivery log says so (generically)
     }
@@ -131,22 +130,22 @@ void deliver(WorkerContext &ctx, QObject *calls, const Job &job, const JobRunner
     request.timestamp = ctx.clock.nowMs() / 1000;
     WebhookCall::Limits limits;
     // The whole call ends well inside the job's lease, so no second worker takes it meanwhile.
-    limits.totalMs
-        = int(qBound<qint64>(100, ctx.config.webhookTimeoutMs, qMax<qint64>(100, ctx.config.jobLeaseMs / 2)));
+    const qint64 leaseBound = qMax<qint64>(100, ctx.config.jobLeaseMs / 2);
+    limits.totalMs = int(qMin<qint64>(ctx.config.webhookTimeoutMs, leaseBound));
     limits.dnsMs = qMin(kDnsDeadlineMs, limits.totalMs);
     auto *call = new WebhookCall(
         WebhookTargetPolicy(ctx.config.webhookAllow), limits, std::move(request), calls);
-    call->start([&ctx, job, d = *delivery, h = *hook, done, call](
-                    const WebhookCall::Result &result) {
-        call->deleteLater();
-        QString error;
-        try {
-            error = settle(ctx, job, d, h, result);
-        } catch (const std::exception &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        done(error);
-    });
+    call->start(
+        [&ctx, job, d = *delivery, h = *hook, done, call](const WebhookCall::Result &result) {
+            call->deleteLater();
+            QString error;
+            try {
+                error = settle(ctx, job, d, h, result);
+            } catch (const std::exception &e) {
+                error = QString::fromUtf8(e.what());
+            }
+            done(error);
+        });
 }
 
 } // namespace

@@ -27,9 +27,8 @@ WebhookCall::WebhookCall(
     m_deadline.setSingleShot(true);
     m_dnsDeadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &WebhookCall::onDeadline);
-    connect(&m_dnsDeadline, &QTimer::timeout, this, [this] {
-        fail(kCouldNotResolve, QStringLiteral("DNS deadline passed"));
-    });
+    connect(&m_dnsDeadline, &QTimer::timeout, this,
+        [this] { fail(kCouldNotResolve, QStringLiteral("DNS deadline passed")); });
 }
 
 WebhookCall::~WebhookCall()
@@ -106,8 +105,7 @@ void WebhookCall::vetAndConnect(const QList<QHostAddress> &addresses)
     // A name that points inside at all is refused as a whole; only vetted addresses are used.
     for (const QHostAddress &a : addresses) {
         if (!m_policy.allows(a)) {
-            fail(kNotAllowed, QStringLiteral("address %1 is not allowed").arg(a.toString()),
-                false);
+            fail(kNotAllowed, QStringLiteral("address %1 is not allowed").arg(a.toString()), false);
             return;
         }
     }
@@ -169,9 +167,8 @@ void WebhookCall::sendRequest()
         + "\r\nUser-Agent: Corkboard-Webhooks/" CORKBOARD_VERSION
           "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(m_delivery.body.size())
-        + "\r\nX-Corkboard-Event: " + m_delivery.eventType.toUtf8()
-        + "\r\nX-Corkboard-Delivery: " + m_delivery.deliveryId.toUtf8()
-        + "\r\nX-Corkboard-Signature: "
+        + "\r\nX-Corkboard-Event: " + m_delivery.eventType.toUtf8() + "\r\nX-Corkboard-Delivery: "
+        + m_delivery.deliveryId.toUtf8() + "\r\nX-Corkboard-Signature: "
         + signature(m_delivery.secret, m_delivery.timestamp, m_delivery.body) + "\r\n\r\n";
     request += m_delivery.body;
     m_sent = true;
@@ -231,8 +228,9 @@ void WebhookCall::onDeadline()
     else if (!m_connected)
         fail(kCouldNotConnect, QStringLiteral("connect deadline passed"));
     else
-        fail(kTimedOut, m_sent ? QStringLiteral("no answer in time")
-                               : QStringLiteral("TLS handshake did not finish in time"));
+        fail(kTimedOut,
+            m_sent ? QStringLiteral("no answer in time")
+                   : QStringLiteral("TLS handshake did not finish in time"));
 }
 
 void WebhookCall::fail(const QString &error, const QString &detail, bool retryable)

@@ -53,8 +53,8 @@ public:
     };
     using Done = std::function<void(const Result &result)>;
 
-    WebhookCall(WebhookTargetPolicy policy, Limits limits, Delivery delivery,
-        QObject *parent = nullptr);
+    WebhookCall(
+        WebhookTargetPolicy policy, Limits limits, Delivery delivery, QObject *parent = nullptr);
     ~WebhookCall() override;
 
     //! Starts the call; `done` runs exactly once, later, on this thread (never after the call
@@ -62,8 +62,7 @@ public:
     void start(Done done);
 
     //! "t=<timestamp>,v1=<hex HMAC-SHA256 of "<timestamp>.<body>" with the secret>".
-    static QByteArray signature(
-        const QByteArray &secret, qint64 timestamp, const QByteArray &body);
+    static QByteArray signature(const QByteArray &secret, qint64 timestamp, const QByteArray &body);
     //! Empty when the URL is an acceptable absolute http/https URL, else why not.
     static QString urlProblem(const QString &url);
 

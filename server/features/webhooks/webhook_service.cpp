@@ -81,7 +81,8 @@ Webhook WebhookService::create(
         const QString host = QUrl(input.url, QUrl::StrictMode).host();
         const QString targetProblem = WebhookTargetPolicy(m_allowCidrs).hostProblem(host);
         if (!targetProblem.isEmpty())
-            errors.append({QStringLiteral("url"), QStringLiteral("forbidden_target"), targetProblem});
+            errors.append(
+                {QStringLiteral("url"), QStringLiteral("forbidden_target"), targetProblem});
     }
     QStringList events;
     if (input.events) {
