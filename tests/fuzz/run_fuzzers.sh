@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer harness in <build-dir> and runs each for <seconds-each> seconds from its
-# committed seed corpus (tests/fuzz/corpus/<name>/); fails on the first crash, leak, sanitizer
+# committed seed corpus: fuzzer fuzz_<name> (tests/fuzz/fuzz_<name>.cpp) starts from
+# tests/fuzz/corpus/<name>/, with tests/fuzz/<name>.dict when there is one; fails on the first crash, leak, sanitizer
 # report or timeout, leaving the reproducer in <build-dir>/fuzz-artifacts/.
 #   tests/fuzz/run_fuzzers.sh build/asan 60
 # An unconfigured <build-dir> is configured like the `fuzz` preset (clang, no GUI, no tests).
@@ -30,18 +31,20 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 for corpus in "$src"/tests/fuzz/corpus/*/; do
     name="$(basename "$corpus")"
-    bin="$build/tests/fuzz/$name"
+    bin="$build/tests/fuzz/fuzz_$name"
     if [ ! -x "$bin" ]; then
-        echo "run_fuzzers: $name has a corpus but no fuzzer was built" >&2
+        echo "run_fuzzers: corpus/$name has no fuzzer fuzz_$name" >&2
         status=1
         continue
     fi
     # New inputs go to a scratch directory: the committed corpus changes only by hand.
     work="$(mktemp -d)"
-    echo "== $name: ${seconds}s from $(find "$corpus" -type f | wc -l) seeds =="
+    echo "== fuzz_$name: ${seconds}s from $(find "$corpus" -type f | wc -l) seeds =="
     start=$(date +%s)
+    dict=()
+    [ -f "$src/tests/fuzz/$name.dict" ] && dict=(-dict="$src/tests/fuzz/$name.dict")
     if ! "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
-        -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$work" "$corpus" \
+        "${dict[@]}" -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$work" "$corpus" \
         >"$artifacts/$name.log" 2>&1; then
         tail -n 60 "$artifacts/$name.log" >&2
         echo "run_fuzzers: $name FAILED (reproducer and log in $artifacts/)" >&2
