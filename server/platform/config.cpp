@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QThread>
@@ -75,8 +76,8 @@ constexpr Setting kSettings[] = {
         "minutes"},
     {"webhook-timeout-ms", "CORKBOARD_WEBHOOK_TIMEOUT_MS", "Deadline for one webhook delivery.",
         "ms"},
-    {"webhook-allow-loopback", "CORKBOARD_WEBHOOK_ALLOW_LOOPBACK",
-        "true: webhooks may target loopback/link-local.", "bool"},
+    {"webhook-allow", "CORKBOARD_WEBHOOK_ALLOW",
+        "Comma-separated CIDRs webhooks may reach although private (e.g. 10.0.5.0/24).", "list"},
     {"live-auth-timeout-ms", "CORKBOARD_LIVE_AUTH_TIMEOUT_MS", "WebSocket auth deadline.", "ms"},
     {"live-ping-ms", "CORKBOARD_LIVE_PING_MS", "WebSocket ping interval.", "ms"},
     {"live-idle-timeout-ms", "CORKBOARD_LIVE_IDLE_TIMEOUT_MS", "Drop a silent WebSocket after.",
@@ -363,8 +364,18 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.reminderLeadMs = parseInteger(name, v, 1, 60 * 24 * 60) * 60 * 1000;
     if (!(name = lookup("webhook-timeout-ms", &v)).isEmpty())
         c.webhookTimeoutMs = int(parseInteger(name, v, 100, 120000));
-    if (!(name = lookup("webhook-allow-loopback", &v)).isEmpty())
-        c.webhookAllowLoopback = parseBool(name, v);
+    if (!(name = lookup("webhook-allow", &v)).isEmpty()) {
+        const auto entries = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &entry : entries) {
+            const QString cidr = entry.trimmed();
+            if (QHostAddress::parseSubnet(cidr).first.isNull())
+                throw ConfigError(name,
+                    QStringLiteral("must be a comma-separated list of CIDRs such as 10.0.5.0/24 "
+                                   "or fd12::/64, got '%1'")
+                        .arg(cidr));
+            c.webhookAllow.append(cidr);
+        }
+    }
     if (!(name = lookup("live-auth-timeout-ms", &v)).isEmpty())
         c.liveAuthTimeoutMs = int(parseInteger(name, v, 10, 600000));
     if (!(name = lookup("live-ping-ms", &v)).isEmpty())

@@ -61,7 +61,9 @@ struct Config
     qint64 jobRetryBaseMs = 30000; //!< first retry delay; doubles with every failed attempt
     qint64 reminderLeadMs = 24ll * 3600 * 1000; //!< due_soon this long before due_at
     int webhookTimeoutMs = 10000;
-    bool webhookAllowLoopback = false; //!< SSRF guard: loopback/link-local targets refused
+    //! CIDRs webhooks may reach although they are private, loopback or the host's own (the
+    //! containment guard refuses those by default).
+    QStringList webhookAllow;
     // Live updates (WebSocket and SSE).
     int liveAuthTimeoutMs = 10000; //!< a WebSocket must send auth within this
     int livePingIntervalMs = 30000; //!< the server pings every WebSocket this often

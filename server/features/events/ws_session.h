@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 class QWebSocket;
@@ -41,9 +42,9 @@ private:
     void onDisconnected();
     bool takeRateToken();
     void handleAuth(const QJsonObject &message);
-    void handleSubscribe(const QJsonObject &message);
-    void handleUnsubscribe(const QJsonObject &message);
-    void handlePing(const QJsonObject &message);
+    void handleSubscribe(const QString &boardId, std::optional<qint64> since);
+    void handleUnsubscribe(const QString &boardId);
+    void handlePing(const QJsonValue &id);
     void sendError(const char *code, const QString &detail, const QString &boardId = QString(),
         int status = 0);
     void closeWith(int code, const QString &reason);
