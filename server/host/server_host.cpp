@@ -5,6 +5,7 @@
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
+#include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
@@ -53,6 +54,11 @@ void ServerHost::start()
 {
     const Config &cfg = m_context->config;
     QDir().mkpath(cfg.dataDir);
+    if (!m_dataDirLock)
+        m_dataDirLock = DataDirLock::tryAcquire(cfg.dataDir, DataDirLock::Mode::Shared);
+    if (!m_dataDirLock)
+        throw std::runtime_error("the data dir is being restored (corkboard --restore); start "
+                                 "the server when the restore has finished");
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
 
@@ -166,6 +172,7 @@ void ServerHost::stopThreads()
     }
     m_threads.clear();
     m_running = false;
+    m_dataDirLock.reset();
 }
 
 } // namespace corkboard

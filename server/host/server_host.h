@@ -15,6 +15,7 @@ namespace corkboard {
 struct ServerContext;
 class HttpWorker;
 class Clock;
+class DataDirLock;
 
 //! Accepts connections on the listening socket and deals them round-robin to the server threads.
 class Acceptor : public QTcpServer
@@ -60,6 +61,8 @@ private:
     std::vector<QThread *> m_threads;
     std::vector<HttpWorker *> m_workers;
     Acceptor *m_acceptor = nullptr;
+    //! Held shared while serving (see DataDirLock: --restore needs it exclusively).
+    std::unique_ptr<DataDirLock> m_dataDirLock;
     int m_pendingDrains = 0;
     bool m_running = false;
     bool m_stopping = false;
