@@ -15,7 +15,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QThread>
-#include <QTimeZone>
 #include <functional>
 
 #include <cerrno>
@@ -109,7 +108,7 @@ BackupInfo describeBackupFile(const QString &path)
     if (own.hasMatch()) {
         b.kind = own.captured(1);
         b.createdAt = QDateTime::fromString(own.captured(2), kStampFormat);
-        b.createdAt.setTimeZone(QTimeZone::UTC);
+        b.createdAt.setTimeSpec(Qt::UTC);
         b.schemaVersion = own.captured(3).toInt();
         return b;
     }
@@ -117,7 +116,7 @@ BackupInfo describeBackupFile(const QString &path)
     if (migration.hasMatch()) {
         b.kind = QStringLiteral("pre-migration");
         b.createdAt = QDateTime::fromString(migration.captured(2), QStringLiteral("yyyyMMdd'T'HHmmss"));
-        b.createdAt.setTimeZone(QTimeZone::UTC);
+        b.createdAt.setTimeSpec(Qt::UTC);
     } else {
         b.kind = QStringLiteral("other");
         b.createdAt = info.lastModified().toUTC();
@@ -345,10 +344,10 @@ BackupService::RestoreResult BackupService::restore(const QString &file)
     }
     const auto check = BackupRepository::inspect(incoming, true);
     if (!check.ok)
-        throw AppError(ErrorCode::Validation, QStringLiteral("%1: %2").arg(file, check.problem));
+        throw AppError(ErrorCode::ValidationFailed, QStringLiteral("%1: %2").arg(file, check.problem));
     const int newest = newestKnownSchema();
     if (check.schemaVersion > newest) {
-        throw AppError(ErrorCode::Validation,
+        throw AppError(ErrorCode::ValidationFailed,
             QStringLiteral("%1 is from a newer Corkboard (schema %2; this program knows up to %3)")
                 .arg(file)
                 .arg(check.schemaVersion)
