@@ -63,9 +63,11 @@ void BackupsPanel::reload()
                 const int row = m_table->rowCount();
                 m_table->insertRow(row);
                 m_table->setItem(row, 0,
-                    new QTableWidgetItem(locale.toString(b.createdAt.toLocalTime(), QLocale::ShortFormat)));
+                    new QTableWidgetItem(
+                        locale.toString(b.createdAt.toLocalTime(), QLocale::ShortFormat)));
                 m_table->setItem(row, 1, new QTableWidgetItem(b.kind));
-                m_table->setItem(row, 2, new QTableWidgetItem(locale.formattedDataSize(b.sizeBytes)));
+                m_table->setItem(
+                    row, 2, new QTableWidgetItem(locale.formattedDataSize(b.sizeBytes)));
                 m_table->setItem(row, 3, new QTableWidgetItem(b.name));
             }
         });

@@ -25,7 +25,8 @@ QString errorText(const client::ApiError &e)
 {
     QString text = e.detail.isEmpty() ? QObject::tr("The server refused the document.") : e.detail;
     for (qsizetype i = 0; i < e.fieldErrors.size() && i < 5; ++i)
-        text += QStringLiteral("\n• %1: %2").arg(e.fieldErrors.at(i).field, e.fieldErrors.at(i).message);
+        text += QStringLiteral("\n• %1: %2")
+                    .arg(e.fieldErrors.at(i).field, e.fieldErrors.at(i).message);
     if (e.fieldErrors.size() > 5)
         text += QObject::tr("\n… and %n more problem(s).", nullptr, int(e.fieldErrors.size() - 5));
     return text;
@@ -46,9 +47,9 @@ void TransferActions::chooseFile(QWidget *parent, bool save, const QString &sugg
         chosen(path);
         return;
     }
-    auto *dialog = new QFileDialog(parent,
-        save ? QObject::tr("Export board") : QObject::tr("Import board"), QDir::homePath(),
-        QObject::tr("Board documents (*.json)"));
+    auto *dialog
+        = new QFileDialog(parent, save ? QObject::tr("Export board") : QObject::tr("Import board"),
+            QDir::homePath(), QObject::tr("Board documents (*.json)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(save ? QFileDialog::AcceptSave : QFileDialog::AcceptOpen);
     dialog->setFileMode(save ? QFileDialog::AnyFile : QFileDialog::ExistingFile);
@@ -64,7 +65,8 @@ void TransferActions::exportBoard(
     QWidget *parent, client::ApiClient *api, const QString &boardId, const QString &boardName)
 {
     if (!api || boardId.isEmpty()) {
-        MessageBox::information(parent, QObject::tr("Export board"), QObject::tr("Open a board first."));
+        MessageBox::information(
+            parent, QObject::tr("Export board"), QObject::tr("Open a board first."));
         return;
     }
     QString suggested = boardName;
@@ -74,24 +76,26 @@ void TransferActions::exportBoard(
             client::TransferApi(*api).exportBoard(boardId).then(
                 parent.data(), [parent, path](const client::ApiResult<QByteArray> &r) {
                     if (!r.isOk()) {
-                        MessageBox::warning(parent, QObject::tr("Export board"), errorText(r.error()));
+                        MessageBox::warning(
+                            parent, QObject::tr("Export board"), errorText(r.error()));
                         return;
                     }
                     QSaveFile file(path);
-                    if (!file.open(QIODevice::WriteOnly) || file.write(r.value()) != r.value().size()
-                        || !file.commit()) {
+                    if (!file.open(QIODevice::WriteOnly)
+                        || file.write(r.value()) != r.value().size() || !file.commit()) {
                         MessageBox::warning(parent, QObject::tr("Export board"),
                             QObject::tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
                         return;
                     }
                     MessageBox::information(parent, QObject::tr("Export board"),
-                        QObject::tr("The board was saved to %1.").arg(QDir::toNativeSeparators(path)));
+                        QObject::tr("The board was saved to %1.")
+                            .arg(QDir::toNativeSeparators(path)));
                 });
         });
 }
 
-void TransferActions::importBoard(QWidget *parent, client::ApiClient *api,
-    std::function<void(const QString &boardId)> imported)
+void TransferActions::importBoard(
+    QWidget *parent, client::ApiClient *api, std::function<void(const QString &boardId)> imported)
 {
     if (!api)
         return;
@@ -101,18 +105,21 @@ void TransferActions::importBoard(QWidget *parent, client::ApiClient *api,
             if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxImportBytes) {
                 MessageBox::warning(parent, QObject::tr("Import board"),
                     file.size() > kMaxImportBytes
-                        ? QObject::tr("%1 is larger than 16 MiB.").arg(QDir::toNativeSeparators(path))
+                        ? QObject::tr("%1 is larger than 16 MiB.")
+                              .arg(QDir::toNativeSeparators(path))
                         : QObject::tr("Could not read %1.").arg(QDir::toNativeSeparators(path)));
                 return;
             }
-            client::TransferApi(*api).importBoard(file.readAll()).then(
-                parent.data(), [parent, imported](const client::ApiResult<ImportReport> &r) {
+            client::TransferApi(*api)
+                .importBoard(file.readAll())
+                .then(parent.data(), [parent, imported](const client::ApiResult<ImportReport> &r) {
                     if (!r.isOk()) {
-                        MessageBox::warning(parent, QObject::tr("Import board"), errorText(r.error()));
+                        MessageBox::warning(
+                            parent, QObject::tr("Import board"), errorText(r.error()));
                         return;
                     }
-                    MessageBox::information(
-                        parent, QObject::tr("Import board"), TransferActions::reportText(r.value()));
+                    MessageBox::information(parent, QObject::tr("Import board"),
+                        TransferActions::reportText(r.value()));
                     if (imported)
                         imported(r.value().boardId);
                 });
@@ -123,19 +130,21 @@ QString TransferActions::reportText(const ImportReport &r)
 {
     const QString from = r.source == QLatin1String("trello") ? QObject::tr("Trello")
                                                              : QObject::tr("a Corkboard export");
-    QString text = QObject::tr("Imported “%1” from %2: %3 columns, %4 cards (%5 archived), %6 labels, "
-                               "%7 checklist items, %8 comments, %9 members.")
-                       .arg(r.boardName, from)
-                       .arg(r.columns)
-                       .arg(r.cards)
-                       .arg(r.archivedCards)
-                       .arg(r.labels)
-                       .arg(r.checklistItems)
-                       .arg(r.comments)
-                       .arg(r.members);
+    QString text
+        = QObject::tr("Imported “%1” from %2: %3 columns, %4 cards (%5 archived), %6 labels, "
+                      "%7 checklist items, %8 comments, %9 members.")
+              .arg(r.boardName, from)
+              .arg(r.columns)
+              .arg(r.cards)
+              .arg(r.archivedCards)
+              .arg(r.labels)
+              .arg(r.checklistItems)
+              .arg(r.comments)
+              .arg(r.members);
     if (!r.unmatchedMembers.isEmpty())
-        text += QStringLiteral("\n\n") + QObject::tr("No account here for: %1.")
-                    .arg(r.unmatchedMembers.join(QStringLiteral(", ")));
+        text += QStringLiteral("\n\n")
+            + QObject::tr("No account here for: %1.")
+                  .arg(r.unmatchedMembers.join(QStringLiteral(", ")));
     if (!r.skipped.isEmpty()) {
         text += QStringLiteral("\n\n") + QObject::tr("Not imported:");
         for (const auto &s : r.skipped)

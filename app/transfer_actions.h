@@ -19,8 +19,8 @@ class TransferActions
 {
 public:
     //! Asks where to save, then writes the board's export document there.
-    static void exportBoard(QWidget *parent, client::ApiClient *api, const QString &boardId,
-        const QString &boardName);
+    static void exportBoard(
+        QWidget *parent, client::ApiClient *api, const QString &boardId, const QString &boardName);
     //! Asks for a file (our export or a Trello JSON export), imports it, shows the report and
     //! calls `imported(boardId)`.
     static void importBoard(QWidget *parent, client::ApiClient *api,

@@ -15,8 +15,8 @@ ApiResult<QByteArray> documentBody(const ApiResponse &r)
 
 QFuture<ApiResult<QByteArray>> TransferApi::exportBoard(const QString &boardId)
 {
-    return m_client.call<QByteArray>(ApiRequest::get(QStringLiteral("/api/v1/boards/%1/export")
-                                                         .arg(pathSegment(boardId))),
+    return m_client.call<QByteArray>(
+        ApiRequest::get(QStringLiteral("/api/v1/boards/%1/export").arg(pathSegment(boardId))),
         &documentBody);
 }
 
@@ -54,9 +54,8 @@ QFuture<ApiResult<BackupInfo>> TransferApi::createBackup()
     ApiRequest request;
     request.method = "POST";
     request.path = QStringLiteral("/api/v1/admin/backups");
-    return m_client.call<BackupInfo>(request, [](const ApiResponse &r) {
-        return decode::object<BackupInfo>(r, &backupInfoFromJson);
-    });
+    return m_client.call<BackupInfo>(request,
+        [](const ApiResponse &r) { return decode::object<BackupInfo>(r, &backupInfoFromJson); });
 }
 
 } // namespace corkboard::client

@@ -114,7 +114,8 @@ private Q_SLOTS:
     void importTrelloShowsTheReportAndOpensTheBoard()
     {
         MainWindow *window = m_session->window();
-        TransferActions::setNextFileName(u"" CORKBOARD_SOURCE_DIR "/tests/data/trello_board.json"_s);
+        TransferActions::setNextFileName(
+            u"" CORKBOARD_SOURCE_DIR "/tests/data/trello_board.json"_s);
         clickToolbar(window, tr("&Import board…"));
         QTRY_VERIFY_WITH_TIMEOUT(MessageBox::lastText().startsWith(u"Imported"_s), kWait);
         const QString report = MessageBox::lastText();
@@ -143,10 +144,7 @@ private Q_SLOTS:
         admin->close();
     }
 
-    void cleanupTestCase()
-    {
-        m_session.reset();
-    }
+    void cleanupTestCase() { m_session.reset(); }
 };
 
 QTEST_MAIN(TestTransferWindow)

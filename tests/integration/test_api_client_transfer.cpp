@@ -27,8 +27,8 @@ class TestApiClientTransfer : public QObject
     {
         auto client = std::make_unique<ApiClient>(
             QUrl(m_server->url(QString())), std::make_shared<MemoryTokenStore>(), fastOptions());
-        const auto r = waitFor(AuthApi(*client).registerAccount(
-            email, u"correct horse battery"_s, u"Someone"_s));
+        const auto r = waitFor(
+            AuthApi(*client).registerAccount(email, u"correct horse battery"_s, u"Someone"_s));
         if (!r.isOk())
             qWarning() << why(r);
         return client;

@@ -85,7 +85,8 @@ QString registerAccount(const ServerProcess &server, const QString &email)
 
 int createBoard(const ServerProcess &server, const QString &token, const QString &name)
 {
-    return httpJson("POST", baseUrl(server, u"/api/v1/boards"_s), {{u"name"_s, name}}, token).status;
+    return httpJson("POST", baseUrl(server, u"/api/v1/boards"_s), {{u"name"_s, name}}, token)
+        .status;
 }
 
 QByteArray sha256(const QString &path)
@@ -148,7 +149,8 @@ int newestSchema()
 
 QStringList backupFiles(const QString &dataDir)
 {
-    return QDir(QDir(dataDir).filePath(u"backups"_s)).entryList({u"*.db"_s}, QDir::Files, QDir::Name);
+    return QDir(QDir(dataDir).filePath(u"backups"_s))
+        .entryList({u"*.db"_s}, QDir::Files, QDir::Name);
 }
 
 } // namespace
@@ -172,7 +174,8 @@ private Q_SLOTS:
         QCOMPARE(httpAuth("GET", route, member).status, 403);
         QVERIFY(backupFiles(server.dataDir()).isEmpty());
 
-        const auto made = http("POST", route, {}, {{"Authorization", "Bearer " + admin.toLatin1()}});
+        const auto made
+            = http("POST", route, {}, {{"Authorization", "Bearer " + admin.toLatin1()}});
         QCOMPARE(made.status, 201);
         const QJsonObject backup = made.data();
         QCOMPARE(backup.value(u"kind"_s).toString(), u"manual"_s);
@@ -251,7 +254,8 @@ private Q_SLOTS:
         const auto next = runCli({u"--backup"_s, u"--data-dir"_s, server.dataDir()});
         QVERIFY2(next.exitCode == 0, qPrintable(next.err));
         QCOMPARE(backupFiles(server.dataDir()).size(), 2);
-        const auto restored = runCli({u"--restore"_s, earlierFile, u"--data-dir"_s, server.dataDir()});
+        const auto restored
+            = runCli({u"--restore"_s, earlierFile, u"--data-dir"_s, server.dataDir()});
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
         QCOMPARE(boardNames(live), QStringList {u"Kept"_s});
     }

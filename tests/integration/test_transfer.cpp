@@ -78,7 +78,10 @@ class TestTransfer : public QObject
     RegisteredUser m_owner;
     RegisteredUser m_ada;
 
-    QString api(const QString &path) const { return m_server->url(QStringLiteral("/api/v1") + path); }
+    QString api(const QString &path) const
+    {
+        return m_server->url(QStringLiteral("/api/v1") + path);
+    }
 
     QJsonObject post(const QString &path, const QJsonObject &body, const RegisteredUser &who)
     {
@@ -93,7 +96,8 @@ class TestTransfer : public QObject
     QString buildRichBoard()
     {
         const QJsonObject snap = post(QStringLiteral("/boards"),
-            {{u"name"_s, QStringLiteral("Relaunch ✨")}, {u"description"_s, QStringLiteral("Spring plan")}},
+            {{u"name"_s, QStringLiteral("Relaunch ✨")},
+                {u"description"_s, QStringLiteral("Spring plan")}},
             m_owner);
         const QString boardId = snap.value(u"board"_s).toObject().value(u"id"_s).toString();
         const QJsonArray columns = snap.value(u"columns"_s).toArray();
@@ -102,7 +106,8 @@ class TestTransfer : public QObject
         httpJson("PUT", api(QStringLiteral("/boards/%1/members/%2").arg(boardId, m_ada.userId)),
             {{u"role"_s, u"editor"_s}}, bearer(m_owner));
         const QString review = post(QStringLiteral("/boards/%1/columns").arg(boardId),
-            {{u"name"_s, QStringLiteral("Review")}, {u"wip_limit"_s, 3}, {u"after_column_id"_s, doing}},
+            {{u"name"_s, QStringLiteral("Review")}, {u"wip_limit"_s, 3},
+                {u"after_column_id"_s, doing}},
             m_owner)
                                    .value(u"id"_s)
                                    .toString();
@@ -117,7 +122,8 @@ class TestTransfer : public QObject
         const QString c1 = post(QStringLiteral("/boards/%1/cards").arg(boardId),
             {{u"column_id"_s, todo}, {u"title"_s, QStringLiteral("Pick colours 🎨")},
                 {u"description"_s, QStringLiteral("Three options.\n\n- dark\n- light")},
-                {u"due_at"_s, u"2030-04-05T16:00:00.000Z"_s}, {u"label_ids"_s, QJsonArray {red, blue}},
+                {u"due_at"_s, u"2030-04-05T16:00:00.000Z"_s},
+                {u"label_ids"_s, QJsonArray {red, blue}},
                 {u"assignee_ids"_s, QJsonArray {m_ada.userId}}},
             m_owner)
                                .value(u"id"_s)
@@ -140,8 +146,8 @@ class TestTransfer : public QObject
             {{u"text"_s, QStringLiteral("Collect references")}}, m_owner)
                                  .value(u"id"_s)
                                  .toString();
-        post(QStringLiteral("/cards/%1/checklist").arg(c1), {{u"text"_s, QStringLiteral("Contrast check")}},
-            m_owner);
+        post(QStringLiteral("/cards/%1/checklist").arg(c1),
+            {{u"text"_s, QStringLiteral("Contrast check")}}, m_owner);
         httpJson("PATCH", api(QStringLiteral("/checklist-items/%1").arg(item)), {{u"done"_s, true}},
             bearer(m_owner));
         post(QStringLiteral("/cards/%1/comments").arg(c1),
@@ -155,7 +161,8 @@ class TestTransfer : public QObject
 
     QJsonObject exportOf(const QString &boardId, const RegisteredUser &who)
     {
-        const auto r = httpAuth("GET", api(QStringLiteral("/boards/%1/export").arg(boardId)), bearer(who));
+        const auto r
+            = httpAuth("GET", api(QStringLiteral("/boards/%1/export").arg(boardId)), bearer(who));
         if (r.status != 200)
             qWarning() << "export" << r.status << r.body;
         return r.json();
@@ -210,7 +217,8 @@ private Q_SLOTS:
         QCOMPARE(withoutExportTime(second), withoutExportTime(first));
 
         // The copy is a real board: Ada (matched by e-mail) sees it, with her assignment.
-        const auto snap = httpAuth("GET", api(QStringLiteral("/boards/%1").arg(copyId)), bearer(m_ada));
+        const auto snap
+            = httpAuth("GET", api(QStringLiteral("/boards/%1").arg(copyId)), bearer(m_ada));
         QCOMPARE(snap.status, 200);
         const QJsonArray cards = snap.data().value(u"cards"_s).toArray();
         QCOMPARE(cards.size(), 3); // the archived one is not in the default snapshot
@@ -222,8 +230,9 @@ private Q_SLOTS:
     {
         const QString boardId = buildRichBoard();
         const RegisteredUser outsider = registerUser(*m_server, QStringLiteral("eve@example.com"));
-        QCOMPARE(httpAuth("GET", api(QStringLiteral("/boards/%1/export").arg(boardId)), bearer(outsider))
-                     .status,
+        QCOMPARE(
+            httpAuth("GET", api(QStringLiteral("/boards/%1/export").arg(boardId)), bearer(outsider))
+                .status,
             404);
         QCOMPARE(httpAuth("GET", api(QStringLiteral("/admin/export")), bearer(m_ada)).code(),
             QStringLiteral("FORBIDDEN"));
@@ -231,7 +240,8 @@ private Q_SLOTS:
         const auto all = httpAuth("GET", api(QStringLiteral("/admin/export")), bearer(m_owner));
         QCOMPARE(all.status, 200);
         QVERIFY(all.header("Content-Disposition").startsWith("attachment"));
-        QCOMPARE(all.json().value(u"format"_s).toString(), QStringLiteral("corkboard.instance-export"));
+        QCOMPARE(
+            all.json().value(u"format"_s).toString(), QStringLiteral("corkboard.instance-export"));
         const QJsonArray boards = all.json().value(u"boards"_s).toArray();
         QCOMPARE(boards.size(), 2);
         QStringList names;
@@ -264,7 +274,8 @@ private Q_SLOTS:
         QVERIFY(unmatched.at(1).toString().startsWith(QStringLiteral("Linus Törnqvist")));
         QHash<QString, int> skipped;
         for (const auto &s : report.value(u"skipped"_s).toArray())
-            skipped.insert(s.toObject().value(u"what"_s).toString(), s.toObject().value(u"count"_s).toInt());
+            skipped.insert(
+                s.toObject().value(u"what"_s).toString(), s.toObject().value(u"count"_s).toInt());
         QCOMPARE(skipped.value(QStringLiteral("attachments")), 2);
         QCOMPARE(skipped.value(QStringLiteral("Trello actions")), 3);
         QCOMPARE(skipped.value(QStringLiteral("closed lists")), 1);
@@ -279,7 +290,8 @@ private Q_SLOTS:
         QHash<QString, QString> columnName;
         for (const auto &c : data.value(u"columns"_s).toArray()) {
             columnNames.append(c.toObject().value(u"name"_s).toString());
-            columnName.insert(c.toObject().value(u"id"_s).toString(), c.toObject().value(u"name"_s).toString());
+            columnName.insert(
+                c.toObject().value(u"id"_s).toString(), c.toObject().value(u"name"_s).toString());
         }
         QCOMPARE(columnNames,
             (QStringList {QStringLiteral("Backlog"), QStringLiteral("In progress"),
@@ -287,12 +299,15 @@ private Q_SLOTS:
         QHash<QString, QString> labelColour;
         QHash<QString, QString> labelName;
         for (const auto &l : data.value(u"labels"_s).toArray()) {
-            labelColour.insert(l.toObject().value(u"name"_s).toString(), l.toObject().value(u"color"_s).toString());
-            labelName.insert(l.toObject().value(u"id"_s).toString(), l.toObject().value(u"name"_s).toString());
+            labelColour.insert(l.toObject().value(u"name"_s).toString(),
+                l.toObject().value(u"color"_s).toString());
+            labelName.insert(
+                l.toObject().value(u"id"_s).toString(), l.toObject().value(u"name"_s).toString());
         }
         QCOMPARE(labelColour.value(QStringLiteral("Ready")), QStringLiteral("#61bd4f")); // green
         QCOMPARE(labelColour.value(QStringLiteral("Blocker")), QStringLiteral("#eb5a46")); // red
-        QCOMPARE(labelColour.value(QStringLiteral("Sky")), QStringLiteral("#00c2e0")); // unnamed sky
+        QCOMPARE(
+            labelColour.value(QStringLiteral("Sky")), QStringLiteral("#00c2e0")); // unnamed sky
         QCOMPARE(labelColour.value(QStringLiteral("Legal")), QStringLiteral("#344563")); // black
         QCOMPARE(labelColour.value(QStringLiteral("Someday")), QStringLiteral("#b3bac5")); // none
         QCOMPARE(labelColour.size(), 12);
@@ -306,11 +321,13 @@ private Q_SLOTS:
                 backlog.append(card.value(u"title"_s).toString());
         }
         QCOMPARE(backlog,
-            (QStringList {QStringLiteral("Pick the colour palette"), QStringLiteral("Flash intro 🙈"),
-                QStringLiteral("Write the style guide"), QStringLiteral("Übersetzung für 日本語 ✓")}));
+            (QStringList {QStringLiteral("Pick the colour palette"),
+                QStringLiteral("Flash intro 🙈"), QStringLiteral("Write the style guide"),
+                QStringLiteral("Übersetzung für 日本語 ✓")}));
         const QJsonObject palette = cards.value(QStringLiteral("Pick the colour palette"));
         QCOMPARE(palette.value(u"due_at"_s).toString(), QStringLiteral("2024-04-05T16:00:00.000Z"));
-        QCOMPARE(palette.value(u"description"_s).toString(), QStringLiteral("Three options by Friday."));
+        QCOMPARE(
+            palette.value(u"description"_s).toString(), QStringLiteral("Three options by Friday."));
         QCOMPARE(palette.value(u"assignee_ids"_s).toArray(), QJsonArray {m_ada.userId});
         QStringList paletteLabels;
         for (const auto &id : palette.value(u"label_ids"_s).toArray())
@@ -321,13 +338,16 @@ private Q_SLOTS:
         QCOMPARE(palette.value(u"checklist_total"_s).toInt(), 3);
         QCOMPARE(palette.value(u"comment_count"_s).toInt(), 2);
         QVERIFY(cards.value(QStringLiteral("Flash intro 🙈")).value(u"archived"_s).toBool());
-        QVERIFY(cards.value(QStringLiteral("Old landing page A/B test")).value(u"archived"_s).toBool());
+        QVERIFY(
+            cards.value(QStringLiteral("Old landing page A/B test")).value(u"archived"_s).toBool());
         QVERIFY(!cards.value(QStringLiteral("Cookie banner")).value(u"archived"_s).toBool());
 
         // Checklists in Trello order, two checklists named in their items; comments oldest first,
         // Ada's as Ada, others' attributed in the text.
-        const QString launch = cards.value(QStringLiteral("Launch checklist")).value(u"id"_s).toString();
-        const auto detail = httpAuth("GET", api(QStringLiteral("/cards/%1").arg(launch)), bearer(m_owner));
+        const QString launch
+            = cards.value(QStringLiteral("Launch checklist")).value(u"id"_s).toString();
+        const auto detail
+            = httpAuth("GET", api(QStringLiteral("/cards/%1").arg(launch)), bearer(m_owner));
         QStringList items;
         for (const auto &i : detail.data().value(u"checklist"_s).toArray())
             items.append(i.toObject().value(u"text"_s).toString());
@@ -337,8 +357,8 @@ private Q_SLOTS:
                 QStringLiteral("After launch: Announce on the blog"),
                 QStringLiteral("After launch: Thank the team 🎉")}));
         const QString paletteId = palette.value(u"id"_s).toString();
-        const auto comments = httpAuth("GET", api(QStringLiteral("/cards/%1/comments").arg(paletteId)),
-            bearer(m_owner));
+        const auto comments = httpAuth(
+            "GET", api(QStringLiteral("/cards/%1/comments").arg(paletteId)), bearer(m_owner));
         const QJsonArray list = comments.json().value(u"data"_s).toArray();
         QCOMPARE(list.size(), 2);
         QCOMPARE(list.at(0).toObject().value(u"body"_s).toString(),
@@ -357,8 +377,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("field");
 
-        const QJsonObject good {{u"format"_s, u"corkboard.board-export"_s}, {u"format_version"_s, 1},
-            {u"board"_s, QJsonObject {{u"name"_s, u"Fine"_s}}},
+        const QJsonObject good {{u"format"_s, u"corkboard.board-export"_s},
+            {u"format_version"_s, 1}, {u"board"_s, QJsonObject {{u"name"_s, u"Fine"_s}}},
             {u"columns"_s, QJsonArray {QJsonObject {{u"key"_s, u"c1"_s}, {u"name"_s, u"To do"_s}}}},
             {u"cards"_s, QJsonArray {QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, u"ok"_s}}}}};
         auto variant = [&good](const std::function<void(QJsonObject &)> &change) {
@@ -366,40 +386,48 @@ private Q_SLOTS:
             change(d);
             return QJsonDocument(d).toJson(QJsonDocument::Compact);
         };
-        QTest::newRow("unknown document") << QByteArray(R"({"hello": "world"})") << 422 << u"format"_s;
+        QTest::newRow("unknown document")
+            << QByteArray(R"({"hello": "world"})") << 422 << u"format"_s;
         QTest::newRow("newer format") << variant([](QJsonObject &d) { d[u"format_version"_s] = 2; })
                                       << 422 << u"format_version"_s;
         QTest::newRow("title too long") << variant([](QJsonObject &d) {
-            d[u"cards"_s] = QJsonArray {QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, QString(201, QLatin1Char('x'))}}};
+            d[u"cards"_s] = QJsonArray {
+                QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, QString(201, QLatin1Char('x'))}}};
         }) << 422 << u"cards[0].title"_s;
         QTest::newRow("title of wrong type") << variant([](QJsonObject &d) {
             d[u"cards"_s] = QJsonArray {QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, 42}}};
         }) << 422 << u"cards[0].title"_s;
         QTest::newRow("card in no column") << variant([](QJsonObject &d) {
-            d[u"cards"_s] = QJsonArray {QJsonObject {{u"column"_s, u"nope"_s}, {u"title"_s, u"x"_s}}};
+            d[u"cards"_s]
+                = QJsonArray {QJsonObject {{u"column"_s, u"nope"_s}, {u"title"_s, u"x"_s}}};
         }) << 422 << u"cards[0].column"_s;
         QTest::newRow("NUL in a name") << variant([](QJsonObject &d) {
-            d[u"board"_s] = QJsonObject {{u"name"_s, QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b"))}};
+            d[u"board"_s] = QJsonObject {
+                {u"name"_s, QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b"))}};
         }) << 422 << u"board.name"_s;
         QTest::newRow("too many labels") << variant([](QJsonObject &d) {
             QJsonArray labels;
             for (int i = 0; i < 51; ++i)
-                labels.append(QJsonObject {{u"key"_s, QString::number(i)}, {u"name"_s, u"l"_s}, {u"color"_s, u"#000000"_s}});
+                labels.append(QJsonObject {{u"key"_s, QString::number(i)}, {u"name"_s, u"l"_s},
+                    {u"color"_s, u"#000000"_s}});
             d[u"labels"_s] = labels;
         }) << 422 << u"labels"_s;
         QTest::newRow("bad colour") << variant([](QJsonObject &d) {
-            d[u"labels"_s] = QJsonArray {QJsonObject {{u"key"_s, u"l"_s}, {u"name"_s, u"l"_s}, {u"color"_s, u"red"_s}}};
+            d[u"labels"_s] = QJsonArray {
+                QJsonObject {{u"key"_s, u"l"_s}, {u"name"_s, u"l"_s}, {u"color"_s, u"red"_s}}};
         }) << 422 << u"labels[0].color"_s;
-        QTest::newRow("unknown field") << variant([](QJsonObject &d) { d[u"sql"_s] = u"DROP TABLE"_s; })
-                                       << 422 << u"sql"_s;
+        QTest::newRow("unknown field")
+            << variant([](QJsonObject &d) { d[u"sql"_s] = u"DROP TABLE"_s; }) << 422 << u"sql"_s;
         QTest::newRow("one bad card after good ones") << variant([](QJsonObject &d) {
             QJsonArray cards;
             for (int i = 0; i < 200; ++i)
-                cards.append(QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, QStringLiteral("card %1").arg(i)}});
+                cards.append(QJsonObject {
+                    {u"column"_s, u"c1"_s}, {u"title"_s, QStringLiteral("card %1").arg(i)}});
             cards.append(QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, u""_s}});
             d[u"cards"_s] = cards;
         }) << 422 << u"cards[200].title"_s;
-        QByteArray deep = R"({"format":"corkboard.board-export","format_version":1,"board":{"name":"d"},"columns":[],"x":)";
+        QByteArray deep
+            = R"({"format":"corkboard.board-export","format_version":1,"board":{"name":"d"},"columns":[],"x":)";
         for (int i = 0; i < 40; ++i)
             deep += "[";
         for (int i = 0; i < 40; ++i)
@@ -407,8 +435,8 @@ private Q_SLOTS:
         deep += "}";
         QTest::newRow("too deep") << deep << 422 << u"document"_s;
         QTest::newRow("Trello list of wrong type")
-            << QByteArray(R"({"id":"b","name":"T","lists":[{"id":"l","name":7}],"cards":[]})") << 422
-            << u"lists[0].name"_s;
+            << QByteArray(R"({"id":"b","name":"T","lists":[{"id":"l","name":7}],"cards":[]})")
+            << 422 << u"lists[0].name"_s;
         QTest::newRow("not JSON") << QByteArray("{\"format\": ") << 400 << QString();
         QTest::newRow("over the size cap")
             << (QByteArray(R"({"format":"corkboard.board-export","pad":")")
@@ -428,8 +456,8 @@ private Q_SLOTS:
             // Refused by the connection guard from the headers, before the body is buffered.
             const QByteArray head = "POST /api/v1/boards/import HTTP/1.1\r\nHost: localhost\r\n"
                                     "Content-Type: application/json\r\nAuthorization: Bearer "
-                + m_owner.accessToken.toLatin1() + "\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n\r\n";
+                + m_owner.accessToken.toLatin1()
+                + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
             QCOMPARE(rawStatus(rawExchange(m_server->port(), head + body.left(64 * 1024))), status);
             QCOMPARE(countRows(*m_server, QStringLiteral("boards")), boards);
             return;
