@@ -387,7 +387,7 @@ private Q_SLOTS:
             return QJsonDocument(d).toJson(QJsonDocument::Compact);
         };
         QTest::newRow("unknown document")
-            << QByteArray(R"({"hello": "world"})") << 422 << u"format"_s;
+            << QByteArray("{\"hello\": \"world\"}") << 422 << u"format"_s;
         QTest::newRow("newer format") << variant([](QJsonObject &d) { d[u"format_version"_s] = 2; })
                                       << 422 << u"format_version"_s;
         QTest::newRow("title too long") << variant([](QJsonObject &d) {
@@ -427,7 +427,7 @@ private Q_SLOTS:
             d[u"cards"_s] = cards;
         }) << 422 << u"cards[200].title"_s;
         QByteArray deep
-            = R"({"format":"corkboard.board-export","format_version":1,"board":{"name":"d"},"columns":[],"x":)";
+            = "{\"format\":\"corkboard.board-export\",\"format_version\":1,\"board\":{\"name\":\"d\"},\"columns\":[],\"x\":";
         for (int i = 0; i < 40; ++i)
             deep += "[";
         for (int i = 0; i < 40; ++i)
@@ -435,11 +435,11 @@ private Q_SLOTS:
         deep += "}";
         QTest::newRow("too deep") << deep << 422 << u"document"_s;
         QTest::newRow("Trello list of wrong type")
-            << QByteArray(R"({"id":"b","name":"T","lists":[{"id":"l","name":7}],"cards":[]})")
+            << QByteArray("{\"id\":\"b\",\"name\":\"T\",\"lists\":[{\"id\":\"l\",\"name\":7}],\"cards\":[]}")
             << 422 << u"lists[0].name"_s;
         QTest::newRow("not JSON") << QByteArray("{\"format\": ") << 400 << QString();
         QTest::newRow("over the size cap")
-            << (QByteArray(R"({"format":"corkboard.board-export","pad":")")
+            << (QByteArray("{\"format\":\"corkboard.board-export\",\"pad\":\"")
                    + QByteArray(17 * 1024 * 1024, 'a') + QByteArray("\"}"))
             << 413 << QString();
     }
