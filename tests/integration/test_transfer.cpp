@@ -222,8 +222,13 @@ private Q_SLOTS:
         QCOMPARE(snap.status, 200);
         const QJsonArray cards = snap.data().value(u"cards"_s).toArray();
         QCOMPARE(cards.size(), 3); // the archived one is not in the default snapshot
-        QCOMPARE(cards.at(0).toObject().value(u"assignee_ids"_s).toArray().first().toString(),
-            m_ada.userId);
+        QJsonObject colours;
+        for (const auto &c : cards) {
+            if (c.toObject().value(u"title"_s).toString() == u"Pick colours 🎨"_s)
+                colours = c.toObject();
+        }
+        QCOMPARE(colours.value(u"assignee_ids"_s).toArray(), QJsonArray {m_ada.userId});
+        QCOMPARE(colours.value(u"label_ids"_s).toArray().size(), 2);
     }
 
     void exportNeedsMembershipAndInstanceExportNeedsAdmin()
@@ -334,8 +339,8 @@ private Q_SLOTS:
             paletteLabels.append(labelName.value(id.toString()));
         paletteLabels.sort();
         QCOMPARE(paletteLabels, (QStringList {QStringLiteral("Design"), QStringLiteral("Sky")}));
-        QCOMPARE(palette.value(u"checklist_done"_s).toInt(), 2);
-        QCOMPARE(palette.value(u"checklist_total"_s).toInt(), 3);
+        QCOMPARE(palette.value(u"checklist_progress"_s).toObject().value(u"done"_s).toInt(), 2);
+        QCOMPARE(palette.value(u"checklist_progress"_s).toObject().value(u"total"_s).toInt(), 3);
         QCOMPARE(palette.value(u"comment_count"_s).toInt(), 2);
         QVERIFY(cards.value(QStringLiteral("Flash intro 🙈")).value(u"archived"_s).toBool());
         QVERIFY(
