@@ -69,8 +69,7 @@ int runRestore(const Config &config)
             out << "the previous database was kept as " << result.keptAside << Qt::endl;
         return 0;
     } catch (const AppError &e) {
-        err << "corkboard: restore refused: " << e.detail() << " (nothing was changed)"
-            << Qt::endl;
+        err << "corkboard: restore refused: " << e.detail() << " (nothing was changed)" << Qt::endl;
     } catch (const std::exception &e) {
         err << "corkboard: restore failed: " << e.what() << Qt::endl;
     }

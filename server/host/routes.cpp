@@ -2,9 +2,9 @@
 
 #include "server/features/activity/activity_controller.h"
 #include "server/features/auth/auth_controller.h"
-#include "server/features/backups/backup_controller.h"
 #include "server/features/auth/invites_controller.h"
 #include "server/features/auth/jwt_authenticator.h"
+#include "server/features/backups/backup_controller.h"
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
 #include "server/features/checklists/checklist_controller.h"

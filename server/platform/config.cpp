@@ -127,7 +127,8 @@ qint64 parseInterval(const QString &setting, const QString &text)
         : unit == QLatin1String("m")                 ? 60000
                                                      : 1000;
     if (n * factor < 60000)
-        throw ConfigError(setting, QStringLiteral("must be at least one minute, got '%1'").arg(text));
+        throw ConfigError(
+            setting, QStringLiteral("must be at least one minute, got '%1'").arg(text));
     return n * factor;
 }
 
@@ -221,8 +222,8 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.mode = RunMode::Backup;
         c.backupList = parser.isSet(QStringLiteral("list"));
         if (positional.size() > 1 || (c.backupList && !positional.isEmpty()))
-            throw ConfigError(QStringLiteral("--backup"),
-                QStringLiteral("takes one FILE, or --list"));
+            throw ConfigError(
+                QStringLiteral("--backup"), QStringLiteral("takes one FILE, or --list"));
         if (!positional.isEmpty())
             c.backupFile = QDir(positional.first()).absolutePath();
     } else if (parser.isSet(QStringLiteral("restore"))) {
@@ -364,7 +365,8 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
     if (!(name = lookup("backup-interval", &v)).isEmpty())
         c.backupIntervalMs = parseInterval(name, v);
     if (!(name = lookup("backup-keep", &v)).isEmpty()) {
-        static const QRegularExpression form(QStringLiteral(R"(^\s*(\d{1,4})\s*,\s*(\d{1,4})\s*$)"));
+        static const QRegularExpression form(
+            QStringLiteral(R"(^\s*(\d{1,4})\s*,\s*(\d{1,4})\s*$)"));
         const auto m = form.match(v);
         if (!m.hasMatch() || m.captured(1).toInt() + m.captured(2).toInt() < 1)
             throw ConfigError(

@@ -46,7 +46,8 @@ ImportReport importReportFromJson(const QJsonObject &o)
     const QJsonArray skipped = o.value(QStringLiteral("skipped")).toArray();
     for (const auto &v : skipped) {
         const QJsonObject s = v.toObject();
-        r.skipped.append({dto::str(s, "what"), dto::str(s, "reason"), int(dto::integer(s, "count"))});
+        r.skipped.append(
+            {dto::str(s, "what"), dto::str(s, "reason"), int(dto::integer(s, "count"))});
     }
     return r;
 }

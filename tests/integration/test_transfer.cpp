@@ -431,17 +431,17 @@ private Q_SLOTS:
             cards.append(QJsonObject {{u"column"_s, u"c1"_s}, {u"title"_s, u""_s}});
             d[u"cards"_s] = cards;
         }) << 422 << u"cards[200].title"_s;
-        QByteArray deep
-            = "{\"format\":\"corkboard.board-export\",\"format_version\":1,\"board\":{\"name\":\"d\"},\"columns\":[],\"x\":";
+        QByteArray deep = "{\"format\":\"corkboard.board-export\",\"format_version\":1,\"board\":{"
+                          "\"name\":\"d\"},\"columns\":[],\"x\":";
         for (int i = 0; i < 40; ++i)
             deep += "[";
         for (int i = 0; i < 40; ++i)
             deep += "]";
         deep += "}";
         QTest::newRow("too deep") << deep << 422 << u"document"_s;
-        QTest::newRow("Trello list of wrong type")
-            << QByteArray("{\"id\":\"b\",\"name\":\"T\",\"lists\":[{\"id\":\"l\",\"name\":7}],\"cards\":[]}")
-            << 422 << u"lists[0].name"_s;
+        QTest::newRow("Trello list of wrong type") << QByteArray(
+            "{\"id\":\"b\",\"name\":\"T\",\"lists\":[{\"id\":\"l\",\"name\":7}],\"cards\":[]}")
+                                                   << 422 << u"lists[0].name"_s;
         QTest::newRow("not JSON") << QByteArray("{\"format\": ") << 400 << QString();
         QTest::newRow("over the size cap")
             << (QByteArray("{\"format\":\"corkboard.board-export\",\"pad\":\"")

@@ -12,10 +12,10 @@ BackupController::BackupController(ThreadContext &context)
 
 void BackupController::registerRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("/api/v1/admin/backups"),
-        [this](Request &r) { return list(r); });
-    router.add("POST", QStringLiteral("/api/v1/admin/backups"),
-        [this](Request &r) { return create(r); });
+    router.add(
+        "GET", QStringLiteral("/api/v1/admin/backups"), [this](Request &r) { return list(r); });
+    router.add(
+        "POST", QStringLiteral("/api/v1/admin/backups"), [this](Request &r) { return create(r); });
 }
 
 Response BackupController::list(const Request &request)

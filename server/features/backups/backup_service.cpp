@@ -115,7 +115,8 @@ BackupInfo describeBackupFile(const QString &path)
     const auto migration = migrationName().match(b.name);
     if (migration.hasMatch()) {
         b.kind = QStringLiteral("pre-migration");
-        b.createdAt = QDateTime::fromString(migration.captured(2), QStringLiteral("yyyyMMdd'T'HHmmss"));
+        b.createdAt
+            = QDateTime::fromString(migration.captured(2), QStringLiteral("yyyyMMdd'T'HHmmss"));
         b.createdAt.setTimeSpec(Qt::UTC);
     } else {
         b.kind = QStringLiteral("other");
@@ -181,8 +182,8 @@ BackupInfo BackupService::writeVerified(const QString &finalPath, const QString 
 
     {
         static QAtomicInt connections;
-        Database source(m_config,
-            QStringLiteral("corkboard-backup-%1").arg(connections.fetchAndAddRelaxed(1)));
+        Database source(
+            m_config, QStringLiteral("corkboard-backup-%1").arg(connections.fetchAndAddRelaxed(1)));
         BackupRepository::copyLive(source, partial);
     }
     if (const int hold = testHoldMs(); hold > 0) {
@@ -229,7 +230,8 @@ BackupInfo BackupService::createAt(const QString &file)
         throw AppError(ErrorCode::Conflict,
             QStringLiteral("%1 already exists; choose a new file name").arg(file));
     if (!QFileInfo(QFileInfo(file).absolutePath()).isDir())
-        throw AppError(ErrorCode::NotFound, QStringLiteral("the folder of %1 does not exist").arg(file));
+        throw AppError(
+            ErrorCode::NotFound, QStringLiteral("the folder of %1 does not exist").arg(file));
     return writeVerified(QFileInfo(file).absoluteFilePath(), QStringLiteral("manual"));
 }
 
@@ -344,7 +346,8 @@ BackupService::RestoreResult BackupService::restore(const QString &file)
     }
     const auto check = BackupRepository::inspect(incoming, true);
     if (!check.ok)
-        throw AppError(ErrorCode::ValidationFailed, QStringLiteral("%1: %2").arg(file, check.problem));
+        throw AppError(
+            ErrorCode::ValidationFailed, QStringLiteral("%1: %2").arg(file, check.problem));
     const int newest = newestKnownSchema();
     if (check.schemaVersion > newest) {
         throw AppError(ErrorCode::ValidationFailed,
@@ -364,7 +367,8 @@ BackupService::RestoreResult BackupService::restore(const QString &file)
         const QString aside = QDir(folder()).filePath(
             backupName(QStringLiteral("pre-restore"), m_clock.now(), current));
         if (!renameOver(live, aside))
-            throw AppError(ErrorCode::Internal, QStringLiteral("cannot move the current database aside"));
+            throw AppError(
+                ErrorCode::Internal, QStringLiteral("cannot move the current database aside"));
         QFile::setPermissions(aside, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         for (const char *suffix : {"-wal", "-shm"}) {
             const QString side = live + QLatin1String(suffix);
@@ -376,7 +380,8 @@ BackupService::RestoreResult BackupService::restore(const QString &file)
     if (!renameOver(incoming, live)) {
         if (!result.keptAside.isEmpty())
             renameOver(result.keptAside, live);
-        throw AppError(ErrorCode::Internal, QStringLiteral("cannot put the restored database in place"));
+        throw AppError(
+            ErrorCode::Internal, QStringLiteral("cannot put the restored database in place"));
     }
     cleanup.keep = true;
     syncPath(QFileInfo(live).absolutePath());

@@ -84,8 +84,8 @@ QJsonObject write(const ImportPlan &b, const QDateTime &exportedAt)
             cardLabels.append(labelKeys.value(k));
         QJsonArray checklist;
         for (const auto &i : c.checklist) {
-            checklist.append(QJsonObject {
-                {QStringLiteral("text"), i.text}, {QStringLiteral("done"), i.done}});
+            checklist.append(
+                QJsonObject {{QStringLiteral("text"), i.text}, {QStringLiteral("done"), i.done}});
         }
         QJsonArray comments;
         for (const auto &m : c.comments) {
@@ -172,7 +172,8 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
             {QStringLiteral("email"), QStringLiteral("display_name"), QStringLiteral("role")});
         ImportPlan::Member member;
         member.email = readEmail(m, "email", p, true);
-        member.displayName = r.text(m, "display_name", p, 0, kDisplayNameMax, false).value_or(QString());
+        member.displayName
+            = r.text(m, "display_name", p, 0, kDisplayNameMax, false).value_or(QString());
         member.role = r.text(m, "role", p, 1, 20, true).value_or(QStringLiteral("editor"));
         if (!roles.contains(member.role))
             r.fail(DocumentReader::at(p, "role"), QStringLiteral("invalid_choice"),
@@ -190,7 +191,8 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
         ImportPlan::Label label;
         label.key = r.text(l, "key", p, 1, 64, true).value_or(QString());
         label.name = r.text(l, "name", p, 1, kNameMax, true).value_or(QString());
-        label.color = r.text(l, "color", p, 1, 7, true).value_or(QStringLiteral("#000000")).toLower();
+        label.color
+            = r.text(l, "color", p, 1, 7, true).value_or(QStringLiteral("#000000")).toLower();
         if (!hex.match(label.color).hasMatch())
             r.fail(DocumentReader::at(p, "color"), QStringLiteral("invalid_format"),
                 QStringLiteral("must be a colour like #3366cc"));
@@ -206,7 +208,8 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
     for (qsizetype i = 0; i < columns.size(); ++i) {
         const QString p = DocumentReader::at(QStringLiteral("columns"), i);
         const QJsonObject c = r.object(columns.at(i), p);
-        r.onlyKnown(c, p, {QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("wip_limit")});
+        r.onlyKnown(
+            c, p, {QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("wip_limit")});
         ImportPlan::Column column;
         column.key = r.text(c, "key", p, 1, 64, true).value_or(QString());
         column.name = r.text(c, "name", p, 1, kNameMax, true).value_or(QString());
@@ -264,8 +267,9 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
             const QString ip = DocumentReader::at(DocumentReader::at(p, "checklist"), j);
             const QJsonObject item = r.object(checklist.at(j), ip);
             r.onlyKnown(item, ip, {QStringLiteral("text"), QStringLiteral("done")});
-            card.checklist.append({r.text(item, "text", ip, 1, kChecklistTextMax, true).value_or(QString()),
-                r.boolean(item, "done", ip, false).value_or(false)});
+            card.checklist.append(
+                {r.text(item, "text", ip, 1, kChecklistTextMax, true).value_or(QString()),
+                    r.boolean(item, "done", ip, false).value_or(false)});
         }
         const QJsonArray comments = r.array(c, "comments", p, kMaxCommentsPerCard, false);
         commentTotal += int(comments.size());
@@ -277,7 +281,8 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
                     QStringLiteral("created_at"), QStringLiteral("updated_at")});
             ImportPlan::Comment comment;
             comment.authorEmail = readEmail(m, "author", cp, false);
-            comment.authorName = r.text(m, "author_name", cp, 0, kDisplayNameMax, false).value_or(QString());
+            comment.authorName
+                = r.text(m, "author_name", cp, 0, kDisplayNameMax, false).value_or(QString());
             comment.body = r.text(m, "body", cp, 1, kTextMax, true).value_or(QString());
             comment.createdAt = r.time(m, "created_at", cp, false).value_or(QDateTime());
             comment.updatedAt = r.time(m, "updated_at", cp, false).value_or(QDateTime());

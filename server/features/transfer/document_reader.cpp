@@ -121,11 +121,13 @@ std::optional<bool> DocumentReader::boolean(
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined()) {
         if (required)
-            fail(at(path, key), QStringLiteral("required"), QStringLiteral("this field is required"));
+            fail(at(path, key), QStringLiteral("required"),
+                QStringLiteral("this field is required"));
         return std::nullopt;
     }
     if (!v.isBool()) {
-        fail(at(path, key), QStringLiteral("invalid_type"), QStringLiteral("must be true or false"));
+        fail(
+            at(path, key), QStringLiteral("invalid_type"), QStringLiteral("must be true or false"));
         return std::nullopt;
     }
     return v.toBool();
@@ -137,11 +139,12 @@ std::optional<QDateTime> DocumentReader::time(
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(at(path, key), QStringLiteral("required"), QStringLiteral("this field is required"));
+            fail(at(path, key), QStringLiteral("required"),
+                QStringLiteral("this field is required"));
         return QDateTime();
     }
-    const QDateTime t = v.isString() && v.toString().size() <= 40 ? fromRfc3339(v.toString())
-                                                                   : QDateTime();
+    const QDateTime t
+        = v.isString() && v.toString().size() <= 40 ? fromRfc3339(v.toString()) : QDateTime();
     if (!t.isValid()) {
         fail(at(path, key), QStringLiteral("invalid_format"),
             QStringLiteral("must be an RFC 3339 time"));
@@ -171,7 +174,8 @@ QJsonArray DocumentReader::array(
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(at(path, key), QStringLiteral("required"), QStringLiteral("this field is required"));
+            fail(at(path, key), QStringLiteral("required"),
+                QStringLiteral("this field is required"));
         return {};
     }
     if (!v.isArray()) {
@@ -196,7 +200,8 @@ QJsonObject DocumentReader::object(const QJsonValue &v, const QString &path)
     return v.toObject();
 }
 
-void DocumentReader::onlyKnown(const QJsonObject &o, const QString &path, const QStringList &allowed)
+void DocumentReader::onlyKnown(
+    const QJsonObject &o, const QString &path, const QStringList &allowed)
 {
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!allowed.contains(it.key()))

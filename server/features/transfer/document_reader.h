@@ -32,8 +32,8 @@ public:
     std::optional<int> integer(
         const QJsonObject &o, const char *key, const QString &path, int min, int max);
     //! An array of at most maxCount items (absent: empty unless required).
-    QJsonArray array(const QJsonObject &o, const char *key, const QString &path, int maxCount,
-        bool required);
+    QJsonArray array(
+        const QJsonObject &o, const char *key, const QString &path, int maxCount, bool required);
     //! The item at index as an object (an error otherwise).
     QJsonObject object(const QJsonValue &v, const QString &path);
     //! Refuses members not in `allowed`.

@@ -56,8 +56,7 @@ Response TransferController::importBoard(const Request &request)
 {
     const auto report = m_service.importBoard(request.user().userId, request.json);
     Response r = resourceResponse(201, report);
-    r.withHeader(
-        "Location", QStringLiteral("/api/v1/boards/%1").arg(report.boardId).toUtf8());
+    r.withHeader("Location", QStringLiteral("/api/v1/boards/%1").arg(report.boardId).toUtf8());
     return r;
 }
 

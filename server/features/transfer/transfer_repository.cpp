@@ -36,7 +36,8 @@ std::optional<ImportPlan> TransferRepository::readBoard(const QString &boardId)
                            "ORDER BY u.email_normalized"));
         q.bind(0, boardId).exec();
         while (q.next())
-            plan.members.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+            plan.members.append(
+                {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
     }
     {
         // rowid: the order the labels were made in.
@@ -44,7 +45,8 @@ std::optional<ImportPlan> TransferRepository::readBoard(const QString &boardId)
             QStringLiteral("SELECT id, name, color FROM labels WHERE board_id = ? ORDER BY rowid"));
         q.bind(0, boardId).exec();
         while (q.next())
-            plan.labels.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+            plan.labels.append(
+                {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
     }
     QHash<QString, int> columnOrder;
     {
@@ -139,13 +141,14 @@ std::optional<ImportPlan> TransferRepository::readBoard(const QString &boardId)
     }
     {
         SqlQuery q(m_db,
-            QStringLiteral("SELECT coalesce(u.email, ''), a.action, a.summary, a.at FROM activity a "
-                           "LEFT JOIN users u ON u.id = a.actor_id WHERE a.board_id = ? "
-                           "ORDER BY a.id"));
+            QStringLiteral(
+                "SELECT coalesce(u.email, ''), a.action, a.summary, a.at FROM activity a "
+                "LEFT JOIN users u ON u.id = a.actor_id WHERE a.board_id = ? "
+                "ORDER BY a.id"));
         q.bind(0, boardId).exec();
         while (q.next()) {
-            plan.activity.append(
-                {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), timeOf(q.value(3))});
+            plan.activity.append({q.value(0).toString(), q.value(1).toString(),
+                q.value(2).toString(), timeOf(q.value(3))});
         }
     }
     return plan;

@@ -15,8 +15,8 @@
 #include "server/features/labels/label_repository.h"
 #include "server/features/transfer/corkboard_format.h"
 #include "server/features/transfer/document_reader.h"
-#include "server/features/transfer/trello_format.h"
 #include "server/features/transfer/transfer_repository.h"
+#include "server/features/transfer/trello_format.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/log.h"
@@ -57,7 +57,8 @@ QByteArray TransferService::exportBoard(const QString &userId, const QString &bo
 QByteArray TransferService::exportInstance(bool callerIsAdmin)
 {
     if (!callerIsAdmin)
-        throw AppError(ErrorCode::Forbidden, QStringLiteral("only server admins export the server"));
+        throw AppError(
+            ErrorCode::Forbidden, QStringLiteral("only server admins export the server"));
     ReadTransaction read(m_deps.db);
     TransferRepository repo(m_deps.db);
     const QDateTime now = m_deps.clock.now().toUTC();
@@ -142,8 +143,9 @@ ImportReport TransferService::write(const QString &userId, const ImportPlan &pla
         if (id.isEmpty()) {
             report.unmatchedMembers.append(m.email.isEmpty()
                     ? m.displayName
-                    : (m.displayName.isEmpty() ? m.email
-                                               : QStringLiteral("%1 <%2>").arg(m.displayName, m.email)));
+                    : (m.displayName.isEmpty()
+                            ? m.email
+                            : QStringLiteral("%1 <%2>").arg(m.displayName, m.email)));
             continue;
         }
         if (memberIds.contains(id))
@@ -282,7 +284,8 @@ ImportReport TransferService::write(const QString &userId, const ImportPlan &pla
         QString actor = userOf(a.actorEmail);
         if (actor.isEmpty())
             actor = userId;
-        activity.insert(board.id, actor, a.action, board.id, a.summary, event.seq, orNow(a.at, now));
+        activity.insert(
+            board.id, actor, a.action, board.id, a.summary, event.seq, orNow(a.at, now));
     }
     report.activity = int(plan.activity.size());
     tx.commit();

@@ -31,15 +31,13 @@ struct Ordered
 {
     double pos = 0;
     qsizetype index = 0; // document order breaks ties
-    bool operator<(const Ordered &o) const
-    {
-        return pos != o.pos ? pos < o.pos : index < o.index;
-    }
+    bool operator<(const Ordered &o) const { return pos != o.pos ? pos < o.pos : index < o.index; }
 };
 
 QString capitalised(const QString &s)
 {
-    return s.isEmpty() ? s : s.left(1).toUpper() + s.mid(1).replace(QLatin1Char('_'), QLatin1Char(' '));
+    return s.isEmpty() ? s
+                       : s.left(1).toUpper() + s.mid(1).replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
 } // namespace
@@ -61,8 +59,8 @@ QString labelColor(const QString &c)
     const QString name = c.section(QLatin1Char('_'), 0, 0);
     const QString shade = c.section(QLatin1Char('_'), 1);
     const auto it = base.constFind(name);
-    if (it == base.constEnd() || (!shade.isEmpty() && shade != QLatin1String("dark")
-                                     && shade != QLatin1String("light")))
+    if (it == base.constEnd()
+        || (!shade.isEmpty() && shade != QLatin1String("dark") && shade != QLatin1String("light")))
         return QString();
     if (shade.isEmpty())
         return *it;
@@ -208,10 +206,13 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
             ++otherActions;
             continue;
         }
-        const QJsonObject data = r.object(a.value(QStringLiteral("data")), DocumentReader::at(p, "data"));
+        const QJsonObject data
+            = r.object(a.value(QStringLiteral("data")), DocumentReader::at(p, "data"));
         const QString dp = DocumentReader::at(p, "data");
-        const QJsonObject card = r.object(data.value(QStringLiteral("card")), DocumentReader::at(dp, "card"));
-        const QString cardId = r.text(card, "id", DocumentReader::at(dp, "card"), 1, 64, true).value_or(QString());
+        const QJsonObject card
+            = r.object(data.value(QStringLiteral("card")), DocumentReader::at(dp, "card"));
+        const QString cardId
+            = r.text(card, "id", DocumentReader::at(dp, "card"), 1, 64, true).value_or(QString());
         ImportPlan::Comment comment;
         comment.body = r.text(data, "text", dp, 1, kTextMax, true).value_or(QString());
         comment.createdAt = r.time(a, "date", p, true).value_or(QDateTime());
@@ -292,7 +293,8 @@ ImportPlan read(const QJsonObject &doc, DocumentReader &r)
                 card.assigneeEmails.append(email);
         }
         attachments += int(c.value(QStringLiteral("attachments")).toArray().size());
-        const auto cardChecklists = checklistsByCard.value(c.value(QStringLiteral("id")).toString());
+        const auto cardChecklists
+            = checklistsByCard.value(c.value(QStringLiteral("id")).toString());
         for (const auto &cl : cardChecklists) {
             const QString prefix = cardChecklists.size() > 1
                 ? cl.value(QStringLiteral("name")).toString() + QStringLiteral(": ")
