@@ -7,6 +7,7 @@
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
+#include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
 #include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
@@ -105,6 +106,11 @@ void ServerHost::start()
     file_privacy::restrictUmask();
     QDir().mkpath(cfg.dataDir);
     file_privacy::secureDataDir(cfg.dataDir, cfg.sqlitePath());
+    if (!m_dataDirLock)
+        m_dataDirLock = DataDirLock::tryAcquire(cfg.dataDir, DataDirLock::Mode::Shared);
+    if (!m_dataDirLock)
+        throw std::runtime_error("the data dir is being restored (corkboard --restore); start "
+                                 "the server when the restore has finished");
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
     m_listenHost = prepareFirstStart();
@@ -272,6 +278,7 @@ void ServerHost::stopThreads()
     }
     m_threads.clear();
     m_running = false;
+    m_dataDirLock.reset();
 }
 
 } // namespace corkboard

@@ -18,6 +18,7 @@ struct ServerContext;
 class HttpWorker;
 class RevocationFeed;
 class Clock;
+class DataDirLock;
 
 //! Accepts connections on the listening socket and deals them round-robin to the server threads.
 //! The one place that counts connections in (global and per-address caps): what is over a cap is
@@ -81,6 +82,8 @@ private:
     RevocationFeed *m_revocationFeed = nullptr;
     QString m_listenHost;
     QString m_setupCode;
+    //! Held shared while serving (see DataDirLock: --restore needs it exclusively).
+    std::unique_ptr<DataDirLock> m_dataDirLock;
     int m_pendingDrains = 0;
     bool m_running = false;
     bool m_stopping = false;

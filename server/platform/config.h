@@ -18,7 +18,9 @@ enum class RunMode
     Serve,
     Worker,
     Migrate,
-    RotateJwtKey
+    RotateJwtKey,
+    Backup, //!< --backup [FILE] | --backup --list
+    Restore //!< --restore FILE
 };
 
 //! Every setting, parsed and validated once at start-up (flags win over CORKBOARD_* variables).
@@ -79,6 +81,13 @@ struct Config
     int eventCleanupIntervalMs = 10 * 60 * 1000;
     QString migrateCommand; //!< for RunMode::Migrate: status | up | down
     int migrateSteps = 1;
+    // Backups (see server/features/backups).
+    qint64 backupIntervalMs = 24ll * 3600 * 1000; //!< scheduled backups (0: none)
+    int backupKeepDaily = 7; //!< scheduled backups kept: the newest of each of the last N days
+    int backupKeepWeekly = 4; //!< … and of each of the N weeks before those
+    QString backupFile; //!< --backup FILE (empty: into <dataDir>/backups)
+    bool backupList = false; //!< --backup --list
+    QString restoreFile; //!< --restore FILE
 
     QString sqlitePath() const;
 };
