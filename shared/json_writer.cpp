@@ -65,8 +65,12 @@ JsonWriter &JsonWriter::key(const char *name)
 
 void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
 {
+    appendEscapedUtf8(out, text.toUtf8());
+}
+
+void JsonWriter::appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
+{
     static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
     out.append('"');
     const char *p = utf8.constData();
     const char *end = p + utf8.size();
@@ -158,6 +162,20 @@ JsonWriter &JsonWriter::null()
 JsonWriter &JsonWriter::nullableValue(const QString &text)
 {
     return text.isNull() ? null() : value(text);
+}
+
+JsonWriter &JsonWriter::utf8Value(QByteArrayView utf8)
+{
+    separate();
+    appendEscapedUtf8(m_out, utf8);
+    return *this;
+}
+
+JsonWriter &JsonWriter::rawBytes(QByteArrayView json)
+{
+    separate();
+    m_out.append(json.data(), json.size());
+    return *this;
 }
 
 JsonWriter &JsonWriter::raw(const QByteArray &json)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QVarLengthArray>
 
@@ -29,8 +30,11 @@ public:
     JsonWriter &null();
     //! A string, or null when the text is null (QString()).
     JsonWriter &nullableValue(const QString &text);
+    //! A string given as UTF-8 bytes (escaped like value(QStringView), without a QString).
+    JsonWriter &utf8Value(QByteArrayView utf8);
     //! Already-encoded JSON, inserted as one value.
     JsonWriter &raw(const QByteArray &json);
+    JsonWriter &rawBytes(QByteArrayView json);
 
     template<typename T>
     JsonWriter &field(const char *name, const T &v)
@@ -43,6 +47,7 @@ public:
     const QByteArray &data() const { return m_out; }
 
     static void appendEscaped(QByteArray &out, QStringView text);
+    static void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8);
 
 private:
     void separate();

@@ -6,7 +6,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
+#include <sqlite3.h>
 
 namespace corkboard {
 
@@ -26,7 +31,52 @@ namespace {
             ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
     throw AppError(ErrorCode::Internal, QStringLiteral("database error"));
 }
+
+constexpr int kBusyTimeoutMs = 5000;
+std::atomic<quint64> g_writeGeneration {0};
+
+// One writer lock per database file for the whole process (a handful of files: never freed).
+QMutex *writerLockFor(const QString &path)
+{
+    static QMutex registryLock;
+    static QHash<QString, QMutex *> locks;
+    const QString key = QFileInfo(path).absoluteFilePath();
+    QMutexLocker guard(&registryLock);
+    QMutex *&lock = locks[key];
+    if (!lock)
+        lock = new QMutex;
+    return lock;
+}
 } // namespace
+
+quint64 Database::writeGeneration()
+{
+    return g_writeGeneration.load(std::memory_order_acquire);
+}
+
+// Runs after every commit of this connection has reached the WAL (so the change is visible to
+// readers), whether from a Transaction or a single autocommit statement. Installing it replaces
+// SQLite's auto-checkpoint hook, so it checkpoints the same way (at 1000 WAL pages).
+int Database::onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
+{
+    g_writeGeneration.fetch_add(1, std::memory_order_acq_rel);
+    if (pages >= 1000)
+        sqlite3_wal_checkpoint(handle, dbName);
+    return SQLITE_OK;
+}
+
+int Database::onBusy(void *self, int count)
+{
+    // Another process (the worker) holds the write lock: wait in short steps up to the timeout,
+    // instead of SQLite's default back-off that sleeps up to 100 ms a step.
+    auto *db = static_cast<Database *>(self);
+    ++db->m_busyWaits;
+    const int stepMs = count < 10 ? 1 : 5;
+    if (count >= 10 + (kBusyTimeoutMs - 10) / 5)
+        return 0;
+    QThread::msleep(stepMs);
+    return 1;
+}
 
 Database::Database(const Config &config, const QString &connectionName)
     : m_name(connectionName)
@@ -48,10 +98,23 @@ Database::Database(const Config &config, const QString &connectionName)
         if (!q.exec(QLatin1String(pragma)))
             fail(q.lastError(), QLatin1String(pragma));
     }
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_sqlite = *static_cast<sqlite3 *const *>(handle.data());
+    if (!m_sqlite)
+        throw AppError(ErrorCode::Unavailable, QStringLiteral("cannot open the database"));
+    // Replaces the busy_timeout handler set above (same timeout, finer steps, counted).
+    sqlite3_busy_handler(m_sqlite, &Database::onBusy, this);
+    sqlite3_wal_hook(m_sqlite, &Database::onWalCommit, nullptr);
+    m_writer = writerLockFor(m_path);
 }
 
 Database::~Database()
 {
+    for (sqlite3_stmt *stmt : std::as_const(m_cachedStatements))
+        sqlite3_finalize(stmt);
+    m_cachedStatements.clear();
+    m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
@@ -59,31 +122,135 @@ Database::~Database()
 
 SqlQuery::SqlQuery(Database &db, const QString &sql)
     : m_db(db)
-    , m_query(db.handle())
     , m_sql(sql)
 {
-    if (!m_query.prepare(sql))
-        fail(m_query.lastError(), sql);
+    auto &slot = m_db.m_prepared[sql];
+    if (!slot) {
+        auto prepared = std::make_unique<Database::PreparedQuery>();
+        prepared->query = QSqlQuery(db.handle());
+        if (!prepared->query.prepare(sql)) {
+            const QSqlError error = prepared->query.lastError();
+            m_db.m_prepared.erase(sql);
+            fail(error, sql);
+        }
+        slot = std::move(prepared);
+    }
+    if (!slot->inUse) {
+        slot->inUse = true;
+        m_cached = slot.get();
+        m_query = &m_cached->query;
+        return;
+    }
+    // The same statement is still being read further up the stack: a fresh one for this use.
+    m_own = QSqlQuery(db.handle());
+    m_query = &m_own;
+    if (!m_own.prepare(sql))
+        fail(m_own.lastError(), sql);
+}
+
+SqlQuery::~SqlQuery()
+{
+    if (m_cached) {
+        m_cached->query.finish(); // resets the statement: no read snapshot is held open
+        m_cached->inUse = false;
+    }
 }
 
 SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)
 {
-    m_query.bindValue(name, value);
+    m_query->bindValue(name, value);
     return *this;
 }
 
 SqlQuery &SqlQuery::bind(int position, const QVariant &value)
 {
-    m_query.bindValue(position, value);
+    m_query->bindValue(position, value);
     return *this;
 }
 
 SqlQuery &SqlQuery::exec()
 {
     m_db.countStatement();
-    if (!m_query.exec())
-        fail(m_query.lastError(), m_sql);
+    if (!m_query->exec())
+        fail(m_query->lastError(), m_sql);
     return *this;
+}
+
+namespace {
+[[noreturn]] void failSqlite(sqlite3 *handle, int rc, const char *sql)
+{
+    const QString text = QString::fromUtf8(sqlite3_errmsg(handle));
+    logging::write(lcDb(), QtCriticalMsg, QStringLiteral("database statement failed"),
+        {{QStringLiteral("error"), text},
+            {QStringLiteral("sql"), QString::fromUtf8(sql).left(200)}});
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        throw AppError(
+            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+    throw AppError(ErrorCode::Internal, QStringLiteral("database error"));
+}
+} // namespace
+
+Statement::Statement(Database &db, const char *sql)
+    : m_db(db)
+    , m_sql(sql)
+{
+    sqlite3_stmt *&cached = m_db.m_cachedStatements[sql];
+    if (!cached) {
+        const int rc = sqlite3_prepare_v3(
+            m_db.sqlite(), sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr);
+        if (rc != SQLITE_OK) {
+            m_db.m_cachedStatements.remove(sql);
+            failSqlite(m_db.sqlite(), rc, sql);
+        }
+    }
+    m_stmt = cached;
+    m_db.countStatement();
+}
+
+Statement::~Statement()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+Statement &Statement::bind(int position, const QString &text)
+{
+    // Bound without a copy (SQLite's "static" destructor, null): the bytes live in m_bound until
+    // the statement is reset.
+    m_bound.append(text.toUtf8());
+    const QByteArray &utf8 = m_bound.last();
+    const int rc = sqlite3_bind_text(m_stmt, position, utf8.constData(), int(utf8.size()), nullptr);
+    if (rc != SQLITE_OK)
+        failSqlite(m_db.sqlite(), rc, m_sql);
+    return *this;
+}
+
+bool Statement::next()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    failSqlite(m_db.sqlite(), rc, m_sql);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QByteArrayView Statement::text(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!p)
+        return {};
+    return QByteArrayView(p, sqlite3_column_bytes(m_stmt, column));
 }
 
 Transaction::Transaction(Database &db)
@@ -92,9 +259,16 @@ Transaction::Transaction(Database &db)
     if (m_db.m_txDepth++ > 0)
         return; // joins the outer transaction
     m_outer = true;
+    // The process's single writer: wait here, not in SQLite's busy handler.
+    if (!m_db.m_writer->tryLock(kBusyTimeoutMs)) {
+        --m_db.m_txDepth;
+        throw AppError(
+            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+    }
     QSqlQuery q(m_db.handle());
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         --m_db.m_txDepth;
+        m_db.m_writer->unlock();
         fail(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
     }
 }
@@ -104,6 +278,7 @@ Transaction::~Transaction()
     if (!m_done && m_outer) {
         QSqlQuery q(m_db.handle());
         q.exec(QStringLiteral("ROLLBACK"));
+        m_db.m_writer->unlock();
     }
     --m_db.m_txDepth;
 }
@@ -115,7 +290,8 @@ void Transaction::commit()
     if (m_outer) {
         QSqlQuery q(m_db.handle());
         if (!q.exec(QStringLiteral("COMMIT")))
-            fail(q.lastError(), QStringLiteral("COMMIT"));
+            fail(q.lastError(), QStringLiteral("COMMIT")); // the destructor rolls back, unlocks
+        m_db.m_writer->unlock();
     }
     m_done = true;
 }
