@@ -1,5 +1,7 @@
 #include "shared/json_writer.h"
 
+#include "shared/json_escape.h"
+
 #include <cmath>
 
 namespace corkboard {
@@ -65,10 +67,10 @@ JsonWriter &JsonWriter::key(const char *name)
 
 void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
 {
-    appendEscapedUtf8(out, text.toUtf8());
+    appendJsonString(out, text.toUtf8());
 }
 
-void JsonWriter::appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
@@ -162,20 +164,6 @@ JsonWriter &JsonWriter::null()
 JsonWriter &JsonWriter::nullableValue(const QString &text)
 {
     return text.isNull() ? null() : value(text);
-}
-
-JsonWriter &JsonWriter::utf8Value(QByteArrayView utf8)
-{
-    separate();
-    appendEscapedUtf8(m_out, utf8);
-    return *this;
-}
-
-JsonWriter &JsonWriter::rawBytes(QByteArrayView json)
-{
-    separate();
-    m_out.append(json.data(), json.size());
-    return *this;
 }
 
 JsonWriter &JsonWriter::raw(const QByteArray &json)

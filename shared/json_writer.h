@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QByteArrayView>
 #include <QString>
 #include <QVarLengthArray>
 
@@ -30,11 +29,8 @@ public:
     JsonWriter &null();
     //! A string, or null when the text is null (QString()).
     JsonWriter &nullableValue(const QString &text);
-    //! A string given as UTF-8 bytes (escaped like value(QStringView), without a QString).
-    JsonWriter &utf8Value(QByteArrayView utf8);
     //! Already-encoded JSON, inserted as one value.
     JsonWriter &raw(const QByteArray &json);
-    JsonWriter &rawBytes(QByteArrayView json);
 
     template<typename T>
     JsonWriter &field(const char *name, const T &v)
@@ -47,7 +43,6 @@ public:
     const QByteArray &data() const { return m_out; }
 
     static void appendEscaped(QByteArray &out, QStringView text);
-    static void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8);
 
 private:
     void separate();

@@ -87,8 +87,6 @@ constexpr Setting kSettings[] = {
     {"sse-keepalive-ms", "CORKBOARD_SSE_KEEPALIVE_MS", "Comment line interval on SSE.", "ms"},
     {"event-retention-count", "CORKBOARD_EVENT_RETENTION_COUNT", "Events kept for replay.", "n"},
     {"event-retention-days", "CORKBOARD_EVENT_RETENTION_DAYS", "Days events are kept.", "days"},
-    {"snapshot-cache-ms", "CORKBOARD_SNAPSHOT_CACHE_MS",
-        "Board snapshot cache lifetime (0: off; any write empties it).", "ms"},
 };
 
 qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qint64 max)
@@ -317,8 +315,6 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.eventRetentionCount = int(parseInteger(name, v, 1, 100000000));
     if (!(name = lookup("event-retention-days", &v)).isEmpty())
         c.eventRetentionDays = int(parseInteger(name, v, 1, 36500));
-    if (!(name = lookup("snapshot-cache-ms", &v)).isEmpty())
-        c.snapshotCacheMs = int(parseInteger(name, v, 0, 3600000));
     return c;
 }
 

@@ -67,9 +67,6 @@ struct Config
     int eventRetentionCount = 100000; //!< events kept for replay, newest first
     int eventRetentionDays = 30; //!< … and none older than this
     int eventCleanupIntervalMs = 10 * 60 * 1000;
-    //! Board snapshots kept per server thread this long (0: off), keyed by the board's event seq
-    //! and dropped by any write of this process.
-    int snapshotCacheMs = 5000;
     QString migrateCommand; //!< for RunMode::Migrate: status | up | down
     int migrateSteps = 1;
 

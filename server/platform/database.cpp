@@ -4,6 +4,8 @@
 #include "server/platform/config.h"
 #include "server/platform/log.h"
 
+#include "server/platform/sqlite_access.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -11,6 +13,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <atomic>
 #include <sqlite3.h>
 
 namespace corkboard {
@@ -34,30 +37,48 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 std::atomic<quint64> g_writeGeneration {0};
+std::atomic<qint64> g_busyWaits {0};
 
 // One writer lock per database file for the whole process (a handful of files: never freed).
 QMutex *writerLockFor(const QString &path)
 {
     static QMutex registryLock;
     static QHash<QString, QMutex *> locks;
-    const QString key = QFileInfo(path).absoluteFilePath();
     QMutexLocker guard(&registryLock);
-    QMutex *&lock = locks[key];
+    QMutex *&lock = locks[path];
     if (!lock)
         lock = new QMutex;
     return lock;
 }
-} // namespace
 
-quint64 Database::writeGeneration()
+// Statement's prepared statements, per connection (each connection is used by one thread, but
+// the registry itself is shared).
+QMutex g_statementsLock;
+QHash<sqlite3 *, QHash<const char *, sqlite3_stmt *>> g_statements;
+
+sqlite3 *handleOf(QSqlDatabase &db)
 {
-    return g_writeGeneration.load(std::memory_order_acquire);
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.data());
 }
 
-// Runs after every commit of this connection has reached the WAL (so the change is visible to
-// readers), whether from a Transaction or a single autocommit statement. Installing it replaces
+// Another process (the worker) holds the write lock: wait in short steps up to the timeout,
+// instead of SQLite's default back-off that sleeps up to 100 ms a step.
+int onBusy(void *, int count)
+{
+    ++g_busyWaits;
+    if (count >= 10 + (kBusyTimeoutMs - 10) / 5)
+        return 0;
+    QThread::msleep(count < 10 ? 1 : 5);
+    return 1;
+}
+
+// Runs after every commit of the connection has reached the WAL (the change is visible to
+// readers), from a Transaction or a single autocommit statement alike. Installing it replaces
 // SQLite's auto-checkpoint hook, so it checkpoints the same way (at 1000 WAL pages).
-int Database::onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
+int onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
 {
     g_writeGeneration.fetch_add(1, std::memory_order_acq_rel);
     if (pages >= 1000)
@@ -65,17 +86,98 @@ int Database::onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages
     return SQLITE_OK;
 }
 
-int Database::onBusy(void *self, int count)
+[[noreturn]] void failSqlite(sqlite3 *handle, int rc, const char *sql)
 {
-    // Another process (the worker) holds the write lock: wait in short steps up to the timeout,
-    // instead of SQLite's default back-off that sleeps up to 100 ms a step.
-    auto *db = static_cast<Database *>(self);
-    ++db->m_busyWaits;
-    const int stepMs = count < 10 ? 1 : 5;
-    if (count >= 10 + (kBusyTimeoutMs - 10) / 5)
-        return 0;
-    QThread::msleep(stepMs);
-    return 1;
+    const QString text = QString::fromUtf8(sqlite3_errmsg(handle));
+    logging::write(lcDb(), QtCriticalMsg, QStringLiteral("database statement failed"),
+        {{QStringLiteral("error"), text},
+            {QStringLiteral("sql"), QString::fromUtf8(sql).left(200)}});
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        throw AppError(
+            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+    throw AppError(ErrorCode::Internal, QStringLiteral("database error"));
+}
+} // namespace
+
+quint64 databaseWriteGeneration()
+{
+    return g_writeGeneration.load(std::memory_order_acquire);
+}
+
+qint64 databaseBusyWaits()
+{
+    return g_busyWaits.load();
+}
+
+sqlite3 *sqliteHandle(Database &db)
+{
+    return handleOf(db.handle());
+}
+
+Statement::Statement(Database &db, const char *sql)
+    : m_db(db)
+    , m_sql(sql)
+{
+    sqlite3 *handle = sqliteHandle(db);
+    {
+        QMutexLocker guard(&g_statementsLock);
+        m_stmt = g_statements[handle].value(sql);
+    }
+    if (!m_stmt) {
+        const int rc
+            = sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+        if (rc != SQLITE_OK)
+            failSqlite(handle, rc, sql);
+        QMutexLocker guard(&g_statementsLock);
+        g_statements[handle].insert(sql, m_stmt);
+    }
+    m_db.countStatement();
+}
+
+Statement::~Statement()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+Statement &Statement::bind(int position, const QString &text)
+{
+    // Bound without a copy (SQLite's "static" destructor, null): the bytes live in m_bound until
+    // the statement is reset.
+    m_bound.append(text.toUtf8());
+    const QByteArray &utf8 = m_bound.last();
+    const int rc = sqlite3_bind_text(m_stmt, position, utf8.constData(), int(utf8.size()), nullptr);
+    if (rc != SQLITE_OK)
+        failSqlite(sqlite3_db_handle(m_stmt), rc, m_sql);
+    return *this;
+}
+
+bool Statement::next()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    failSqlite(sqlite3_db_handle(m_stmt), rc, m_sql);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QByteArrayView Statement::text(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!p)
+        return {};
+    return QByteArrayView(p, sqlite3_column_bytes(m_stmt, column));
 }
 
 Database::Database(const Config &config, const QString &connectionName)
@@ -98,23 +200,21 @@ Database::Database(const Config &config, const QString &connectionName)
         if (!q.exec(QLatin1String(pragma)))
             fail(q.lastError(), QLatin1String(pragma));
     }
-    const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_sqlite = *static_cast<sqlite3 *const *>(handle.data());
-    if (!m_sqlite)
+    sqlite3 *handle = handleOf(m_db);
+    if (!handle)
         throw AppError(ErrorCode::Unavailable, QStringLiteral("cannot open the database"));
     // Replaces the busy_timeout handler set above (same timeout, finer steps, counted).
-    sqlite3_busy_handler(m_sqlite, &Database::onBusy, this);
-    sqlite3_wal_hook(m_sqlite, &Database::onWalCommit, nullptr);
-    m_writer = writerLockFor(m_path);
+    sqlite3_busy_handler(handle, &onBusy, nullptr);
+    sqlite3_wal_hook(handle, &onWalCommit, nullptr);
 }
 
 Database::~Database()
 {
-    for (sqlite3_stmt *stmt : std::as_const(m_cachedStatements))
-        sqlite3_finalize(stmt);
-    m_cachedStatements.clear();
-    m_prepared.clear();
+    if (sqlite3 *handle = handleOf(m_db)) {
+        QMutexLocker guard(&g_statementsLock);
+        for (sqlite3_stmt *stmt : g_statements.take(handle))
+            sqlite3_finalize(stmt);
+    }
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
@@ -122,135 +222,31 @@ Database::~Database()
 
 SqlQuery::SqlQuery(Database &db, const QString &sql)
     : m_db(db)
+    , m_query(db.handle())
     , m_sql(sql)
 {
-    auto &slot = m_db.m_prepared[sql];
-    if (!slot) {
-        auto prepared = std::make_unique<Database::PreparedQuery>();
-        prepared->query = QSqlQuery(db.handle());
-        if (!prepared->query.prepare(sql)) {
-            const QSqlError error = prepared->query.lastError();
-            m_db.m_prepared.erase(sql);
-            fail(error, sql);
-        }
-        slot = std::move(prepared);
-    }
-    if (!slot->inUse) {
-        slot->inUse = true;
-        m_cached = slot.get();
-        m_query = &m_cached->query;
-        return;
-    }
-    // The same statement is still being read further up the stack: a fresh one for this use.
-    m_own = QSqlQuery(db.handle());
-    m_query = &m_own;
-    if (!m_own.prepare(sql))
-        fail(m_own.lastError(), sql);
-}
-
-SqlQuery::~SqlQuery()
-{
-    if (m_cached) {
-        m_cached->query.finish(); // resets the statement: no read snapshot is held open
-        m_cached->inUse = false;
-    }
+    if (!m_query.prepare(sql))
+        fail(m_query.lastError(), sql);
 }
 
 SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)
 {
-    m_query->bindValue(name, value);
+    m_query.bindValue(name, value);
     return *this;
 }
 
 SqlQuery &SqlQuery::bind(int position, const QVariant &value)
 {
-    m_query->bindValue(position, value);
+    m_query.bindValue(position, value);
     return *this;
 }
 
 SqlQuery &SqlQuery::exec()
 {
     m_db.countStatement();
-    if (!m_query->exec())
-        fail(m_query->lastError(), m_sql);
+    if (!m_query.exec())
+        fail(m_query.lastError(), m_sql);
     return *this;
-}
-
-namespace {
-[[noreturn]] void failSqlite(sqlite3 *handle, int rc, const char *sql)
-{
-    const QString text = QString::fromUtf8(sqlite3_errmsg(handle));
-    logging::write(lcDb(), QtCriticalMsg, QStringLiteral("database statement failed"),
-        {{QStringLiteral("error"), text},
-            {QStringLiteral("sql"), QString::fromUtf8(sql).left(200)}});
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        throw AppError(
-            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
-    throw AppError(ErrorCode::Internal, QStringLiteral("database error"));
-}
-} // namespace
-
-Statement::Statement(Database &db, const char *sql)
-    : m_db(db)
-    , m_sql(sql)
-{
-    sqlite3_stmt *&cached = m_db.m_cachedStatements[sql];
-    if (!cached) {
-        const int rc = sqlite3_prepare_v3(
-            m_db.sqlite(), sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr);
-        if (rc != SQLITE_OK) {
-            m_db.m_cachedStatements.remove(sql);
-            failSqlite(m_db.sqlite(), rc, sql);
-        }
-    }
-    m_stmt = cached;
-    m_db.countStatement();
-}
-
-Statement::~Statement()
-{
-    sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
-}
-
-Statement &Statement::bind(int position, const QString &text)
-{
-    // Bound without a copy (SQLite's "static" destructor, null): the bytes live in m_bound until
-    // the statement is reset.
-    m_bound.append(text.toUtf8());
-    const QByteArray &utf8 = m_bound.last();
-    const int rc = sqlite3_bind_text(m_stmt, position, utf8.constData(), int(utf8.size()), nullptr);
-    if (rc != SQLITE_OK)
-        failSqlite(m_db.sqlite(), rc, m_sql);
-    return *this;
-}
-
-bool Statement::next()
-{
-    const int rc = sqlite3_step(m_stmt);
-    if (rc == SQLITE_ROW)
-        return true;
-    if (rc == SQLITE_DONE)
-        return false;
-    failSqlite(m_db.sqlite(), rc, m_sql);
-}
-
-bool Statement::isNull(int column) const
-{
-    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
-}
-
-qint64 Statement::integer(int column) const
-{
-    return sqlite3_column_int64(m_stmt, column);
-}
-
-QByteArrayView Statement::text(int column) const
-{
-    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
-    if (!p)
-        return {};
-    return QByteArrayView(p, sqlite3_column_bytes(m_stmt, column));
 }
 
 Transaction::Transaction(Database &db)
@@ -259,8 +255,10 @@ Transaction::Transaction(Database &db)
     if (m_db.m_txDepth++ > 0)
         return; // joins the outer transaction
     m_outer = true;
-    // The process's single writer: wait here, not in SQLite's busy handler.
-    if (!m_db.m_writer->tryLock(kBusyTimeoutMs)) {
+    // The process's single writer for this file: wait here (queued in-process), never in
+    // SQLite's busy handler behind another of our own connections. Reads stay parallel (WAL).
+    QMutex *writer = writerLockFor(m_db.path());
+    if (!writer->tryLock(kBusyTimeoutMs)) {
         --m_db.m_txDepth;
         throw AppError(
             ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
@@ -268,7 +266,7 @@ Transaction::Transaction(Database &db)
     QSqlQuery q(m_db.handle());
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         --m_db.m_txDepth;
-        m_db.m_writer->unlock();
+        writer->unlock();
         fail(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
     }
 }
@@ -278,7 +276,7 @@ Transaction::~Transaction()
     if (!m_done && m_outer) {
         QSqlQuery q(m_db.handle());
         q.exec(QStringLiteral("ROLLBACK"));
-        m_db.m_writer->unlock();
+        writerLockFor(m_db.path())->unlock();
     }
     --m_db.m_txDepth;
 }
@@ -291,7 +289,7 @@ void Transaction::commit()
         QSqlQuery q(m_db.handle());
         if (!q.exec(QStringLiteral("COMMIT")))
             fail(q.lastError(), QStringLiteral("COMMIT")); // the destructor rolls back, unlocks
-        m_db.m_writer->unlock();
+        writerLockFor(m_db.path())->unlock();
     }
     m_done = true;
 }

@@ -11,23 +11,12 @@ void put(char *p, int value, int digits)
     }
 }
 
-int unit(QStringView t, int i)
-{
-    return t.at(i).unicode();
-}
-
-int unit(QByteArrayView t, int i)
-{
-    return static_cast<unsigned char>(t.at(i));
-}
-
-template<typename View>
-int digitsAt(View t, int pos, int count, bool *ok)
+int digitsAt(QStringView t, int pos, int count, bool *ok)
 {
     int v = 0;
     for (int i = pos; i < pos + count; ++i) {
-        const int c = unit(t, i);
-        if (c < '0' || c > '9') {
+        const char16_t c = t.at(i).unicode();
+        if (c < u'0' || c > u'9') {
             *ok = false;
             return 0;
         }
@@ -72,12 +61,10 @@ QByteArray formatUtc(qint64 msecs)
     return out;
 }
 
-namespace {
-template<typename View>
-std::optional<qint64> parseCanonicalIn(View t)
+std::optional<qint64> parseCanonical(QStringView t)
 {
-    if (t.size() != 24 || unit(t, 4) != '-' || unit(t, 7) != '-' || unit(t, 10) != 'T'
-        || unit(t, 13) != ':' || unit(t, 16) != ':' || unit(t, 19) != '.' || unit(t, 23) != 'Z')
+    if (t.size() != 24 || t.at(4) != u'-' || t.at(7) != u'-' || t.at(10) != u'T' || t.at(13) != u':'
+        || t.at(16) != u':' || t.at(19) != u'.' || t.at(23) != u'Z')
         return std::nullopt;
     bool ok = true;
     const int y = digitsAt(t, 0, 4, &ok);
@@ -91,17 +78,6 @@ std::optional<qint64> parseCanonicalIn(View t)
         return std::nullopt;
     return ((daysFromCivil(y, unsigned(mo), unsigned(d)) * 24 + h) * 60 + mi) * 60000LL + s * 1000LL
         + ms;
-}
-} // namespace
-
-std::optional<qint64> parseCanonical(QStringView t)
-{
-    return parseCanonicalIn(t);
-}
-
-std::optional<qint64> parseCanonical(QByteArrayView t)
-{
-    return parseCanonicalIn(t);
 }
 
 QDateTime storedTime(const QString &text)

@@ -26,8 +26,6 @@ constexpr qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
 QByteArray formatUtc(qint64 msecs);
 //! Parses exactly the canonical form; nullopt for anything else.
 std::optional<qint64> parseCanonical(QStringView text);
-//! The same for UTF-8/Latin-1 bytes (as SQLite hands out text).
-std::optional<qint64> parseCanonical(QByteArrayView text);
 //! The canonical form fast, anything else through fromRfc3339; invalid for empty text.
 QDateTime storedTime(const QString &text);
 

@@ -5,13 +5,12 @@
 #include "server/features/cards/card_service.h"
 #include "server/features/checklists/checklist_service.h"
 #include "server/features/columns/column_service.h"
-#include "server/features/common/field_reader.h"
 #include "server/features/comments/comment_service.h"
+#include "server/features/common/field_reader.h"
 #include "server/features/events/event_bus.h"
 #include "server/features/labels/label_service.h"
 #include "server/platform/clock.h"
 #include "server/platform/database.h"
-
 
 namespace corkboard::bench {
 

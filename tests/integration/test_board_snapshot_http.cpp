@@ -61,7 +61,8 @@ private Q_SLOTS:
             QStringLiteral("correct horse battery"), QStringLiteral("Bob"));
         const auto b = post(QStringLiteral("/api/v1/boards"),
             {{QStringLiteral("name"), QStringLiteral("Snapshot \"quoted\" ✓")}});
-        m_board = b.value(QStringLiteral("board")).toObject().value(QStringLiteral("id")).toString();
+        m_board
+            = b.value(QStringLiteral("board")).toObject().value(QStringLiteral("id")).toString();
         m_column = b.value(QStringLiteral("columns"))
                        .toArray()
                        .at(0)
@@ -92,7 +93,8 @@ private Q_SLOTS:
             if (i % 2 == 0)
                 in.insert(QStringLiteral("label_ids"), QJsonArray {label});
             if (i % 3 == 0)
-                in.insert(QStringLiteral("assignee_ids"), QJsonArray {m_owner.userId, m_bob.userId});
+                in.insert(
+                    QStringLiteral("assignee_ids"), QJsonArray {m_owner.userId, m_bob.userId});
             if (i == 1)
                 in.insert(QStringLiteral("due_at"), QStringLiteral("2027-03-01T10:00:00.000Z"));
             const QString card = post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board), in)
@@ -106,7 +108,8 @@ private Q_SLOTS:
                     {{QStringLiteral("body"), QStringLiteral("looks good")}});
         }
         for (const bool archived : {false, true}) {
-            const auto r = http("GET", boardUrl() + (archived ? QStringLiteral("?include_archived=true") : QString()),
+            const auto r = http("GET",
+                boardUrl() + (archived ? QStringLiteral("?include_archived=true") : QString()),
                 QByteArray(), {{"Authorization", "Bearer " + m_owner.accessToken.toLatin1()}});
             QCOMPARE(r.status, 200);
             const BoardSnapshot decoded = boardSnapshotFromJson(r.data());
@@ -141,7 +144,8 @@ private Q_SLOTS:
         const auto cached = get(m_owner.accessToken); // served by the cache, same bytes
         QCOMPARE(cached.body, first.body);
         post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board),
-            {{QStringLiteral("column_id"), m_column}, {QStringLiteral("title"), QStringLiteral("new")}});
+            {{QStringLiteral("column_id"), m_column},
+                {QStringLiteral("title"), QStringLiteral("new")}});
         const auto afterCard = get(m_owner.accessToken, first.header("ETag"));
         QCOMPARE(afterCard.status, 200);
         QCOMPARE(cardTitles(afterCard), QStringList {QStringLiteral("new")});
@@ -171,9 +175,18 @@ private Q_SLOTS:
             201);
         const auto asBob = get(m_bob.accessToken);
         QCOMPARE(asBob.status, 200);
-        QCOMPARE(asBob.data().value(QStringLiteral("board")).toObject().value(QStringLiteral("role")).toString(),
+        QCOMPARE(asBob.data()
+                     .value(QStringLiteral("board"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
             QStringLiteral("viewer"));
-        QCOMPARE(get(m_owner.accessToken).data().value(QStringLiteral("board")).toObject().value(QStringLiteral("role")).toString(),
+        QCOMPARE(get(m_owner.accessToken)
+                     .data()
+                     .value(QStringLiteral("board"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
             QStringLiteral("owner"));
     }
 };

@@ -8,6 +8,7 @@
 #include "server/features/common/service_util.h"
 #include "server/features/events/outbox_repository.h"
 #include "server/platform/crypto.h"
+#include "server/platform/sqlite_access.h"
 #include "shared/json_writer.h"
 
 #include <QJsonDocument>
@@ -30,12 +31,13 @@ BoardService::Page BoardService::list(const QString &userId, const QString &curs
 // `board` with its seq set; the body is {"data": snapshot}.
 QByteArray BoardService::readSnapshot(const Board &board, bool includeArchived)
 {
-    JsonWriter w(m_sizeHint);
-    w.beginObject().key("data");
-    SnapshotReader(m_deps.db).write(w, board, includeArchived);
-    w.endObject();
-    m_sizeHint = qMax(m_sizeHint, w.data().size() + w.data().size() / 8);
-    return w.take();
+    QByteArray out;
+    out.reserve(m_sizeHint);
+    out.append("{\"data\":");
+    SnapshotReader(m_deps.db).write(out, board, includeArchived);
+    out.append('}');
+    m_sizeHint = qMax(m_sizeHint, out.size() + out.size() / 8);
+    return out;
 }
 
 BoardSnapshot BoardService::create(
@@ -82,21 +84,23 @@ BoardSnapshot BoardService::create(
 }
 
 SnapshotBody BoardService::snapshot(
-    const QString &userId, const QString &boardId, bool includeArchived)
+    const QString &userId, const QString &boardId, bool includeArchived, bool allowCached)
 {
     // Read before the read transaction starts: a write committing from here on makes the body
     // stored below unusable for the next call.
-    const quint64 generation = Database::writeGeneration();
+    const quint64 generation = databaseWriteGeneration();
     ReadTransaction read(m_deps.db);
     auto board = BoardRepository(m_deps.db).findForMember(boardId, userId);
     if (!board)
         throw AppError::notFound(QStringLiteral("board"));
     board->seq = OutboxRepository(m_deps.db).latestSeq(board->id);
     QString key;
-    if (m_cache && m_cache->enabled()) {
+    if (m_cache) {
         key = SnapshotCache::key(board->id, board->role, includeArchived);
-        if (auto hit = m_cache->find(key, board->seq, generation))
-            return *std::move(hit);
+        if (allowCached) {
+            if (auto hit = m_cache->find(key, board->seq, generation))
+                return *std::move(hit);
+        }
     }
     SnapshotBody out;
     out.seq = board->seq;

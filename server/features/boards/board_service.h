@@ -34,8 +34,10 @@ public:
     Page list(const QString &userId, const QString &cursor, int limit);
     BoardSnapshot create(const QString &userId, const QString &name, const QString &description);
     //! The whole board as its response body, in a fixed number of statements whatever the card
-    //! count (or from the cache: membership and seq are still checked on every call).
-    SnapshotBody snapshot(const QString &userId, const QString &boardId, bool includeArchived);
+    //! count, or from the cache (membership and seq are checked on every call either way);
+    //! allowCached false reads afresh (and refreshes the cache).
+    SnapshotBody snapshot(const QString &userId, const QString &boardId, bool includeArchived,
+        bool allowCached = true);
     Board update(const QString &userId, const QString &boardId, const BoardPatch &patch,
         std::optional<qint64> ifMatch);
     void remove(const QString &userId, const QString &boardId, std::optional<qint64> ifMatch);

@@ -11,11 +11,11 @@ SnapshotCache::SnapshotCache(int ttlMs, int maxEntries, qsizetype maxBytes)
 
 QString SnapshotCache::key(const QString &boardId, const QString &role, bool includeArchived)
 {
-    return boardId + QLatin1Char('/') + role + (includeArchived ? QLatin1String("/a") : QLatin1String("/"));
+    return boardId + QLatin1Char('/') + role
+        + (includeArchived ? QLatin1String("/a") : QLatin1String("/"));
 }
 
-std::optional<SnapshotBody> SnapshotCache::find(
-    const QString &key, qint64 seq, quint64 generation)
+std::optional<SnapshotBody> SnapshotCache::find(const QString &key, qint64 seq, quint64 generation)
 {
     const auto it = m_entries.constFind(key);
     if (it == m_entries.constEnd())
@@ -30,7 +30,7 @@ std::optional<SnapshotBody> SnapshotCache::find(
 
 void SnapshotCache::store(const QString &key, const SnapshotBody &body, quint64 generation)
 {
-    if (!enabled() || body.json.size() > m_maxBytes)
+    if (m_ttlMs <= 0 || body.json.size() > m_maxBytes)
         return;
     if (const auto old = m_entries.constFind(key); old != m_entries.constEnd()) {
         m_bytes -= old->body.json.size();

@@ -18,18 +18,17 @@ struct SnapshotBody
 
 //! One server thread's recent snapshot bodies, per board, caller's role and archived flag. An
 //! entry is served only while the board's event seq is unchanged, no write of this process has
-//! committed since it was read (Database::writeGeneration) and its time (TTL) has not run out;
+//! committed since it was read (databaseWriteGeneration) and its time (TTL) has not run out;
 //! the TTL bounds what another process (the worker) could change without an event.
 class SnapshotCache
 {
 public:
-    //! ttlMs 0: off (find never hits, store keeps nothing).
-    explicit SnapshotCache(int ttlMs, int maxEntries = 32, qsizetype maxBytes = 64 << 20);
+    static constexpr int kTtlMs = 5000;
+    explicit SnapshotCache(int ttlMs = kTtlMs, int maxEntries = 32, qsizetype maxBytes = 64 << 20);
 
-    bool enabled() const { return m_ttlMs > 0; }
     static QString key(const QString &boardId, const QString &role, bool includeArchived);
     std::optional<SnapshotBody> find(const QString &key, qint64 seq, quint64 generation);
-    //! `generation`: Database::writeGeneration() read before the snapshot's read began.
+    //! `generation`: databaseWriteGeneration() read before the snapshot's read began.
     void store(const QString &key, const SnapshotBody &body, quint64 generation);
 
 private:

@@ -1,12 +1,14 @@
 #include "server/features/boards/snapshot_reader.h"
 
-#include "server/platform/database.h"
+#include "server/platform/sqlite_access.h"
 #include "shared/dto/fast_time.h"
+#include "shared/json_escape.h"
 #include "shared/json_writer.h"
 
 #include <QHash>
 #include <QVarLengthArray>
 #include <algorithm>
+#include <optional>
 
 namespace corkboard {
 
@@ -21,44 +23,58 @@ struct CardExtras
     qint64 commentCount = 0;
 };
 
-// A stored timestamp as writeTime writes the QDateTime the old path parsed it into: canonical
-// text is parsed and formatted again (so odd dates normalise exactly as before), anything else
-// goes through the full RFC 3339 parser; empty or unparseable → null.
-void writeStoredTime(JsonWriter &w, const char *key, QByteArrayView text)
+// The fixed shape of each object is written field by field: `,"key":` fragments and values.
+void field(QByteArray &out, const char *keyFragment, QByteArrayView utf8)
 {
-    w.key(key);
-    if (text.isEmpty()) {
-        w.null();
-        return;
-    }
-    qint64 ms = 0;
-    if (const auto canonical = fasttime::parseCanonical(text)) {
-        ms = *canonical;
-    } else {
-        const QDateTime t = fasttime::storedTime(QString::fromUtf8(text));
-        if (!t.isValid()) {
-            w.null();
-            return;
-        }
-        ms = t.toMSecsSinceEpoch();
-    }
-    char quoted[26];
-    quoted[0] = '"';
-    const QByteArray formatted = fasttime::formatUtc(ms);
-    std::copy(formatted.cbegin(), formatted.cend(), quoted + 1);
-    quoted[25] = '"';
-    w.rawBytes(QByteArrayView(quoted, 26));
+    out.append(keyFragment);
+    appendJsonString(out, utf8);
 }
 
-void writeIds(JsonWriter &w, const char *key, QVarLengthArray<QByteArray, 2> *ids)
+void number(QByteArray &out, const char *keyFragment, qint64 value)
 {
-    w.key(key).beginArray();
-    if (ids) {
-        std::sort(ids->begin(), ids->end());
-        for (const auto &id : *ids)
-            w.utf8Value(id);
+    out.append(keyFragment);
+    out.append(QByteArray::number(value));
+}
+
+// A stored timestamp exactly as the DTO path wrote it: parsed (canonical text fast, anything else
+// through the RFC 3339 parser) and formatted again, so odd values normalise as before; empty or
+// unparseable → null.
+void time(QByteArray &out, const char *keyFragment, QByteArrayView text)
+{
+    out.append(keyFragment);
+    std::optional<qint64> ms;
+    if (text.size() == 24) {
+        char16_t wide[24];
+        std::copy(text.begin(), text.end(), wide);
+        ms = fasttime::parseCanonical(QStringView(wide, 24));
     }
-    w.endArray();
+    if (!ms && !text.isEmpty()) {
+        const QDateTime t = fasttime::storedTime(QString::fromUtf8(text));
+        if (t.isValid())
+            ms = t.toMSecsSinceEpoch();
+    }
+    if (!ms) {
+        out.append("null", 4);
+        return;
+    }
+    out.append('"');
+    out.append(fasttime::formatUtc(*ms));
+    out.append('"');
+}
+
+void ids(QByteArray &out, const char *keyFragment, QVarLengthArray<QByteArray, 2> *list)
+{
+    out.append(keyFragment);
+    out.append('[');
+    if (list) {
+        std::sort(list->begin(), list->end());
+        for (qsizetype i = 0; i < list->size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendJsonString(out, list->at(i));
+        }
+    }
+    out.append(']');
 }
 
 const char kColumns[] = "SELECT id, board_id, name, position, wip_limit, version, created_at, "
@@ -87,34 +103,36 @@ const char kMembers[] = "SELECT m.board_id, m.user_id, u.display_name, m.role, m
                         "WHERE m.board_id = ? ORDER BY u.display_name, m.user_id";
 } // namespace
 
-void SnapshotReader::write(JsonWriter &w, const Board &board, bool includeArchived)
+void SnapshotReader::write(QByteArray &out, const Board &board, bool includeArchived)
 {
-    w.beginObject();
-    w.key("board");
-    writeJson(w, board);
+    {
+        JsonWriter w(512);
+        writeJson(w, board);
+        out.append("{\"board\":");
+        out.append(w.data());
+    }
 
-    w.key("columns").beginArray();
+    out.append(",\"columns\":[");
     {
         Statement q(m_db, kColumns);
         q.bind(1, board.id);
-        while (q.next()) {
-            w.beginObject();
-            w.key("id").utf8Value(q.text(0));
-            w.key("board_id").utf8Value(q.text(1));
-            w.key("name").utf8Value(q.text(2));
-            w.key("position").utf8Value(q.text(3));
-            w.key("wip_limit");
+        for (bool first = true; q.next(); first = false) {
+            out.append(first ? "{" : ",{");
+            field(out, "\"id\":", q.text(0));
+            field(out, ",\"board_id\":", q.text(1));
+            field(out, ",\"name\":", q.text(2));
+            field(out, ",\"position\":", q.text(3));
             if (q.isNull(4))
-                w.null();
+                out.append(",\"wip_limit\":null");
             else
-                w.value(qint64(int(q.integer(4))));
-            w.field("version", q.integer(5));
-            writeStoredTime(w, "created_at", q.text(6));
-            writeStoredTime(w, "updated_at", q.text(7));
-            w.endObject();
+                number(out, ",\"wip_limit\":", int(q.integer(4)));
+            number(out, ",\"version\":", q.integer(5));
+            time(out, ",\"created_at\":", q.text(6));
+            time(out, ",\"updated_at\":", q.text(7));
+            out.append('}');
         }
     }
-    w.endArray();
+    out.append(']');
 
     QHash<QByteArray, CardExtras> extras;
     auto collect = [&](const char *sql, const auto &apply) {
@@ -133,74 +151,70 @@ void SnapshotReader::write(JsonWriter &w, const Board &board, bool includeArchiv
     });
     collect(kComments, [](CardExtras &e, Statement &q) { e.commentCount = int(q.integer(1)); });
 
-    w.key("cards").beginArray();
+    out.append(",\"cards\":[");
     {
         Statement q(m_db, includeArchived ? kCardsWithArchived : kCards);
         q.bind(1, board.id);
-        while (q.next()) {
+        for (bool first = true; q.next(); first = false) {
             const QByteArrayView id = q.text(0);
             const auto it = extras.find(QByteArray::fromRawData(id.data(), id.size()));
             CardExtras *e = it == extras.end() ? nullptr : &*it;
-            w.beginObject();
-            w.key("id").utf8Value(id);
-            w.key("board_id").utf8Value(q.text(1));
-            w.key("column_id").utf8Value(q.text(2));
-            w.key("position").utf8Value(q.text(3));
-            w.key("title").utf8Value(q.text(4));
-            w.key("description").utf8Value(q.text(5));
-            writeStoredTime(w, "due_at", q.text(6));
-            w.field("archived", q.integer(7) != 0);
-            w.key("created_by").utf8Value(q.text(8));
-            writeIds(w, "label_ids", e ? &e->labelIds : nullptr);
-            writeIds(w, "assignee_ids", e ? &e->assigneeIds : nullptr);
-            w.key("checklist_progress")
-                .beginObject()
-                .field("done", e ? e->checklistDone : 0)
-                .field("total", e ? e->checklistTotal : 0)
-                .endObject();
-            w.field("comment_count", e ? e->commentCount : 0);
-            w.field("version", q.integer(9));
-            writeStoredTime(w, "created_at", q.text(10));
-            writeStoredTime(w, "updated_at", q.text(11));
-            w.endObject();
+            out.append(first ? "{" : ",{");
+            field(out, "\"id\":", id);
+            field(out, ",\"board_id\":", q.text(1));
+            field(out, ",\"column_id\":", q.text(2));
+            field(out, ",\"position\":", q.text(3));
+            field(out, ",\"title\":", q.text(4));
+            field(out, ",\"description\":", q.text(5));
+            time(out, ",\"due_at\":", q.text(6));
+            out.append(q.integer(7) != 0 ? ",\"archived\":true" : ",\"archived\":false");
+            field(out, ",\"created_by\":", q.text(8));
+            ids(out, ",\"label_ids\":", e ? &e->labelIds : nullptr);
+            ids(out, ",\"assignee_ids\":", e ? &e->assigneeIds : nullptr);
+            number(out, ",\"checklist_progress\":{\"done\":", e ? e->checklistDone : 0);
+            number(out, ",\"total\":", e ? e->checklistTotal : 0);
+            number(out, "},\"comment_count\":", e ? e->commentCount : 0);
+            number(out, ",\"version\":", q.integer(9));
+            time(out, ",\"created_at\":", q.text(10));
+            time(out, ",\"updated_at\":", q.text(11));
+            out.append('}');
         }
     }
-    w.endArray();
+    out.append(']');
 
-    w.key("labels").beginArray();
+    out.append(",\"labels\":[");
     {
         Statement q(m_db, kLabels);
         q.bind(1, board.id);
-        while (q.next()) {
-            w.beginObject();
-            w.key("id").utf8Value(q.text(0));
-            w.key("board_id").utf8Value(q.text(1));
-            w.key("name").utf8Value(q.text(2));
-            w.key("color").utf8Value(q.text(3));
-            w.field("version", q.integer(4));
-            writeStoredTime(w, "created_at", q.text(5));
-            writeStoredTime(w, "updated_at", q.text(6));
-            w.endObject();
+        for (bool first = true; q.next(); first = false) {
+            out.append(first ? "{" : ",{");
+            field(out, "\"id\":", q.text(0));
+            field(out, ",\"board_id\":", q.text(1));
+            field(out, ",\"name\":", q.text(2));
+            field(out, ",\"color\":", q.text(3));
+            number(out, ",\"version\":", q.integer(4));
+            time(out, ",\"created_at\":", q.text(5));
+            time(out, ",\"updated_at\":", q.text(6));
+            out.append('}');
         }
     }
-    w.endArray();
+    out.append(']');
 
-    w.key("members").beginArray();
+    out.append(",\"members\":[");
     {
         Statement q(m_db, kMembers);
         q.bind(1, board.id);
-        while (q.next()) {
-            w.beginObject();
-            w.key("board_id").utf8Value(q.text(0));
-            w.key("user_id").utf8Value(q.text(1));
-            w.key("display_name").utf8Value(q.text(2));
-            w.key("role").utf8Value(q.text(3));
-            writeStoredTime(w, "added_at", q.text(4));
-            w.endObject();
+        for (bool first = true; q.next(); first = false) {
+            out.append(first ? "{" : ",{");
+            field(out, "\"board_id\":", q.text(0));
+            field(out, ",\"user_id\":", q.text(1));
+            field(out, ",\"display_name\":", q.text(2));
+            field(out, ",\"role\":", q.text(3));
+            time(out, ",\"added_at\":", q.text(4));
+            out.append('}');
         }
     }
-    w.endArray();
-    w.endObject();
+    out.append("]}");
 }
 
 } // namespace corkboard

@@ -2,15 +2,16 @@
 
 #include "shared/dto/board.h"
 
+#include <QByteArray>
+
 namespace corkboard {
 
 class Database;
-class JsonWriter;
 
 //! The board snapshot's read path (GET /boards/{id}): SQLite's C API on the thread's connection,
-//! each value written from SQLite's UTF-8 straight into the JSON, with no QVariant or QString per
-//! value (that path cost ~80% of the snapshot's CPU). The bytes are exactly what
-//! writeJson(BoardSnapshot) writes for the same rows.
+//! each value copied from SQLite's UTF-8 straight into the JSON bytes, with no QVariant or QString
+//! per value (that path was most of the snapshot's CPU). The bytes are exactly what
+//! writeJson(BoardSnapshot) writes for the same rows (tests and the benchmarks compare them).
 class SnapshotReader
 {
 public:
@@ -19,9 +20,9 @@ public:
     {
     }
 
-    //! Writes {board, columns, cards, labels, members} for `board` (as findForMember read it,
+    //! Appends {board, columns, cards, labels, members} for `board` (as findForMember read it,
     //! `seq` set; an empty role is left out) in eight statements, whatever the card count.
-    void write(JsonWriter &w, const Board &board, bool includeArchived);
+    void write(QByteArray &out, const Board &board, bool includeArchived);
 
 private:
     Database &m_db;

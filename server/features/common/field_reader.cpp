@@ -243,23 +243,6 @@ Response &withEtag(Response &response, qint64 version)
     return response.withHeader("ETag", '"' + QByteArray::number(version) + '"');
 }
 
-bool ifNoneMatchHits(const Request &request, const QByteArray &etag)
-{
-    if (!request.hasHeader("If-None-Match"))
-        return false;
-    const auto tags = request.header("If-None-Match").split(',');
-    for (QByteArray tag : tags) {
-        tag = tag.trimmed();
-        if (tag == "*")
-            return true;
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
-        if (tag == etag)
-            return true;
-    }
-    return false;
-}
-
 int pageLimit(const Request &request)
 {
     if (!request.query.hasQueryItem(QStringLiteral("limit")))

@@ -58,9 +58,6 @@ int characterCount(const QString &text);
 std::optional<qint64> ifMatchVersion(const Request &request);
 //! Sets ETag: "<version>".
 Response &withEtag(Response &response, qint64 version);
-//! True when If-None-Match lists `etag` (quoted, as sent in ETag; weak tags compare by value) or
-//! is "*".
-bool ifNoneMatchHits(const Request &request, const QByteArray &etag);
 //! ?limit= (1–200, default 50); throws 422 otherwise.
 int pageLimit(const Request &request);
 
