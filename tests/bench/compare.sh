@@ -13,8 +13,11 @@
 # bytes for the same board (GET 200 and 5,000 cards, with and without archived cards).
 #
 # Usage: tests/bench/compare.sh            (ROUNDS=3 BENCH_DURATION=5 FANOUT_ROUNDS=3 by default)
-# Env: BASE_COMMIT, BENCH_BASE_DIR (reuse a baseline worktree), BENCH_NEW_BUILD (build dir of
-#      the current tree, default build/bench), FANOUT_ROUNDS=0 to skip the fan-out bench.
+# Env: BASE_COMMIT, BENCH_BASE_DIR (reuse a baseline worktree), FANOUT_ROUNDS=0 to skip the
+#      fan-out bench, BENCH_PRESET (build both trees with this CMake preset instead of Release,
+#      e.g. headless = RelWithDebInfo: on a shared machine another engineer's ccache objects make
+#      that build minutes instead of an hour; put BENCH_BASE_DIR at the same depth as this tree
+#      and keep their CCACHE_BASEDIR).
 # Rate limits are lifted only here, in the benchmark's own server configuration.
 set -euo pipefail
 
@@ -24,7 +27,9 @@ ROUNDS="${ROUNDS:-3}"
 FANOUT_ROUNDS="${FANOUT_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-5}"
 BASE_DIR="${BENCH_BASE_DIR:-$(mktemp -d /tmp/cbbase.XXXXXX)}"
-NEW_BUILD="${BENCH_NEW_BUILD:-$ROOT/build/bench}"
+PRESET="${BENCH_PRESET:-}"
+BUILD_SUBDIR="build/${PRESET:-bench}"
+NEW_BUILD="$ROOT/$BUILD_SUBDIR"
 WORK="$(mktemp -d /tmp/cbcmp.XXXXXX)"
 PORT="${BENCH_PORT:-18610}"
 NGINX_PORT=$((PORT + 1))
@@ -44,13 +49,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- builds (ccache shares objects between the two trees: same depth, base dir /) ------------
-export CCACHE_BASEDIR=/ CCACHE_NOHASHDIR=1
-build() { # source dir, build dir, targets...
-    local src="$1" dir="$2"
-    shift 2
-    cmake -S "$src" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCORKBOARD_BUILD_TESTS=ON \
-        -DCORKBOARD_BUILD_GUI=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+# --- builds (ccache shares objects between the two trees: same depth, same base dir) ----------
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-/}" CCACHE_NOHASHDIR=1
+build() { # source dir, targets...
+    local src="$1" dir="$1/$BUILD_SUBDIR"
+    shift
+    if [ -n "$PRESET" ]; then
+        (cd "$src" && cmake --preset "$PRESET" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null)
+    else
+        cmake -S "$src" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCORKBOARD_BUILD_TESTS=ON \
+            -DCORKBOARD_BUILD_GUI=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+    fi
     cmake --build "$dir" -j2 --target "$@" >"$WORK/build.log" 2>&1 || {
         tail -30 "$WORK/build.log" >&2
         exit 1
@@ -59,10 +68,11 @@ build() { # source dir, build dir, targets...
 if [ ! -e "$BASE_DIR/.git" ]; then
     git -C "$ROOT" worktree add --detach "$BASE_DIR" "$BASE_COMMIT" >/dev/null
 fi
-echo "== building $BASE_COMMIT in $BASE_DIR and $(git -C "$ROOT" describe --always --dirty) (Release)"
-build "$BASE_DIR" "$BASE_DIR/build/bench" corkboard
-build "$ROOT" "$NEW_BUILD" corkboard bench_seed bench_live
-declare -A BIN=([base]="$BASE_DIR/build/bench/app/corkboard" [new]="$NEW_BUILD/app/corkboard")
+echo "== building $BASE_COMMIT in $BASE_DIR and $(git -C "$ROOT" describe --always --dirty)" \
+    "(${PRESET:-Release})"
+build "$BASE_DIR" corkboard
+build "$ROOT" corkboard bench_seed bench_live
+declare -A BIN=([base]="$BASE_DIR/$BUILD_SUBDIR/app/corkboard" [new]="$NEW_BUILD/app/corkboard")
 
 # --- one data directory for both ---------------------------------------------------------------
 echo "== seeding"
