@@ -15,6 +15,39 @@ namespace corkboard {
 
 namespace {
 constexpr int kMaxBoardsPerSocket = 100;
+
+// An unmasked, unfragmented server-to-client text frame (RFC 6455 §5.2). QWebSocket has no way to
+// send bytes that are already framed, and framing per socket (plus its UTF-8 → QString → UTF-8
+// round trip) was most of the fan-out's cost: a frame is built once per hub instead.
+QByteArray textFrame(const QByteArray &payload)
+{
+    const quint64 n = quint64(payload.size());
+    QByteArray out;
+    out.reserve(payload.size() + 10);
+    out.append(char(0x81)); // FIN + text
+    if (n < 126) {
+        out.append(char(n));
+    } else if (n <= 0xFFFF) {
+        out.append(char(126));
+        out.append(char(n >> 8)).append(char(n & 0xFF));
+    } else {
+        out.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.append(char((n >> shift) & 0xFF));
+    }
+    out.append(payload);
+    return out;
+}
+
+QByteArray eventMessage(const EncodedEvent &event)
+{
+    QByteArray out;
+    out.reserve(event.envelope.size() + 24);
+    out.append("{\"type\":\"event\",\"event\":");
+    out.append(event.envelope);
+    out.append('}');
+    return out;
+}
 } // namespace
 
 WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
@@ -39,6 +72,8 @@ WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocke
         m_tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Any byte from the peer (a pong, a message) proves it is alive.
         connect(m_tcp, &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = m_hub.nowMs(); });
+        // Frames are written to it directly (writeNow): refill from the queue as it drains.
+        connect(m_tcp, &QTcpSocket::bytesWritten, this, [this] { pump(); });
     }
     m_authTimer.setSingleShot(true);
     connect(&m_authTimer, &QTimer::timeout, this,
@@ -61,12 +96,16 @@ WsSession::~WsSession()
 
 QByteArray WsSession::frameFor(const EncodedEvent &event) const
 {
-    QByteArray out;
-    out.reserve(event.envelope.size() + 24);
-    out.append("{\"type\":\"event\",\"event\":");
-    out.append(event.envelope);
-    out.append('}');
-    return out;
+    if (!m_tcp)
+        return eventMessage(event);
+    if (event.wsFrame.isEmpty())
+        event.wsFrame = textFrame(eventMessage(event));
+    return event.wsFrame; // shared, not copied
+}
+
+void WsSession::enqueueText(const QByteArray &json)
+{
+    enqueue(m_tcp ? textFrame(json) : json);
 }
 
 qint64 WsSession::socketBacklog() const
@@ -78,7 +117,12 @@ qint64 WsSession::socketBacklog() const
 
 void WsSession::writeNow(const QByteArray &bytes)
 {
-    m_socket->sendTextMessage(QString::fromUtf8(bytes));
+    // With the TCP socket known, the queue holds whole frames: they go out as they are, in order
+    // with QWebSocket's own control frames (same socket, same thread).
+    if (m_tcp)
+        m_tcp->write(bytes);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(bytes));
 }
 
 void WsSession::overflowed()
@@ -248,7 +292,7 @@ void WsSession::handleAuth(const QJsonObject &message)
     if (first) {
         JsonWriter w(96);
         w.beginObject().field("type", "ready").field("user_id", verified.userId).endObject();
-        enqueue(w.take());
+        enqueueText(w.take());
     }
 }
 
@@ -278,7 +322,7 @@ void WsSession::handleUnsubscribe(const QString &boardId)
     m_hub.unsubscribe(this, boardId);
     JsonWriter w(96);
     w.beginObject().field("type", "unsubscribed").field("board_id", boardId).endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::handlePing(const QJsonValue &id)
@@ -293,20 +337,20 @@ void WsSession::handlePing(const QJsonValue &id)
     else
         w.null();
     w.endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::sendUserMessage(const QByteArray &json)
 {
     if (!isClosing() && !userId().isEmpty())
-        enqueue(json);
+        enqueueText(json);
 }
 
 void WsSession::sendResync(const QString &boardId)
 {
     JsonWriter w(96);
     w.beginObject().field("type", "resync").field("board_id", boardId).endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::sendSubscribed(const QString &boardId, qint64 seq)
@@ -317,7 +361,7 @@ void WsSession::sendSubscribed(const QString &boardId, qint64 seq)
         .field("board_id", boardId)
         .field("seq", seq)
         .endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::sendRevoked(const QString &boardId, const QString &detail)
@@ -335,7 +379,7 @@ void WsSession::sendError(
     if (!boardId.isEmpty())
         w.field("board_id", boardId);
     w.field("detail", detail).endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 } // namespace corkboard

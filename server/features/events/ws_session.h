@@ -37,6 +37,8 @@ protected:
     void overflowed() override;
 
 private:
+    //! Queues one JSON message (framed here when the socket is ours to write).
+    void enqueueText(const QByteArray &json);
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     void onDisconnected();
