@@ -31,6 +31,9 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     limits.headerTimeoutMs = context.config.headerTimeoutMs;
     limits.bodyStallTimeoutMs = context.config.bodyStallTimeoutMs;
     limits.idleTimeoutMs = context.config.idleTimeoutMs;
+    limits.bodyMinBytesPerSecond = context.config.bodyMinBytesPerSecond;
+    limits.bodyDeadlineMs = context.config.bodyDeadlineMs;
+    limits.webSocketPath = QByteArrayLiteral("/api/v1/ws");
     const qint64 defaultMax = context.config.maxBodyBytes;
     const Router *router = &m_router;
     limits.bodyLimitFor = [router, defaultMax](const QByteArray &method, const QByteArray &target) {
@@ -42,7 +45,8 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
         return defaultMax;
     };
     m_server = new HttpServer(*m_pipeline, this);
-    m_handoff = new SocketHandoff(std::move(limits), context.metrics, m_server);
+    m_handoff = new SocketHandoff(
+        std::move(limits), context.metrics, context.connectionLimiter, m_server);
     m_server->bind(m_handoff);
     registerRoutes(*this);
     m_drainTimer.setInterval(20);
@@ -55,10 +59,12 @@ HttpWorker::~HttpWorker()
     m_owned.clear();
 }
 
-void HttpWorker::handOff(qintptr descriptor)
+void HttpWorker::handOff(
+    qintptr descriptor, ConnectionLimiter::Verdict verdict, const QHostAddress &peer)
 {
     QMetaObject::invokeMethod(
-        this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
+        this, [this, descriptor, verdict, peer] { m_handoff->adopt(descriptor, verdict, peer); },
+        Qt::QueuedConnection);
 }
 
 void HttpWorker::addDrainHook(std::function<void()> begin, std::function<bool()> busy)

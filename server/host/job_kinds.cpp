@@ -1,5 +1,6 @@
 #include "server/host/job_kinds.h"
 
+#include "server/features/backups/backup_jobs.h"
 #include "server/features/jobs/job_runner.h"
 #include "server/features/jobs/maintenance_jobs.h"
 #include "server/features/notifications/notification_jobs.h"
@@ -73,6 +74,7 @@ QList<PeriodicJob> registerJobKinds(JobRunner &runner, OutboxRelay &relay, Worke
     });
 
     registerMaintenanceJobs(runner, ctx, periodic);
+    registerBackupJobs(runner, ctx, periodic);
     registerWebhookJobs(runner, relay, ctx);
     registerNotificationJobs(runner, relay, ctx, periodic);
 

@@ -7,6 +7,7 @@
 #include "server/features/events/event_bus.h"
 #include "server/features/events/live_bus.h"
 #include "server/features/users/user_cache.h"
+#include "server/http/connection_limits.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -32,6 +33,7 @@ struct ServerContext
         , userCache(*clock)
         , liveBus(*clock)
         , revocations(*clock)
+        , connectionLimiter(config.maxConnections, config.maxConnectionsPerAddress)
     {
         // After each commit the hubs of every server thread are told (queued, never blocking).
         eventBus.subscribe([this](const EventEnvelope &event) {
@@ -74,6 +76,8 @@ struct ServerContext
     RevocationList revocations;
     //! First start beyond loopback: the setup code the first registration must present.
     SetupGate setupGate;
+    //! Open connections, server-wide and per address (the acceptor admits, guards release).
+    ConnectionLimiter connectionLimiter;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};

@@ -7,6 +7,7 @@
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
+#include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
 #include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
@@ -16,19 +17,64 @@
 #include <QThread>
 #include <stdexcept>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace corkboard {
 
-Acceptor::Acceptor(std::vector<HttpWorker *> workers, QObject *parent)
+Acceptor::Acceptor(std::vector<HttpWorker *> workers, ConnectionLimiter &limiter, QObject *parent)
     : QTcpServer(parent)
     , m_workers(std::move(workers))
+    , m_limiter(limiter)
 {
+    // Out of descriptors (EMFILE) QTcpServer pauses accepting for good; try again shortly instead
+    // of never answering again.
+    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+        logging::write(lcServer(), QtWarningMsg, QStringLiteral("accept failed, retrying"),
+            {{QStringLiteral("error"), errorString()}});
+        QTimer::singleShot(100, this, [this] { resumeAccepting(); });
+    });
+    m_refusalLog.setInterval(10000);
+    connect(&m_refusalLog, &QTimer::timeout, this, &Acceptor::logRefusals);
 }
 
 void Acceptor::incomingConnection(qintptr descriptor)
 {
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    QHostAddress peer;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        peer = QHostAddress(reinterpret_cast<const sockaddr *>(&address));
+    const ConnectionLimiter::Verdict verdict = m_limiter.admit(peer);
+    if (verdict != ConnectionLimiter::Verdict::Admitted) {
+        // One summary line every 10 s, not one per refused connection of a flood.
+        ++m_refusedSinceLog;
+        if (!m_refusalLog.isActive()) {
+            logRefusals();
+            m_refusalLog.start();
+        }
+        if (!m_limiter.beginRefusal()) {
+            ::close(int(descriptor));
+            return;
+        }
+    }
     HttpWorker *worker = m_workers.at(m_next);
     m_next = (m_next + 1) % m_workers.size();
-    worker->handOff(descriptor);
+    worker->handOff(descriptor, verdict, peer);
+}
+
+void Acceptor::logRefusals()
+{
+    if (m_refusedSinceLog == 0) {
+        m_refusalLog.stop();
+        return;
+    }
+    logging::write(lcSecurity(), QtWarningMsg,
+        QStringLiteral("connections refused: connection limit reached"),
+        {{QStringLiteral("refused"), m_refusedSinceLog},
+            {QStringLiteral("open"), m_limiter.openConnections()},
+            {QStringLiteral("limit"), m_limiter.maxConnections()}});
+    m_refusedSinceLog = 0;
 }
 
 void migrateAtStartup(const Config &config)
@@ -60,6 +106,11 @@ void ServerHost::start()
     file_privacy::restrictUmask();
     QDir().mkpath(cfg.dataDir);
     file_privacy::secureDataDir(cfg.dataDir, cfg.sqlitePath());
+    if (!m_dataDirLock)
+        m_dataDirLock = DataDirLock::tryAcquire(cfg.dataDir, DataDirLock::Mode::Shared);
+    if (!m_dataDirLock)
+        throw std::runtime_error("the data dir is being restored (corkboard --restore); start "
+                                 "the server when the restore has finished");
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
     m_listenHost = prepareFirstStart();
@@ -96,7 +147,27 @@ void ServerHost::start()
         }
         m_workers.push_back(worker);
     }
-    m_acceptor = new Acceptor(m_workers, this);
+    // One descriptor per connection: take what the system allows, and keep the cap under it.
+    const qint64 openFiles = raiseOpenFileLimit();
+    if (openFiles > 0) {
+        const qint64 reserve = 64 + 8 * qint64(cfg.threads) + 256; // database, logs, refusals
+        const qint64 room = std::max<qint64>(16, openFiles - reserve);
+        if (room < cfg.maxConnections) {
+            m_context->connectionLimiter.setMaxConnections(int(room));
+            logging::write(lcServer(), QtWarningMsg,
+                QStringLiteral("connection limit lowered to fit the open-file limit"),
+                {{QStringLiteral("configured"), cfg.maxConnections},
+                    {QStringLiteral("effective"), int(room)},
+                    {QStringLiteral("open_file_limit"), openFiles}});
+        }
+    }
+    ServerContext *context = m_context.get();
+    m_context->metrics.addCollector(
+        [context] { return context->connectionLimiter.renderMetrics(); });
+    m_acceptor = new Acceptor(m_workers, m_context->connectionLimiter, this);
+    // Qt's default queue of 50 not-yet-accepted connections drops bursts (a team's desktops
+    // reconnecting after a restart); the kernel caps this at somaxconn.
+    m_acceptor->setListenBacklogSize(1024);
     QHostAddress address;
     if (!address.setAddress(m_listenHost)) {
         stopThreads();
@@ -207,6 +278,7 @@ void ServerHost::stopThreads()
     }
     m_threads.clear();
     m_running = false;
+    m_dataDirLock.reset();
 }
 
 } // namespace corkboard

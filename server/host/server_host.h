@@ -1,10 +1,12 @@
 #pragma once
 
+#include "server/http/connection_limits.h"
 #include "server/platform/config.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpServer>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
@@ -16,20 +18,29 @@ struct ServerContext;
 class HttpWorker;
 class RevocationFeed;
 class Clock;
+class DataDirLock;
 
 //! Accepts connections on the listening socket and deals them round-robin to the server threads.
+//! The one place that counts connections in (global and per-address caps): what is over a cap is
+//! still accepted, so it can be told so (503/429) by a server thread, then closed.
 class Acceptor : public QTcpServer
 {
     Q_OBJECT
 public:
-    explicit Acceptor(std::vector<HttpWorker *> workers, QObject *parent = nullptr);
+    Acceptor(
+        std::vector<HttpWorker *> workers, ConnectionLimiter &limiter, QObject *parent = nullptr);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void logRefusals();
+
     std::vector<HttpWorker *> m_workers;
+    ConnectionLimiter &m_limiter;
     size_t m_next = 0;
+    qint64 m_refusedSinceLog = 0;
+    QTimer m_refusalLog;
 };
 
 //! Runs the server: migrations, N server threads, the acceptor, orderly shutdown.
@@ -71,6 +82,8 @@ private:
     RevocationFeed *m_revocationFeed = nullptr;
     QString m_listenHost;
     QString m_setupCode;
+    //! Held shared while serving (see DataDirLock: --restore needs it exclusively).
+    std::unique_ptr<DataDirLock> m_dataDirLock;
     int m_pendingDrains = 0;
     bool m_running = false;
     bool m_stopping = false;

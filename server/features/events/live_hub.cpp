@@ -4,6 +4,7 @@
 #include "server/features/events/sse_session.h"
 #include "server/features/events/ws_session.h"
 #include "server/host/server_context.h"
+#include "server/http/connection_guard.h"
 #include "server/http/http_server.h"
 #include "server/http/pipeline.h"
 #include "server/platform/app_error.h"
@@ -146,11 +147,16 @@ void LiveHub::onNewWebSocket()
                 break;
             }
         }
-        if (tcp) {
-            // QtHttpServer cut every connection of the socket at the upgrade, the metrics one too.
-            Metrics *metrics = &m_context.server.metrics;
-            connect(tcp, &QObject::destroyed, this, [metrics] { metrics->connectionClosed(); });
+        ConnectionGuard *guard = ConnectionGuard::of(tcp);
+        if (!guard) {
+            // Not a handshake this hub accepted (the guard lets none other through): no session.
+            logging::write(
+                lcEvents(), QtWarningMsg, QStringLiteral("unexpected WebSocket dropped"));
+            ws->abort();
+            continue;
         }
+        // From here the session's own limits (auth deadline, heartbeat, send-queue cap) apply.
+        guard->handOverToWebSocket();
         auto *session = new WsSession(*this, std::move(ws), tcp);
         m_sessions.insert(session);
         if (m_shuttingDown)

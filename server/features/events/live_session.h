@@ -17,6 +17,10 @@ struct EncodedEvent
     QString boardId;
     QString type;
     QByteArray envelope; //!< {"seq":…,"type":…,"board_id":…,"actor_id":…,"at":…,"data":…}
+    //! What each kind of session sends for it, made by the first session that needs it and then
+    //! shared (implicitly) by every other one of the hub: one encoding per hub, not per socket.
+    mutable QByteArray wsFrame; //!< a whole WebSocket text frame, header included
+    mutable QByteArray sseFrame;
 };
 
 //! A live connection (WebSocket or SSE) owned by its thread's hub. Keeps a bounded queue of what

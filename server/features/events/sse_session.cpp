@@ -60,7 +60,9 @@ void SseSession::start(const QByteArray &head)
 
 QByteArray SseSession::frameFor(const EncodedEvent &event) const
 {
-    QByteArray out;
+    if (!event.sseFrame.isEmpty())
+        return event.sseFrame;
+    QByteArray &out = event.sseFrame;
     out.reserve(event.envelope.size() + event.type.size() + 40);
     if (event.seq > 0)
         out.append("id: ").append(QByteArray::number(event.seq)).append('\n');
