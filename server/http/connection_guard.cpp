@@ -323,13 +323,26 @@ void ConnectionGuard::refuse(
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
     m_socket->readAll();
     m_unconsumed = 0;
-    m_socket->write(out);
+    // Straight into the kernel when nothing else is queued (the usual case): a flood of refusals
+    // then costs no 16 KiB write buffer per connection. Whatever does not fit goes through Qt.
+    const qintptr fd = m_socket->socketDescriptor();
+    qsizetype sent = 0;
+    if (fd >= 0 && m_socket->bytesToWrite() == 0) {
+        const ssize_t n
+            = ::send(int(fd), out.constData(), size_t(out.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        sent = n > 0 ? qsizetype(n) : 0;
+    }
     // Lingering close: stop sending once the answer is out, keep discarding what the peer still
     // sends for a moment, so it reads our answer instead of a connection reset.
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_socket && m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() >= 0)
-            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    });
+    if (sent == out.size()) {
+        ::shutdown(int(fd), SHUT_WR);
+    } else {
+        m_socket->write(out.mid(sent));
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_socket && m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() >= 0)
+                ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        });
+    }
     disconnect(&m_timer, nullptr, this, nullptr);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_socket)

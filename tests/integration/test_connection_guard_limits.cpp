@@ -265,7 +265,14 @@ private Q_SLOTS:
             kUploaders, cut, healthChecks, peak);
         QCOMPARE(cut, kUploaders);
         QVERIFY(peak > 0);
-        QVERIFY2(peak < 64 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
+#if defined(__SANITIZE_ADDRESS__)
+        // ASan's shadow memory and redzones grow every allocation; the 64 MB figure is the
+        // ordinary build's (42 MB measured), here only runaway growth is caught.
+        constexpr qint64 kLimitKiB = 192 * 1024;
+#else
+        constexpr qint64 kLimitKiB = 64 * 1024;
+#endif
+        QVERIFY2(peak < kLimitKiB, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
     }
 };
 

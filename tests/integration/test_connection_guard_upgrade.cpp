@@ -244,8 +244,9 @@ private Q_SLOTS:
             sent / (1000 * 1000), peak, startupPeak);
         QVERIFY2(answer.startsWith("HTTP/1.1 400 ") || answer.startsWith("HTTP/1.1 413 "),
             answer.left(200).constData());
+        // (How much of the body gets sent depends on how fast the client pushes during the
+        // server's 2 s lingering close, in which it is read and thrown away.)
         QVERIFY(!answer.contains("HTTP/1.1 200 "));
-        QVERIFY(sent < total);
         QVERIFY(peak > 0);
         QVERIFY2(peak < 64 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
         RawClient after;
