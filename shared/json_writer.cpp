@@ -1,5 +1,7 @@
 #include "shared/json_writer.h"
 
+#include "shared/json_escape.h"
+
 #include <cmath>
 
 namespace corkboard {
@@ -65,8 +67,12 @@ JsonWriter &JsonWriter::key(const char *name)
 
 void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
 {
+    appendJsonString(out, text.toUtf8());
+}
+
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
     static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
     out.append('"');
     const char *p = utf8.constData();
     const char *end = p + utf8.size();

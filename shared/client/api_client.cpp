@@ -24,6 +24,8 @@ struct ApiClient::Call
     QString tokenUsed;
     bool timedOut = false;
     bool tlsFailed = false;
+    QString keptKey; //!< conditional GET: account + URL
+    QByteArray keptBody; //!< the copy If-None-Match refers to (empty: none sent)
 };
 
 namespace {
@@ -167,6 +169,10 @@ QUrl ApiClient::liveUrl() const
     return url;
 }
 
+namespace {
+constexpr qsizetype kMaxKeptResponses = 16;
+} // namespace
+
 QFuture<ApiResult<ApiResponse>> ApiClient::send(ApiRequest request)
 {
     auto call = std::make_shared<Call>();
@@ -223,6 +229,15 @@ void ApiClient::dispatch(const std::shared_ptr<Call> &call)
         req.setRawHeader("Idempotency-Key", call->idempotencyKey);
     if (!call->request.ifMatch.isEmpty())
         req.setRawHeader("If-Match", '"' + call->request.ifMatch + '"');
+    call->keptBody.clear();
+    if (call->request.conditional) {
+        call->keptKey = QString(m_accountId + QLatin1Char(' ') + url.toString());
+        const auto kept = m_kept.constFind(call->keptKey);
+        if (kept != m_kept.constEnd()) {
+            req.setRawHeader("If-None-Match", kept->etag);
+            call->keptBody = kept->body;
+        }
+    }
     call->tokenUsed.clear();
     if (call->request.authenticated) {
         call->tokenUsed = m_accessToken;
@@ -279,11 +294,19 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call, QNetworkReply
     setConnectivity(Connectivity::Online);
     const QByteArray body = reply->readAll();
     const QByteArray requestId = reply->rawHeader("X-Request-Id");
-    if (status >= 200 && status < 300) {
+    if ((status >= 200 && status < 300) || (status == 304 && !call->keptBody.isEmpty())) {
+        // 304 answers a conditional GET: the body is the copy its If-None-Match named.
         ApiResponse response;
-        response.status = status;
-        response.body = body;
-        response.etag = reply->rawHeader("ETag");
+        response.status = status == 304 ? 200 : status;
+        response.notModified = status == 304;
+        response.body = status == 304 ? call->keptBody : body;
+        const QByteArray etag = reply->rawHeader("ETag");
+        if (call->request.conditional && status == 200 && !etag.isEmpty()) {
+            if (m_kept.size() >= kMaxKeptResponses && !m_kept.contains(call->keptKey))
+                m_kept.clear();
+            m_kept.insert(call->keptKey, {etag, body});
+        }
+        response.etag = etag;
         if (response.etag.size() >= 2 && response.etag.startsWith('"')
             && response.etag.endsWith('"'))
             response.etag = response.etag.mid(1, response.etag.size() - 2);

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QFuture>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -36,6 +37,9 @@ struct ApiRequest
     bool idempotencyKey
         = false; //!< creating POST: sends a fresh Idempotency-Key, making it retryable
     QByteArray ifMatch; //!< version for If-Match (optimistic concurrency), empty for none
+    //! GET whose answer the client keeps (per account and URL): the next identical call sends
+    //! If-None-Match and, on 304, answers with the kept copy instead of a new body.
+    bool conditional = false;
 
     static ApiRequest get(const QString &path, QUrlQuery query = {});
     static ApiRequest json(const QByteArray &method, const QString &path, const QJsonObject &body);
@@ -50,6 +54,7 @@ struct ApiResponse
     QByteArray body;
     QByteArray etag;
     QString requestId;
+    bool notModified = false; //!< the server said 304: `body` is the client's kept copy
 
     QJsonObject json() const;
     QJsonValue data() const; //!< the "data" member of a success body
@@ -177,6 +182,12 @@ private:
     QString m_accessToken;
     QDateTime m_accessExpiry;
     QString m_refreshToken;
+    struct KeptResponse
+    {
+        QByteArray etag; //!< as the server sent it (quoted)
+        QByteArray body;
+    };
+    QHash<QString, KeptResponse> m_kept; //!< conditional GETs, by account + URL (a few boards)
     bool m_refreshing = false;
     QList<RefreshWaiter> m_refreshWaiters;
 };

@@ -146,6 +146,7 @@ QFuture<ApiResult<NoContent>> ApiClient::forgetSession()
     m_accessToken.clear();
     m_accessExpiry = QDateTime();
     m_refreshToken.clear();
+    m_kept.clear();
     if (m_accountId.isEmpty())
         return readyFuture(ApiResult<NoContent>(NoContent {}));
     return m_store->removeToken(tokenKey());

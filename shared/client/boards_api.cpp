@@ -51,10 +51,11 @@ QFuture<ApiResult<BoardSnapshot>> BoardsApi::snapshot(const QString &boardId, bo
     QUrlQuery q;
     if (includeArchived)
         q.addQueryItem(QStringLiteral("include_archived"), QStringLiteral("true"));
-    return m_client.call<BoardSnapshot>(
-        ApiRequest::get(kBoards + pathSegment(boardId), q), [](const ApiResponse &r) {
-            return decode::object<BoardSnapshot>(r, &boardSnapshotFromJson);
-        });
+    ApiRequest request = ApiRequest::get(kBoards + pathSegment(boardId), q);
+    request.conditional = true; // a board opened again costs a 304, not the whole board
+    return m_client.call<BoardSnapshot>(std::move(request), [](const ApiResponse &r) {
+        return decode::object<BoardSnapshot>(r, &boardSnapshotFromJson);
+    });
 }
 
 QFuture<ApiResult<Board>> BoardsApi::updateBoard(

@@ -42,6 +42,8 @@ public:
     QFuture<ApiResult<BoardSnapshot>> createBoard(
         const QString &name, const QString &description = QString());
     //! GET /boards/{id}: the whole board; its `board.seq` is what LiveClient subscribes with.
+    //! Conditional: the client keeps the last body per board and the server answers 304 when
+    //! it is still current.
     QFuture<ApiResult<BoardSnapshot>> snapshot(
         const QString &boardId, bool includeArchived = false);
     QFuture<ApiResult<Board>> updateBoard(const QString &boardId, const BoardPatch &patch,

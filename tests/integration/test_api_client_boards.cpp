@@ -53,6 +53,40 @@ private Q_SLOTS:
         m_server.reset();
     }
 
+    void boardOpenedAgainIsA304AnsweredWithTheKeptCopy()
+    {
+        BoardsApi boards(*m_client);
+        const auto created = REQUIRE_OK(boards.createBoard(QStringLiteral("Kept")));
+        QVERIFY(created.isOk());
+        const QString boardId = created.value().board.id;
+        const auto first = REQUIRE_OK(boards.snapshot(boardId));
+        QVERIFY(first.isOk());
+
+        // The typed call kept the body: the same GET now goes out with If-None-Match → 304.
+        ApiRequest again = ApiRequest::get(QStringLiteral("/api/v1/boards/") + boardId);
+        again.conditional = true;
+        const auto raw = REQUIRE_OK(m_client->send(again));
+        QVERIFY(raw.isOk());
+        QVERIFY(raw.value().notModified);
+        QCOMPARE(raw.value().status, 200);
+        const auto kept = REQUIRE_OK(boards.snapshot(boardId));
+        QVERIFY(kept.isOk());
+        QCOMPARE(kept.value().board.seq, first.value().board.seq);
+        QCOMPARE(kept.value().columns.size(), 3);
+
+        // A change in between: the server sends the new board, not a 304.
+        NewCard card;
+        card.columnId = first.value().columns.at(0).id;
+        card.title = QStringLiteral("after");
+        QVERIFY(REQUIRE_OK(CardsApi(*m_client).createCard(boardId, card)).isOk());
+        const auto changed = REQUIRE_OK(m_client->send(again));
+        QVERIFY(changed.isOk());
+        QVERIFY(!changed.value().notModified);
+        const auto fresh = REQUIRE_OK(boards.snapshot(boardId));
+        QCOMPARE(fresh.value().cards.size(), 1);
+        QVERIFY(fresh.value().board.seq > first.value().board.seq);
+    }
+
     void boardLifecycleThroughTypedCalls()
     {
         BoardsApi boards(*m_client);

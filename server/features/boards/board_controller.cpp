@@ -10,10 +10,28 @@ namespace corkboard {
 namespace {
 constexpr int kNameMax = 100;
 constexpr int kDescriptionMax = 20000;
+
+// If-None-Match lists `etag` (quoted, as sent in ETag; weak tags compare by value) or is "*".
+bool ifNoneMatchHits(const Request &request, const QByteArray &etag)
+{
+    if (!request.hasHeader("If-None-Match"))
+        return false;
+    const auto tags = request.header("If-None-Match").split(',');
+    for (QByteArray tag : tags) {
+        tag = tag.trimmed();
+        if (tag == "*")
+            return true;
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag == etag)
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 BoardController::BoardController(ThreadContext &context)
-    : m_boards(serviceDeps(context))
+    : m_boards(serviceDeps(context), &m_cache)
     , m_members(serviceDeps(context))
     , m_idempotency(context.db, *context.server.clock)
 {
@@ -72,10 +90,21 @@ Response BoardController::get(const Request &request)
         && archived != QLatin1String("false"))
         throw AppError::validation(QStringLiteral("include_archived"),
             QStringLiteral("invalid_type"), QStringLiteral("must be true or false"));
-    const auto snapshot = m_boards.snapshot(request.user().userId,
-        request.param(QStringLiteral("id")), archived == QLatin1String("true"));
-    Response r = resourceResponse(200, snapshot);
-    return withEtag(r, snapshot.board.version);
+    // "Cache-Control: no-cache" asks for a fresh read (HTTP's meaning: no stored answer unchecked).
+    const bool fresh = request.header("Cache-Control").contains("no-cache");
+    const auto body = m_boards.snapshot(request.user().userId, request.param(QStringLiteral("id")),
+        archived == QLatin1String("true"), !fresh);
+    // The tag names these exact bytes: a client holding them gets 304 and no body.
+    const QByteArray tag = '"' + body.etag + '"';
+    Response r;
+    if (ifNoneMatchHits(request, tag)) {
+        r.status = 304;
+        r.contentType.clear();
+    } else {
+        r = Response::json(200, body.json);
+    }
+    r.withHeader("ETag", tag);
+    return r;
 }
 
 Response BoardController::update(const Request &request)

@@ -28,6 +28,7 @@ public:
     Response removeMember(const Request &request);
 
 private:
+    SnapshotCache m_cache; //!< this thread's (before m_boards, which points at it)
     BoardService m_boards;
     MemberService m_members;
     IdempotencyStore m_idempotency;

@@ -2,13 +2,17 @@
 
 #include "server/features/boards/board_access.h"
 #include "server/features/boards/board_repository.h"
-#include "server/features/cards/card_repository.h"
+#include "server/features/boards/snapshot_reader.h"
 #include "server/features/columns/column_repository.h"
 #include "server/features/common/position_key.h"
 #include "server/features/common/service_util.h"
 #include "server/features/events/outbox_repository.h"
-#include "server/features/labels/label_repository.h"
 #include "server/platform/crypto.h"
+#include "server/platform/sqlite_access.h"
+#include "shared/json_writer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace corkboard {
 
@@ -24,16 +28,16 @@ BoardService::Page BoardService::list(const QString &userId, const QString &curs
     return page;
 }
 
-BoardSnapshot BoardService::readSnapshot(const Board &board, bool includeArchived)
+// `board` with its seq set; the body is {"data": snapshot}.
+QByteArray BoardService::readSnapshot(const Board &board, bool includeArchived)
 {
-    BoardSnapshot s;
-    s.board = board;
-    s.board.seq = OutboxRepository(m_deps.db).latestSeq(board.id);
-    s.columns = ColumnRepository(m_deps.db).listForBoard(board.id);
-    s.cards = CardRepository(m_deps.db).listForBoard(board.id, includeArchived);
-    s.labels = LabelRepository(m_deps.db).listForBoard(board.id);
-    s.members = BoardRepository(m_deps.db).members(board.id);
-    return s;
+    QByteArray out;
+    out.reserve(m_sizeHint);
+    out.append("{\"data\":");
+    SnapshotReader(m_deps.db).write(out, board, includeArchived);
+    out.append('}');
+    m_sizeHint = qMax(m_sizeHint, out.size() + out.size() / 8);
+    return out;
 }
 
 BoardSnapshot BoardService::create(
@@ -63,7 +67,12 @@ BoardSnapshot BoardService::create(
         c.createdAt = c.updatedAt = m.now();
         columns.insert(c);
     }
-    BoardSnapshot s = readSnapshot(b, false);
+    Board read = b;
+    read.seq = OutboxRepository(m_deps.db).latestSeq(b.id);
+    // One read path: the snapshot bytes, decoded here (a board is created rarely).
+    const QByteArray body = readSnapshot(read, false);
+    BoardSnapshot s = boardSnapshotFromJson(
+        QJsonDocument::fromJson(body).object().value(QLatin1String("data")).toObject());
     // Event data is the same for every subscriber: no caller-specific role in it.
     BoardSnapshot shared = s;
     shared.board.role.clear();
@@ -74,14 +83,33 @@ BoardSnapshot BoardService::create(
     return s;
 }
 
-BoardSnapshot BoardService::snapshot(
-    const QString &userId, const QString &boardId, bool includeArchived)
+SnapshotBody BoardService::snapshot(
+    const QString &userId, const QString &boardId, bool includeArchived, bool allowCached)
 {
+    // Read before the read transaction starts: a write committing from here on makes the body
+    // stored below unusable for the next call.
+    const quint64 generation = databaseWriteGeneration();
     ReadTransaction read(m_deps.db);
-    const auto board = BoardRepository(m_deps.db).findForMember(boardId, userId);
+    auto board = BoardRepository(m_deps.db).findForMember(boardId, userId);
     if (!board)
         throw AppError::notFound(QStringLiteral("board"));
-    return readSnapshot(*board, includeArchived);
+    board->seq = OutboxRepository(m_deps.db).latestSeq(board->id);
+    QString key;
+    if (m_cache) {
+        key = SnapshotCache::key(board->id, board->role, includeArchived);
+        if (allowCached) {
+            if (auto hit = m_cache->find(key, board->seq, generation))
+                return *std::move(hit);
+        }
+    }
+    SnapshotBody out;
+    out.seq = board->seq;
+    out.json = readSnapshot(*board, includeArchived);
+    out.etag = QByteArray::number(out.seq) + '-'
+        + QByteArray::number(quint64(qHash(QByteArrayView(out.json), 0)), 16);
+    if (!key.isEmpty())
+        m_cache->store(key, out, generation);
+    return out;
 }
 
 Board BoardService::update(const QString &userId, const QString &boardId, const BoardPatch &patch,

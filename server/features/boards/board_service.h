@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/boards/snapshot_cache.h"
 #include "server/features/events/mutation.h"
 #include "shared/dto/snapshot.h"
 
@@ -18,8 +19,10 @@ struct BoardPatch
 class BoardService
 {
 public:
-    explicit BoardService(ServiceDeps deps)
+    //! cache: this thread's snapshot cache (null: none).
+    explicit BoardService(ServiceDeps deps, SnapshotCache *cache = nullptr)
         : m_deps(deps)
+        , m_cache(cache)
     {
     }
 
@@ -30,15 +33,20 @@ public:
     };
     Page list(const QString &userId, const QString &cursor, int limit);
     BoardSnapshot create(const QString &userId, const QString &name, const QString &description);
-    //! The whole board in a fixed number of statements, whatever the card count.
-    BoardSnapshot snapshot(const QString &userId, const QString &boardId, bool includeArchived);
+    //! The whole board as its response body, in a fixed number of statements whatever the card
+    //! count, or from the cache (membership and seq are checked on every call either way);
+    //! allowCached false reads afresh (and refreshes the cache).
+    SnapshotBody snapshot(const QString &userId, const QString &boardId, bool includeArchived,
+        bool allowCached = true);
     Board update(const QString &userId, const QString &boardId, const BoardPatch &patch,
         std::optional<qint64> ifMatch);
     void remove(const QString &userId, const QString &boardId, std::optional<qint64> ifMatch);
 
 private:
-    BoardSnapshot readSnapshot(const Board &board, bool includeArchived);
+    QByteArray readSnapshot(const Board &board, bool includeArchived);
     ServiceDeps m_deps;
+    SnapshotCache *m_cache = nullptr;
+    qsizetype m_sizeHint = 16 * 1024;
 };
 
 } // namespace corkboard

@@ -4,9 +4,6 @@
 #include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
-#include <QHash>
-#include <functional>
-
 namespace corkboard {
 
 namespace {
@@ -98,63 +95,6 @@ std::optional<Card> CardRepository::find(const QString &id)
     if (list.isEmpty())
         return std::nullopt;
     return list.first();
-}
-
-QList<Card> CardRepository::listForBoard(const QString &boardId, bool includeArchived)
-{
-    // Five statements whatever the card count: the cards, then each per-card aggregate for the
-    // whole board, joined here by card id (cheaper than five correlated subqueries per row).
-    const QString columns = QStringLiteral(
-        "SELECT c.id, c.board_id, c.column_id, c.position, c.title, c.description, "
-        "c.due_at, c.archived, c.created_by, c.version, c.created_at, c.updated_at "
-        "FROM cards c WHERE c.board_id = ? ");
-    SqlQuery q(m_db,
-        columns
-            + (includeArchived
-                    ? QStringLiteral("ORDER BY c.column_id, c.position")
-                    : QStringLiteral("AND c.archived = 0 ORDER BY c.column_id, c.position")));
-    q.raw().setForwardOnly(true);
-    q.bind(0, boardId).exec();
-    QList<Card> out;
-    QHash<QString, qsizetype> index;
-    while (q.next()) {
-        Card c = readCardColumns(q);
-        index.insert(c.id, out.size());
-        out.append(std::move(c));
-    }
-    auto each = [&](const QString &sql, const std::function<void(Card &, SqlQuery &)> &apply) {
-        SqlQuery a(m_db, sql);
-        a.raw().setForwardOnly(true);
-        a.bind(0, boardId).exec();
-        while (a.next()) {
-            const auto it = index.constFind(a.value(0).toString());
-            if (it != index.constEnd())
-                apply(out[*it], a);
-        }
-    };
-    each(QStringLiteral("SELECT l.card_id, l.label_id FROM cards c JOIN card_labels l ON l.card_id "
-                        "= c.id WHERE c.board_id = ?"),
-        [](Card &c, SqlQuery &a) { c.labelIds.append(a.value(1).toString()); });
-    each(QStringLiteral("SELECT a.card_id, a.user_id FROM cards c JOIN card_assignees a ON "
-                        "a.card_id = c.id WHERE c.board_id = ?"),
-        [](Card &c, SqlQuery &a) { c.assigneeIds.append(a.value(1).toString()); });
-    each(QStringLiteral("SELECT i.card_id, COUNT(*), SUM(i.done) FROM cards c JOIN checklist_items "
-                        "i ON i.card_id = c.id "
-                        "WHERE c.board_id = ? GROUP BY i.card_id"),
-        [](Card &c, SqlQuery &a) {
-            c.checklistTotal = a.value(1).toInt();
-            c.checklistDone = a.value(2).toInt();
-        });
-    each(QStringLiteral(
-             "SELECT card_id, COUNT(*) FROM comments WHERE board_id = ? GROUP BY card_id"),
-        [](Card &c, SqlQuery &a) { c.commentCount = a.value(1).toInt(); });
-    for (auto &c : out) {
-        if (c.labelIds.size() > 1)
-            c.labelIds.sort();
-        if (c.assigneeIds.size() > 1)
-            c.assigneeIds.sort();
-    }
-    return out;
 }
 
 QList<Card> CardRepository::listForColumn(const QString &columnId)

@@ -20,8 +20,6 @@ public:
     }
 
     std::optional<Card> find(const QString &id);
-    //! Every card of a board in column/position order (one statement whatever the count).
-    QList<Card> listForBoard(const QString &boardId, bool includeArchived);
     QList<Card> listForColumn(const QString &columnId);
     void insert(const Card &card);
     //! Writes the scalar fields (column, position, title, description, due, archived, version).

@@ -31,16 +31,6 @@ QVariant wip(const Column &c)
 }
 } // namespace
 
-QList<Column> ColumnRepository::listForBoard(const QString &boardId)
-{
-    SqlQuery q(m_db, kSelect + QStringLiteral("WHERE board_id = ? ORDER BY position"));
-    q.bind(0, boardId).exec();
-    QList<Column> out;
-    while (q.next())
-        out.append(readColumn(q));
-    return out;
-}
-
 std::optional<Column> ColumnRepository::find(const QString &id)
 {
     SqlQuery q(m_db, kSelect + QStringLiteral("WHERE id = ?"));

@@ -18,7 +18,6 @@ public:
     {
     }
 
-    QList<Column> listForBoard(const QString &boardId);
     std::optional<Column> find(const QString &id);
     void insert(const Column &column);
     void update(const Column &column);

@@ -15,6 +15,39 @@ namespace corkboard {
 
 namespace {
 constexpr int kMaxBoardsPerSocket = 100;
+
+// An unmasked, unfragmented server-to-client text frame (RFC 6455 §5.2). QWebSocket has no way to
+// send bytes that are already framed, and framing per socket (plus its UTF-8 → QString → UTF-8
+// round trip) was most of the fan-out's cost: a frame is built once per hub instead.
+QByteArray textFrame(const QByteArray &payload)
+{
+    const quint64 n = quint64(payload.size());
+    QByteArray out;
+    out.reserve(payload.size() + 10);
+    out.append(char(0x81)); // FIN + text
+    if (n < 126) {
+        out.append(char(n));
+    } else if (n <= 0xFFFF) {
+        out.append(char(126));
+        out.append(char(n >> 8)).append(char(n & 0xFF));
+    } else {
+        out.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.append(char((n >> shift) & 0xFF));
+    }
+    out.append(payload);
+    return out;
+}
+
+QByteArray eventMessage(const EncodedEvent &event)
+{
+    QByteArray out;
+    out.reserve(event.envelope.size() + 24);
+    out.append("{\"type\":\"event\",\"event\":");
+    out.append(event.envelope);
+    out.append('}');
+    return out;
+}
 } // namespace
 
 WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
@@ -39,6 +72,8 @@ WsSession::WsSession(LiveHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocke
         m_tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Any byte from the peer (a pong, a message) proves it is alive.
         connect(m_tcp, &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = m_hub.nowMs(); });
+        // Frames are written to it directly (writeNow): refill from the queue as it drains.
+        connect(m_tcp, &QTcpSocket::bytesWritten, this, [this] { pump(); });
     }
     m_authTimer.setSingleShot(true);
     connect(&m_authTimer, &QTimer::timeout, this,
@@ -61,22 +96,33 @@ WsSession::~WsSession()
 
 QByteArray WsSession::frameFor(const EncodedEvent &event) const
 {
-    QByteArray out;
-    out.reserve(event.envelope.size() + 24);
-    out.append("{\"type\":\"event\",\"event\":");
-    out.append(event.envelope);
-    out.append('}');
-    return out;
+    if (!m_tcp)
+        return eventMessage(event);
+    if (event.wsFrame.isEmpty())
+        event.wsFrame = textFrame(eventMessage(event));
+    return event.wsFrame; // shared, not copied
+}
+
+void WsSession::enqueueText(const QByteArray &json)
+{
+    enqueue(m_tcp ? textFrame(json) : json);
 }
 
 qint64 WsSession::socketBacklog() const
 {
-    return m_tcp ? m_tcp->bytesToWrite() : 0;
+    // The TCP socket's own buffer (QWebSocket reports it), so the queue cap acts on what the peer
+    // has really not taken yet.
+    return m_socket->bytesToWrite();
 }
 
 void WsSession::writeNow(const QByteArray &bytes)
 {
-    m_socket->sendTextMessage(QString::fromUtf8(bytes));
+    // With the TCP socket known, the queue holds whole frames: they go out as they are, in order
+    // with QWebSocket's own control frames (same socket, same thread).
+    if (m_tcp)
+        m_tcp->write(bytes);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(bytes));
 }
 
 void WsSession::overflowed()
@@ -113,6 +159,12 @@ void WsSession::onDisconnected()
 void WsSession::goAway()
 {
     closeWith(live::CloseGoingAway, QStringLiteral("server shutting down"));
+}
+
+void WsSession::signOut(const QString &detail)
+{
+    sendError("UNAUTHENTICATED", detail);
+    closeWith(live::CloseUnauthenticated, QStringLiteral("signed out"));
 }
 
 void WsSession::tick(qint64 nowMs)
@@ -173,37 +225,35 @@ void WsSession::onText(const QString &text)
         closeWith(live::CloseTooSlowOrChatty, QStringLiteral("too many messages"));
         return;
     }
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    const QJsonObject message = doc.object();
-    const QString type = message.value(QStringLiteral("type")).toString();
+    const live::ClientMessage message = live::parseClientMessage(text);
+    using Type = live::ClientMessage::Type;
     if (!m_authenticated) {
-        if (error.error != QJsonParseError::NoError || !doc.isObject()
-            || type != QLatin1String("auth")) {
+        if (message.type != Type::Auth) {
             sendError("UNAUTHENTICATED",
                 QStringLiteral("the first message must be {\"type\":\"auth\",\"token\":…}"));
             closeWith(live::CloseUnauthenticated, QStringLiteral("authenticate first"));
             return;
         }
-        handleAuth(message);
+        handleAuth(message.json);
         return;
     }
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        sendError("MALFORMED_REQUEST", QStringLiteral("each message must be a JSON object"));
-        return;
+    switch (message.type) {
+    case Type::Auth:
+        handleAuth(message.json);
+        break;
+    case Type::Subscribe:
+        handleSubscribe(message.boardId, message.since);
+        break;
+    case Type::Unsubscribe:
+        handleUnsubscribe(message.boardId);
+        break;
+    case Type::Ping:
+        handlePing(message.pingId);
+        break;
+    case Type::Invalid:
+        sendError(message.errorCode, message.errorDetail, message.boardId);
+        break;
     }
-    if (type == QLatin1String("subscribe"))
-        handleSubscribe(message);
-    else if (type == QLatin1String("unsubscribe"))
-        handleUnsubscribe(message);
-    else if (type == QLatin1String("ping"))
-        handlePing(message);
-    else if (type == QLatin1String("auth"))
-        handleAuth(message);
-    else if (type.isEmpty())
-        sendError("VALIDATION_FAILED", QStringLiteral("type is required"));
-    else
-        sendError("MALFORMED_REQUEST", QStringLiteral("unknown message type"));
 }
 
 void WsSession::handleAuth(const QJsonObject &message)
@@ -235,39 +285,19 @@ void WsSession::handleAuth(const QJsonObject &message)
     const bool first = !m_authenticated;
     m_authenticated = true;
     setUserId(verified.userId);
+    setSessionId(verified.sessionId);
     m_authTimer.stop();
     const qint64 remaining = verified.expiresAtMs - m_hub.wallMs();
     m_expiryTimer.start(int(std::clamp<qint64>(remaining, 0, 24LL * 3600 * 1000)));
     if (first) {
         JsonWriter w(96);
         w.beginObject().field("type", "ready").field("user_id", verified.userId).endObject();
-        enqueue(w.take());
+        enqueueText(w.take());
     }
 }
 
-void WsSession::handleSubscribe(const QJsonObject &message)
+void WsSession::handleSubscribe(const QString &boardId, std::optional<qint64> since)
 {
-    const QJsonValue board = message.value(QStringLiteral("board_id"));
-    if (!board.isString() || board.toString().isEmpty() || board.toString().size() > 64) {
-        sendError("VALIDATION_FAILED", QStringLiteral("board_id is required (a string id)"));
-        return;
-    }
-    const QString boardId = board.toString();
-    const QJsonValue sinceValue = message.value(QStringLiteral("since"));
-    std::optional<qint64> since;
-    if (sinceValue.isDouble()) {
-        const double d = sinceValue.toDouble();
-        if (d < 0 || d != double(qint64(d)) || d > 9e15) {
-            sendError("VALIDATION_FAILED",
-                QStringLiteral("since must be a whole number ≥ 0 or null"), boardId);
-            return;
-        }
-        since = qint64(d);
-    } else if (!sinceValue.isNull() && !sinceValue.isUndefined()) {
-        sendError("VALIDATION_FAILED", QStringLiteral("since must be a whole number ≥ 0 or null"),
-            boardId);
-        return;
-    }
     if (!isSubscribed(boardId) && boards().size() >= kMaxBoardsPerSocket) {
         sendError(
             "VALIDATION_FAILED", QStringLiteral("too many boards on one connection"), boardId);
@@ -287,46 +317,40 @@ void WsSession::handleSubscribe(const QJsonObject &message)
             live::CloseForbidden);
 }
 
-void WsSession::handleUnsubscribe(const QJsonObject &message)
+void WsSession::handleUnsubscribe(const QString &boardId)
 {
-    const QJsonValue board = message.value(QStringLiteral("board_id"));
-    if (!board.isString() || board.toString().isEmpty()) {
-        sendError("VALIDATION_FAILED", QStringLiteral("board_id is required (a string id)"));
-        return;
-    }
-    m_hub.unsubscribe(this, board.toString());
+    m_hub.unsubscribe(this, boardId);
     JsonWriter w(96);
-    w.beginObject().field("type", "unsubscribed").field("board_id", board.toString()).endObject();
-    enqueue(w.take());
+    w.beginObject().field("type", "unsubscribed").field("board_id", boardId).endObject();
+    enqueueText(w.take());
 }
 
-void WsSession::handlePing(const QJsonObject &message)
+void WsSession::handlePing(const QJsonValue &id)
 {
     JsonWriter w(48);
     w.beginObject().field("type", "pong");
-    const QJsonValue id = message.value(QStringLiteral("id"));
     w.key("id");
     if (id.isDouble())
-        w.value(id.toDouble());
+        w.value(qint64(id.toInteger()));
     else if (id.isString())
-        w.value(id.toString().left(64));
+        w.value(id.toString());
     else
         w.null();
     w.endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::sendUserMessage(const QByteArray &json)
 {
     if (!isClosing() && !userId().isEmpty())
-        enqueue(json);
+        enqueueText(json);
 }
 
 void WsSession::sendResync(const QString &boardId)
 {
     JsonWriter w(96);
     w.beginObject().field("type", "resync").field("board_id", boardId).endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::sendSubscribed(const QString &boardId, qint64 seq)
@@ -337,7 +361,7 @@ void WsSession::sendSubscribed(const QString &boardId, qint64 seq)
         .field("board_id", boardId)
         .field("seq", seq)
         .endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 void WsSession::sendRevoked(const QString &boardId, const QString &detail)
@@ -355,7 +379,7 @@ void WsSession::sendError(
     if (!boardId.isEmpty())
         w.field("board_id", boardId);
     w.field("detail", detail).endObject();
-    enqueue(w.take());
+    enqueueText(w.take());
 }
 
 } // namespace corkboard
