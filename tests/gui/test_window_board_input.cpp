@@ -218,8 +218,8 @@ private Q_SLOTS:
         QHash<QString, int> rowOf;
         for (int row = 0; row < people->rowCount(); ++row)
             rowOf.insert(people->item(row, 1)->text(), row);
-        QVERIFY2(
-            rowOf.contains(QStringLiteral("ada@example.com")), qPrintable(rowOf.keys().join(QLatin1Char(','))));
+        QVERIFY2(rowOf.contains(QStringLiteral("ada@example.com")),
+            qPrintable(rowOf.keys().join(QLatin1Char(','))));
         const int ada = rowOf.value(QStringLiteral("ada@example.com"));
         const int other = rowOf.value(QStringLiteral("o@example.com"), -1);
         QVERIFY(other >= 0);
