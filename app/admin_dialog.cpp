@@ -24,6 +24,7 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
     , m_backend(backend)
 {
     setWindowTitle(tr("Administration"));
+    setObjectName(QStringLiteral("adminDialog"));
     auto *layout = new QVBoxLayout(this);
     auto *tabs = new QTabWidget(this);
     m_users = new QTableWidget(0, 4, tabs);
@@ -69,6 +70,7 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
 
     layout->addWidget(tabs, 1);
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
@@ -81,7 +83,7 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
 
 void AdminDialog::reload()
 {
-    m_backend->findUsers(this, QString(), [this](const Outcome<QList<Person>> &r) {
+    m_backend->listPeople(this, [this](const Outcome<QList<Person>> &r) {
         if (!r.ok()) {
             m_status->setText(r.error.message);
             return;
@@ -99,6 +101,7 @@ void AdminDialog::reload()
             role->setCurrentIndex(p.role == QLatin1String("admin") ? 1 : 0);
             auto *disabled = new QCheckBox(m_users);
             disabled->setAccessibleName(tr("%1 disabled").arg(p.displayName));
+            disabled->setChecked(p.disabled);
             auto send = [this, role, disabled, id = p.id] {
                 m_backend->setUserRole(this, id, role->currentData().toString(),
                     disabled->isChecked(), [this](const Outcome<Person> &res) {

@@ -16,6 +16,9 @@ class AdminDialog : public QDialog
 public:
     explicit AdminDialog(Backend *backend, QWidget *parent = nullptr);
 
+    //! Name, e-mail, role (combo box) and disabled (check box) per person.
+    QTableWidget *people() const { return m_users; }
+
 private:
     void reload();
 

@@ -4,10 +4,12 @@
 #include "app/app_settings.h"
 #include "app/dto_convert.h"
 #include "shared/client/api_decode.h"
+#include "shared/client/auth_api.h"
 #include "shared/client/boards_api.h"
 #include "shared/client/cards_api.h"
 #include "shared/client/keychain_token_store.h"
 #include "shared/client/live_client.h"
+#include "shared/client/notifications_api.h"
 #include "shared/client/server_api.h"
 
 #include <QJsonArray>
@@ -50,6 +52,9 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
     , m_boards(std::make_unique<client::BoardsApi>(*m_api))
     , m_cards(std::make_unique<client::CardsApi>(*m_api))
     , m_server(std::make_unique<client::ServerApi>(*m_probeClient))
+    , m_users(std::make_unique<client::UsersApi>(*m_api))
+    , m_auth(std::make_unique<client::AuthApi>(*m_api))
+    , m_notifications(std::make_unique<client::NotificationsApi>(*m_api))
 {
     m_live->attach(m_api);
     connect(m_api, &client::ApiClient::sessionEnded, this, [this] {
@@ -93,8 +98,11 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
         Q_EMIT boardEvent(event);
     });
     connect(m_live, &client::LiveClient::resyncRequired, this, &Backend::boardResyncNeeded);
-    connect(m_live, &client::LiveClient::notificationReceived, this,
-        [this](const QJsonObject &o) { Q_EMIT notificationReceived(convert::notification(o)); });
+    connect(m_live, &client::LiveClient::notificationReceived, this, [this](const QJsonObject &o) {
+        dto::Notification n;
+        if (dto::fromJson(o, n))
+            Q_EMIT notificationReceived(convert::notification(n));
+    });
     m_probe.setInterval(5000);
     connect(&m_probe, &QTimer::timeout, this, &ApiBackend::probe);
 }
@@ -153,52 +161,35 @@ void ApiBackend::startLive()
 }
 
 void ApiBackend::adopt(
-    QObject *context, const QJsonObject &body, const QString &path, Callback<Account> done)
+    QObject *context, QFuture<ApiResult<dto::User>> signedIn, Callback<Account> done)
 {
-    ApiRequest request = ApiRequest::json("POST", path, body);
-    request.authenticated = false;
-    m_api
-        ->call<dto::AuthResult>(std::move(request),
-            [](const ApiResponse &r) {
-                return client::decode::checked<dto::AuthResult>(r, &dto::fromJson);
-            })
-        .then(
-            context, [this, context, done = std::move(done)](const ApiResult<dto::AuthResult> &r) {
-                if (!r) {
-                    done(Outcome<Account>::failure(convert::error(r.error())));
-                    return;
-                }
-                const dto::AuthResult auth = r.value();
-                client::SessionTokens tokens {
-                    auth.tokens.accessToken, auth.tokens.expiresIn, auth.tokens.refreshToken};
-                m_api->adoptSession(auth.user.id, tokens)
-                    .then(context, [this, auth, done](const ApiResult<client::NoContent> &) {
-                        // A keychain failure still leaves a working session for this run.
-                        m_account = convert::account(auth.user);
-                        m_names.insert(auth.user.id, auth.user.displayName);
-                        m_settings->setAccountFor(serverUrl(), auth.user.id);
-                        startLive();
-                        done(Outcome<Account>::success(*m_account));
-                    });
-            });
+    // AuthApi has filed the tokens with the ApiClient's session by the time this runs.
+    signedIn.then(context, [this, done = std::move(done)](const ApiResult<dto::User> &r) {
+        if (!r) {
+            done(Outcome<Account>::failure(convert::error(r.error())));
+            return;
+        }
+        m_account = convert::account(r.value());
+        m_names.insert(r.value().id, r.value().displayName);
+        m_settings->setAccountFor(serverUrl(), r.value().id);
+        startLive();
+        done(Outcome<Account>::success(*m_account));
+    });
 }
 
 void ApiBackend::registerAccount(QObject *context, const QString &email, const QString &password,
     const QString &displayName, const QString &inviteCode, Callback<Account> done)
 {
-    QJsonObject body {{QStringLiteral("email"), email}, {QStringLiteral("password"), password},
-        {QStringLiteral("display_name"), displayName}};
-    if (!inviteCode.isEmpty())
-        body.insert(QStringLiteral("invite_code"), inviteCode);
-    adopt(context, body, QStringLiteral("/api/v1/auth/register"), std::move(done));
+    adopt(context,
+        m_auth->registerAccount(email, password, displayName,
+            inviteCode.isEmpty() ? std::nullopt : std::optional<QString>(inviteCode)),
+        std::move(done));
 }
 
 void ApiBackend::signIn(
     QObject *context, const QString &email, const QString &password, Callback<Account> done)
 {
-    const QJsonObject body {
-        {QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
-    adopt(context, body, QStringLiteral("/api/v1/auth/login"), std::move(done));
+    adopt(context, m_auth->login(email, password), std::move(done));
 }
 
 void ApiBackend::resumeSession(QObject *context, Callback<Account> done)
@@ -215,38 +206,27 @@ void ApiBackend::resumeSession(QObject *context, Callback<Account> done)
                 done(Outcome<Account>::failure(convert::error(r.error())));
                 return;
             }
-            m_api
-                ->call<dto::User>(ApiRequest::get(QStringLiteral("/api/v1/users/me")),
-                    [](const ApiResponse &resp) {
-                        return client::decode::checked<dto::User>(resp, &dto::fromJson);
-                    })
-                .then(context, [this, done](const ApiResult<dto::User> &me) {
-                    if (!me) {
-                        done(Outcome<Account>::failure(convert::error(me.error())));
-                        return;
-                    }
-                    m_account = convert::account(me.value());
-                    m_names.insert(m_account->id, m_account->displayName);
-                    startLive();
-                    done(Outcome<Account>::success(*m_account));
-                });
+            m_users->me().then(context, [this, done](const ApiResult<dto::User> &me) {
+                if (!me) {
+                    done(Outcome<Account>::failure(convert::error(me.error())));
+                    return;
+                }
+                m_account = convert::account(me.value());
+                m_names.insert(m_account->id, m_account->displayName);
+                startLive();
+                done(Outcome<Account>::success(*m_account));
+            });
         });
 }
 
 void ApiBackend::signOut()
 {
-    const QString refresh = m_api->refreshTokenForLogout();
     m_live->close();
     m_probe.stop();
     m_account.reset();
     m_settings->setAccountFor(serverUrl(), QString());
-    if (!refresh.isEmpty()) {
-        ApiRequest request = ApiRequest::json("POST", QStringLiteral("/api/v1/auth/logout"),
-            {{QStringLiteral("refresh_token"), refresh}});
-        request.authenticated = false;
-        m_api->send(std::move(request));
-    }
-    m_api->forgetSession();
+    // The server revokes the refresh token; locally it is forgotten even when offline.
+    m_auth->logout();
 }
 
 } // namespace corkboard::ui

@@ -2,17 +2,23 @@
 
 #include "app/backend.h"
 #include "app/desktop_session.h"
+#include "shared/client/api_result.h"
+#include "shared/dto/user.h"
 
+#include <QFuture>
 #include <QTimer>
 #include <memory>
 
 namespace corkboard::client {
 class ApiClient;
+class AuthApi;
 class BoardsApi;
 class CardsApi;
 class LiveClient;
+class NotificationsApi;
 class ServerApi;
 class TokenStore;
+class UsersApi;
 } // namespace corkboard::client
 
 namespace corkboard::ui {
@@ -58,8 +64,17 @@ public:
     void createCard(QObject *context, const QString &boardId, const QString &columnId,
         const QString &title, const QString &afterCardId, Callback<Card> done) override;
     void moveCard(QObject *context, const QString &cardId, const QString &columnId,
-        const QString &afterCardId, Callback<Card> done) override;
+        const QString &afterCardId, const QString &beforeCardId, Callback<Card> done) override;
     void loadCard(QObject *context, const QString &cardId, Callback<CardDetail> done) override;
+    void setCardArchived(
+        QObject *context, const QString &cardId, bool archived, Callback<Card> done) override;
+    void deleteCard(QObject *context, const QString &cardId, Callback<Nothing> done) override;
+    void archivedCards(
+        QObject *context, const QString &boardId, Callback<QList<Card>> done) override;
+    void updateColumn(QObject *context, const QString &columnId, std::optional<QString> name,
+        std::optional<int> wipLimit, Callback<Column> done) override;
+    void deleteColumn(QObject *context, const QString &columnId, const QString &moveCardsTo,
+        Callback<Nothing> done) override;
     void updateCard(QObject *context, const QString &cardId, int version, const CardPatch &patch,
         Callback<Card> done) override;
     void addChecklistItem(QObject *context, const QString &cardId, const QString &text,
@@ -77,6 +92,7 @@ public:
     void removeMember(QObject *context, const QString &boardId, const QString &userId,
         Callback<Nothing> done) override;
     void findUsers(QObject *context, const QString &query, Callback<QList<Person>> done) override;
+    void listPeople(QObject *context, Callback<QList<Person>> done) override;
     void setUserRole(QObject *context, const QString &userId, const QString &role, bool disabled,
         Callback<Person> done) override;
     void listInvites(QObject *context, Callback<QList<Invite>> done) override;
@@ -88,7 +104,7 @@ public:
 
 private:
     void adopt(
-        QObject *context, const QJsonObject &body, const QString &path, Callback<Account> done);
+        QObject *context, QFuture<client::ApiResult<dto::User>> signedIn, Callback<Account> done);
     void startLive();
     void probe();
     void setConnectivity(Connectivity state);
@@ -102,6 +118,9 @@ private:
     std::unique_ptr<client::BoardsApi> m_boards;
     std::unique_ptr<client::CardsApi> m_cards;
     std::unique_ptr<client::ServerApi> m_server;
+    std::unique_ptr<client::UsersApi> m_users;
+    std::unique_ptr<client::AuthApi> m_auth;
+    std::unique_ptr<client::NotificationsApi> m_notifications;
     std::optional<Account> m_account;
     QHash<QString, QString> m_names; //!< user id → display name (board members seen)
     QHash<QString, QString> m_boardNames;

@@ -3,19 +3,18 @@
 #include "app/api_backend_util.h"
 #include "app/app_settings.h"
 #include "shared/client/api_decode.h"
+#include "shared/client/auth_api.h"
 #include "shared/client/boards_api.h"
 #include "shared/client/cards_api.h"
 #include "shared/client/keychain_token_store.h"
 #include "shared/client/live_client.h"
-
-#include <QUrlQuery>
+#include "shared/client/notifications_api.h"
 
 namespace corkboard::ui {
 
 using client::ApiRequest;
 using client::ApiResponse;
 using client::ApiResult;
-using detail::arrayOf;
 using detail::deliver;
 
 void ApiBackend::listBoards(QObject *context, Callback<QList<BoardSummary>> done)
@@ -98,9 +97,9 @@ void ApiBackend::createCard(QObject *context, const QString &boardId, const QStr
 }
 
 void ApiBackend::moveCard(QObject *context, const QString &cardId, const QString &columnId,
-    const QString &afterCardId, Callback<Card> done)
+    const QString &afterCardId, const QString &beforeCardId, Callback<Card> done)
 {
-    client::CardPlacement placement {columnId, afterCardId, QString()};
+    client::CardPlacement placement {columnId, afterCardId, beforeCardId};
     deliver(m_cards->moveCard(cardId, placement), context, std::move(done),
         [](const ::corkboard::Card &c) { return convert::card(c); });
 }
@@ -130,6 +129,52 @@ void ApiBackend::loadCard(QObject *context, const QString &cardId, Callback<Card
                         done(Outcome<CardDetail>::success(detail));
                     });
         });
+}
+
+void ApiBackend::setCardArchived(
+    QObject *context, const QString &cardId, bool archived, Callback<Card> done)
+{
+    client::CardPatch p;
+    p.archived = archived;
+    deliver(m_cards->updateCard(cardId, p), context, std::move(done),
+        [](const ::corkboard::Card &c) { return convert::card(c); });
+}
+
+void ApiBackend::deleteCard(QObject *context, const QString &cardId, Callback<Nothing> done)
+{
+    deliver(m_cards->deleteCard(cardId), context, std::move(done),
+        [](const client::NoContent &) { return Nothing {}; });
+}
+
+void ApiBackend::archivedCards(QObject *context, const QString &boardId, Callback<QList<Card>> done)
+{
+    deliver(m_boards->snapshot(boardId, true), context, std::move(done),
+        [](const ::corkboard::BoardSnapshot &s) {
+            QList<Card> out;
+            for (const auto &c : s.cards) {
+                if (c.archived)
+                    out << convert::card(c);
+            }
+            return out;
+        });
+}
+
+void ApiBackend::updateColumn(QObject *context, const QString &columnId,
+    std::optional<QString> name, std::optional<int> wipLimit, Callback<Column> done)
+{
+    client::ColumnPatch patch;
+    patch.name = std::move(name);
+    if (wipLimit)
+        patch.wipLimit = *wipLimit > 0 ? std::optional<int>(*wipLimit) : std::nullopt;
+    deliver(m_boards->updateColumn(columnId, patch), context, std::move(done),
+        [](const ::corkboard::Column &c) { return convert::column(c); });
+}
+
+void ApiBackend::deleteColumn(
+    QObject *context, const QString &columnId, const QString &moveCardsTo, Callback<Nothing> done)
+{
+    deliver(m_boards->deleteColumn(columnId, moveCardsTo), context, std::move(done),
+        [](const client::NoContent &) { return Nothing {}; });
 }
 
 void ApiBackend::updateCard(QObject *context, const QString &cardId, int version,
@@ -206,87 +251,80 @@ void ApiBackend::removeMember(
         [](const client::NoContent &) { return Nothing {}; });
 }
 
-// The user, invite and notification calls have no typed wrapper in shared/client yet; they go
-// through ApiClient::call with the shared DTO codecs, never around the client.
+// The directory entries are UserSummary (id, name, e-mail; role and disabled for admins):
+// decoded as such by UsersApi, never as a full User (that left names and roles empty).
 void ApiBackend::findUsers(QObject *context, const QString &query, Callback<QList<Person>> done)
 {
-    QUrlQuery q;
-    if (!query.isEmpty())
-        q.addQueryItem(QStringLiteral("q"), query);
-    q.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
-    deliver(m_api->call<QList<Person>>(ApiRequest::get(QStringLiteral("/api/v1/users"), q),
-                [](const ApiResponse &r) -> ApiResult<QList<Person>> {
-                    return arrayOf<Person>(r, [](const QJsonObject &o) {
-                        dto::User u;
-                        dto::fromJson(o, u);
-                        if (u.id.isEmpty())
-                            u.id = o.value(QStringLiteral("id")).toString();
-                        return convert::person(u);
-                    });
-                }),
-        context, std::move(done), [](const QList<Person> &p) { return p; });
+    client::PageRequest page;
+    page.limit = 200;
+    deliver(m_users->directory(query, page), context, std::move(done),
+        [](const client::Page<dto::UserSummary> &p) {
+            QList<Person> out;
+            for (const auto &u : p.items)
+                out << convert::person(u);
+            return out;
+        });
+}
+
+void ApiBackend::listPeople(QObject *context, Callback<QList<Person>> done)
+{
+    client::PageRequest page;
+    page.limit = 200;
+    deliver(m_users->directory(QString(), page, true), context, std::move(done),
+        [](const client::Page<dto::UserSummary> &p) {
+            QList<Person> out;
+            for (const auto &u : p.items)
+                out << convert::person(u);
+            return out;
+        });
 }
 
 void ApiBackend::setUserRole(QObject *context, const QString &userId, const QString &role,
     bool disabled, Callback<Person> done)
 {
-    const QJsonObject body {{QStringLiteral("role"), role}, {QStringLiteral("disabled"), disabled}};
-    deliver(m_api->call<dto::User>(
-                ApiRequest::json(
-                    "PATCH", QStringLiteral("/api/v1/users/") + client::pathSegment(userId), body),
-                [](const ApiResponse &r) {
-                    return client::decode::checked<dto::User>(r, &dto::fromJson);
-                }),
-        context, std::move(done), [](const dto::User &u) { return convert::person(u); });
+    deliver(m_users->adminUpdate(userId, role, disabled), context, std::move(done),
+        [](const dto::User &u) { return convert::person(u); });
 }
 
 void ApiBackend::listInvites(QObject *context, Callback<QList<Invite>> done)
 {
-    deliver(m_api->call<QList<Invite>>(ApiRequest::get(QStringLiteral("/api/v1/invites")),
-                [](const ApiResponse &r) -> ApiResult<QList<Invite>> {
-                    return arrayOf<Invite>(r, [](const QJsonObject &o) {
-                        dto::Invite i;
-                        dto::fromJson(o, i);
-                        return convert::invite(i);
-                    });
-                }),
-        context, std::move(done), [](const QList<Invite> &i) { return i; });
+    deliver(m_auth->invites(), context, std::move(done), [](const QList<dto::Invite> &invites) {
+        QList<Invite> out;
+        for (const auto &i : invites)
+            out << convert::invite(i);
+        return out;
+    });
 }
 
 void ApiBackend::createInvite(QObject *context, const QString &role, Callback<Invite> done)
 {
-    deliver(m_api->call<dto::Invite>(ApiRequest::create(QStringLiteral("/api/v1/invites"),
-                                         {{QStringLiteral("role"), role}}),
-                [](const ApiResponse &r) {
-                    return client::decode::checked<dto::Invite>(r, &dto::fromJson);
-                }),
-        context, std::move(done), [](const dto::Invite &i) { return convert::invite(i); });
+    deliver(m_auth->createInvite(role), context, std::move(done),
+        [](const dto::Invite &i) { return convert::invite(i); });
 }
 
 void ApiBackend::listNotifications(QObject *context, Callback<QList<Notification>> done)
 {
-    deliver(
-        m_api->call<QList<Notification>>(ApiRequest::get(QStringLiteral("/api/v1/notifications")),
-            [](const ApiResponse &r) -> ApiResult<QList<Notification>> {
-                return arrayOf<Notification>(r, &convert::notification);
-            }),
-        context, std::move(done), [](const QList<Notification> &n) { return n; });
+    client::PageRequest page;
+    page.limit = 100;
+    deliver(m_notifications->notifications(page), context, std::move(done),
+        [](const client::Page<dto::Notification> &p) {
+            QList<Notification> out;
+            for (const auto &n : p.items)
+                out << convert::notification(n);
+            return out;
+        });
 }
 
 void ApiBackend::markNotificationRead(QObject *context, const QString &id, Callback<Nothing> done)
 {
-    deliver(m_api->send(ApiRequest::json("POST",
-                QStringLiteral("/api/v1/notifications/") + client::pathSegment(id)
-                    + QStringLiteral("/read"),
-                {})),
-        context, std::move(done), [](const ApiResponse &) { return Nothing {}; });
+    deliver(m_notifications->markRead(id), context, std::move(done),
+        [](const dto::Notification &) { return Nothing {}; });
 }
 
 void ApiBackend::markAllNotificationsRead(QObject *context, Callback<Nothing> done)
 {
     deliver(
-        m_api->send(ApiRequest::json("POST", QStringLiteral("/api/v1/notifications/read-all"), {})),
-        context, std::move(done), [](const ApiResponse &) { return Nothing {}; });
+        m_notifications->markAllRead(), context, std::move(done), [](int) { return Nothing {}; });
 }
 
 void ApiBackend::search(QObject *context, const QString &query, Callback<QList<SearchHit>> done)

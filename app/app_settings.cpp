@@ -78,6 +78,35 @@ static QString accountKey(const QString &server)
         + QString::fromLatin1(server.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
 }
 
+static QString lastBoardKey(const QString &server)
+{
+    return QStringLiteral("lastBoard/")
+        + QString::fromLatin1(server.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QString AppSettings::lastBoard(const QString &server) const
+{
+    return m_settings->value(lastBoardKey(server)).toString();
+}
+
+void AppSettings::setLastBoard(const QString &server, const QString &boardId)
+{
+    if (boardId.isEmpty())
+        m_settings->remove(lastBoardKey(server));
+    else
+        m_settings->setValue(lastBoardKey(server), boardId);
+}
+
 QString AppSettings::accountFor(const QString &server) const
 {
     return m_settings->value(accountKey(server)).toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QUrl>
 
@@ -42,6 +43,12 @@ public:
     void setLocalPort(int port);
     bool keepInTray() const;
     void setKeepInTray(bool keep);
+    //! The main window's size and place (QWidget::saveGeometry), empty the first time.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    //! The board open last on `server`, opened again at the next start ("" = the boards list).
+    QString lastBoard(const QString &server) const;
+    void setLastBoard(const QString &server, const QString &boardId);
 
 private:
     QSettings *m_settings;

@@ -96,11 +96,27 @@ public:
     virtual void createCard(QObject *context, const QString &boardId, const QString &columnId,
         const QString &title, const QString &afterCardId, Callback<Card> done)
         = 0;
-    //! Moves after `afterCardId` (empty: to the top of the column).
+    //! Moves after `afterCardId`, else before `beforeCardId`, else to the bottom.
     virtual void moveCard(QObject *context, const QString &cardId, const QString &columnId,
-        const QString &afterCardId, Callback<Card> done)
+        const QString &afterCardId, const QString &beforeCardId, Callback<Card> done)
         = 0;
     virtual void loadCard(QObject *context, const QString &cardId, Callback<CardDetail> done) = 0;
+    //! Archives (hides) or restores a card; no If-Match: it changes only that flag.
+    virtual void setCardArchived(
+        QObject *context, const QString &cardId, bool archived, Callback<Card> done)
+        = 0;
+    virtual void deleteCard(QObject *context, const QString &cardId, Callback<Nothing> done) = 0;
+    //! The board's archived cards (for the archive view).
+    virtual void archivedCards(QObject *context, const QString &boardId, Callback<QList<Card>> done)
+        = 0;
+    //! Renames a column and/or sets its WIP limit (0: none); unset optionals stay as they are.
+    virtual void updateColumn(QObject *context, const QString &columnId,
+        std::optional<QString> name, std::optional<int> wipLimit, Callback<Column> done)
+        = 0;
+    //! Deletes a column; its cards (if any) go to the bottom of `moveCardsTo`.
+    virtual void deleteColumn(QObject *context, const QString &columnId, const QString &moveCardsTo,
+        Callback<Nothing> done)
+        = 0;
     //! PATCH with If-Match: `version`; a 412 answers with UiError::currentCard.
     virtual void updateCard(QObject *context, const QString &cardId, int version,
         const CardPatch &patch, Callback<Card> done)
@@ -129,6 +145,8 @@ public:
         = 0;
     virtual void findUsers(QObject *context, const QString &query, Callback<QList<Person>> done)
         = 0;
+    //! Admin: everyone on the server with server role and disabled flag.
+    virtual void listPeople(QObject *context, Callback<QList<Person>> done) = 0;
     virtual void setUserRole(QObject *context, const QString &userId, const QString &role,
         bool disabled, Callback<Person> done)
         = 0;

@@ -113,7 +113,7 @@ void BoardController::applySnapshot(const BoardSnapshot &snapshot)
             model = std::move(old->second);
         else
             model = std::make_unique<CardModel>(column.id, &m_lookup);
-        connect(model.get(), &CardModel::cardDropped, this, &BoardController::moveCard,
+        connect(model.get(), &CardModel::cardDropped, this, &BoardController::requestMove,
             Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
         model->setCards(std::move(cards));
         models.emplace(column.id, std::move(model));
@@ -131,7 +131,7 @@ CardModel *BoardController::ensureCardModel(const QString &columnId)
         return m;
     auto model = std::make_unique<CardModel>(columnId, &m_lookup);
     // Queued: a drop must not change the models while the views are still handling it.
-    connect(model.get(), &CardModel::cardDropped, this, &BoardController::moveCard,
+    connect(model.get(), &CardModel::cardDropped, this, &BoardController::requestMove,
         Qt::QueuedConnection);
     CardModel *raw = model.get();
     m_cardModels.emplace(columnId, std::move(model));
@@ -154,6 +154,10 @@ int BoardController::rowForPosition(const CardModel *model, const QString &posit
 
 void BoardController::placeCard(const Card &card)
 {
+    if (card.archived) { // archived cards leave the board (the archive view lists them)
+        removeCard(card.id);
+        return;
+    }
     int row = -1;
     CardModel *current = findCard(card.id, &row);
     if (current && current->columnId() == card.columnId) {
@@ -175,6 +179,28 @@ void BoardController::placeCard(const Card &card)
     updateCounts();
 }
 
+void BoardController::placeColumn(const Column &column)
+{
+    int row = 0;
+    for (int i = 0; i < m_columns.rowCount(); ++i) {
+        const Column *c = m_columns.columnAt(i);
+        if (c->id != column.id && c->position < column.position)
+            ++row;
+    }
+    const int from = m_columns.rowOf(column.id);
+    if (from < 0) {
+        ensureCardModel(column.id);
+        m_columns.insertColumn(row, column);
+        Q_EMIT columnsReset();
+        return;
+    }
+    m_columns.replaceColumn(column);
+    if (row != from) {
+        m_columns.moveColumnTo(column.id, row);
+        Q_EMIT columnsReset();
+    }
+}
+
 void BoardController::removeCard(const QString &cardId)
 {
     if (CardModel *model = findCard(cardId))
@@ -182,22 +208,28 @@ void BoardController::removeCard(const QString &cardId)
     updateCounts();
 }
 
-void BoardController::addCard(const QString &columnId, const QString &title)
+void BoardController::addCard(
+    const QString &columnId, const QString &title, std::function<void(const UiError *)> done)
 {
     const QString trimmed = title.trimmed();
     if (trimmed.isEmpty() || m_board.id.isEmpty())
         return;
-    // Added at the bottom of the column, where the field is.
-    const CardModel *model = cardsOf(columnId);
-    const QString afterId = model && model->rowCount() > 0 ? model->cards().last().id : QString();
-    m_backend->createCard(
-        this, m_board.id, columnId, trimmed, afterId, [this](const Outcome<Card> &result) {
+    // Added at the bottom of the column, where the field is: no after_card_id, so titles typed
+    // quickly one after another keep their order (each naming "the last card" raced).
+    const QString afterId;
+    m_backend->createCard(this, m_board.id, columnId, trimmed, afterId,
+        [this, done = std::move(done)](const Outcome<Card> &result) {
             if (!result.ok()) {
-                Q_EMIT failed(result.error.message);
+                if (done)
+                    done(&result.error);
+                else
+                    Q_EMIT failed(result.error.message);
                 return;
             }
             placeCard(*result.value);
             Q_EMIT cardAdded(result.value->id);
+            if (done)
+                done(nullptr);
         });
 }
 
@@ -239,9 +271,14 @@ void BoardController::moveCard(const QString &cardId, const QString &toColumnId,
     }
     updateCounts();
     const int newRow = target->rowOf(cardId);
+    // The neighbours name the exact place: after the one above, or (at the top) before the one
+    // below; "neither" would mean the bottom.
     const QString afterId = newRow > 0 ? target->cardAt(newRow - 1)->id : QString();
+    const QString beforeId = afterId.isEmpty() && newRow + 1 < target->rowCount()
+        ? target->cardAt(newRow + 1)->id
+        : QString();
 
-    m_backend->moveCard(this, cardId, toColumnId, afterId,
+    m_backend->moveCard(this, cardId, toColumnId, afterId, beforeId,
         [this, cardId, fromColumnId, fromRow](const Outcome<Card> &result) {
             if (result.ok()) {
                 placeCard(*result.value);
@@ -279,12 +316,91 @@ void BoardController::moveColumn(const QString &columnId, int row)
     m_backend->moveColumn(
         this, columnId, afterId, [this, columnId, from](const Outcome<Column> &r) {
             if (r.ok()) {
-                m_columns.replaceColumn(*r.value);
+                placeColumn(*r.value);
                 return;
             }
             m_columns.moveColumnTo(columnId, from);
             Q_EMIT columnsReset();
             Q_EMIT moveRefused(tr("The column could not be moved: %1").arg(r.error.message));
+        });
+}
+
+void BoardController::requestMove(const QString &cardId, const QString &toColumnId, int row)
+{
+    if (m_moveHandler)
+        m_moveHandler(cardId, toColumnId, row);
+    else
+        moveCard(cardId, toColumnId, row);
+}
+
+void BoardController::updateColumn(const QString &columnId, std::optional<QString> name,
+    std::optional<int> wipLimit, std::function<void(const UiError *)> done)
+{
+    m_backend->updateColumn(this, columnId, std::move(name), wipLimit,
+        [this, done = std::move(done)](const Outcome<Column> &r) {
+            if (r.ok())
+                placeColumn(*r.value);
+            if (done)
+                done(r.ok() ? nullptr : &r.error);
+            else if (!r.ok())
+                Q_EMIT failed(r.error.message);
+        });
+}
+
+void BoardController::deleteColumn(
+    const QString &columnId, const QString &moveCardsTo, std::function<void(const UiError *)> done)
+{
+    m_backend->deleteColumn(this, columnId, moveCardsTo,
+        [this, columnId, moveCardsTo, done = std::move(done)](const Outcome<Nothing> &r) {
+            if (r.ok() && !moveCardsTo.isEmpty()) {
+                // The cards went to the bottom of the other column, in their order.
+                if (CardModel *from = cardsOf(columnId)) {
+                    CardModel *to = cardsOf(moveCardsTo);
+                    const QList<Card> moved = from->cards();
+                    for (const Card &c : moved) {
+                        from->takeCard(c.id);
+                        if (to && to->rowOf(c.id) < 0)
+                            to->insertCard(to->rowCount(), c);
+                    }
+                    updateCounts();
+                }
+            }
+            if (r.ok() && m_columns.rowOf(columnId) >= 0) {
+                m_columns.removeColumn(columnId);
+                m_cardModels.erase(columnId);
+                Q_EMIT columnsReset();
+            }
+            if (done)
+                done(r.ok() ? nullptr : &r.error);
+            else if (!r.ok())
+                Q_EMIT failed(r.error.message);
+        });
+}
+
+void BoardController::setCardArchived(
+    const QString &cardId, bool archived, std::function<void(const UiError *)> done)
+{
+    m_backend->setCardArchived(
+        this, cardId, archived, [this, done = std::move(done)](const Outcome<Card> &r) {
+            if (r.ok())
+                placeCard(*r.value);
+            if (done)
+                done(r.ok() ? nullptr : &r.error);
+            else if (!r.ok())
+                Q_EMIT failed(r.error.message);
+        });
+}
+
+void BoardController::deleteCard(const QString &cardId, std::function<void(const UiError *)> done)
+{
+    m_backend->deleteCard(
+        this, cardId, [this, cardId, done = std::move(done)](const Outcome<Nothing> &r) {
+            if (r.ok())
+                removeCard(cardId);
+            if (done)
+                done(r.ok() ? nullptr : &r.error);
+            else if (!r.ok())
+                Q_EMIT failed(r.error.message);
         });
 }
 
@@ -307,15 +423,8 @@ void BoardController::applyEvent(const BoardEvent &event)
     } else if (type == QLatin1String("card.deleted")) {
         removeCard(event.deletedId);
     } else if (type == QLatin1String("column.created") || type == QLatin1String("column.updated")) {
-        if (!event.column)
-            return;
-        if (m_columns.rowOf(event.column->id) < 0) {
-            ensureCardModel(event.column->id);
-            m_columns.insertColumn(m_columns.rowCount(), *event.column);
-        } else {
-            m_columns.replaceColumn(*event.column);
-        }
-        Q_EMIT columnsReset();
+        if (event.column)
+            placeColumn(*event.column);
     } else if (type == QLatin1String("column.deleted")) {
         m_columns.removeColumn(event.deletedId);
         m_cardModels.erase(event.deletedId);

@@ -39,12 +39,31 @@ public:
     //! Applies a snapshot straight away (also used by the benchmark).
     void applySnapshot(const BoardSnapshot &snapshot);
 
-    void addCard(const QString &columnId, const QString &title);
+    //! Adds a card at the bottom of the column; `done` gets null on success, else why not
+    //! (the caller keeps the typed title and shows the reason).
+    void addCard(const QString &columnId, const QString &title,
+        std::function<void(const UiError *error)> done = {});
     void addColumn(const QString &name);
     //! Optimistic: the card moves at once; if the server refuses it goes back and
     //! moveRefused() carries the reason. `row` counts the target column before the move.
     void moveCard(const QString &cardId, const QString &toColumnId, int row);
     void moveColumn(const QString &columnId, int row);
+    //! Drops and keyboard moves of cards ask this first (the undo stack), else move at once.
+    using MoveHandler
+        = std::function<void(const QString &cardId, const QString &toColumnId, int row)>;
+    void setMoveHandler(MoveHandler handler) { m_moveHandler = std::move(handler); }
+    //! A card move a person asked for (drop, keys, menu): through the move handler.
+    void requestMove(const QString &cardId, const QString &toColumnId, int row);
+    //! Renames a column and/or sets its WIP limit; `done` gets null or why not.
+    void updateColumn(const QString &columnId, std::optional<QString> name,
+        std::optional<int> wipLimit, std::function<void(const UiError *)> done = {});
+    //! Deletes a column; its cards move to the bottom of `moveCardsTo` first.
+    void deleteColumn(const QString &columnId, const QString &moveCardsTo,
+        std::function<void(const UiError *)> done = {});
+    //! Archives (true) or restores a card; the board shows the result at once.
+    void setCardArchived(
+        const QString &cardId, bool archived, std::function<void(const UiError *)> done = {});
+    void deleteCard(const QString &cardId, std::function<void(const UiError *)> done = {});
     //! A card changed elsewhere (detail dialog): show the server's version.
     void cardChanged(const Card &card);
     void applyEvent(const BoardEvent &event);
@@ -62,6 +81,8 @@ Q_SIGNALS:
 private:
     CardModel *ensureCardModel(const QString &columnId);
     void placeCard(const Card &card);
+    //! Adds or updates a column and puts it where its position key says.
+    void placeColumn(const Column &column);
     void removeCard(const QString &cardId);
     void updateCounts();
     static int rowForPosition(const CardModel *model, const QString &position);
@@ -73,6 +94,7 @@ private:
     BoardLookup m_lookup;
     ColumnModel m_columns;
     std::map<QString, std::unique_ptr<CardModel>> m_cardModels;
+    MoveHandler m_moveHandler;
 };
 
 } // namespace corkboard::ui

@@ -1,4 +1,5 @@
 #include "app/board_list_model.h"
+#include "app/plain_text.h"
 
 #include <QFont>
 #include <QPalette>
@@ -55,7 +56,7 @@ QVariant BoardListModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return board.name;
     case Qt::ToolTipRole:
-        return board.description;
+        return plainToolTip(board.description);
     case Qt::FontRole:
         if (board.archived) {
             QFont f;

@@ -29,6 +29,7 @@ struct Person
     QString displayName;
     QString email;
     QString role; //!< board role (owner | editor | viewer) or server role, depending on the list
+    bool disabled = false; //!< the account is disabled (admin list only)
 };
 
 //! "Ada Lovelace" → "AL"; "ada" → "A".
@@ -75,6 +76,7 @@ struct Comment
     QString authorName;
     QString body;
     QDateTime createdAt;
+    QStringList mentionIds;
 };
 
 struct Card
@@ -91,6 +93,7 @@ struct Card
     int checklistTotal = 0;
     int commentCount = 0;
     int version = 0;
+    bool archived = false;
 };
 
 //! One card with everything the detail dialog needs.

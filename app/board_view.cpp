@@ -1,4 +1,5 @@
 #include "app/board_view.h"
+#include "app/plain_text.h"
 
 #include "app/board_controller.h"
 #include "app/card_delegate.h"
@@ -15,9 +16,10 @@
 
 namespace corkboard::ui {
 
-BoardView::BoardView(BoardController *controller, QWidget *parent)
+BoardView::BoardView(BoardController *controller, BoardCommands *commands, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_commands(commands)
     , m_delegate(new CardDelegate(this))
 {
     m_delegate->setCardWidth(ColumnWidget::kWidth - 20);
@@ -28,12 +30,14 @@ BoardView::BoardView(BoardController *controller, QWidget *parent)
     back->setAccessibleName(tr("Back to the boards"));
     connect(back, &QToolButton::clicked, this, &BoardView::backRequested);
     m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setObjectName(QStringLiteral("boardTitle"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     m_title->setFont(big);
     m_presence = new QLabel(this);
+    m_presence->setTextFormat(Qt::PlainText);
     m_presence->setObjectName(QStringLiteral("presence"));
     m_presence->setAccessibleName(tr("Also on this board"));
     m_members = new QPushButton(tr("&Members…"), this);
@@ -71,7 +75,8 @@ BoardView::BoardView(BoardController *controller, QWidget *parent)
     connect(controller, &BoardController::columnsReset, this, &BoardView::rebuildColumns);
     connect(controller, &BoardController::boardRenamed, m_title, &QLabel::setText);
     connect(controller, &BoardController::loadingChanged, m_loading, &QLabel::setVisible);
-    connect(controller, &BoardController::cardAdded, this, &BoardView::focusCard);
+    // A card just added shows, but the focus stays in "+ Add a card" for the next title.
+    connect(controller, &BoardController::cardAdded, this, &BoardView::revealCard);
     rebuildColumns();
 }
 
@@ -97,8 +102,9 @@ void BoardView::rebuildColumns()
             w = nullptr;
         }
         if (!w) {
-            w = new ColumnWidget(m_controller, id, m_delegate, m_strip);
+            w = new ColumnWidget(m_controller, m_commands, id, m_delegate, m_strip);
             connect(w, &ColumnWidget::cardActivated, this, &BoardView::cardActivated);
+            connect(w, &ColumnWidget::focusCardRequested, this, &BoardView::focusCard);
         }
         keep.insert(id, w);
     }
@@ -125,6 +131,17 @@ bool BoardView::focusCard(const QString &cardId)
     return false;
 }
 
+bool BoardView::revealCard(const QString &cardId)
+{
+    for (ColumnWidget *w : std::as_const(m_columnWidgets)) {
+        if (w->focusCard(cardId, false)) {
+            m_scroll->ensureWidgetVisible(w);
+            return true;
+        }
+    }
+    return false;
+}
+
 void BoardView::setPresence(const QStringList &displayNames)
 {
     QStringList initials;
@@ -133,7 +150,7 @@ void BoardView::setPresence(const QStringList &displayNames)
     m_presence->setText(displayNames.isEmpty()
             ? QString()
             : tr("Here: %1").arg(initials.join(QLatin1String(" · "))));
-    m_presence->setToolTip(displayNames.join(QLatin1String(", ")));
+    m_presence->setToolTip(plainToolTip(displayNames.join(QLatin1String(", "))));
     m_presence->setAccessibleDescription(displayNames.join(QLatin1String(", ")));
 }
 

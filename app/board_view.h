@@ -11,6 +11,7 @@ class QScrollArea;
 
 namespace corkboard::ui {
 
+class BoardCommands;
 class BoardController;
 class CardDelegate;
 class ColumnWidget;
@@ -20,7 +21,8 @@ class BoardView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit BoardView(BoardController *controller, QWidget *parent = nullptr);
+    //! `commands`: where the columns' menus and keys send changes (undoable).
+    BoardView(BoardController *controller, BoardCommands *commands, QWidget *parent = nullptr);
 
     ColumnWidget *columnWidget(const QString &columnId) const
     {
@@ -31,6 +33,8 @@ public:
     QPushButton *membersButton() const { return m_members; }
     //! Scrolls to the card and selects it; false when it is not on the board.
     bool focusCard(const QString &cardId);
+    //! Scrolls to the card and selects it, leaving the keyboard focus where it is.
+    bool revealCard(const QString &cardId);
     void setPresence(const QStringList &displayNames);
 
 Q_SIGNALS:
@@ -42,6 +46,7 @@ private:
     void rebuildColumns();
 
     BoardController *m_controller;
+    BoardCommands *m_commands;
     CardDelegate *m_delegate;
     QLabel *m_title = nullptr;
     QLabel *m_presence = nullptr;

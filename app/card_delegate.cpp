@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 namespace corkboard::ui {
 
@@ -35,6 +36,28 @@ QColor CardDelegate::soonColor()
 QColor CardDelegate::overdueColor()
 {
     return QColor(0xc9, 0x30, 0x2c);
+}
+
+QString CardDelegate::elidedTitle(const QFont &font, int width, const QString &title, int maxLines)
+{
+    // Whole words per line; the last line that fits ends in "…" when text is left over.
+    QTextLayout layout(title, font);
+    layout.beginLayout();
+    QStringList lines;
+    while (lines.size() < maxLines) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        if (lines.size() == maxLines - 1 && line.textStart() + line.textLength() < title.size()) {
+            const QFontMetrics fm(font);
+            lines << fm.elidedText(title.mid(line.textStart()).simplified(), Qt::ElideRight, width);
+            break;
+        }
+        lines << title.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines.join(QLatin1Char('\n'));
 }
 
 int CardDelegate::titleHeight(const QFontMetrics &fm, const QString &title) const
@@ -104,7 +127,8 @@ void CardDelegate::paint(
     const QFontMetrics fm(option.font);
     const QString title = index.data(Qt::DisplayRole).toString();
     const QRect titleRect(content.left(), content.top(), content.width(), titleHeight(fm, title));
-    painter->drawText(titleRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, title);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignTop,
+        elidedTitle(option.font, titleRect.width(), title, kMaxTitleLines));
 
     // Footer: due badge, checklist, comments … assignees on the right
     painter->setFont(small);

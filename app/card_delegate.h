@@ -24,6 +24,9 @@ public:
 
 private:
     int titleHeight(const QFontMetrics &fm, const QString &title) const;
+    //! `title` broken into at most `maxLines` lines of whole words, the last one ending in "…"
+    //! when the title is longer (the card's tool tip has it whole).
+    static QString elidedTitle(const QFont &font, int width, const QString &title, int maxLines);
 
     int m_width = 260;
 };

@@ -1,22 +1,28 @@
 #include "app/card_detail_dialog.h"
+#include "app/plain_text.h"
 
 #include "app/board_controller.h"
 #include "app/message_box.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
-#include <QStringListModel>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace corkboard::ui {
 
@@ -58,6 +64,9 @@ CardDetailDialog::CardDetailDialog(
     setWindowTitle(tr("Card"));
     auto *layout = new QVBoxLayout(this);
     m_status = new QLabel(tr("Loading…"), this);
+    m_status->setObjectName(QStringLiteral("cardStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto *tabs = new QTabWidget(this);
     layout->addWidget(tabs, 1);
@@ -66,12 +75,10 @@ CardDetailDialog::CardDetailDialog(
     auto *form = new QFormLayout(details);
     m_title = new QLineEdit(details);
     m_title->setObjectName(QStringLiteral("cardTitle"));
-    m_title->setAccessibleName(tr("Title"));
-    form->addRow(tr("&Title:"), m_title);
+    m_errors.addRow(form, tr("&Title:"), m_title, QStringLiteral("title"));
     m_description = new QPlainTextEdit(details);
-    m_description->setAccessibleName(tr("Description"));
     m_description->setTabChangesFocus(true);
-    form->addRow(tr("&Description:"), m_description);
+    m_errors.addRow(form, tr("&Description:"), m_description, QStringLiteral("description"));
     m_assignees = checkList(details, tr("Assignees"));
     form->addRow(tr("Assignees:"), m_assignees);
     m_labels = checkList(details, tr("Labels"));
@@ -98,19 +105,9 @@ CardDetailDialog::CardDetailDialog(
     cl->addWidget(m_checklist);
     cl->addWidget(m_checklistInput);
     tabs->addTab(checklistPage, tr("Checklist"));
-    connect(m_checklistInput, &QLineEdit::returnPressed, this, [this] {
-        const QString text = m_checklistInput->text().trimmed();
-        if (text.isEmpty())
-            return;
-        m_checklistInput->clear();
-        m_backend->addChecklistItem(this, m_cardId, text, [this](const Outcome<ChecklistItem> &r) {
-            if (!r.ok()) {
-                m_status->setText(r.error.message);
-                return;
-            }
-            load();
-        });
-    });
+    // Enter adds the item and stays here for the next one; it never reaches the dialog's
+    // default button (that would save and close the card).
+    m_checklistInput->installEventFilter(this);
     connect(m_checklist, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         if (m_filling)
             return;
@@ -131,27 +128,24 @@ CardDetailDialog::CardDetailDialog(
     m_commentInput->setObjectName(QStringLiteral("commentInput"));
     m_commentInput->setPlaceholderText(tr("Write a comment — type @ to mention someone"));
     m_commentInput->setAccessibleName(tr("New comment"));
-    QStringList handles;
-    for (const Person &p : board->members())
-        handles << QLatin1Char('@') + p.displayName;
-    auto *completer = new QCompleter(handles, m_commentInput);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setCompletionMode(QCompleter::PopupCompletion);
-    // The @mention picker: complete the word after the last '@'.
-    connect(m_commentInput, &QLineEdit::textEdited, this, [this, completer](const QString &text) {
-        const int at = text.lastIndexOf(QLatin1Char('@'));
-        if (at < 0 || text.mid(at).contains(QLatin1Char(' ')))
-            return;
-        completer->setCompletionPrefix(text.mid(at));
-        completer->complete();
-    });
-    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
-        [this](const QString &handle) {
-            QString text = m_commentInput->text();
-            text = text.left(text.lastIndexOf(QLatin1Char('@'))) + handle + QLatin1Char(' ');
-            m_commentInput->setText(text);
-        });
-    connect(m_commentInput, &QLineEdit::returnPressed, this, &CardDetailDialog::addComment);
+    // The @mention picker: one row per member (names may repeat; the row carries the id). The
+    // completer pops up for the text after the last '@' before the cursor.
+    m_mentionModel = new QStandardItemModel(this);
+    for (const Person &p : board->members()) {
+        auto *item = new QStandardItem(QLatin1Char('@') + p.displayName);
+        item->setData(p.id, Qt::UserRole);
+        item->setToolTip(plainToolTip(p.email.isEmpty() ? p.displayName : p.email));
+        m_mentionModel->appendRow(item);
+    }
+    m_mentions = new QCompleter(m_mentionModel, this);
+    m_mentions->setWidget(m_commentInput); // without a widget complete() crashes
+    m_mentions->setCaseSensitivity(Qt::CaseInsensitive);
+    m_mentions->setCompletionMode(QCompleter::PopupCompletion);
+    m_mentions->popup()->setObjectName(QStringLiteral("mentionPopup"));
+    connect(m_commentInput, &QLineEdit::textEdited, this, &CardDetailDialog::updateMentionPopup);
+    connect(m_mentions, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+        &CardDetailDialog::onMentionPicked);
+    m_commentInput->installEventFilter(this);
     cm->addWidget(m_comments);
     cm->addWidget(m_commentInput);
     tabs->addTab(commentsPage, tr("Comments"));
@@ -162,12 +156,14 @@ CardDetailDialog::CardDetailDialog(
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     m_save = buttons->button(QDialogButtonBox::Save);
+    m_save->setObjectName(QStringLiteral("saveCard"));
     connect(m_save, &QPushButton::clicked, this, &CardDetailDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
     for (const Person &p : board->members()) {
         auto *item = new QListWidgetItem(p.displayName, m_assignees);
+        item->setToolTip(plainToolTip(p.email));
         item->setData(Qt::UserRole, p.id);
         item->setCheckState(Qt::Unchecked);
     }
@@ -223,8 +219,9 @@ void CardDetailDialog::showCard(const Card &card)
 
 void CardDetailDialog::show(const CardDetail &detail)
 {
-    // Unsaved edits stay in the form; saving them then meets the newer version (412).
-    if (!m_save->isEnabled() || patchFromForm().isEmpty())
+    // Unsaved edits stay in the form (also while they are being saved); saving them then meets
+    // the newer version (412).
+    if (patchFromForm().isEmpty())
         showCard(detail.card);
     m_filling = true;
     m_checklist->clear();
@@ -266,31 +263,122 @@ CardPatch CardDetailDialog::patchFromForm() const
 
 void CardDetailDialog::save()
 {
-    if (patchFromForm().isEmpty()) {
-        accept();
-        return;
-    }
-    sendPatch(m_card.version);
+    saveAndClose();
 }
 
 void CardDetailDialog::sendPatch(int version)
 {
     m_save->setEnabled(false);
+    m_errors.clear();
     m_backend->updateCard(this, m_cardId, version, patchFromForm(), [this](const Outcome<Card> &r) {
         m_save->setEnabled(true);
         if (r.ok()) {
             m_card = *r.value;
             Q_EMIT cardSaved(*r.value);
-            accept();
+            if (m_pendingWrites > 0) {
+                m_closeWhenSaved = true; // a comment or item is still on its way
+                return;
+            }
+            if (!m_writeFailed)
+                accept();
             return;
         }
         if (r.error.isConflict()) {
             onConflict(r.error);
             return;
         }
-        m_status->setText(r.error.message);
-        m_status->setVisible(true);
+        m_closeWhenSaved = false;
+        showSaveError(r.error);
     });
+}
+
+void CardDetailDialog::showSaveError(const UiError &error)
+{
+    // The typed text stays in the form; the rule is named next to the field it is about.
+    UiError shown = error;
+    const QHash<QString, QString> names {
+        {QStringLiteral("title"), tr("Title")}, {QStringLiteral("description"), tr("Description")}};
+    for (auto it = shown.fieldErrors.begin(); it != shown.fieldErrors.end(); ++it) {
+        if (names.contains(it.key()))
+            it.value() = tr("%1: %2").arg(names.value(it.key()), it.value());
+    }
+    m_errors.show(shown);
+    QString status = error.isOffline()
+        ? tr("Not saved: the board server cannot be reached. Your changes are kept here.")
+        : error.message;
+    m_status->setText(status);
+    m_status->setVisible(true);
+}
+
+bool CardDetailDialog::hasUnsavedWork() const
+{
+    return !patchFromForm().isEmpty() || !m_commentInput->text().trimmed().isEmpty()
+        || !m_checklistInput->text().trimmed().isEmpty();
+}
+
+void CardDetailDialog::reject()
+{
+    if (!hasUnsavedWork()) {
+        QDialog::reject();
+        return;
+    }
+    MessageBox::ask(this, tr("Unsaved changes"),
+        tr("This card has changes that are not saved yet. Save them before closing?"), QString(),
+        {{SaveChanges, tr("&Save"), QMessageBox::AcceptRole},
+            {DiscardChanges, tr("&Discard"), QMessageBox::DestructiveRole},
+            {KeepEditing, tr("&Cancel"), QMessageBox::RejectRole}},
+        [self = QPointer<CardDetailDialog>(this)](int choice) {
+            if (!self)
+                return;
+            if (choice == SaveChanges)
+                self->saveAndClose();
+            else if (choice == DiscardChanges)
+                self->QDialog::reject();
+        });
+}
+
+void CardDetailDialog::saveAndClose()
+{
+    m_writeFailed = false;
+    if (!m_checklistInput->text().trimmed().isEmpty())
+        addChecklistItem();
+    if (!m_commentInput->text().trimmed().isEmpty())
+        addComment();
+    if (!patchFromForm().isEmpty()) {
+        sendPatch(m_card.version); // closes when it and the writes above are through
+        return;
+    }
+    m_closeWhenSaved = true;
+    if (m_pendingWrites == 0)
+        accept();
+}
+
+void CardDetailDialog::writeFinished(bool ok)
+{
+    if (!ok) {
+        m_writeFailed = true;
+        m_closeWhenSaved = false;
+    }
+    if (m_pendingWrites > 0)
+        --m_pendingWrites;
+    if (m_pendingWrites == 0 && m_closeWhenSaved && !m_writeFailed && patchFromForm().isEmpty())
+        accept();
+}
+
+bool CardDetailDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if ((watched == m_commentInput || watched == m_checklistInput)
+        && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (watched == m_commentInput)
+                addComment();
+            else
+                addChecklistItem();
+            return true; // handled here: the dialog's default button never sees it
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void CardDetailDialog::onConflict(const UiError &error)
@@ -339,27 +427,131 @@ void CardDetailDialog::onConflict(const UiError &error)
         });
 }
 
+void CardDetailDialog::updateMentionPopup()
+{
+    const QString text = m_commentInput->text().left(m_commentInput->cursorPosition());
+    const int at = text.lastIndexOf(QLatin1Char('@'));
+    if (at < 0 || (at > 0 && text.at(at - 1).isLetterOrNumber())) { // not a mention (e-mail)
+        m_mentions->popup()->hide();
+        return;
+    }
+    m_mentions->setCompletionPrefix(text.mid(at));
+    if (m_mentions->completionCount() == 0) {
+        m_mentions->popup()->hide();
+        return;
+    }
+    m_mentions->complete();
+}
+
+void CardDetailDialog::onMentionPicked(const QModelIndex &index)
+{
+    const QString handle = index.data(Qt::DisplayRole).toString();
+    const QString id = index.data(Qt::UserRole).toString();
+    const QString text = m_commentInput->text();
+    const int cursor = m_commentInput->cursorPosition();
+    const int at = text.left(cursor).lastIndexOf(QLatin1Char('@'));
+    if (at < 0 || id.isEmpty())
+        return;
+    const QString before = text.left(at) + handle + QLatin1Char(' ');
+    m_commentInput->setText(before + text.mid(cursor).trimmed());
+    m_commentInput->setCursorPosition(int(before.size()));
+    m_picked.insert(handle, id);
+}
+
+QStringList CardDetailDialog::mentionIdsIn(const QString &body) const
+{
+    QStringList ids;
+    QList<QPair<int, int>> covered; // [start, end) of picked handles
+    for (auto it = m_picked.begin(); it != m_picked.end(); ++it) {
+        for (int at = int(body.indexOf(it.key())); at >= 0;
+             at = int(body.indexOf(it.key(), at + 1))) {
+            const int end = at + int(it.key().size());
+            if (end < body.size() && body.at(end).isLetterOrNumber())
+                continue;
+            covered.append({at, end});
+            if (!ids.contains(it.value()))
+                ids << it.value();
+        }
+    }
+    const QList<Person> members = m_board->members();
+    for (int at = int(body.indexOf(QLatin1Char('@'))); at >= 0;
+         at = int(body.indexOf(QLatin1Char('@'), at + 1))) {
+        const bool picked = std::any_of(covered.begin(), covered.end(),
+            [at](const QPair<int, int> &r) { return r.first == at; });
+        if (picked || (at > 0 && body.at(at - 1).isLetterOrNumber()))
+            continue;
+        const Person *best = nullptr;
+        for (const Person &p : members) {
+            const int end = at + 1 + int(p.displayName.size());
+            if (p.displayName.isEmpty() || end > body.size()
+                || body.mid(at + 1, p.displayName.size())
+                        .compare(p.displayName, Qt::CaseInsensitive)
+                    != 0
+                || (end < body.size() && body.at(end).isLetterOrNumber()))
+                continue;
+            if (!best || p.displayName.size() > best->displayName.size())
+                best = &p;
+        }
+        if (best && !ids.contains(best->id))
+            ids << best->id;
+    }
+    return ids;
+}
+
 void CardDetailDialog::addComment()
 {
     const QString body = m_commentInput->text().trimmed();
     if (body.isEmpty())
         return;
-    QStringList mentions;
-    for (const Person &p : m_board->members()) {
-        if (body.contains(QLatin1Char('@') + p.displayName))
-            mentions << p.id;
-    }
-    m_commentInput->setEnabled(false);
+    const QStringList mentions = mentionIdsIn(body);
+    m_commentInput->setReadOnly(true);
+    ++m_pendingWrites;
     m_backend->addComment(this, m_cardId, body, mentions, [this](const Outcome<Comment> &r) {
-        m_commentInput->setEnabled(true);
+        m_commentInput->setReadOnly(false);
         if (!r.ok()) {
-            m_status->setText(r.error.message);
+            // The text stays in the field to send again.
+            m_status->setText(r.error.isOffline()
+                    ? tr("Comment not sent: the board server cannot be reached. Your text is "
+                         "kept; press Enter to try again.")
+                    : tr("Comment not sent: %1")
+                          .arg(r.error.fieldErrors.value(QStringLiteral("body"), r.error.message)));
             m_status->setVisible(true);
+            writeFinished(false);
             return;
         }
         m_commentInput->clear();
+        m_picked.clear();
+        m_commentInput->setFocus();
         load();
+        writeFinished(true);
     });
+}
+
+void CardDetailDialog::addChecklistItem()
+{
+    const QString text = m_checklistInput->text().trimmed();
+    if (text.isEmpty())
+        return;
+    m_checklistInput->clear();
+    ++m_pendingWrites;
+    m_backend->addChecklistItem(
+        this, m_cardId, text, [this, text](const Outcome<ChecklistItem> &r) {
+            if (!r.ok()) {
+                if (m_checklistInput->text().isEmpty())
+                    m_checklistInput->setText(text);
+                m_status->setText(r.error.isOffline()
+                        ? tr("Item not added: the board server cannot be reached. Your text "
+                             "is kept.")
+                        : tr("Item not added: %1")
+                              .arg(r.error.fieldErrors.value(
+                                  QStringLiteral("text"), r.error.message)));
+                m_status->setVisible(true);
+                writeFinished(false);
+                return;
+            }
+            load();
+            writeFinished(true);
+        });
 }
 
 void CardDetailDialog::onBoardEvent(const BoardEvent &event)

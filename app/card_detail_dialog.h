@@ -1,10 +1,14 @@
 #pragma once
 
 #include "app/backend.h"
+#include "app/form_errors.h"
 
 #include <QDialog>
 
 class QCheckBox;
+class QModelIndex;
+class QCompleter;
+class QStandardItemModel;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -30,6 +34,13 @@ public:
         KeepMine = 1,
         TakeTheirs = 2
     };
+    //! Choice ids of the question on closing with unsaved text.
+    enum CloseChoice
+    {
+        SaveChanges = 3,
+        DiscardChanges = 4,
+        KeepEditing = 5
+    };
 
     CardDetailDialog(
         Backend *backend, BoardController *board, const QString &cardId, QWidget *parent = nullptr);
@@ -37,11 +48,18 @@ public:
     QLineEdit *titleField() const { return m_title; }
     QPlainTextEdit *descriptionField() const { return m_description; }
     QLineEdit *commentField() const { return m_commentInput; }
+    QLineEdit *checklistField() const { return m_checklistInput; }
+    QCompleter *mentionCompleter() const { return m_mentions; }
+    const FormErrors &errors() const { return m_errors; }
+    //! Typed text that is not on the server yet (card fields, a comment, a checklist item).
+    bool hasUnsavedWork() const;
     QListWidget *comments() const { return m_comments; }
     QListWidget *checklist() const { return m_checklist; }
     QPushButton *saveButton() const { return m_save; }
     int version() const { return m_card.version; }
     void save();
+    //! Escape, Close and the window's close button: asks first when typed text would be lost.
+    void reject() override;
 
 Q_SIGNALS:
     void cardSaved(const corkboard::ui::Card &card);
@@ -54,6 +72,17 @@ private:
     void sendPatch(int version);
     void onConflict(const UiError &error);
     void addComment();
+    void addChecklistItem();
+    //! The people the comment mentions: exactly those picked from the @ list, plus names typed
+    //! in full (the longest name that matches wins, so "@Ana Maria" is not also "@Ana").
+    QStringList mentionIdsIn(const QString &body) const;
+    void onMentionPicked(const QModelIndex &index);
+    void updateMentionPopup();
+    void showSaveError(const UiError &error);
+    //! Saves everything typed (card fields, pending comment and checklist text), then closes.
+    void saveAndClose();
+    void writeFinished(bool ok);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void onBoardEvent(const BoardEvent &event);
 
     Backend *m_backend;
@@ -73,6 +102,13 @@ private:
     QLineEdit *m_commentInput = nullptr;
     QListWidget *m_activity = nullptr;
     QPushButton *m_save = nullptr;
+    QCompleter *m_mentions = nullptr;
+    QStandardItemModel *m_mentionModel = nullptr;
+    QHash<QString, QString> m_picked; //!< "@Name" picked from the list → that person's id
+    FormErrors m_errors;
+    int m_pendingWrites = 0;
+    bool m_writeFailed = false;
+    bool m_closeWhenSaved = false;
     bool m_filling = false;
 };
 

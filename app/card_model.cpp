@@ -1,4 +1,5 @@
 #include "app/card_model.h"
+#include "app/plain_text.h"
 
 #include <QIODevice>
 #include <QLocale>
@@ -122,8 +123,10 @@ QVariant CardModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         return card.title;
-    case Qt::ToolTipRole:
-        return card.description.left(300);
+    case Qt::ToolTipRole: // the whole title (it may be cut short on the card), then the text
+        return plainToolTip(card.description.isEmpty()
+                ? card.title
+                : card.title + QLatin1String("\n\n") + card.description.left(300));
     case Qt::AccessibleTextRole: {
         QString text = card.title;
         if (card.dueAt.isValid())

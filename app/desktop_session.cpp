@@ -9,6 +9,7 @@
 #include "server/platform/log.h"
 
 #include <QDir>
+#include <algorithm>
 
 namespace corkboard::ui {
 
@@ -21,6 +22,11 @@ DesktopSession::DesktopSession(
     , m_window(std::make_unique<MainWindow>(settings))
 {
     connect(m_window.get(), &MainWindow::signOutRequested, this, &DesktopSession::signOut);
+    connect(m_window.get(), &MainWindow::retryRequested, this, &DesktopSession::retryNow);
+    connect(
+        m_window.get(), &MainWindow::changeServerRequested, this, &DesktopSession::changeServer);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &DesktopSession::retryNow);
     connect(m_window.get(), &MainWindow::quitRequested, this, &DesktopSession::quit);
     connect(m_window.get(), &MainWindow::languageChanged, this, [this] {
         MessageBox::information(m_window.get(), tr("Language"),
@@ -112,6 +118,8 @@ void DesktopSession::startLocal(bool firstRun)
 
 void DesktopSession::connectTo(const QUrl &url, bool firstRun)
 {
+    m_retry.stop();
+    m_retryAttempt = 0;
     delete m_backend;
     m_backend = m_factory(url, this);
     connect(m_backend, &Backend::sessionEnded, this, [this] {
@@ -133,11 +141,11 @@ void DesktopSession::signInSilently(bool firstRun)
             onSignedIn(*result.value);
             return;
         }
-        if (result.error.isOffline() && m_settings->shape() == AppSettings::Shape::Remote) {
-            m_window->showFailure(tr("The team server %1 cannot be reached: %2")
-                                      .arg(m_backend->serverUrl(), result.error.message));
+        if (result.error.isOffline() || result.error.status >= 500) {
+            showUnreachable(result.error.message);
             return;
         }
+        m_retryAttempt = 0;
         showSignIn(false);
     });
 }
@@ -154,8 +162,52 @@ void DesktopSession::showSignIn(bool firstAccount)
     m_signIn->open();
 }
 
+void DesktopSession::showUnreachable(const QString &message)
+{
+    const int delay = std::min(30000, m_retryBaseMs << std::min(m_retryAttempt, 5));
+    ++m_retryAttempt;
+    m_window->showFailure(tr("The board server %1 cannot be reached: %2\nTrying again in %n "
+                             "second(s) — or press Retry.",
+        nullptr, (delay + 999) / 1000)
+                              .arg(m_backend->serverUrl(), message));
+    m_retry.start(delay);
+}
+
+void DesktopSession::retryNow()
+{
+    m_retry.stop();
+    if (m_quitting)
+        return;
+    if (!m_backend) {
+        if (m_server) // the embedded server did not start: try it again
+            m_server->start();
+        return;
+    }
+    signInSilently(false);
+}
+
+void DesktopSession::changeServer()
+{
+    m_retry.stop();
+    m_retryAttempt = 0;
+    m_window->endSession();
+    if (m_backend) {
+        m_backend->suspend();
+        m_backend->deleteLater();
+        m_backend = nullptr;
+    }
+    if (m_signIn)
+        m_signIn->close();
+    // The local server stops (its destructor waits for it); "this computer" starts it again.
+    m_server.reset();
+    m_settings->setShape(AppSettings::Shape::Unset);
+    askFirstRun();
+}
+
 void DesktopSession::onSignedIn(const Account &account)
 {
+    m_retry.stop();
+    m_retryAttempt = 0;
     m_window->startSession(m_backend, account, m_config.dataDir, m_server != nullptr);
     Q_EMIT sessionStarted();
 }
@@ -164,6 +216,7 @@ void DesktopSession::signOut()
 {
     if (!m_backend)
         return;
+    m_retry.stop();
     m_window->endSession();
     m_backend->signOut();
     showSignIn(false);

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 #include <functional>
 #include <memory>
@@ -46,6 +47,9 @@ public:
     //! Test seam: restart the embedded server on the same port (offline → online).
     void restartServer();
     void stopServer();
+    //! Test seam: the first wait before trying an unreachable server again (doubles, ≤ 30 s).
+    void setRetryDelay(int ms) { m_retryBaseMs = ms; }
+    bool isRetryScheduled() const { return m_retry.isActive(); }
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -60,6 +64,10 @@ private:
     void showSignIn(bool firstAccount);
     void onSignedIn(const Account &account);
     void signOut();
+    //! The server could not be reached: say so, and try again by itself (and on Retry).
+    void showUnreachable(const QString &message);
+    void retryNow();
+    void changeServer();
 
     Config m_config;
     AppSettings *m_settings;
@@ -70,6 +78,9 @@ private:
     QPointer<FirstRunDialog> m_firstRun;
     QPointer<SignInDialog> m_signIn;
     bool m_quitting = false;
+    QTimer m_retry;
+    int m_retryBaseMs = 2000;
+    int m_retryAttempt = 0;
 };
 
 } // namespace corkboard::ui

@@ -52,6 +52,7 @@ Card card(const ::corkboard::Card &c)
     out.checklistDone = c.checklistDone;
     out.checklistTotal = c.checklistTotal;
     out.commentCount = c.commentCount;
+    out.archived = c.archived;
     out.version = int(c.version);
     return out;
 }
@@ -63,17 +64,17 @@ Label label(const ::corkboard::Label &l)
 
 Person member(const ::corkboard::BoardMember &m)
 {
-    return {m.userId, m.displayName, QString(), m.role};
+    return {m.userId, m.displayName, QString(), m.role, false};
 }
 
 Person person(const dto::UserSummary &u)
 {
-    return {u.id, u.displayName, u.email, QString()};
+    return {u.id, u.displayName, u.email, u.role.value_or(QString()), u.disabled.value_or(false)};
 }
 
 Person person(const dto::User &u)
 {
-    return {u.id, u.displayName, u.email, u.role};
+    return {u.id, u.displayName, u.email, u.role, u.disabled};
 }
 
 ChecklistItem checklistItem(const ::corkboard::ChecklistItem &i)
@@ -84,7 +85,7 @@ ChecklistItem checklistItem(const ::corkboard::ChecklistItem &i)
 Comment comment(const ::corkboard::Comment &c, const QHash<QString, QString> &names)
 {
     return {c.id, c.cardId, c.authorId, names.value(c.authorId, c.authorId.left(8)), c.body,
-        c.createdAt};
+        c.createdAt, c.mentionIds};
 }
 
 CardDetail cardDetail(const ::corkboard::CardDetail &d)
@@ -163,21 +164,18 @@ BoardEvent event(const ::corkboard::EventEnvelope &e)
     return out;
 }
 
-Notification notification(const QJsonObject &o)
+Notification notification(const dto::Notification &o)
 {
     Notification n;
-    n.id = o.value(QStringLiteral("id")).toString();
-    n.kind = o.value(QStringLiteral("kind")).toString();
-    n.text = o.value(QStringLiteral("text")).toString(o.value(QStringLiteral("title")).toString());
-    n.boardId = o.value(QStringLiteral("board_id")).toString();
-    n.cardId = o.value(QStringLiteral("card_id")).toString();
-    n.createdAt = QDateTime::fromString(
-        o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
-    n.read = o.value(QStringLiteral("read"))
-                 .toBool(!o.value(QStringLiteral("read_at")).toString().isEmpty());
-    if (n.text.isEmpty()) {
+    n.id = o.id;
+    n.kind = o.kind;
+    n.boardId = o.boardId;
+    n.cardId = o.cardId;
+    n.createdAt = o.createdAt;
+    n.read = o.read;
+    {
         // The server sends the kind and details ({card_title, due_at, excerpt}); say it in words.
-        const QJsonObject d = o.value(QStringLiteral("data")).toObject();
+        const QJsonObject &d = o.data;
         const QString card = d.value(QStringLiteral("card_title")).toString();
         if (n.kind == QLatin1String("due_soon"))
             n.text = QCoreApplication::translate("Notifications", "“%1” is due soon").arg(card);

@@ -9,6 +9,7 @@
 #include "shared/dto/column.h"
 #include "shared/dto/comment.h"
 #include "shared/dto/label.h"
+#include "shared/dto/notification.h"
 #include "shared/dto/snapshot.h"
 #include "shared/dto/user.h"
 
@@ -33,7 +34,7 @@ SearchHit searchHit(const ::corkboard::SearchHit &h, const QString &boardName);
 Invite invite(const dto::Invite &i);
 //! A live event: the resource in `data` decoded into the member its type names.
 BoardEvent event(const ::corkboard::EventEnvelope &e);
-//! A live or listed notification ({id, kind, text|title, board_id, card_id, created_at, read}).
-Notification notification(const QJsonObject &o);
+//! A live or listed notification, with its sentence for the panel.
+Notification notification(const dto::Notification &o);
 
 } // namespace corkboard::ui::convert

@@ -42,6 +42,7 @@ FirstRunDialog::FirstRunDialog(QWidget *parent)
     layout->addWidget(urlLabel);
     layout->addWidget(m_url);
     m_urlError = new QLabel(this);
+    m_urlError->setTextFormat(Qt::PlainText);
     m_urlError->setVisible(false);
     layout->addWidget(m_urlError);
     m_connect = new QPushButton(tr("&Connect to a team server"), this);

@@ -15,6 +15,7 @@ void FormErrors::addRow(
     layout->setSpacing(2);
     layout->addWidget(field);
     auto *error = new QLabel(box);
+    error->setTextFormat(Qt::PlainText);
     error->setObjectName(wireName + QLatin1String("Error"));
     error->setWordWrap(true);
     error->setVisible(false);

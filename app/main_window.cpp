@@ -1,8 +1,10 @@
 #include "app/main_window.h"
+#include "app/plain_text.h"
 
 #include "app/admin_dialog.h"
 #include "app/api_backend.h"
 #include "app/app_settings.h"
+#include "app/board_commands.h"
 #include "app/board_controller.h"
 #include "app/board_view.h"
 #include "app/boards_list.h"
@@ -20,12 +22,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace corkboard::ui {
@@ -62,11 +68,32 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     layout->addWidget(m_banner);
     m_stack = new QStackedWidget(central);
     layout->addWidget(m_stack, 1);
-    m_busy = new QLabel(m_stack);
+    auto *busyPage = new QWidget(m_stack);
+    auto *busyLayout = new QVBoxLayout(busyPage);
+    busyLayout->addStretch(1);
+    m_busy = new QLabel(busyPage);
     m_busy->setObjectName(QStringLiteral("busy"));
+    m_busy->setTextFormat(Qt::PlainText);
     m_busy->setAlignment(Qt::AlignCenter);
     m_busy->setWordWrap(true);
-    m_stack->addWidget(m_busy);
+    busyLayout->addWidget(m_busy);
+    auto *busyButtons = new QHBoxLayout;
+    busyButtons->addStretch(1);
+    m_retry = new QPushButton(tr("&Retry"), busyPage);
+    m_retry->setObjectName(QStringLiteral("retry"));
+    m_retry->setAccessibleName(tr("Try to reach the server again"));
+    connect(m_retry, &QPushButton::clicked, this, &MainWindow::retryRequested);
+    m_changeServer = new QPushButton(tr("Connect to another &server…"), busyPage);
+    m_changeServer->setObjectName(QStringLiteral("changeServer"));
+    connect(m_changeServer, &QPushButton::clicked, this, &MainWindow::changeServerRequested);
+    busyButtons->addWidget(m_retry);
+    busyButtons->addWidget(m_changeServer);
+    busyButtons->addStretch(1);
+    busyLayout->addLayout(busyButtons);
+    busyLayout->addStretch(1);
+    m_retry->setVisible(false);
+    m_changeServer->setVisible(false);
+    m_stack->addWidget(busyPage);
     setCentralWidget(central);
 
     m_connectivity = new QLabel(this);
@@ -82,9 +109,14 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     connect(m_tray, &TrayNotifier::quitRequested, this, &MainWindow::quitRequested);
     buildActions();
     resize(1180, 760);
+    // Where it was last time (size, place, maximised), when there was a last time.
+    restoreGeometry(m_settings->windowGeometry());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_settings->setWindowGeometry(saveGeometry());
+}
 
 void MainWindow::buildActions()
 {
@@ -110,7 +142,9 @@ void MainWindow::buildActions()
         TransferActions::exportBoard(this, apiOf(), open ? m_controller->boardId() : QString(),
             open ? m_controller->boardName() : QString());
     });
+    m_boardsAction = boards;
     auto *newBoard = new QAction(tr("&New board"), this);
+    m_newBoardAction = newBoard;
     newBoard->setShortcut(QKeySequence::New);
     connect(newBoard, &QAction::triggered, this, [this] {
         if (!m_boards)
@@ -120,15 +154,19 @@ void MainWindow::buildActions()
     });
     addAction(newBoard);
     auto *refresh = new QAction(tr("&Reload"), this);
+    m_reloadAction = refresh;
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this] {
-        if (m_stack->currentIndex() == BoardPage && m_controller)
+        if (m_stack->currentIndex() == BusyPage && m_retry->isVisible())
+            Q_EMIT retryRequested();
+        else if (m_stack->currentIndex() == BoardPage && m_controller)
             m_controller->open(m_controller->boardId());
         else if (m_boards)
             m_boards->reload();
     });
     addAction(refresh);
     auto *addCard = new QAction(tr("Add a &card"), this);
+    m_addCardAction = addCard;
     addCard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     addAction(addCard);
     m_toolbar->addSeparator();
@@ -140,11 +178,16 @@ void MainWindow::buildActions()
     m_toolbar->addWidget(m_bell);
     auto *settings = m_toolbar->addAction(tr("&Settings"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
+    m_settingsAction = settings;
     m_adminAction = m_toolbar->addAction(tr("&Admin"), this, &MainWindow::openAdmin);
     m_adminAction->setVisible(false);
     m_signOutAction = m_toolbar->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     m_signOutAction->setEnabled(false);
+    m_changeServerAction = new QAction(tr("Connect to another &server…"), this);
+    connect(m_changeServerAction, &QAction::triggered, this, &MainWindow::changeServerRequested);
+    addAction(m_changeServerAction);
     auto *quit = new QAction(tr("&Quit"), this);
+    m_quitAction = quit;
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
     addAction(quit);
@@ -155,6 +198,16 @@ void MainWindow::buildActions()
         if (!columns.isEmpty())
             columns.first()->addCardField()->setFocus();
     });
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (!m_search)
+            return;
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(m_findAction);
+    buildMenus();
 }
 
 QString MainWindow::busyText() const
@@ -165,6 +218,9 @@ QString MainWindow::busyText() const
 void MainWindow::showBusy(const QString &text)
 {
     m_busy->setText(text);
+    m_retry->setVisible(false);
+    m_changeServer->setVisible(false);
+    m_signOutAction->setEnabled(m_backend != nullptr);
     m_stack->setCurrentIndex(BusyPage);
     statusBar()->showMessage(text);
 }
@@ -172,6 +228,10 @@ void MainWindow::showBusy(const QString &text)
 void MainWindow::showFailure(const QString &text)
 {
     showBusy(text);
+    m_retry->setVisible(true);
+    m_changeServer->setVisible(true);
+    // Signing out (forgetting this computer's sign-in) works without the server.
+    m_signOutAction->setEnabled(true);
     setConnectivity(Connectivity::Offline);
 }
 
@@ -187,7 +247,19 @@ void MainWindow::startSession(
     m_boards = new BoardsList(backend, m_stack);
     m_stack->insertWidget(BoardsPage, m_boards);
     m_controller = new BoardController(backend, this);
-    m_boardView = new BoardView(m_controller, m_stack);
+    m_commands = new BoardCommands(m_controller, this, this);
+    connect(m_commands, &BoardCommands::failed, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_undoAction = m_commands->stack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_commands->stack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    addAction(m_undoAction);
+    addAction(m_redoAction);
+    m_boardView = new BoardView(m_controller, m_commands, m_stack);
     m_stack->insertWidget(BoardPage, m_boardView);
     connect(
         m_boards, &BoardsList::openRequested, this, [this](const QString &id) { openBoard(id); });
@@ -196,12 +268,21 @@ void MainWindow::startSession(
     connect(m_boardView, &BoardView::backRequested, this, &MainWindow::showBoards);
     connect(m_boardView, &BoardView::cardActivated, this, &MainWindow::openCard);
     connect(m_boardView, &BoardView::membersRequested, this, &MainWindow::openMembers);
-    connect(m_controller, &BoardController::failed, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_controller, &BoardController::failed, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+        // A board that could not be opened at all (gone, or no longer shared): back to the list.
+        if (m_stack->currentIndex() == BoardPage && m_controller->boardId().isEmpty()) {
+            m_settings->setLastBoard(m_backend->serverUrl(), QString());
+            showBoards();
+        }
+    });
     connect(m_controller, &BoardController::moveRefused, this,
         [this](const QString &text) { MessageBox::warning(this, tr("Move refused"), text); });
     connect(m_controller, &BoardController::boardLoaded, this, [this] {
         setWindowTitle(tr("%1 — Corkboard").arg(m_controller->boardName()));
+        m_membersAction->setEnabled(true);
+        m_archiveAction->setEnabled(true);
+        m_settings->setLastBoard(m_backend->serverUrl(), m_controller->boardId());
         if (!m_pendingCard.isEmpty()) {
             m_boardView->focusCard(m_pendingCard);
             m_pendingCard.clear();
@@ -224,13 +305,6 @@ void MainWindow::startSession(
     m_search = new SearchBox(backend, m_toolbar);
     m_search->setMaximumWidth(320);
     m_toolbar->insertWidget(m_searchSlot, m_search);
-    auto *find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_search, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-    addAction(find);
     connect(m_search, &SearchBox::jumpRequested, this,
         [this](const QString &board, const QString &card) { openBoard(board, card); });
 
@@ -243,12 +317,15 @@ void MainWindow::startSession(
         });
     m_adminAction->setVisible(account.isAdmin());
     m_signOutAction->setEnabled(true);
-    m_signOutAction->setToolTip(tr("Signed in as %1").arg(account.displayName));
+    m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
     statusBar()->showMessage(tr("Signed in as %1").arg(account.displayName), 5000);
     setConnectivity(Connectivity::Online);
+    const QString lastBoard = m_settings->lastBoard(backend->serverUrl());
     showBoards();
     m_boards->reload();
     m_notifications->reload();
+    if (!lastBoard.isEmpty())
+        openBoard(lastBoard); // where this person left off
 }
 
 void MainWindow::endSession()
@@ -263,6 +340,12 @@ void MainWindow::endSession()
     m_notifications = nullptr;
     delete m_boardView;
     m_boardView = nullptr;
+    delete m_undoAction;
+    m_undoAction = nullptr;
+    delete m_redoAction;
+    m_redoAction = nullptr;
+    delete m_commands;
+    m_commands = nullptr;
     delete m_controller;
     m_controller = nullptr;
     delete m_boards;
@@ -279,8 +362,12 @@ void MainWindow::showBoards()
 {
     if (!m_boards)
         return;
-    if (m_controller && !m_controller->boardId().isEmpty())
+    if (m_controller && !m_controller->boardId().isEmpty()) {
         m_controller->close();
+        m_settings->setLastBoard(m_backend->serverUrl(), QString());
+    }
+    m_membersAction->setEnabled(false);
+    m_archiveAction->setEnabled(false);
     m_stack->setCurrentIndex(BoardsPage);
     setWindowTitle(tr("Corkboard"));
     m_boards->view()->setFocus();
@@ -311,6 +398,8 @@ void MainWindow::openCard(const QString &cardId)
 
 void MainWindow::openMembers()
 {
+    if (!m_controller || m_controller->boardId().isEmpty())
+        return;
     auto *dialog = new MembersDialog(m_backend, m_controller->boardId(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -366,6 +455,7 @@ void MainWindow::onNotification(const Notification &notification)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_settings->setWindowGeometry(saveGeometry());
     if (m_settings->keepInTray() && m_tray->isAvailable()) {
         hide();
         event->ignore();

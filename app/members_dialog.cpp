@@ -71,6 +71,7 @@ MembersDialog::MembersDialog(Backend *backend, const QString &boardId, QWidget *
         });
     });
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

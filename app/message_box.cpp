@@ -43,6 +43,7 @@ void MessageBox::show(
     if (g_silent)
         return;
     auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, parent);
+    box->setTextFormat(Qt::PlainText); // names and titles in the text are people's text
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setAccessibleName(title);
     box->open();
@@ -59,6 +60,7 @@ void MessageBox::ask(QWidget *parent, const QString &title, const QString &text,
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setAccessibleName(title);
     if (!details.isEmpty())

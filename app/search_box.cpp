@@ -1,4 +1,5 @@
 #include "app/search_box.h"
+#include "app/plain_text.h"
 
 #include <QKeyEvent>
 #include <QListView>
@@ -28,6 +29,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return tr("%1 — %2").arg(hit.title, hit.boardName);
     case Qt::ToolTipRole:
+        return plainToolTip(QTextDocumentFragment::fromHtml(hit.snippet).toPlainText());
     case SnippetRole:
         return QTextDocumentFragment::fromHtml(hit.snippet).toPlainText();
     case BoardIdRole:

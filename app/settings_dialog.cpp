@@ -52,6 +52,7 @@ SettingsDialog::SettingsDialog(
     m_tray->setChecked(settings->keepInTray());
     form->addRow(m_tray);
     auto *folder = new QLabel(dataDir, general);
+    folder->setTextFormat(Qt::PlainText);
     folder->setTextInteractionFlags(Qt::TextSelectableByMouse);
     folder->setAccessibleName(tr("Data folder"));
     form->addRow(tr("Data folder:"), folder);

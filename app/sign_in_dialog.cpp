@@ -31,6 +31,7 @@ SignInDialog::SignInDialog(Backend *backend, Mode mode, QWidget *parent)
     setWindowTitle(mode == Mode::FirstAccount ? tr("Create your account") : tr("Sign in"));
     auto *layout = new QVBoxLayout(this);
     auto *server = new QLabel(tr("Server: %1").arg(backend->serverUrl()), this);
+    server->setTextFormat(Qt::PlainText);
     server->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(server);
     m_tabs = new QTabWidget(this);

@@ -1,5 +1,37 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>BoardCommands</name>
+    <message>
+        <source>Move card</source>
+        <translation>Karte verschieben</translation>
+    </message>
+    <message>
+        <source>Archive card</source>
+        <translation>Karte archivieren</translation>
+    </message>
+    <message>
+        <source>Restore card</source>
+        <translation>Karte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The card was not changed: %1</source>
+        <translation>Die Karte wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Rename column</source>
+        <translation>Spalte umbenennen</translation>
+    </message>
+    <message>
+        <source>Set WIP limit</source>
+        <translation>WIP-Limit setzen</translation>
+    </message>
+    <message>
+        <source>The column was not changed: %1</source>
+        <translation>Die Spalte wurde nicht geändert: %1</translation>
+    </message>
+</context>
 <context>
     <name>ErrorPresenter</name>
     <message>
@@ -104,7 +136,10 @@
     </message>
     <message numerus="yes">
         <source>Too many requests. Please try again in %n second(s).</source>
-        <translation><numerusform>Zu viele Anfragen. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform><numerusform>Zu viele Anfragen. Bitte versuchen Sie es in %n Sekunden erneut.</numerusform></translation>
+        <translation>
+            <numerusform>Zu viele Anfragen. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Anfragen. Bitte versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server refused this request.</source>
@@ -141,6 +176,57 @@
     <message>
         <source>This value has the wrong type.</source>
         <translation>Dieser Wert hat den falschen Typ.</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>This must not be empty.</source>
+        <translation>Dies darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>This no longer exists. Reload and try again.</source>
+        <translation>Dies existiert nicht mehr. Laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This contains characters that are not allowed.</source>
+        <translation>Dies enthält nicht erlaubte Zeichen.</translation>
+    </message>
+    <message>
+        <source>The limit has been reached.</source>
+        <translation>Das Limit ist erreicht.</translation>
+    </message>
+    <message>
+        <source>This person is not a member of the board.</source>
+        <translation>Diese Person ist kein Mitglied des Boards.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>“%1” is due soon</source>
+        <translation>„%1“ ist bald fällig</translation>
+    </message>
+    <message>
+        <source>“%1” is overdue</source>
+        <translation>„%1“ ist überfällig</translation>
+    </message>
+    <message>
+        <source>You were assigned to “%1”</source>
+        <translation>Sie wurden „%1“ zugewiesen</translation>
+    </message>
+    <message>
+        <source>You were mentioned on “%1”</source>
+        <translation>Sie wurden in „%1“ erwähnt</translation>
+    </message>
+    <message>
+        <source>New comment on “%1”</source>
+        <translation>Neuer Kommentar zu „%1“</translation>
     </message>
 </context>
 <context>
@@ -208,6 +294,59 @@
     <message>
         <source>%1 disabled</source>
         <translation>%1 deaktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ApiBackend</name>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::BoardCommands</name>
+    <message>
+        <source>Delete card</source>
+        <translation>Karte löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its checklist and comments? This cannot be undone; archiving can.</source>
+        <translation>„%1“ mit Checkliste und Kommentaren löschen? Das lässt sich nicht rückgängig machen – Archivieren schon.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>The card was not deleted: %1</source>
+        <translation>Die Karte wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>The last column cannot be deleted while it has cards.</source>
+        <translation>Die letzte Spalte kann nicht gelöscht werden, solange sie Karten enthält.</translation>
+    </message>
+    <message>
+        <source>Delete column</source>
+        <translation>Spalte löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the column “%1”? Its %n card(s) move to “%2”. This cannot be undone.</source>
+        <translation>
+            <numerusform>Die Spalte „%1“ löschen? Ihre %n Karte wird nach „%2“ verschoben. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Die Spalte „%1“ löschen? Ihre %n Karten werden nach „%2“ verschoben. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the empty column “%1”?</source>
+        <translation>Die leere Spalte „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>The column was not deleted: %1</source>
+        <translation>Die Spalte wurde nicht gelöscht: %1</translation>
     </message>
 </context>
 <context>
@@ -436,6 +575,46 @@
         <source>Take theirs</source>
         <translation>Deren übernehmen</translation>
     </message>
+    <message>
+        <source>Not saved: the board server cannot be reached. Your changes are kept here.</source>
+        <translation>Nicht gespeichert: Der Board-Server ist nicht erreichbar. Ihre Änderungen bleiben hier erhalten.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>This card has changes that are not saved yet. Save them before closing?</source>
+        <translation>Diese Karte hat noch nicht gespeicherte Änderungen. Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Comment not sent: the board server cannot be reached. Your text is kept; press Enter to try again.</source>
+        <translation>Kommentar nicht gesendet: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten; drücken Sie die Eingabetaste, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Comment not sent: %1</source>
+        <translation>Kommentar nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Item not added: the board server cannot be reached. Your text is kept.</source>
+        <translation>Punkt nicht hinzugefügt: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Item not added: %1</source>
+        <translation>Punkt nicht hinzugefügt: %1</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::CardModel</name>
@@ -449,7 +628,10 @@
     </message>
     <message numerus="yes">
         <source>%n comment(s)</source>
-        <translation><numerusform>%n Kommentar</numerusform><numerusform>%n Kommentare</numerusform></translation>
+        <translation>
+            <numerusform>%n Kommentar</numerusform>
+            <numerusform>%n Kommentare</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -488,6 +670,74 @@
     <message>
         <source>Add a card to %1</source>
         <translation>Karte zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Not added: the board server cannot be reached. Your text is kept; press Enter to try again.</source>
+        <translation>Nicht hinzugefügt: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten; drücken Sie die Eingabetaste, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Titel: %1</translation>
+    </message>
+    <message>
+        <source>Not added: “%1”</source>
+        <translation>Nicht hinzugefügt: „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Move to</source>
+        <translation>&amp;Verschieben nach</translation>
+    </message>
+    <message>
+        <source>Top of “%1”</source>
+        <translation>Anfang von „%1“</translation>
+    </message>
+    <message>
+        <source>Bottom of “%1”</source>
+        <translation>Ende von „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename column</source>
+        <translation>Spalte umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>&amp;WIP limit…</source>
+        <translation>&amp;WIP-Limit…</translation>
+    </message>
+    <message>
+        <source>Work-in-progress limit</source>
+        <translation>WIP-Limit</translation>
+    </message>
+    <message>
+        <source>At most this many cards (0: no limit):</source>
+        <translation>Höchstens so viele Karten (0: kein Limit):</translation>
+    </message>
+    <message>
+        <source>Move &amp;left</source>
+        <translation>Nach &amp;links</translation>
+    </message>
+    <message>
+        <source>Move &amp;right</source>
+        <translation>Nach &amp;rechts</translation>
     </message>
 </context>
 <context>
@@ -529,16 +779,22 @@
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <source>The team server %1 cannot be reached: %2</source>
-        <translation>Der Team-Server %1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
         <source>Create the first account to start.</source>
         <translation>Erstellen Sie das erste Konto, um zu beginnen.</translation>
     </message>
     <message>
         <source>Please sign in.</source>
         <translation>Bitte melden Sie sich an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The board server %1 cannot be reached: %2
+Trying again in %n second(s) — or press Retry.</source>
+        <translation>
+            <numerusform>Der Board-Server %1 ist nicht erreichbar: %2
+Neuer Versuch in %n Sekunde – oder klicken Sie auf „Erneut versuchen“.</numerusform>
+            <numerusform>Der Board-Server %1 ist nicht erreichbar: %2
+Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -659,16 +915,120 @@
         <translation>◌ Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <source>The connection to the board server was lost. Reconnecting…</source>
-        <translation>Die Verbindung zum Board-Server wurde unterbrochen. Sie wird wiederhergestellt…</translation>
-    </message>
-    <message>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
         <source>The board server cannot be reached. Changes will show again once it is back.</source>
         <translation>Der Board-Server ist nicht erreichbar. Änderungen erscheinen wieder, sobald er zurück ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try to reach the server again</source>
+        <translation>Den Server erneut zu erreichen versuchen</translation>
+    </message>
+    <message>
+        <source>Connect to another &amp;server…</source>
+        <translation>Mit anderem &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>B&amp;oard</translation>
+    </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation>&amp;Mitglieder…</translation>
+    </message>
+    <message>
+        <source>&amp;Archived cards…</source>
+        <translation>&amp;Archivierte Karten…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Archived cards</source>
+        <translation>Archivierte Karten</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>No archived cards on this board.</source>
+        <translation>Keine archivierten Karten auf diesem Board.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Open the selected card</source>
+        <translation>Ausgewählte Karte öffnen</translation>
+    </message>
+    <message>
+        <source>Move the card to the next / previous column</source>
+        <translation>Karte in die nächste / vorige Spalte verschieben</translation>
+    </message>
+    <message>
+        <source>Move the card up / down</source>
+        <translation>Karte nach oben / unten verschieben</translation>
+    </message>
+    <message>
+        <source>Archive the selected card (undo brings it back)</source>
+        <translation>Ausgewählte Karte archivieren (Rückgängig holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>Delete the selected card (asks first)</source>
+        <translation>Ausgewählte Karte löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Add a checklist item or post a comment (in the card)</source>
+        <translation>Checklistenpunkt hinzufügen oder Kommentar senden (in der Karte)</translation>
+    </message>
+    <message>
+        <source>Close the card (asks when something is not saved)</source>
+        <translation>Karte schließen (fragt, wenn etwas nicht gespeichert ist)</translation>
     </message>
 </context>
 <context>
@@ -738,7 +1098,10 @@
     <name>corkboard::ui::NotificationBell</name>
     <message numerus="yes">
         <source>Notifications, %n unread</source>
-        <translation><numerusform>Benachrichtigungen, %n ungelesen</numerusform><numerusform>Benachrichtigungen, %n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -924,36 +1287,6 @@
     <message>
         <source>Card due soon</source>
         <translation>Karte bald fällig</translation>
-    </message>
-</context>
-<context>
-    <name>Notifications</name>
-    <message>
-        <source>“%1” is due soon</source>
-        <translation>„%1“ ist bald fällig</translation>
-    </message>
-    <message>
-        <source>“%1” is overdue</source>
-        <translation>„%1“ ist überfällig</translation>
-    </message>
-    <message>
-        <source>You were assigned to “%1”</source>
-        <translation>Sie wurden „%1“ zugewiesen</translation>
-    </message>
-    <message>
-        <source>You were mentioned on “%1”</source>
-        <translation>Sie wurden in „%1“ erwähnt</translation>
-    </message>
-    <message>
-        <source>New comment on “%1”</source>
-        <translation>Neuer Kommentar zu „%1“</translation>
-    </message>
-</context>
-<context>
-    <name>corkboard::ui::ApiBackend</name>
-    <message>
-        <source>someone</source>
-        <translation>jemand</translation>
     </message>
 </context>
 </TS>

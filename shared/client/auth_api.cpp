@@ -156,11 +156,13 @@ QFuture<ApiResult<NoContent>> UsersApi::changePassword(
 }
 
 QFuture<ApiResult<Page<dto::UserSummary>>> UsersApi::directory(
-    const QString &query, const PageRequest &page)
+    const QString &query, const PageRequest &page, bool includeDisabled)
 {
     QUrlQuery q;
     if (!query.isEmpty())
         q.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    if (includeDisabled)
+        q.addQueryItem(QStringLiteral("include_disabled"), QStringLiteral("true"));
     page.addTo(q);
     return m_client.call<Page<dto::UserSummary>>(
         ApiRequest::get(QStringLiteral("/api/v1/users"), q), [](const ApiResponse &r) {

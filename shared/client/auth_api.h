@@ -59,9 +59,10 @@ public:
     //! POST /users/me/password (signs out my other devices).
     QFuture<ApiResult<NoContent>> changePassword(
         const QString &currentPassword, const QString &newPassword);
-    //! GET /users?q= (directory for assigning and sharing).
+    //! GET /users?q= (directory for assigning and sharing). An administrator's entries carry
+    //! role and disabled; `includeDisabled` (admins only) lists disabled users too.
     QFuture<ApiResult<Page<dto::UserSummary>>> directory(
-        const QString &query, const PageRequest &page = {});
+        const QString &query, const PageRequest &page = {}, bool includeDisabled = false);
     //! PATCH /users/{id} (admin): role and/or disabled.
     QFuture<ApiResult<dto::User>> adminUpdate(const QString &userId,
         const std::optional<QString> &role, const std::optional<bool> &disabled);

@@ -128,8 +128,10 @@ QFuture<ApiResult<Column>> BoardsApi::updateColumn(
     if (patch.wipLimit)
         body.insert(QStringLiteral("wip_limit"),
             *patch.wipLimit ? QJsonValue(**patch.wipLimit) : QJsonValue());
+    // The server reads null as "first"; an empty string is not an id (422).
     if (patch.afterColumnId)
-        body.insert(QStringLiteral("after_column_id"), *patch.afterColumnId);
+        body.insert(QStringLiteral("after_column_id"),
+            patch.afterColumnId->isEmpty() ? QJsonValue() : QJsonValue(*patch.afterColumnId));
     return m_client.call<Column>(
         withIfMatch(ApiRequest::json(
                         "PATCH", QStringLiteral("/api/v1/columns/") + pathSegment(columnId), body),

@@ -24,7 +24,8 @@ struct ColumnPatch
 {
     std::optional<QString> name;
     std::optional<std::optional<int>> wipLimit;
-    std::optional<QString> afterColumnId; //!< reorder: place after this column
+    //! Reorder: place after this column; an empty id puts it first (sent as null).
+    std::optional<QString> afterColumnId;
 };
 
 //! Typed calls for boards, members, columns, labels, activity and search.

@@ -17,7 +17,7 @@ struct NewCard
     QStringList assigneeIds;
     QStringList labelIds;
     QDateTime dueAt; //!< invalid: none
-    QString afterCardId; //!< empty: at the top
+    QString afterCardId; //!< empty: at the bottom
 };
 
 //! Fields of PATCH /cards/{id}; unset members are left alone. `dueAt` holding an invalid
@@ -34,6 +34,8 @@ struct CardPatch
 
 //! Where POST /cards/{id}/move puts a card: into `columnId`, after or before a neighbour (both
 //! empty: at the top).
+//! Where a moved card goes: after `afterCardId`, else before `beforeCardId`, else (neither
+//! set) at the bottom of the column. A drop at the top names the card it goes before.
 struct CardPlacement
 {
     QString columnId;

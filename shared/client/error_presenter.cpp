@@ -1,5 +1,7 @@
 #include "shared/client/error_presenter.h"
 
+#include <QRegularExpression>
+
 namespace corkboard::client {
 
 QString ErrorPresenter::message(ErrorCode code)
@@ -94,10 +96,17 @@ QString ErrorPresenter::fieldMessage(const FieldError &error)
     const QString &c = error.code;
     if (c == QLatin1String("required") || c == QLatin1String("missing"))
         return tr("This field is required.");
+    // The rule's number is in the server's text ("must be at most 200 characters"): name it.
+    const QRegularExpressionMatch number
+        = QRegularExpression(QStringLiteral("(\\d+) character")).match(error.message);
     if (c == QLatin1String("too_long"))
-        return tr("This is too long.");
+        return number.hasMatch() ? tr("at most %1 characters").arg(number.captured(1))
+                                 : tr("This is too long.");
     if (c == QLatin1String("too_short") || c == QLatin1String("empty"))
-        return tr("This is too short.");
+        return number.hasMatch() ? tr("at least %1 characters").arg(number.captured(1))
+                                 : tr("This is too short.");
+    if (c == QLatin1String("blank"))
+        return tr("This must not be empty.");
     if (c == QLatin1String("invalid") || c == QLatin1String("invalid_format")
         || c == QLatin1String("format"))
         return tr("This value is not valid.");

@@ -2,17 +2,12 @@
 
 #include "shared/client/api_client.h"
 #include "shared/client/client_log.h"
+#include "shared/live_protocol.h"
 
 #include <QJsonDocument>
 #include <QWebSocket>
 
 namespace corkboard::client {
-
-namespace {
-// Close codes of the live protocol (API.md "Live updates").
-constexpr int kCloseUnauthenticated = 4401;
-constexpr int kCloseForbidden = 4403;
-} // namespace
 
 LiveClient::LiveClient(QUrl url, QObject *parent)
     : LiveClient(std::move(url), Options {}, parent)
@@ -155,7 +150,7 @@ void LiveClient::onDisconnected()
         setState(State::Disconnected);
         return;
     }
-    if (code == kCloseUnauthenticated) {
+    if (code == live::CloseUnauthenticated) {
         // The token was refused or expired: reconnect as soon as a fresh one arrives.
         m_token.clear();
         m_waitingForToken = true;
@@ -234,7 +229,7 @@ void LiveClient::onText(const QString &text)
         const QString code = message.value(QStringLiteral("code")).toString();
         const QString detail = message.value(QStringLiteral("detail")).toString();
         if (!boardId.isEmpty()
-            && message.value(QStringLiteral("status")).toInt() == kCloseForbidden) {
+            && message.value(QStringLiteral("status")).toInt() == live::CloseForbidden) {
             m_subscriptions.remove(boardId);
             Q_EMIT subscriptionLost(boardId, code, detail);
         } else {

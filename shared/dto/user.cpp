@@ -25,6 +25,10 @@ void writeJson(JsonWriter &w, const UserSummary &user)
     w.field("id", user.id);
     w.field("display_name", user.displayName);
     w.field("email", user.email);
+    if (user.role)
+        w.field("role", *user.role);
+    if (user.disabled)
+        w.field("disabled", *user.disabled);
     w.endObject();
 }
 
@@ -56,6 +60,10 @@ bool fromJson(const QJsonObject &json, UserSummary &out)
     out.id = id.toString();
     out.displayName = name.toString();
     out.email = json.value(QLatin1String("email")).toString();
+    const auto role = json.value(QLatin1String("role"));
+    out.role = role.isString() ? std::optional<QString>(role.toString()) : std::nullopt;
+    const auto disabled = json.value(QLatin1String("disabled"));
+    out.disabled = disabled.isBool() ? std::optional<bool>(disabled.toBool()) : std::nullopt;
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 namespace corkboard {
 
@@ -29,6 +30,9 @@ struct UserSummary
     QString id;
     QString displayName;
     QString email;
+    //! Only in an administrator's view of the directory: server role and disabled flag.
+    std::optional<QString> role;
+    std::optional<bool> disabled;
 };
 
 void writeJson(JsonWriter &w, const User &user);

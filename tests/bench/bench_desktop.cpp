@@ -250,7 +250,7 @@ void snapshotToInteractive()
             data}}).toJson(QJsonDocument::Compact);
 
     BoardController controller(nullptr);
-    BoardView view(&controller);
+    BoardView view(&controller, nullptr);
     view.resize(1300, 850);
     view.show();
     QCoreApplication::processEvents();

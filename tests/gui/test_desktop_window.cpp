@@ -211,8 +211,8 @@ private Q_SLOTS:
         QSignalSpy refused(board, &BoardController::moveRefused);
         Backend *backend = m_session->backend();
         bool answered = false;
-        backend->moveCard(
-            this, cardId, QStringLiteral("no-such-column"), QString(), [&](const Outcome<Card> &r) {
+        backend->moveCard(this, cardId, QStringLiteral("no-such-column"), QString(), QString(),
+            [&](const Outcome<Card> &r) {
                 QVERIFY(!r.ok());
                 answered = true;
             });

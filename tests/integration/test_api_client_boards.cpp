@@ -261,6 +261,56 @@ private Q_SLOTS:
         QVERIFY(waitFor(boards.snapshot(boardId)).error().is(ErrorCode::NotFound));
     }
 
+    void reordersKeepTheExactPlace()
+    {
+        BoardsApi boards(*m_client);
+        CardsApi cards(*m_client);
+        const auto board = REQUIRE_OK(boards.createBoard(QStringLiteral("Order")));
+        QVERIFY(board.isOk());
+        const QString boardId = board.value().board.id;
+        const QList<Column> columns = board.value().columns;
+
+        // A column to the front: "after nothing" goes out as null, not as an empty id (422).
+        ColumnPatch front;
+        front.afterColumnId = QString();
+        const auto moved = REQUIRE_OK(boards.updateColumn(columns.at(2).id, front));
+        QVERIFY(moved.isOk());
+        auto snap = REQUIRE_OK(boards.snapshot(boardId));
+        QCOMPARE(snap.value().columns.first().id, columns.at(2).id);
+
+        QStringList ids;
+        for (const char *title : {"one", "two", "three"}) {
+            NewCard draft;
+            draft.columnId = columns.at(0).id;
+            draft.title = QString::fromLatin1(title);
+            draft.afterCardId = ids.isEmpty() ? QString() : ids.last();
+            const auto card = REQUIRE_OK(cards.createCard(boardId, draft));
+            QVERIFY(card.isOk());
+            ids << card.value().id;
+        }
+        // To the top of another column that has cards: before its first card.
+        const auto top = REQUIRE_OK(cards.moveCard(ids.at(2), {columns.at(1).id, {}, {}}));
+        QVERIFY(top.isOk());
+        const auto above = REQUIRE_OK(cards.moveCard(ids.at(1), {columns.at(1).id, {}, ids.at(2)}));
+        QVERIFY(above.isOk());
+        const auto between
+            = REQUIRE_OK(cards.moveCard(ids.at(0), {columns.at(1).id, ids.at(1), {}}));
+        QVERIFY(between.isOk());
+        snap = REQUIRE_OK(boards.snapshot(boardId));
+        QList<Card> inDoing;
+        for (const Card &c : snap.value().cards) {
+            if (c.columnId == columns.at(1).id)
+                inDoing << c;
+        }
+        std::sort(inDoing.begin(), inDoing.end(),
+            [](const Card &a, const Card &b) { return a.position < b.position; });
+        QStringList order;
+        for (const Card &c : inDoing)
+            order << c.title;
+        QCOMPARE(order,
+            (QStringList {QStringLiteral("two"), QStringLiteral("one"), QStringLiteral("three")}));
+    }
+
     void validationErrorsAreTypedPerField()
     {
         BoardsApi boards(*m_client);

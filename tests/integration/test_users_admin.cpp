@@ -212,8 +212,10 @@ void TestUsersAdmin::directorySearch()
     TestServer server;
     const auto a = registerUser(
         server, QStringLiteral("alice@example.com"), kPassword, QStringLiteral("Alice"));
-    registerUser(server, QStringLiteral("bob@example.com"), kPassword, QStringLiteral("Bob"));
-    registerUser(server, QStringLiteral("bobby@example.com"), kPassword, QStringLiteral("Bobby"));
+    const auto bob
+        = registerUser(server, QStringLiteral("bob@example.com"), kPassword, QStringLiteral("Bob"));
+    const auto bobby = registerUser(
+        server, QStringLiteral("bobby@example.com"), kPassword, QStringLiteral("Bobby"));
     const auto r
         = httpAuth("GET", server.url(QStringLiteral("/api/v1/users?q=bob&limit=1")), a.accessToken);
     QCOMPARE(r.status, 200);
@@ -237,6 +239,46 @@ void TestUsersAdmin::directorySearch()
     QCOMPARE(
         httpAuth("GET", server.url(QStringLiteral("/api/v1/users?limit=0")), a.accessToken).status,
         422);
+
+    // An administrator sees roles and the disabled flag (Admin → People); a member does not.
+    const auto byName = [](const HttpResult &res) {
+        QHash<QString, QJsonObject> out;
+        for (const QJsonValue &v : res.json().value(QStringLiteral("data")).toArray())
+            out.insert(v.toObject().value(QStringLiteral("display_name")).toString(), v.toObject());
+        return out;
+    };
+    auto adminView
+        = byName(httpAuth("GET", server.url(QStringLiteral("/api/v1/users")), a.accessToken));
+    QCOMPARE(adminView.value(QStringLiteral("Alice")).value(QStringLiteral("role")).toString(),
+        QStringLiteral("admin"));
+    QCOMPARE(adminView.value(QStringLiteral("Bob")).value(QStringLiteral("role")).toString(),
+        QStringLiteral("member"));
+    QCOMPARE(adminView.value(QStringLiteral("Bob")).value(QStringLiteral("email")).toString(),
+        QStringLiteral("bob@example.com"));
+    QVERIFY(adminView.value(QStringLiteral("Bob")).contains(QStringLiteral("disabled")));
+    const auto memberView
+        = byName(httpAuth("GET", server.url(QStringLiteral("/api/v1/users")), bob.accessToken));
+    QCOMPARE(memberView.size(), 3);
+    QVERIFY(!memberView.value(QStringLiteral("Alice")).contains(QStringLiteral("role")));
+    QCOMPARE(httpAuth("GET", server.url(QStringLiteral("/api/v1/users?include_disabled=true")),
+                 bob.accessToken)
+                 .status,
+        403);
+    QCOMPARE(httpAuth("GET", server.url(QStringLiteral("/api/v1/users?include_disabled=yes")),
+                 a.accessToken)
+                 .status,
+        422);
+    // A disabled user leaves the directory, but an administrator can still list them.
+    QCOMPARE(httpJson("PATCH", server.url(QStringLiteral("/api/v1/users/") + bobby.userId),
+                 QJsonObject {{QStringLiteral("disabled"), true}}, a.accessToken)
+                 .status,
+        200);
+    QVERIFY(!byName(httpAuth("GET", server.url(QStringLiteral("/api/v1/users")), a.accessToken))
+                 .contains(QStringLiteral("Bobby")));
+    adminView = byName(httpAuth(
+        "GET", server.url(QStringLiteral("/api/v1/users?include_disabled=true")), a.accessToken));
+    QCOMPARE(
+        adminView.value(QStringLiteral("Bobby")).value(QStringLiteral("disabled")).toBool(), true);
 }
 
 void TestUsersAdmin::disabledUserIsRejectedAtOnce()

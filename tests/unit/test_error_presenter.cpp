@@ -106,6 +106,10 @@ private Q_SLOTS:
         QVERIFY(fields.value(QStringLiteral("title")) != fields.value(QStringLiteral("email")));
         QCOMPARE(fields.value(QStringLiteral("due_at")), QStringLiteral("must be a date"));
         QCOMPARE(e.errorsFor(QStringLiteral("title")).size(), 2);
+        // The rule is named with its number, in the reader's language.
+        QCOMPARE(ErrorPresenter::fieldMessage({QStringLiteral("title"), QStringLiteral("too_long"),
+                     QStringLiteral("must be at most 200 characters")}),
+            QStringLiteral("at most 200 characters"));
         // Codes the server uses have their own text, not the server's English.
         for (const char *code : {"required", "too_long", "too_short", "invalid", "out_of_range",
                  "wrong_type", "invalid_type", "unknown_field", "unknown_column",

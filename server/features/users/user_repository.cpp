@@ -130,8 +130,8 @@ bool UserRepository::updateRoleAndDisabled(
     return q.numRowsAffected() > 0;
 }
 
-QList<dto::UserSummary> UserRepository::search(
-    const QString &query, int limit, const QString &afterName, const QString &afterId)
+QList<dto::UserSummary> UserRepository::search(const QString &query, int limit,
+    const QString &afterName, const QString &afterId, bool adminView, bool includeDisabled)
 {
     QString escaped = query;
     // '!' escapes LIKE wildcards ('\\' would confuse Qt's placeholder scanner inside quotes).
@@ -140,22 +140,29 @@ QList<dto::UserSummary> UserRepository::search(
         .replace(QLatin1Char('_'), QLatin1String("!_"));
     const QString pattern = QLatin1Char('%') + escaped + QLatin1Char('%');
     SqlQuery q(m_db,
-        QStringLiteral(
-            "SELECT id, display_name, email FROM users "
-            "WHERE disabled = 0 AND (display_name LIKE ? ESCAPE '!' OR email LIKE ? ESCAPE '!') "
-            "AND (? = 0 OR display_name > ? OR (display_name = ? AND id > ?)) "
-            "ORDER BY display_name, id LIMIT ?"));
-    q.bind(0, pattern)
+        QStringLiteral("SELECT id, display_name, email, role, disabled FROM users "
+                       "WHERE (? = 1 OR disabled = 0) "
+                       "AND (display_name LIKE ? ESCAPE '!' OR email LIKE ? ESCAPE '!') "
+                       "AND (? = 0 OR display_name > ? OR (display_name = ? AND id > ?)) "
+                       "ORDER BY display_name, id LIMIT ?"));
+    q.bind(0, includeDisabled ? 1 : 0)
         .bind(1, pattern)
-        .bind(2, afterId.isEmpty() ? 0 : 1)
-        .bind(3, afterName)
+        .bind(2, pattern)
+        .bind(3, afterId.isEmpty() ? 0 : 1)
         .bind(4, afterName)
-        .bind(5, afterId);
-    q.bind(6, limit).exec();
+        .bind(5, afterName)
+        .bind(6, afterId);
+    q.bind(7, limit).exec();
     QList<dto::UserSummary> out;
-    while (q.next())
-        out.append(
-            dto::UserSummary {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    while (q.next()) {
+        dto::UserSummary u {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            std::nullopt, std::nullopt};
+        if (adminView) {
+            u.role = q.value(3).toString();
+            u.disabled = q.value(4).toInt() != 0;
+        }
+        out.append(u);
+    }
     return out;
 }
 

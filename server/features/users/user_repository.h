@@ -40,9 +40,10 @@ public:
     bool updateRoleAndDisabled(
         const QString &id, const QString &role, bool disabled, const QDateTime &now);
     //! Directory search over display name and e-mail, ordered by display name then id; `after`
-    //! is the (display_name, id) of the last row of the previous page.
-    QList<dto::UserSummary> search(
-        const QString &query, int limit, const QString &afterName, const QString &afterId);
+    //! is the (display_name, id) of the last row of the previous page. `adminView`: with role
+    //! and disabled; `includeDisabled`: disabled users too.
+    QList<dto::UserSummary> search(const QString &query, int limit, const QString &afterName,
+        const QString &afterId, bool adminView = false, bool includeDisabled = false);
 
 private:
     Database &m_db;

@@ -94,8 +94,8 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
         {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
 }
 
-QList<dto::UserSummary> UserService::directory(
-    const QString &query, int limit, const QString &cursor, QString *nextCursor)
+QList<dto::UserSummary> UserService::directory(const QString &query, int limit,
+    const QString &cursor, QString *nextCursor, bool adminView, bool includeDisabled)
 {
     QString afterName, afterId;
     if (!cursor.isEmpty()) {
@@ -108,7 +108,7 @@ QList<dto::UserSummary> UserService::directory(
         afterName = decoded.at(0).toString();
         afterId = decoded.at(1).toString();
     }
-    auto rows = m_users.search(query, limit + 1, afterName, afterId);
+    auto rows = m_users.search(query, limit + 1, afterName, afterId, adminView, includeDisabled);
     nextCursor->clear();
     if (rows.size() > limit) {
         rows.resize(limit);

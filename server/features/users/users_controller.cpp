@@ -88,7 +88,17 @@ Response UsersController::changePassword(const Request &request)
 
 Response UsersController::directory(const Request &request)
 {
-    request.user();
+    // Administrators see each entry's role and disabled flag (and, asked, the disabled users)
+    // to manage them.
+    const Principal &me = request.user();
+    const bool adminView = me.isAdmin();
+    const QString includeText = request.queryValue(QStringLiteral("include_disabled"));
+    const bool includeDisabled = includeText == QLatin1String("true");
+    if (!includeText.isEmpty() && !includeDisabled && includeText != QLatin1String("false"))
+        throw AppError::validation(QStringLiteral("include_disabled"), QStringLiteral("invalid"),
+            QStringLiteral("must be true or false"));
+    if (includeDisabled)
+        requireRole(me, QStringLiteral("admin"));
     const QString q = request.queryValue(QStringLiteral("q"));
     const QString limitText = request.queryValue(QStringLiteral("limit"));
     int limit = 50;
@@ -103,8 +113,8 @@ Response UsersController::directory(const Request &request)
         throw AppError::validation(QStringLiteral("q"), QStringLiteral("too_long"),
             QStringLiteral("must be at most 200 characters"));
     QString next;
-    const auto rows
-        = m_service.directory(q, limit, request.queryValue(QStringLiteral("cursor")), &next);
+    const auto rows = m_service.directory(
+        q, limit, request.queryValue(QStringLiteral("cursor")), &next, adminView, includeDisabled);
     JsonWriter w(2048);
     w.beginObject().key("data").beginArray();
     for (const auto &u : rows)
