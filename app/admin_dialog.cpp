@@ -1,5 +1,8 @@
 #include "app/admin_dialog.h"
 
+#include "app/api_backend.h"
+#include "app/backups_panel.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -49,6 +52,8 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
     row->addStretch(1);
     il->addLayout(row);
     tabs->addTab(invitesPage, tr("Invites"));
+    if (auto *api = qobject_cast<ApiBackend *>(backend))
+        tabs->addTab(new BackupsPanel(api->api(), tabs), tr("Backups"));
     connect(create, &QPushButton::clicked, this, [this, role] {
         m_backend->createInvite(
             this, role->currentData().toString(), [this](const Outcome<Invite> &r) {

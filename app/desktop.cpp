@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 
 namespace corkboard {
 
@@ -20,6 +21,10 @@ int runDesktop(const Config &configIn)
     QDir().mkpath(config.dataDir);
     logging::setLogFile(QDir(config.dataDir).filePath(QStringLiteral("corkboard.log")));
 
+    // The installed menu entry is org.corkboard.Corkboard.desktop (packaging/linux): Wayland
+    // compositors and task bars match the window to it, and so to the hicolor "corkboard" icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.corkboard.Corkboard"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("corkboard")));
     ui::AppSettings settings;
     ui::installTranslations(settings.language());
     QApplication::setQuitOnLastWindowClosed(false);

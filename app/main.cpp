@@ -1,8 +1,10 @@
 // corkboard: one executable, three shapes — the desktop window (with its embedded server),
 // `--serve` (headless server) and `--worker` (background jobs).
+#include "server/host/backup_cli.h"
 #include "server/host/headless.h"
 #include "server/host/worker_process.h"
 #include "server/platform/config.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 
 #ifdef CORKBOARD_WITH_GUI
@@ -30,10 +32,18 @@ bool hasArgument(int argc, char **argv, const char *name)
 int main(int argc, char **argv)
 {
     using namespace corkboard;
+    const bool serverShape = hasArgument(argc, argv, "--serve")
+        || hasArgument(argc, argv, "--worker") || hasArgument(argc, argv, "--migrate")
+        || hasArgument(argc, argv, "--rotate-jwt-key");
+    // The server shapes create nothing others may read (database, backups, keys, logs). The
+    // desktop gets the same umask when its embedded server starts.
+    if (serverShape)
+        file_privacy::restrictUmask();
     [[maybe_unused]] const bool headless = hasArgument(argc, argv, "--serve")
         || hasArgument(argc, argv, "--worker") || hasArgument(argc, argv, "--migrate")
         || hasArgument(argc, argv, "--rotate-jwt-key") || hasArgument(argc, argv, "--help")
-        || hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version");
+        || hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version")
+        || hasArgument(argc, argv, "--backup") || hasArgument(argc, argv, "--restore");
     std::unique_ptr<QCoreApplication> app;
 #ifdef CORKBOARD_WITH_GUI
     if (headless)
@@ -54,12 +64,17 @@ int main(int argc, char **argv)
     }
     if (hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")) {
         out << "Usage: corkboard [--serve | --worker | --migrate status|up|down [N] | "
-               "--rotate-jwt-key] [options]\n\n"
+               "--rotate-jwt-key | --backup [FILE] | --backup --list | --restore FILE] "
+               "[options]\n\n"
                "  (no mode)         open the desktop window with its own board server\n"
                "  --serve           run the headless server for a team\n"
                "  --worker          run the background job worker\n"
                "  --migrate         show, apply or revert database migrations\n"
-               "  --rotate-jwt-key  add a new signing key for access tokens\n\nOptions:\n"
+               "  --rotate-jwt-key  add a new signing key for access tokens\n"
+               "  --backup [FILE]   write a verified backup (while serving is fine)\n"
+               "  --backup --list   list the backups in <data dir>/backups\n"
+               "  --restore FILE    replace the database with a backup (server stopped)\n"
+               "\nOptions:\n"
             << configHelpText() << Qt::endl;
         return 0;
     }
@@ -86,6 +101,10 @@ int main(int argc, char **argv)
         return runWorker(config);
     case RunMode::RotateJwtKey:
         return runRotateJwtKey(config);
+    case RunMode::Backup:
+        return runBackup(config);
+    case RunMode::Restore:
+        return runRestore(config);
     case RunMode::Desktop:
 #ifdef CORKBOARD_WITH_GUI
         return runDesktop(config);

@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/admin_dialog.h"
+#include "app/api_backend.h"
 #include "app/app_settings.h"
 #include "app/board_controller.h"
 #include "app/board_view.h"
@@ -12,6 +13,7 @@
 #include "app/notifications_panel.h"
 #include "app/search_box.h"
 #include "app/settings_dialog.h"
+#include "app/transfer_actions.h"
 #include "app/tray_notifier.h"
 
 #include <QAction>
@@ -92,6 +94,22 @@ void MainWindow::buildActions()
     auto *boards = m_toolbar->addAction(tr("&Boards"), this, &MainWindow::showBoards);
     boards->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     boards->setToolTip(tr("All boards (Ctrl+B)"));
+    auto apiOf = [this] {
+        auto *api = qobject_cast<ApiBackend *>(m_backend);
+        return api ? api->api() : nullptr;
+    };
+    m_toolbar->addAction(tr("&Import board…"), this, [this, apiOf] {
+        TransferActions::importBoard(this, apiOf(), [this](const QString &boardId) {
+            if (m_boards)
+                m_boards->reload();
+            openBoard(boardId);
+        });
+    });
+    m_toolbar->addAction(tr("E&xport board…"), this, [this, apiOf] {
+        const bool open = m_stack->currentIndex() == BoardPage && m_controller;
+        TransferActions::exportBoard(this, apiOf(), open ? m_controller->boardId() : QString(),
+            open ? m_controller->boardName() : QString());
+    });
     auto *newBoard = new QAction(tr("&New board"), this);
     newBoard->setShortcut(QKeySequence::New);
     connect(newBoard, &QAction::triggered, this, [this] {

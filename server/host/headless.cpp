@@ -9,6 +9,7 @@
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 
@@ -41,6 +42,16 @@ int runServe(const Config &config)
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
+    if (const QString code = host.setupCode(); !code.isEmpty()) {
+        // Only here and in the log: never in a URL, a response or a file of its own.
+        QTextStream(stdout) << "No account exists yet and this server is reachable from the "
+                               "network.\nRegister the first account (the admin) with this "
+                               "one-time setup code: "
+                            << code << Qt::endl;
+        logging::write(lcSecurity(), QtWarningMsg,
+            QStringLiteral("first start: the first account needs the setup code"),
+            {{QStringLiteral("setup_code"), code}});
+    }
     if (config.startWorker)
         supervisor.start();
     QObject::connect(
@@ -52,6 +63,7 @@ int runMigrate(const Config &config)
 {
     try {
         QDir().mkpath(config.dataDir);
+        file_privacy::secureDataDir(config.dataDir, config.sqlitePath());
         Database db(config, QStringLiteral("corkboard-migrate-cli"));
         Migrator migrator(db);
         QTextStream out(stdout);

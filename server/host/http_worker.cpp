@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QTcpSocket>
+#include <atomic>
 
 namespace corkboard {
 
@@ -15,8 +16,10 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     : m_context(context)
     , m_index(index)
 {
-    m_db = std::make_unique<Database>(
-        context.config, QStringLiteral("corkboard-http-%1").arg(index));
+    // Unique per worker, not per index: several hosts may share a process (tests, instances).
+    static std::atomic<int> s_workers {0};
+    m_db = std::make_unique<Database>(context.config,
+        QStringLiteral("corkboard-http-%1-%2").arg(index).arg(s_workers.fetch_add(1)));
     m_threadContext = std::make_unique<ThreadContext>(ThreadContext {context, *m_db, index});
     m_pipeline = std::make_unique<Pipeline>(
         context.config, m_router, context.rateLimiter, context.metrics);
@@ -28,6 +31,9 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     limits.headerTimeoutMs = context.config.headerTimeoutMs;
     limits.bodyStallTimeoutMs = context.config.bodyStallTimeoutMs;
     limits.idleTimeoutMs = context.config.idleTimeoutMs;
+    limits.bodyMinBytesPerSecond = context.config.bodyMinBytesPerSecond;
+    limits.bodyDeadlineMs = context.config.bodyDeadlineMs;
+    limits.webSocketPath = QByteArrayLiteral("/api/v1/ws");
     const qint64 defaultMax = context.config.maxBodyBytes;
     const Router *router = &m_router;
     limits.bodyLimitFor = [router, defaultMax](const QByteArray &method, const QByteArray &target) {
@@ -39,7 +45,8 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
         return defaultMax;
     };
     m_server = new HttpServer(*m_pipeline, this);
-    m_handoff = new SocketHandoff(std::move(limits), context.metrics, m_server);
+    m_handoff = new SocketHandoff(
+        std::move(limits), context.metrics, context.connectionLimiter, m_server);
     m_server->bind(m_handoff);
     registerRoutes(*this);
     m_drainTimer.setInterval(20);
@@ -52,10 +59,12 @@ HttpWorker::~HttpWorker()
     m_owned.clear();
 }
 
-void HttpWorker::handOff(qintptr descriptor)
+void HttpWorker::handOff(
+    qintptr descriptor, ConnectionLimiter::Verdict verdict, const QHostAddress &peer)
 {
     QMetaObject::invokeMethod(
-        this, [this, descriptor] { m_handoff->adopt(descriptor); }, Qt::QueuedConnection);
+        this, [this, descriptor, verdict, peer] { m_handoff->adopt(descriptor, verdict, peer); },
+        Qt::QueuedConnection);
 }
 
 void HttpWorker::addDrainHook(std::function<void()> begin, std::function<bool()> busy)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/http/connection_limits.h"
 #include "server/http/pipeline.h"
 #include "server/http/router.h"
 
@@ -27,8 +28,8 @@ public:
     HttpWorker(ServerContext &context, int index);
     ~HttpWorker() override;
 
-    //! Thread-safe: queues the descriptor to this worker's thread.
-    void handOff(qintptr descriptor);
+    //! Thread-safe: queues the descriptor (admitted or to be refused) to this worker's thread.
+    void handOff(qintptr descriptor, ConnectionLimiter::Verdict verdict, const QHostAddress &peer);
     //! Stops taking requests on idle connections; emits drained() once every connection is gone
     //! or the deadline passed.
     void drain(int timeoutMs);

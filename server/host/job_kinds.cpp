@@ -1,5 +1,6 @@
 #include "server/host/job_kinds.h"
 
+#include "server/features/backups/backup_jobs.h"
 #include "server/features/jobs/job_runner.h"
 #include "server/features/jobs/maintenance_jobs.h"
 #include "server/features/notifications/notification_jobs.h"
@@ -18,6 +19,7 @@ namespace corkboard {
 
 namespace {
 
+#ifdef CORKBOARD_TEST_HOOKS
 // Test seam (CORKBOARD_TEST_JOB_KINDS=true only): job kinds the integration tests use to
 // prove the queue's guarantees with a real worker process.
 void registerTestKinds(JobRunner &runner, WorkerContext &ctx)
@@ -42,6 +44,7 @@ void registerTestKinds(JobRunner &runner, WorkerContext &ctx)
             job.payload.value(QStringLiteral("message")).toString().toStdString());
     });
 }
+#endif
 
 } // namespace
 
@@ -71,11 +74,14 @@ QList<PeriodicJob> registerJobKinds(JobRunner &runner, OutboxRelay &relay, Worke
     });
 
     registerMaintenanceJobs(runner, ctx, periodic);
+    registerBackupJobs(runner, ctx, periodic);
     registerWebhookJobs(runner, relay, ctx);
     registerNotificationJobs(runner, relay, ctx, periodic);
 
+#ifdef CORKBOARD_TEST_HOOKS
     if (qEnvironmentVariable("CORKBOARD_TEST_JOB_KINDS") == QLatin1String("true"))
         registerTestKinds(runner, ctx);
+#endif
     return periodic;
 }
 

@@ -4,6 +4,7 @@
 #include "server/features/auth/auth_controller.h"
 #include "server/features/auth/invites_controller.h"
 #include "server/features/auth/jwt_authenticator.h"
+#include "server/features/backups/backup_controller.h"
 #include "server/features/boards/board_controller.h"
 #include "server/features/cards/card_controller.h"
 #include "server/features/checklists/checklist_controller.h"
@@ -18,6 +19,7 @@
 #include "server/features/notifications/notification_controller.h"
 #include "server/features/notifications/notification_pump.h"
 #include "server/features/search/search_controller.h"
+#include "server/features/transfer/transfer_controller.h"
 #include "server/features/users/users_controller.h"
 #include "server/features/webhooks/webhook_controller.h"
 #include "server/host/http_worker.h"
@@ -40,6 +42,8 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<SearchController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<WebhookController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<NotificationController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<BackupController>(ctx)).registerRoutes(worker.router());
+    worker.own(std::make_shared<TransferController>(ctx)).registerRoutes(worker.router());
     if (ctx.threadIndex == 0) {
         const Config &config = ctx.server.config;
         ctx.server.metrics.addCollector([&config] { return renderJobMetrics(config); });

@@ -2,9 +2,12 @@
 
 #include "server/features/auth/jwt_key_store.h"
 #include "server/features/auth/password_hasher.h"
+#include "server/features/auth/revocation_list.h"
+#include "server/features/auth/setup_gate.h"
 #include "server/features/events/event_bus.h"
 #include "server/features/events/live_bus.h"
 #include "server/features/users/user_cache.h"
+#include "server/http/connection_limits.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/platform/clock.h"
@@ -29,10 +32,29 @@ struct ServerContext
         , jwtKeys(config, *clock)
         , userCache(*clock)
         , liveBus(*clock)
+        , revocations(*clock)
+        , connectionLimiter(config.maxConnections, config.maxConnectionsPerAddress)
     {
         // After each commit the hubs of every server thread are told (queued, never blocking).
         eventBus.subscribe([this](const EventEnvelope &event) {
             liveBus.notifyCommitted(event.boardId, event.seq);
+        });
+        // A revocation (from this process or read from the database) drops cached user state and
+        // ends the live connections it concerns on every server thread.
+        revocations.subscribe([this](const QList<Revocation> &fresh) {
+            QSet<QString> sessions;
+            QSet<QString> users;
+            for (const Revocation &r : fresh) {
+                if (r.kind == Revocation::Kind::Session) {
+                    sessions.insert(r.subject);
+                    continue;
+                }
+                userCache.invalidate(r.subject);
+                if (r.kind == Revocation::Kind::UserDisabled)
+                    users.insert(r.subject);
+            }
+            if (!sessions.isEmpty() || !users.isEmpty())
+                liveBus.notifyRevoked(sessions, users);
         });
     }
 
@@ -50,6 +72,12 @@ struct ServerContext
     UserCache userCache;
     //! Post-commit fan-out of events to the live hubs of every server thread.
     LiveBus liveBus;
+    //! Signed-out sessions every request is checked against (fed from the database).
+    RevocationList revocations;
+    //! First start beyond loopback: the setup code the first registration must present.
+    SetupGate setupGate;
+    //! Open connections, server-wide and per address (the acceptor admits, guards release).
+    ConnectionLimiter connectionLimiter;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};

@@ -1,11 +1,15 @@
 #include "server/host/server_host.h"
 
+#include "server/features/auth/revocation_feed.h"
+#include "server/features/users/user_repository.h"
 #include "server/host/http_worker.h"
 #include "server/host/server_context.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
+#include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
+#include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 
@@ -13,19 +17,64 @@
 #include <QThread>
 #include <stdexcept>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace corkboard {
 
-Acceptor::Acceptor(std::vector<HttpWorker *> workers, QObject *parent)
+Acceptor::Acceptor(std::vector<HttpWorker *> workers, ConnectionLimiter &limiter, QObject *parent)
     : QTcpServer(parent)
     , m_workers(std::move(workers))
+    , m_limiter(limiter)
 {
+    // Out of descriptors (EMFILE) QTcpServer pauses accepting for good; try again shortly instead
+    // of never answering again.
+    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+        logging::write(lcServer(), QtWarningMsg, QStringLiteral("accept failed, retrying"),
+            {{QStringLiteral("error"), errorString()}});
+        QTimer::singleShot(100, this, [this] { resumeAccepting(); });
+    });
+    m_refusalLog.setInterval(10000);
+    connect(&m_refusalLog, &QTimer::timeout, this, &Acceptor::logRefusals);
 }
 
 void Acceptor::incomingConnection(qintptr descriptor)
 {
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    QHostAddress peer;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        peer = QHostAddress(reinterpret_cast<const sockaddr *>(&address));
+    const ConnectionLimiter::Verdict verdict = m_limiter.admit(peer);
+    if (verdict != ConnectionLimiter::Verdict::Admitted) {
+        // One summary line every 10 s, not one per refused connection of a flood.
+        ++m_refusedSinceLog;
+        if (!m_refusalLog.isActive()) {
+            logRefusals();
+            m_refusalLog.start();
+        }
+        if (!m_limiter.beginRefusal()) {
+            ::close(int(descriptor));
+            return;
+        }
+    }
     HttpWorker *worker = m_workers.at(m_next);
     m_next = (m_next + 1) % m_workers.size();
-    worker->handOff(descriptor);
+    worker->handOff(descriptor, verdict, peer);
+}
+
+void Acceptor::logRefusals()
+{
+    if (m_refusedSinceLog == 0) {
+        m_refusalLog.stop();
+        return;
+    }
+    logging::write(lcSecurity(), QtWarningMsg,
+        QStringLiteral("connections refused: connection limit reached"),
+        {{QStringLiteral("refused"), m_refusedSinceLog},
+            {QStringLiteral("open"), m_limiter.openConnections()},
+            {QStringLiteral("limit"), m_limiter.maxConnections()}});
+    m_refusedSinceLog = 0;
 }
 
 void migrateAtStartup(const Config &config)
@@ -52,9 +101,23 @@ ServerHost::~ServerHost()
 void ServerHost::start()
 {
     const Config &cfg = m_context->config;
+    // Private before anything is created or opened: the database holds password hashes, e-mails
+    // and webhook secrets. Files an older version left world-readable are fixed here too.
+    file_privacy::restrictUmask();
     QDir().mkpath(cfg.dataDir);
+    file_privacy::secureDataDir(cfg.dataDir, cfg.sqlitePath());
+    if (!m_dataDirLock)
+        m_dataDirLock = DataDirLock::tryAcquire(cfg.dataDir, DataDirLock::Mode::Shared);
+    if (!m_dataDirLock)
+        throw std::runtime_error("the data dir is being restored (corkboard --restore); start "
+                                 "the server when the restore has finished");
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
+    m_listenHost = prepareFirstStart();
+    // Revocations other instances (or a crashed request) wrote reach this process within 250 ms.
+    m_revocationFeed = new RevocationFeed(
+        cfg, *m_context->clock, m_context->revocations, RevocationFeed::kDefaultIntervalMs, this);
+    m_revocationFeed->start();
 
     for (int i = 0; i < cfg.threads; ++i) {
         auto *thread = new QThread;
@@ -84,12 +147,32 @@ void ServerHost::start()
         }
         m_workers.push_back(worker);
     }
-    m_acceptor = new Acceptor(m_workers, this);
+    // One descriptor per connection: take what the system allows, and keep the cap under it.
+    const qint64 openFiles = raiseOpenFileLimit();
+    if (openFiles > 0) {
+        const qint64 reserve = 64 + 8 * qint64(cfg.threads) + 256; // database, logs, refusals
+        const qint64 room = std::max<qint64>(16, openFiles - reserve);
+        if (room < cfg.maxConnections) {
+            m_context->connectionLimiter.setMaxConnections(int(room));
+            logging::write(lcServer(), QtWarningMsg,
+                QStringLiteral("connection limit lowered to fit the open-file limit"),
+                {{QStringLiteral("configured"), cfg.maxConnections},
+                    {QStringLiteral("effective"), int(room)},
+                    {QStringLiteral("open_file_limit"), openFiles}});
+        }
+    }
+    ServerContext *context = m_context.get();
+    m_context->metrics.addCollector(
+        [context] { return context->connectionLimiter.renderMetrics(); });
+    m_acceptor = new Acceptor(m_workers, m_context->connectionLimiter, this);
+    // Qt's default queue of 50 not-yet-accepted connections drops bursts (a team's desktops
+    // reconnecting after a restart); the kernel caps this at somaxconn.
+    m_acceptor->setListenBacklogSize(1024);
     QHostAddress address;
-    if (!address.setAddress(cfg.host)) {
+    if (!address.setAddress(m_listenHost)) {
         stopThreads();
         throw ConfigError(QStringLiteral("CORKBOARD_HOST"),
-            QStringLiteral("'%1' is not an IP address").arg(cfg.host));
+            QStringLiteral("'%1' is not an IP address").arg(m_listenHost));
     }
     if (!m_acceptor->listen(address, quint16(cfg.port))) {
         const QString why = m_acceptor->errorString();
@@ -102,7 +185,7 @@ void ServerHost::start()
     }
     m_running = true;
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("server listening"),
-        {{QStringLiteral("host"), cfg.host},
+        {{QStringLiteral("host"), m_listenHost},
             {QStringLiteral("port"), int(m_acceptor->serverPort())},
             {QStringLiteral("threads"), cfg.threads}});
 }
@@ -114,10 +197,39 @@ quint16 ServerHost::port() const
 
 QString ServerHost::baseUrl() const
 {
-    QString host = m_context->config.host;
+    QString host = m_listenHost.isEmpty() ? m_context->config.host : m_listenHost;
     if (host == QLatin1String("0.0.0.0"))
         host = QStringLiteral("127.0.0.1");
     return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+QString ServerHost::prepareFirstStart()
+{
+    const Config &cfg = m_context->config;
+    bool noAccount = false;
+    {
+        Database db(cfg, QStringLiteral("corkboard-first-start"));
+        noAccount = UserRepository(db).count() == 0;
+    }
+    QHostAddress address;
+    const bool beyondLoopback = address.setAddress(cfg.host) && !address.isLoopback();
+    QString listenHost = cfg.host;
+    m_setupCode.clear();
+    if (noAccount && beyondLoopback) {
+        if (cfg.mode == RunMode::Serve) {
+            // Whoever reaches the port first would become admin: only the person who can read
+            // this server's console or log may create that account.
+            m_setupCode = SetupGate::generateCode();
+        } else {
+            // The desktop shares on the LAN only once its owner has an account.
+            listenHost = QStringLiteral("127.0.0.1");
+            logging::write(lcServer(), QtInfoMsg,
+                QStringLiteral("no account yet: listening on loopback only until one exists"),
+                {{QStringLiteral("configured_host"), cfg.host}});
+        }
+    }
+    m_context->setupGate.arm(noAccount, m_setupCode);
+    return listenHost;
 }
 
 void ServerHost::shutdown()
@@ -166,6 +278,7 @@ void ServerHost::stopThreads()
     }
     m_threads.clear();
     m_running = false;
+    m_dataDirLock.reset();
 }
 
 } // namespace corkboard

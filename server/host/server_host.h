@@ -1,10 +1,12 @@
 #pragma once
 
+#include "server/http/connection_limits.h"
 #include "server/platform/config.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpServer>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
@@ -14,21 +16,31 @@ namespace corkboard {
 
 struct ServerContext;
 class HttpWorker;
+class RevocationFeed;
 class Clock;
+class DataDirLock;
 
 //! Accepts connections on the listening socket and deals them round-robin to the server threads.
+//! The one place that counts connections in (global and per-address caps): what is over a cap is
+//! still accepted, so it can be told so (503/429) by a server thread, then closed.
 class Acceptor : public QTcpServer
 {
     Q_OBJECT
 public:
-    explicit Acceptor(std::vector<HttpWorker *> workers, QObject *parent = nullptr);
+    Acceptor(
+        std::vector<HttpWorker *> workers, ConnectionLimiter &limiter, QObject *parent = nullptr);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void logRefusals();
+
     std::vector<HttpWorker *> m_workers;
+    ConnectionLimiter &m_limiter;
     size_t m_next = 0;
+    qint64 m_refusedSinceLog = 0;
+    QTimer m_refusalLog;
 };
 
 //! Runs the server: migrations, N server threads, the acceptor, orderly shutdown.
@@ -44,7 +56,12 @@ public:
     //! Migrates, starts the threads and listens; throws AppError or std::runtime_error on failure.
     void start();
     quint16 port() const;
+    //! The address actually listened on (the desktop stays on loopback until an account exists).
+    QString listenHost() const { return m_listenHost; }
     QString baseUrl() const;
+    //! The one-time code the first registration needs (empty: none; see SetupGate). Only for
+    //! the console and the log of `--serve`.
+    QString setupCode() const { return m_setupCode; }
     ServerContext &context() { return *m_context; }
     //! Stop accepting, let in-flight requests finish (bounded), then emit stopped().
     void shutdown();
@@ -55,11 +72,18 @@ Q_SIGNALS:
 
 private:
     void stopThreads();
+    //! Decides the first-start rules (setup code, loopback) and returns the address to listen on.
+    QString prepareFirstStart();
 
     std::unique_ptr<ServerContext> m_context;
     std::vector<QThread *> m_threads;
     std::vector<HttpWorker *> m_workers;
     Acceptor *m_acceptor = nullptr;
+    RevocationFeed *m_revocationFeed = nullptr;
+    QString m_listenHost;
+    QString m_setupCode;
+    //! Held shared while serving (see DataDirLock: --restore needs it exclusively).
+    std::unique_ptr<DataDirLock> m_dataDirLock;
     int m_pendingDrains = 0;
     bool m_running = false;
     bool m_stopping = false;

@@ -39,20 +39,23 @@ WorkerSupervisor::~WorkerSupervisor()
     stop(3000);
 }
 
-QStringList WorkerSupervisor::workerArguments(
-    const QStringList &hostArguments, const QString &dataDir, const QString &databaseUrl)
+QProcessEnvironment WorkerSupervisor::workerEnvironment(const QStringList &hostArguments,
+    const QProcessEnvironment &hostEnvironment, const QString &dataDir, const QString &databaseUrl)
 {
-    QStringList args;
-    for (qsizetype i = 1; i < hostArguments.size(); ++i) {
-        const QString &a = hostArguments.at(i);
-        if (a == QLatin1String("--serve") || a == QLatin1String("--worker"))
-            continue;
-        args.append(a);
-    }
+    // The settings travel in the environment (readable only by this user), never in argv: the
+    // host's flags become the variables that mean the same, and win as flags would.
+    QProcessEnvironment env = hostEnvironment;
+    const auto settings = flagsAsEnvironment(hostArguments);
+    for (const auto &setting : settings)
+        env.insert(setting.first, setting.second);
     // The host may have derived these (desktop defaults): pass what it actually uses.
-    args << QStringLiteral("--worker") << QStringLiteral("--data-dir") << dataDir
-         << QStringLiteral("--database-url") << databaseUrl;
-    return args;
+    env.insert(QStringLiteral("CORKBOARD_DATA_DIR"), dataDir);
+    env.insert(QStringLiteral("CORKBOARD_DATABASE_URL"), databaseUrl);
+    // The worker signs no tokens: it never gets the signing secret.
+    env.remove(QStringLiteral("CORKBOARD_JWT_SECRET"));
+    env.remove(QStringLiteral("CORKBOARD_JWT_SECRET_FILE"));
+    env.insert(QStringLiteral("CORKBOARD_WORKER_PARENT_PID"), QString::number(qint64(::getpid())));
+    return env;
 }
 
 void WorkerSupervisor::start()
@@ -75,11 +78,10 @@ void WorkerSupervisor::launch()
         return;
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
-    m_process->setArguments(workerArguments(
-        QCoreApplication::arguments(), m_context.config.dataDir, m_context.config.databaseUrl));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CORKBOARD_WORKER_PARENT_PID"), QString::number(qint64(::getpid())));
-    m_process->setProcessEnvironment(env);
+    m_process->setArguments({QStringLiteral("--worker")});
+    m_process->setProcessEnvironment(
+        workerEnvironment(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(),
+            m_context.config.dataDir, m_context.config.databaseUrl));
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
     connect(m_process, &QProcess::finished, this, &WorkerSupervisor::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QTimer>
 #include <memory>
@@ -30,9 +31,11 @@ public:
     qint64 workerPid() const;
     int restarts() const { return m_restarts; }
 
-    //! The command line of the child (the host's own flags minus its mode, plus --worker).
-    static QStringList workerArguments(
-        const QStringList &hostArguments, const QString &dataDir, const QString &databaseUrl);
+    //! The child's environment: the host's, plus the host's own flags as CORKBOARD_* variables;
+    //! its command line is only `--worker` (nothing secret, nothing that ps would show).
+    static QProcessEnvironment workerEnvironment(const QStringList &hostArguments,
+        const QProcessEnvironment &hostEnvironment, const QString &dataDir,
+        const QString &databaseUrl);
 
 private:
     void launch();

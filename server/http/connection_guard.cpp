@@ -5,39 +5,19 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
+#include <limits>
+
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace corkboard {
 
 namespace {
-bool isTokenChar(char c)
+// What the limits allow at most, as a QTimer interval.
+int clampMs(qint64 ms)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool validRequestLine(const QByteArray &line, QByteArray *method, QByteArray *target)
-{
-    const QList<QByteArray> parts = line.split(' ');
-    if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty())
-        return false;
-    for (const char c : parts[0]) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    if (parts[2] != "HTTP/1.1" && parts[2] != "HTTP/1.0")
-        return false;
-    for (const char c : parts[1]) {
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
-            return false;
-    }
-    if (!parts[1].startsWith('/') && parts[1] != "*" && !parts[1].startsWith("http://")
-        && !parts[1].startsWith("https://"))
-        return false;
-    *method = parts[0];
-    *target = parts[1];
-    return true;
+    return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
 }
 } // namespace
 
@@ -46,13 +26,24 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardLimits limits)
     , m_socket(socket)
     , m_limits(std::move(limits))
 {
+    m_clock.start();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
     armTimer();
 }
 
-ConnectionGuard::~ConnectionGuard() = default;
+ConnectionGuard::~ConnectionGuard()
+{
+    if (m_onClosed)
+        m_onClosed();
+}
+
+ConnectionGuard *ConnectionGuard::of(const QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
 
 void ConnectionGuard::attachAfterServer()
 {
@@ -62,6 +53,14 @@ void ConnectionGuard::attachAfterServer()
 
 void ConnectionGuard::exemptFromTimeouts()
 {
+    m_state = State::Exempt;
+    m_timer.stop();
+}
+
+void ConnectionGuard::handOverToWebSocket()
+{
+    if (m_state != State::UpgradePending)
+        return;
     m_state = State::Exempt;
     m_timer.stop();
 }
@@ -88,18 +87,49 @@ void ConnectionGuard::closeWhenIdle()
         m_socket->disconnectFromHost();
 }
 
+qint64 ConnectionGuard::bodyDeadlineMs(QString *why) const
+{
+    // Three rules, the earliest wins: a silence longer than the stall timeout; an average rate
+    // under the minimum once the first stall timeout has passed (every byte buys 1/rate s, so a
+    // trickle of a byte every few seconds cannot keep the connection); a total deadline.
+    qint64 deadline = m_bodyLastMs + m_limits.bodyStallTimeoutMs;
+    *why = QStringLiteral("the request body stalled");
+    if (m_limits.bodyMinBytesPerSecond > 0) {
+        const qint64 byRate = m_bodyStartMs + m_limits.bodyStallTimeoutMs
+            + m_bodyReceived * 1000 / m_limits.bodyMinBytesPerSecond;
+        if (byRate < deadline) {
+            deadline = byRate;
+            *why = QStringLiteral("the request body is arriving too slowly (under %1 bytes/s)")
+                       .arg(m_limits.bodyMinBytesPerSecond);
+        }
+    }
+    const qint64 total = m_bodyStartMs + m_limits.bodyDeadlineMs;
+    if (total < deadline) {
+        deadline = total;
+        *why = QStringLiteral("the request body took too long");
+    }
+    return deadline;
+}
+
 void ConnectionGuard::armTimer()
 {
     switch (m_state) {
     case State::Idle:
-        m_timer.start(m_limits.idleTimeoutMs);
+        // A connection that never says anything gets the header deadline, not the keep-alive one.
+        m_timer.start(m_fresh ? m_limits.headerTimeoutMs : m_limits.idleTimeoutMs);
         break;
     case State::Headers:
         if (!m_timer.isActive()) // a deadline from the first byte: trickling does not extend it
             m_timer.start(m_limits.headerTimeoutMs);
         break;
-    case State::Body:
-        m_timer.start(m_limits.bodyStallTimeoutMs);
+    case State::Body: {
+        QString why;
+        m_timer.start(clampMs(bodyDeadlineMs(&why) - m_clock.elapsed()));
+        break;
+    }
+    case State::UpgradePending:
+        // The handshake is complete: the hub answers it at once or it never will.
+        m_timer.start(m_limits.headerTimeoutMs);
         break;
     case State::Exempt:
     case State::Rejected:
@@ -121,10 +151,25 @@ void ConnectionGuard::onTimeout()
         m_socket->disconnectFromHost();
         break;
     case State::Headers:
-        reject(ErrorCode::RequestTimeout, QStringLiteral("the request headers took too long"));
+        refuse(ErrorCode::RequestTimeout, QStringLiteral("the request headers took too long"));
         break;
-    case State::Body:
-        reject(ErrorCode::RequestTimeout, QStringLiteral("the request body stalled"));
+    case State::Body: {
+        QString why;
+        const qint64 deadline = bodyDeadlineMs(&why);
+        if (m_clock.elapsed() < deadline) {
+            m_timer.start(clampMs(deadline - m_clock.elapsed()));
+            return;
+        }
+        refuse(ErrorCode::RequestTimeout, why);
+        break;
+    }
+    case State::UpgradePending:
+        // Mid-handshake there is no HTTP exchange left to answer in.
+        logging::write(lcSecurity(), QtWarningMsg,
+            QStringLiteral("WebSocket handshake not taken in time, closing"),
+            {{QStringLiteral("peer"), m_socket->peerAddress().toString()}});
+        m_state = State::Rejected;
+        m_socket->abort();
         break;
     default:
         break;
@@ -139,13 +184,14 @@ void ConnectionGuard::beforeServerRead()
         m_socket->readAll();
         return;
     }
-    if (m_state == State::Exempt)
+    if (m_state == State::Exempt || m_state == State::UpgradePending)
         return;
     const qint64 available = m_socket->bytesAvailable();
     if (available <= m_unconsumed)
         return;
     const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
     m_unconsumed = available; // until the server tells us what it took
+    m_fresh = false;
     if (scan(fresh.constData(), fresh.size()))
         armTimer();
 }
@@ -166,6 +212,8 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
         if (m_state == State::Body) {
             const qint64 take = std::min<qint64>(m_bodyRemaining, size - pos);
             m_bodyRemaining -= take;
+            m_bodyReceived += take;
+            m_bodyLastMs = m_clock.elapsed();
             pos += take;
             if (m_bodyRemaining == 0) {
                 m_state = State::Idle;
@@ -173,8 +221,10 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
             }
             continue;
         }
-        if (m_state == State::Exempt || m_state == State::Rejected)
-            return m_state != State::Rejected;
+        if (m_state == State::Rejected)
+            return false;
+        if (m_state != State::Idle && m_state != State::Headers)
+            return true; // the rest belongs to the WebSocket (or a stream)
         // Idle or Headers: collect the header block up to the blank line.
         if (m_state == State::Idle) {
             // Tolerate stray CRLFs between requests (RFC 9112 §2.2).
@@ -189,19 +239,11 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
         const qsizetype chunk
             = std::min<qsizetype>(size - pos, m_limits.maxHeaderBytes + 4 - before);
         m_headerBlock.append(data + pos, chunk);
-        // The block ends at the first empty line. A bare-LF line end counts too (QtHttpServer's
-        // parser accepts it, so the guard must see the same request end), and is refused below.
-        const qsizetype searchFrom = std::max<qsizetype>(0, before - 2);
-        const qsizetype crlf = m_headerBlock.indexOf("\n\r\n", searchFrom);
-        const qsizetype lf = m_headerBlock.indexOf("\n\n", searchFrom);
-        qsizetype blockEnd = -1; // one past the block's last byte
-        if (crlf >= 0 && (lf < 0 || crlf < lf))
-            blockEnd = crlf + 3;
-        else if (lf >= 0)
-            blockEnd = lf + 2;
+        // Only the new bytes (and the two before them) can complete the blank line.
+        const qsizetype blockEnd = http::findHeadEnd(m_headerBlock, before - 2);
         if (blockEnd < 0) {
             if (m_headerBlock.size() > m_limits.maxHeaderBytes) {
-                reject(ErrorCode::HeadersTooLarge,
+                refuse(ErrorCode::HeadersTooLarge,
                     QStringLiteral("the request headers are too large"));
                 return false;
             }
@@ -210,13 +252,8 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
         }
         pos += blockEnd - before;
         m_headerBlock.truncate(blockEnd);
-        if (m_headerBlock.size() > m_limits.maxHeaderBytes + 4) {
-            reject(ErrorCode::HeadersTooLarge, QStringLiteral("the request headers are too large"));
+        if (!acceptHead())
             return false;
-        }
-        if (!inspectHeaderBlock())
-            return false;
-        m_headerBlock.clear();
         // The client waits for "100 Continue" before sending the body it announced (curl does
         // for large bodies); QtHttpServer never sends it, so the client would stall for its own
         // timeout. Only when nothing else is in flight on this connection (no bytes follow).
@@ -226,100 +263,34 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
     return true;
 }
 
-bool ConnectionGuard::inspectHeaderBlock()
+bool ConnectionGuard::acceptHead()
 {
-    // Drop the final empty line, then split; the piece after the last line end is empty.
-    QList<QByteArray> lines
-        = m_headerBlock.chopped(m_headerBlock.endsWith("\r\n") ? 2 : 1).split('\n');
-    lines.removeLast();
-    QByteArray method;
-    QByteArray target;
-    const QByteArray requestLine = lines.value(0).chopped(lines.value(0).endsWith('\r') ? 1 : 0);
-    if (!lines.value(0).endsWith('\r') || !validRequestLine(requestLine, &method, &target)) {
-        reject(ErrorCode::MalformedRequest, QStringLiteral("the request line is malformed"));
+    const http::RequestHead head = http::scanRequestHead(m_headerBlock, m_limits);
+    m_headerBlock.clear();
+    if (head.outcome != http::RequestHead::Outcome::Complete) {
+        refuse(head.code, head.detail);
         return false;
     }
-    if (lines.size() - 1 > m_limits.maxHeaderFields) {
-        reject(
-            ErrorCode::HeadersTooLarge, QStringLiteral("the request has too many header fields"));
-        return false;
-    }
-    int contentLengths = 0;
-    qint64 contentLength = 0;
-    bool hasTransferEncoding = false;
-    bool upgradeWebSocket = false;
-    bool expectContinue = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines.at(i);
-        if (!line.endsWith('\r')) {
-            reject(ErrorCode::MalformedRequest, QStringLiteral("header lines must end with CRLF"));
-            return false;
-        }
-        line.chop(1);
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t')) {
-            reject(ErrorCode::MalformedRequest, QStringLiteral("a header field is malformed"));
-            return false;
-        }
-        const QByteArray name = line.left(colon);
-        for (const char c : name) {
-            if (!isTokenChar(c)) {
-                reject(ErrorCode::MalformedRequest, QStringLiteral("a header name is malformed"));
-                return false;
-            }
-        }
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
-            ++contentLengths;
-            bool ok = !value.isEmpty() && value.size() <= 18;
-            for (const char c : value)
-                ok = ok && c >= '0' && c <= '9';
-            if (!ok || contentLengths > 1) {
-                reject(ErrorCode::MalformedRequest,
-                    QStringLiteral("Content-Length is invalid or repeated"));
-                return false;
-            }
-            contentLength = value.toLongLong();
-        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
-            hasTransferEncoding = true;
-        } else if (name.compare("Upgrade", Qt::CaseInsensitive) == 0) {
-            upgradeWebSocket = value.compare("websocket", Qt::CaseInsensitive) == 0;
-        } else if (name.compare("Expect", Qt::CaseInsensitive) == 0) {
-            expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
-        }
-    }
-    if (hasTransferEncoding && contentLengths > 0) {
-        reject(ErrorCode::MalformedRequest,
-            QStringLiteral("Content-Length together with Transfer-Encoding"));
-        return false;
-    }
-    if (hasTransferEncoding) {
-        reject(ErrorCode::LengthRequired,
-            QStringLiteral("send the body with a Content-Length, chunked bodies are not accepted"));
-        return false;
-    }
-    const qint64 limit
-        = m_limits.bodyLimitFor ? m_limits.bodyLimitFor(method, target) : m_limits.maxBodyBytes;
-    if (contentLength > limit) {
-        reject(ErrorCode::PayloadTooLarge,
-            QStringLiteral("the request body is larger than %1 bytes").arg(limit));
-        return false;
-    }
-    if (upgradeWebSocket) {
-        // The WebSocket hub authenticates the first message; from here on the guard stays out.
-        m_state = State::Exempt;
-        m_timer.stop();
+    m_timer.stop();
+    if (head.webSocketUpgrade) {
+        // Valid on the WebSocket path: QtHttpServer hands the socket to the live hub next. Until
+        // the hub says it took it, the connection stays ours (see handOverToWebSocket).
+        m_state = State::UpgradePending;
         return true;
     }
-    m_bodyRemaining = contentLength;
-    m_expectContinue = expectContinue && requestLine.endsWith("HTTP/1.1");
-    m_state = contentLength > 0 ? State::Body : State::Idle;
-    m_timer.stop();
+    m_bodyRemaining = head.contentLength;
+    m_bodyReceived = 0;
+    m_bodyStartMs = m_bodyLastMs = m_clock.elapsed();
+    m_expectContinue = head.expectContinue;
+    m_state = head.contentLength > 0 ? State::Body : State::Idle;
     return true;
 }
 
-void ConnectionGuard::reject(ErrorCode code, const QString &detail)
+void ConnectionGuard::refuse(
+    ErrorCode code, const QString &detail, int retryAfterSeconds, bool quiet)
 {
+    if (m_state == State::Rejected)
+        return;
     m_state = State::Rejected;
     m_timer.stop();
     if (!m_socket)
@@ -327,6 +298,8 @@ void ConnectionGuard::reject(ErrorCode code, const QString &detail)
     const QString requestId = Pipeline::requestIdFor(QByteArray());
     Response r = Pipeline::problem(code, detail, requestId);
     r.withHeader("X-Request-Id", requestId.toLatin1());
+    if (retryAfterSeconds > 0)
+        r.withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
     Pipeline::addSecurityHeaders(r, QString());
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
         + reasonPhrase(r.status).toLatin1() + "\r\n";
@@ -335,9 +308,12 @@ void ConnectionGuard::reject(ErrorCode code, const QString &detail)
     for (const auto &h : std::as_const(r.headers))
         out += h.first + ": " + h.second + "\r\n";
     out += "\r\n" + r.body;
-    logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("connection refused by the guard"),
-        {{QStringLiteral("status"), r.status}, {QStringLiteral("reason"), detail},
-            {QStringLiteral("peer"), m_socket->peerAddress().toString()}});
+    if (!quiet) {
+        logging::write(lcSecurity(), QtWarningMsg,
+            QStringLiteral("connection refused by the guard"),
+            {{QStringLiteral("status"), r.status}, {QStringLiteral("reason"), detail},
+                {QStringLiteral("peer"), m_socket->peerAddress().toString()}});
+    }
     // The server must not parse what we refused, nor keep it: QtHttpServer reads inside a
     // QIODevice transaction, which makes readAll() keep every byte (a 300 MB upload was buffered
     // whole). End the transaction and take its readyRead slot away; ours discards from here on.

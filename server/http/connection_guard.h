@@ -1,8 +1,10 @@
 #pragma once
 
+#include "server/http/request_head.h"
 #include "shared/error_code.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -12,21 +14,10 @@
 
 namespace corkboard {
 
-//! Limits the guard enforces on one connection.
-struct GuardLimits
-{
-    qint64 maxBodyBytes = 1024 * 1024;
-    int maxHeaderBytes = 16 * 1024;
-    int maxHeaderFields = 100;
-    int headerTimeoutMs = 10000;
-    int bodyStallTimeoutMs = 15000;
-    int idleTimeoutMs = 60000;
-    //! Per-route body limit (method, target) → bytes; empty: maxBodyBytes.
-    std::function<qint64(const QByteArray &method, const QByteArray &target)> bodyLimitFor;
-};
-
 //! Watches a socket's bytes before QtHttpServer buffers them: frames each request (request line,
-//! headers, Content-Length body) and answers 400/408/411/413/431 itself, closing the connection.
+//! headers, Content-Length body) and answers 400/405/408/411/413/431 itself, closing the
+//! connection. It stays in charge of a connection until the live hub has really accepted a
+//! WebSocket on it (or an SSE stream took it over), and it dies with its socket.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -34,15 +25,31 @@ public:
     ConnectionGuard(QTcpSocket *socket, GuardLimits limits);
     ~ConnectionGuard() override;
 
+    //! The guard watching `socket`, null when none does.
+    static ConnectionGuard *of(const QTcpSocket *socket);
+
     //! Connect after QtHttpServer has connected its own readyRead slot.
     void attachAfterServer();
-    //! SSE streams and accepted WebSockets: no more scanning, no timers.
+    //! Runs when the guard dies with its socket (gives the connection's place back).
+    void setOnClosed(std::function<void()> onClosed) { m_onClosed = std::move(onClosed); }
+    //! SSE streams: no more scanning, no timers.
     void exemptFromTimeouts();
+    //! The last head framed was a valid WebSocket handshake on the WebSocket path; until the
+    //! hub accepts it the guard keeps a deadline on the connection.
+    bool isUpgradePending() const { return m_state == State::UpgradePending; }
+    //! The live hub accepted the WebSocket: its session owns the connection from here on.
+    void handOverToWebSocket();
     bool isExempt() const { return m_state == State::Exempt; }
+    bool isRefused() const { return m_state == State::Rejected; }
     //! True when no request is partly received (safe to close on shutdown).
     bool isIdle() const;
     //! Close as soon as the current request has been answered.
     void closeWhenIdle();
+    //! Answers a problem response now and closes (a short lingering close, discarding what the
+    //! peer still sends). For refusals decided elsewhere: the connection caps, an upgrade
+    //! QtHttpServer did not take as one. `quiet`: no log line (the caller logs a summary).
+    void refuse(
+        ErrorCode code, const QString &detail, int retryAfterSeconds = 0, bool quiet = false);
     QTcpSocket *socket() const { return m_socket; }
 
 Q_SIGNALS:
@@ -54,6 +61,7 @@ private:
         Idle,
         Headers,
         Body,
+        UpgradePending,
         Exempt,
         Rejected
     };
@@ -63,19 +71,26 @@ private:
     void onTimeout();
     //! Feeds new bytes; returns false once the connection was rejected.
     bool scan(const char *data, qsizetype size);
-    bool inspectHeaderBlock();
-    void reject(ErrorCode code, const QString &detail);
+    bool acceptHead();
     void armTimer();
+    //! When the body in progress breaks a rule (stall, rate, total), and which one.
+    qint64 bodyDeadlineMs(QString *why) const;
 
     QPointer<QTcpSocket> m_socket;
     GuardLimits m_limits;
     QTimer m_timer;
+    QElapsedTimer m_clock;
     State m_state = State::Idle;
     QByteArray m_headerBlock;
     qint64 m_bodyRemaining = 0;
+    qint64 m_bodyReceived = 0;
+    qint64 m_bodyStartMs = 0;
+    qint64 m_bodyLastMs = 0;
     qint64 m_unconsumed = 0;
+    bool m_fresh = true; //!< nothing received yet on this connection
     bool m_closeWhenIdle = false;
     bool m_expectContinue = false; //!< the request just framed asked for "100 Continue"
+    std::function<void()> m_onClosed;
 };
 
 } // namespace corkboard

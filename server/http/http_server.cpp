@@ -8,27 +8,60 @@
 #include <QHttpServerResponder>
 #include <QTcpSocket>
 
+#include <unistd.h>
+
 namespace corkboard {
 
-SocketHandoff::SocketHandoff(GuardLimits limits, Metrics &metrics, QObject *parent)
+SocketHandoff::SocketHandoff(
+    GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter, QObject *parent)
     : QTcpServer(parent)
     , m_limits(std::move(limits))
     , m_metrics(metrics)
+    , m_limiter(limiter)
 {
 }
 
-void SocketHandoff::adopt(qintptr descriptor)
+void SocketHandoff::adopt(
+    qintptr descriptor, ConnectionLimiter::Verdict verdict, const QHostAddress &peer)
 {
+    ConnectionLimiter *limiter = &m_limiter;
+    const bool admitted = verdict == ConnectionLimiter::Verdict::Admitted;
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         logging::write(lcHttp(), QtWarningMsg, QStringLiteral("could not adopt a connection"));
         delete socket;
+        ::close(int(descriptor));
+        if (admitted)
+            limiter->release(peer);
+        else
+            limiter->endRefusal();
         return;
     }
+    auto *guard = new ConnectionGuard(socket, m_limits);
+    if (!admitted) {
+        // Never shown to QtHttpServer: answered, lingered over, deleted.
+        guard->setOnClosed([limiter] { limiter->endRefusal(); });
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        if (verdict == ConnectionLimiter::Verdict::ServerFull) {
+            guard->refuse(ErrorCode::Unavailable,
+                QStringLiteral("the server has too many open connections; try again shortly"),
+                kRetryAfterSeconds, true);
+        } else {
+            guard->refuse(ErrorCode::RateLimited,
+                QStringLiteral("too many open connections from your address; close some or try "
+                               "again shortly"),
+                kRetryAfterSeconds, true);
+        }
+        return;
+    }
+    // The guard lives exactly as long as the socket, whoever ends up owning it (QtHttpServer, an
+    // SSE stream, a WebSocket session): its end is the connection's end.
     m_metrics.connectionOpened();
     Metrics *metrics = &m_metrics;
-    connect(socket, &QObject::destroyed, this, [metrics] { metrics->connectionClosed(); });
-    auto *guard = new ConnectionGuard(socket, m_limits);
+    guard->setOnClosed([limiter, metrics, peer] {
+        limiter->release(peer);
+        metrics->connectionClosed();
+    });
     // QtHttpServer takes the socket at once (pendingConnectionAvailable) and connects its own
     // readyRead slot now, after the guard's.
     addPendingConnection(socket);
@@ -49,10 +82,16 @@ void HttpServer::setUpgradeHandler(
 
 bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
 {
-    if (m_upgradeHandler && raw.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
-        if (m_upgradeHandler(raw, socket))
-            return true;
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (!guard || guard->isRefused()) {
+        // Already answered (or never guarded): on QtHttpServer's upgrade branch, false makes it
+        // close the socket instead of switching it.
+        if (!guard)
+            socket->abort();
+        return !socket->isTransactionStarted();
     }
+    if (guard->isUpgradePending() || !raw.value("upgrade").isEmpty())
+        return handleUpgrade(raw, socket, guard);
     Request request;
     switch (raw.method()) {
     case QHttpServerRequest::Method::Get:
@@ -87,15 +126,42 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     request.body = raw.body();
     request.peer = raw.remoteAddress();
     request.socket = socket;
-    request.guard = socket->findChild<ConnectionGuard *>();
+    request.guard = guard;
     const Response response = m_pipeline.handle(request);
     if (!response.takenOver)
         write(request, response, socket, raw);
     return true;
 }
 
+bool HttpServer::handleUpgrade(
+    const QHttpServerRequest &raw, QTcpSocket *socket, ConnectionGuard *guard)
+{
+    // QtHttpServer calls us from two places: its upgrade branch, which still holds the request in
+    // a read transaction and hands the socket to its QWebSocketServer when we return true (and
+    // calls missingHandler, then closes, when we return false); and its ordinary branch, which
+    // committed the transaction and expects an answer. Only the guard-approved handshake arriving
+    // on the upgrade branch goes to the hub; everything else is answered 400 and closed, never
+    // left hanging and never switched.
+    const bool upgradeBranch = socket->isTransactionStarted();
+    if (upgradeBranch && guard->isUpgradePending() && m_upgradeHandler
+        && m_upgradeHandler(raw, socket)) {
+        return true;
+    }
+    if (upgradeBranch && guard->isUpgradePending()) {
+        guard->refuse(ErrorCode::Unavailable, QStringLiteral("live updates are not available now"),
+            SocketHandoff::kRetryAfterSeconds);
+    } else {
+        guard->refuse(ErrorCode::MalformedRequest,
+            QStringLiteral("a WebSocket handshake needs Upgrade: websocket with Connection: "
+                           "Upgrade, and only on the WebSocket path"));
+    }
+    return !upgradeBranch;
+}
+
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (const ConnectionGuard *guard = ConnectionGuard::of(socket); guard && guard->isRefused())
+        return; // the guard answered already
     // handleRequest always answers; this is only reached if QtHttpServer changes its mind.
     const Response r
         = Pipeline::problem(ErrorCode::NotFound, QStringLiteral("no such resource"), QString());

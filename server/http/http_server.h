@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http/connection_guard.h"
+#include "server/http/connection_limits.h"
 
 #include <QAbstractHttpServer>
 #include <QTcpServer>
@@ -19,13 +20,20 @@ class SocketHandoff : public QTcpServer
 {
     Q_OBJECT
 public:
-    SocketHandoff(GuardLimits limits, Metrics &metrics, QObject *parent = nullptr);
-    //! Runs on the owning thread.
-    void adopt(qintptr descriptor);
+    SocketHandoff(GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter,
+        QObject *parent = nullptr);
+    //! Runs on the owning thread. `verdict` is the acceptor's: an admitted connection goes to
+    //! QtHttpServer behind its guard; a refused one is answered 503/429 and closed (the acceptor
+    //! counted it in with beginRefusal()).
+    void adopt(qintptr descriptor, ConnectionLimiter::Verdict verdict, const QHostAddress &peer);
+
+    //! Seconds a refused client is told to wait (Retry-After).
+    static constexpr int kRetryAfterSeconds = 5;
 
 private:
     GuardLimits m_limits;
     Metrics &m_metrics;
+    ConnectionLimiter &m_limiter;
 };
 
 //! Our QAbstractHttpServer: turns QHttpServerRequest into our Request, runs the pipeline, writes
@@ -43,6 +51,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    bool handleUpgrade(const QHttpServerRequest &raw, QTcpSocket *socket, ConnectionGuard *guard);
     void write(const Request &request, const Response &response, QTcpSocket *socket,
         const QHttpServerRequest &raw);
 

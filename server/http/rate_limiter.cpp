@@ -13,10 +13,8 @@ RateLimiter::RateLimiter(const Clock &clock, double tokensPerSecond, double burs
 {
 }
 
-RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool consume)
+RateLimiter::Bucket &RateLimiter::refilledLocked(const QString &key, qint64 now)
 {
-    const qint64 now = m_clock.nowMs();
-    QMutexLocker lock(&m_mutex);
     // Forget full buckets now and then so the table cannot grow without bound.
     if (m_buckets.size() > 50000) {
         for (auto it = m_buckets.begin(); it != m_buckets.end();) {
@@ -31,6 +29,14 @@ RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool c
     b.tokens = std::min(
         m_burst, b.tokens + double(std::max<qint64>(0, now - b.updatedMs)) / 1000.0 * m_rate);
     b.updatedMs = now;
+    return b;
+}
+
+RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool consume)
+{
+    const qint64 now = m_clock.nowMs();
+    QMutexLocker lock(&m_mutex);
+    Bucket &b = refilledLocked(key, now);
     if (b.tokens >= cost) {
         if (consume)
             b.tokens -= cost;
@@ -38,6 +44,34 @@ RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool c
     }
     const double missing = cost - b.tokens;
     return {false, std::max(1, int(std::ceil(missing / m_rate)))};
+}
+
+RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
+{
+    const qint64 now = m_clock.nowMs();
+    QMutexLocker lock(&m_mutex);
+    Decision refused {true, 0};
+    for (const QString &key : keys) {
+        const Bucket &b = refilledLocked(key, now);
+        if (b.tokens < cost) {
+            refused.allowed = false;
+            refused.retryAfterSeconds = std::max(
+                refused.retryAfterSeconds, std::max(1, int(std::ceil((cost - b.tokens) / m_rate))));
+        }
+    }
+    if (!refused.allowed)
+        return refused;
+    for (const QString &key : keys)
+        refilledLocked(key, now).tokens -= cost;
+    return {true, 0};
+}
+
+void RateLimiter::giveBack(const QString &key, double cost)
+{
+    const qint64 now = m_clock.nowMs();
+    QMutexLocker lock(&m_mutex);
+    Bucket &b = refilledLocked(key, now);
+    b.tokens = std::min(m_burst, b.tokens + cost);
 }
 
 RateLimiter::Decision RateLimiter::take(const QString &key, double cost)

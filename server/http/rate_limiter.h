@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 
 namespace corkboard {
 
@@ -23,6 +24,11 @@ public:
     Decision take(const QString &key, double cost = 1.0);
     //! Looks without taking (for "is this account already locked out?").
     Decision peek(const QString &key, double cost = 1.0);
+    //! Check-and-count over several buckets at once: takes `cost` from every key only when each
+    //! has it, under one lock, so parallel callers cannot all pass a check made before counting.
+    Decision takeAll(const QStringList &keys, double cost = 1.0);
+    //! Returns tokens taken for an attempt that turned out not to count (a successful sign-in).
+    void giveBack(const QString &key, double cost = 1.0);
     void reset(const QString &key);
 
 private:
@@ -32,6 +38,7 @@ private:
         qint64 updatedMs = 0;
     };
     Decision check(const QString &key, double cost, bool consume);
+    Bucket &refilledLocked(const QString &key, qint64 nowMs);
 
     const Clock &m_clock;
     double m_rate;

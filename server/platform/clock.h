@@ -53,7 +53,8 @@ private:
 
 //! Test seam: a clock whose time is the number of milliseconds since the epoch written in a
 //! file, re-read on every call, so a test can move time in another process (the worker).
-//! Used only when CORKBOARD_TEST_CLOCK_FILE is set; never in production.
+//! Used only when CORKBOARD_TEST_CLOCK_FILE is set in a test build (CORKBOARD_TEST_HOOKS);
+//! a release build ignores the variable.
 class FileClock final : public Clock
 {
 public:
@@ -69,7 +70,7 @@ private:
     mutable qint64 m_lastMs = 0;
 };
 
-//! The SystemClock, or a FileClock when the test seam CORKBOARD_TEST_CLOCK_FILE is set.
+//! The SystemClock, or (test builds only) a FileClock when CORKBOARD_TEST_CLOCK_FILE is set.
 std::shared_ptr<Clock> clockFromEnvironment();
 //! Writes a time for FileClock readers (tests).
 bool writeClockFile(const QString &path, const QDateTime &time);

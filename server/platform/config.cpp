@@ -2,7 +2,10 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
+#include <QHostAddress>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
@@ -44,6 +47,12 @@ constexpr Setting kSettings[] = {
     {"max-body-bytes", "CORKBOARD_MAX_BODY_BYTES", "Largest JSON request body.", "bytes"},
     {"header-timeout-ms", "CORKBOARD_HEADER_TIMEOUT_MS", "Deadline for a request's headers.", "ms"},
     {"body-timeout-ms", "CORKBOARD_BODY_TIMEOUT_MS", "Longest pause inside a request body.", "ms"},
+    {"body-min-rate", "CORKBOARD_BODY_MIN_RATE",
+        "Slowest request body, bytes/s on average (0: no minimum).", "bytes"},
+    {"body-deadline-ms", "CORKBOARD_BODY_DEADLINE_MS", "Longest time for one request body.", "ms"},
+    {"max-connections", "CORKBOARD_MAX_CONNECTIONS", "Open connections at once (then 503).", "n"},
+    {"max-connections-per-address", "CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS",
+        "Open connections from one address (then 429).", "n"},
     {"idle-timeout-ms", "CORKBOARD_IDLE_TIMEOUT_MS", "Idle keep-alive connections close after.",
         "ms"},
     {"shutdown-timeout-ms", "CORKBOARD_SHUTDOWN_TIMEOUT_MS", "Grace for in-flight requests.", "ms"},
@@ -54,7 +63,6 @@ constexpr Setting kSettings[] = {
     {"auth-rate-limit", "CORKBOARD_AUTH_RATE_LIMIT",
         "Failed sign-ins a minute per account/address.", "n"},
     {"open-registration", "CORKBOARD_OPEN_REGISTRATION", "true: anyone may register.", "bool"},
-    {"jwt-secret", "CORKBOARD_JWT_SECRET", "JWT signing secret (default: generated).", "secret"},
     {"jwt-rotate-days", "CORKBOARD_JWT_ROTATE_DAYS", "Rotate the JWT key every N days (0: off).",
         "days"},
     {"password-ops-limit", "CORKBOARD_PASSWORD_OPS_LIMIT", "Argon2id passes.", "n"},
@@ -69,8 +77,8 @@ constexpr Setting kSettings[] = {
         "minutes"},
     {"webhook-timeout-ms", "CORKBOARD_WEBHOOK_TIMEOUT_MS", "Deadline for one webhook delivery.",
         "ms"},
-    {"webhook-allow-loopback", "CORKBOARD_WEBHOOK_ALLOW_LOOPBACK",
-        "true: webhooks may target loopback/link-local.", "bool"},
+    {"webhook-allow", "CORKBOARD_WEBHOOK_ALLOW",
+        "Comma-separated CIDRs webhooks may reach although private (e.g. 10.0.5.0/24).", "list"},
     {"live-auth-timeout-ms", "CORKBOARD_LIVE_AUTH_TIMEOUT_MS", "WebSocket auth deadline.", "ms"},
     {"live-ping-ms", "CORKBOARD_LIVE_PING_MS", "WebSocket ping interval.", "ms"},
     {"live-idle-timeout-ms", "CORKBOARD_LIVE_IDLE_TIMEOUT_MS", "Drop a silent WebSocket after.",
@@ -87,6 +95,10 @@ constexpr Setting kSettings[] = {
     {"sse-keepalive-ms", "CORKBOARD_SSE_KEEPALIVE_MS", "Comment line interval on SSE.", "ms"},
     {"event-retention-count", "CORKBOARD_EVENT_RETENTION_COUNT", "Events kept for replay.", "n"},
     {"event-retention-days", "CORKBOARD_EVENT_RETENTION_DAYS", "Days events are kept.", "days"},
+    {"backup-interval", "CORKBOARD_BACKUP_INTERVAL",
+        "Scheduled backups every N s|m|h|d (default 1d; 0 or off: none).", "interval"},
+    {"backup-keep", "CORKBOARD_BACKUP_KEEP",
+        "Scheduled backups kept as DAILY,WEEKLY (default 7,4).", "n,n"},
 };
 
 qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qint64 max)
@@ -103,6 +115,30 @@ qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qin
     return v;
 }
 
+// "90s", "15m", "12h", "1d" (a bare number is seconds); "0" or "off" disables.
+qint64 parseInterval(const QString &setting, const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("off") || t == QLatin1String("0"))
+        return 0;
+    static const QRegularExpression form(QStringLiteral(R"(^(\d{1,7})\s*([smhd]?)$)"));
+    const auto m = form.match(t);
+    if (!m.hasMatch())
+        throw ConfigError(setting,
+            QStringLiteral("must be a duration such as 30m, 12h or 1d (or off), got '%1'")
+                .arg(text));
+    const qint64 n = m.captured(1).toLongLong();
+    const QString unit = m.captured(2);
+    const qint64 factor = unit == QLatin1String("d") ? 86400000
+        : unit == QLatin1String("h")                 ? 3600000
+        : unit == QLatin1String("m")                 ? 60000
+                                                     : 1000;
+    if (n * factor < 60000)
+        throw ConfigError(
+            setting, QStringLiteral("must be at least one minute, got '%1'").arg(text));
+    return n * factor;
+}
+
 bool parseBool(const QString &setting, const QString &text)
 {
     const QString t = text.trimmed().toLower();
@@ -113,7 +149,72 @@ bool parseBool(const QString &setting, const QString &text)
     throw ConfigError(setting, QStringLiteral("must be true or false, got '%1'").arg(text));
 }
 
+QByteArray checkedSecret(const QString &setting, const QByteArray &secret)
+{
+    if (secret.size() < 32)
+        throw ConfigError(setting, QStringLiteral("must be at least 32 characters"));
+    return secret;
+}
+
+//! CORKBOARD_JWT_SECRET_FILE (preferred) or CORKBOARD_JWT_SECRET; empty: generated on start.
+QByteArray jwtSecretFromEnvironment(const QProcessEnvironment &env)
+{
+    const QString fileSetting = QStringLiteral("CORKBOARD_JWT_SECRET_FILE");
+    if (env.contains(fileSetting)) {
+        QFile file(env.value(fileSetting));
+        if (!file.open(QIODevice::ReadOnly))
+            throw ConfigError(fileSetting,
+                QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString()));
+        if (file.permissions()
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther))
+            throw ConfigError(fileSetting,
+                QStringLiteral("'%1' is readable by other users; chmod 600 it")
+                    .arg(file.fileName()));
+        // One line; the trailing newline editors add is not part of the secret.
+        return checkedSecret(fileSetting, file.read(4096).trimmed());
+    }
+    const QString envSetting = QStringLiteral("CORKBOARD_JWT_SECRET");
+    if (env.contains(envSetting))
+        return checkedSecret(envSetting, env.value(envSetting).toUtf8());
+    return QByteArray();
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral("Corkboard, a task board for teams."));
+    parser.addOption({QStringLiteral("serve"), QStringLiteral("Run the headless server.")});
+    parser.addOption({QStringLiteral("worker"), QStringLiteral("Run the background job worker.")});
+    parser.addOption({QStringLiteral("migrate"),
+        QStringLiteral("Database migrations: status | up | down."), QStringLiteral("command")});
+    parser.addOption({QStringLiteral("rotate-jwt-key"), QStringLiteral("Add a new JWT key.")});
+    parser.addOption({QStringLiteral("backup"), QStringLiteral("Back the database up [FILE].")});
+    parser.addOption({QStringLiteral("list"), QStringLiteral("With --backup: list backups.")});
+    parser.addOption({QStringLiteral("restore"), QStringLiteral("Restore the database from FILE."),
+        QStringLiteral("file")});
+    for (const auto &s : kSettings) {
+        parser.addOption({QString::fromLatin1(s.flag),
+            QString::fromLatin1(s.help) + QStringLiteral(" [") + QString::fromLatin1(s.env)
+                + QStringLiteral("]"),
+            QString::fromLatin1(s.valueName)});
+    }
+}
+
 } // namespace
+
+QList<QPair<QString, QString>> flagsAsEnvironment(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    QList<QPair<QString, QString>> out;
+    if (!parser.parse(arguments))
+        return out;
+    for (const auto &s : kSettings) {
+        const QString flag = QString::fromLatin1(s.flag);
+        if (parser.isSet(flag))
+            out.append({QString::fromLatin1(s.env), parser.value(flag)});
+    }
+    return out;
+}
 
 QString configHelpText()
 {
@@ -123,23 +224,24 @@ QString configHelpText()
                     .arg(QLatin1String(s.flag), QLatin1String(s.valueName), QLatin1String(s.env),
                         QLatin1String(s.help));
     }
+    text += QStringLiteral(
+        "  (CORKBOARD_JWT_SECRET_FILE)  File holding the JWT signing secret (mode 0600).\n"
+        "  (CORKBOARD_JWT_SECRET)  The JWT signing secret itself; never a command-line flag.\n");
     return text;
 }
 
 Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Corkboard, a task board for teams."));
-    parser.addOption({QStringLiteral("serve"), QStringLiteral("Run the headless server.")});
-    parser.addOption({QStringLiteral("worker"), QStringLiteral("Run the background job worker.")});
-    parser.addOption({QStringLiteral("migrate"),
-        QStringLiteral("Database migrations: status | up | down."), QStringLiteral("command")});
-    parser.addOption({QStringLiteral("rotate-jwt-key"), QStringLiteral("Add a new JWT key.")});
-    for (const auto &s : kSettings) {
-        parser.addOption({QString::fromLatin1(s.flag),
-            QString::fromLatin1(s.help) + QStringLiteral(" [") + QString::fromLatin1(s.env)
-                + QStringLiteral("]"),
-            QString::fromLatin1(s.valueName)});
+    addOptions(parser);
+    // Secrets never go on a command line (every local user can read it in ps or /proc).
+    for (const QString &a : arguments) {
+        if (a == QLatin1String("--jwt-secret") || a.startsWith(QLatin1String("--jwt-secret="))) {
+            throw ConfigError(QStringLiteral("--jwt-secret"),
+                QStringLiteral("secrets are not accepted on the command line; set "
+                               "CORKBOARD_JWT_SECRET_FILE (a file readable only by you) or "
+                               "CORKBOARD_JWT_SECRET"));
+        }
     }
     if (!parser.parse(arguments))
         throw ConfigError(QStringLiteral("command line"), parser.errorText());
@@ -185,6 +287,20 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         }
     } else if (parser.isSet(QStringLiteral("rotate-jwt-key"))) {
         c.mode = RunMode::RotateJwtKey;
+    } else if (parser.isSet(QStringLiteral("backup"))) {
+        c.mode = RunMode::Backup;
+        c.backupList = parser.isSet(QStringLiteral("list"));
+        if (positional.size() > 1 || (c.backupList && !positional.isEmpty()))
+            throw ConfigError(
+                QStringLiteral("--backup"), QStringLiteral("takes one FILE, or --list"));
+        if (!positional.isEmpty())
+            c.backupFile = QDir(positional.first()).absolutePath();
+    } else if (parser.isSet(QStringLiteral("restore"))) {
+        c.mode = RunMode::Restore;
+        const QString file = parser.value(QStringLiteral("restore")).trimmed();
+        if (file.isEmpty())
+            throw ConfigError(QStringLiteral("--restore"), QStringLiteral("needs a FILE"));
+        c.restoreFile = QDir(file).absolutePath();
     }
     c.threads = qMax(1, QThread::idealThreadCount());
 
@@ -236,6 +352,14 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.headerTimeoutMs = int(parseInteger(name, v, 50, 600000));
     if (!(name = lookup("body-timeout-ms", &v)).isEmpty())
         c.bodyStallTimeoutMs = int(parseInteger(name, v, 50, 600000));
+    if (!(name = lookup("body-min-rate", &v)).isEmpty())
+        c.bodyMinBytesPerSecond = int(parseInteger(name, v, 0, 1000000000));
+    if (!(name = lookup("body-deadline-ms", &v)).isEmpty())
+        c.bodyDeadlineMs = int(parseInteger(name, v, 1000, 86400000));
+    if (!(name = lookup("max-connections", &v)).isEmpty())
+        c.maxConnections = int(parseInteger(name, v, 1, 1000000));
+    if (!(name = lookup("max-connections-per-address", &v)).isEmpty())
+        c.maxConnectionsPerAddress = int(parseInteger(name, v, 1, 1000000));
     if (!(name = lookup("idle-timeout-ms", &v)).isEmpty())
         c.idleTimeoutMs = int(parseInteger(name, v, 50, 3600000));
     if (!(name = lookup("shutdown-timeout-ms", &v)).isEmpty())
@@ -268,11 +392,7 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.authRateLimitPerMinute = int(parseInteger(name, v, 1, 100000));
     if (!(name = lookup("open-registration", &v)).isEmpty())
         c.openRegistration = parseBool(name, v);
-    if (!(name = lookup("jwt-secret", &v)).isEmpty()) {
-        if (v.size() < 32)
-            throw ConfigError(name, QStringLiteral("must be at least 32 characters"));
-        c.jwtSecret = v.toUtf8();
-    }
+    c.jwtSecret = jwtSecretFromEnvironment(env);
     if (!(name = lookup("jwt-rotate-days", &v)).isEmpty())
         c.jwtRotateDays = int(parseInteger(name, v, 0, 3650));
     if (!(name = lookup("password-ops-limit", &v)).isEmpty())
@@ -291,8 +411,18 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.reminderLeadMs = parseInteger(name, v, 1, 60 * 24 * 60) * 60 * 1000;
     if (!(name = lookup("webhook-timeout-ms", &v)).isEmpty())
         c.webhookTimeoutMs = int(parseInteger(name, v, 100, 120000));
-    if (!(name = lookup("webhook-allow-loopback", &v)).isEmpty())
-        c.webhookAllowLoopback = parseBool(name, v);
+    if (!(name = lookup("webhook-allow", &v)).isEmpty()) {
+        const auto entries = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &entry : entries) {
+            const QString cidr = entry.trimmed();
+            if (QHostAddress::parseSubnet(cidr).first.isNull())
+                throw ConfigError(name,
+                    QStringLiteral("must be a comma-separated list of CIDRs such as 10.0.5.0/24 "
+                                   "or fd12::/64, got '%1'")
+                        .arg(cidr));
+            c.webhookAllow.append(cidr);
+        }
+    }
     if (!(name = lookup("live-auth-timeout-ms", &v)).isEmpty())
         c.liveAuthTimeoutMs = int(parseInteger(name, v, 10, 600000));
     if (!(name = lookup("live-ping-ms", &v)).isEmpty())
@@ -315,6 +445,18 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.eventRetentionCount = int(parseInteger(name, v, 1, 100000000));
     if (!(name = lookup("event-retention-days", &v)).isEmpty())
         c.eventRetentionDays = int(parseInteger(name, v, 1, 36500));
+    if (!(name = lookup("backup-interval", &v)).isEmpty())
+        c.backupIntervalMs = parseInterval(name, v);
+    if (!(name = lookup("backup-keep", &v)).isEmpty()) {
+        static const QRegularExpression form(
+            QStringLiteral(R"(^\s*(\d{1,4})\s*,\s*(\d{1,4})\s*$)"));
+        const auto m = form.match(v);
+        if (!m.hasMatch() || m.captured(1).toInt() + m.captured(2).toInt() < 1)
+            throw ConfigError(
+                name, QStringLiteral("must be DAILY,WEEKLY counts such as 7,4, got '%1'").arg(v));
+        c.backupKeepDaily = m.captured(1).toInt();
+        c.backupKeepWeekly = m.captured(2).toInt();
+    }
     return c;
 }
 

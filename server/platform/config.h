@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <stdexcept>
@@ -16,7 +18,9 @@ enum class RunMode
     Serve,
     Worker,
     Migrate,
-    RotateJwtKey
+    RotateJwtKey,
+    Backup, //!< --backup [FILE] | --backup --list
+    Restore //!< --restore FILE
 };
 
 //! Every setting, parsed and validated once at start-up (flags win over CORKBOARD_* variables).
@@ -34,7 +38,11 @@ struct Config
     int maxHeaderFields = 100;
     int headerTimeoutMs = 10000;
     int bodyStallTimeoutMs = 15000;
+    int bodyMinBytesPerSecond = 1024; //!< slowest average body rate after the first stall timeout
+    int bodyDeadlineMs = 600000; //!< no request body may take longer
     int idleTimeoutMs = 60000;
+    int maxConnections = 1024; //!< open connections at once (then 503 + Retry-After)
+    int maxConnectionsPerAddress = 64; //!< … from one client address (then 429 + Retry-After)
     int shutdownTimeoutMs = 10000;
     QString logLevel = QStringLiteral("info");
     QString logFormat = QStringLiteral("json");
@@ -42,7 +50,9 @@ struct Config
     int rateLimitBurst = 200;
     int authRateLimitPerMinute = 5; //!< failed logins per account and per address
     bool openRegistration = false;
-    QByteArray jwtSecret; //!< empty: generated into the data dir on first start
+    //! From CORKBOARD_JWT_SECRET_FILE or CORKBOARD_JWT_SECRET, never a flag; empty: generated
+    //! into the data dir on first start.
+    QByteArray jwtSecret;
     int jwtRotateDays = 0; //!< 0: rotate only by --rotate-jwt-key
     quint64 passwordOpsLimit = 2; //!< libsodium crypto_pwhash_OPSLIMIT_INTERACTIVE
     quint64 passwordMemLimit = 64ull * 1024 * 1024; //!< crypto_pwhash_MEMLIMIT_INTERACTIVE
@@ -53,7 +63,9 @@ struct Config
     qint64 jobRetryBaseMs = 30000; //!< first retry delay; doubles with every failed attempt
     qint64 reminderLeadMs = 24ll * 3600 * 1000; //!< due_soon this long before due_at
     int webhookTimeoutMs = 10000;
-    bool webhookAllowLoopback = false; //!< SSRF guard: loopback/link-local targets refused
+    //! CIDRs webhooks may reach although they are private, loopback or the host's own (the
+    //! containment guard refuses those by default).
+    QStringList webhookAllow;
     // Live updates (WebSocket and SSE).
     int liveAuthTimeoutMs = 10000; //!< a WebSocket must send auth within this
     int livePingIntervalMs = 30000; //!< the server pings every WebSocket this often
@@ -69,6 +81,13 @@ struct Config
     int eventCleanupIntervalMs = 10 * 60 * 1000;
     QString migrateCommand; //!< for RunMode::Migrate: status | up | down
     int migrateSteps = 1;
+    // Backups (see server/features/backups).
+    qint64 backupIntervalMs = 24ll * 3600 * 1000; //!< scheduled backups (0: none)
+    int backupKeepDaily = 7; //!< scheduled backups kept: the newest of each of the last N days
+    int backupKeepWeekly = 4; //!< … and of each of the N weeks before those
+    QString backupFile; //!< --backup FILE (empty: into <dataDir>/backups)
+    bool backupList = false; //!< --backup --list
+    QString restoreFile; //!< --restore FILE
 
     QString sqlitePath() const;
 };
@@ -84,6 +103,9 @@ public:
 
 //! Parses arguments (argv without the program name is fine, the first entry is skipped) and env.
 Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env);
+//! The settings given as flags in `arguments`, as the CORKBOARD_* variables that mean the same
+//! (so a child process gets them through its environment, not its command line).
+QList<QPair<QString, QString>> flagsAsEnvironment(const QStringList &arguments);
 //! Text for --help.
 QString configHelpText();
 

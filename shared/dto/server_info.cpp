@@ -12,6 +12,8 @@ void writeJson(JsonWriter &w, const ServerInfo &info)
         .field("version", info.version)
         .field("api_version", info.apiVersion)
         .field("registration", info.registration)
+        .field("setup_required", info.setupRequired)
+        .field("setup_code_required", info.setupCodeRequired)
         .field("started_at", toRfc3339(info.startedAt))
         .endObject();
 }
@@ -22,6 +24,8 @@ bool fromJson(const QJsonObject &json, ServerInfo &out)
     out.version = json.value(QStringLiteral("version")).toString();
     out.apiVersion = json.value(QStringLiteral("api_version")).toString();
     out.registration = json.value(QStringLiteral("registration")).toString();
+    out.setupRequired = json.value(QStringLiteral("setup_required")).toBool();
+    out.setupCodeRequired = json.value(QStringLiteral("setup_code_required")).toBool();
     out.startedAt = fromRfc3339(json.value(QStringLiteral("started_at")).toString());
     return !out.name.isEmpty() && !out.apiVersion.isEmpty() && !out.registration.isEmpty();
 }

@@ -17,6 +17,8 @@ struct ServerInfo
     QString version;
     QString apiVersion; //!< "v1"
     QString registration; //!< open | invite
+    bool setupRequired = false; //!< no account yet: the next registration makes the admin
+    bool setupCodeRequired = false; //!< … and needs the code the server printed at its start
     QDateTime startedAt;
 };
 

@@ -13,7 +13,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTcpSocket>
 #include <QTest>
+#include <memory>
 
 using namespace corkboard;
 using namespace corkboard::test;
@@ -56,6 +58,8 @@ private Q_SLOTS:
     void accountLockoutWithRetryAfter();
     void perAddressLimit();
     void registrationLimit();
+    void parallelWrongLoginsGetExactlyTheLimit();
+    void parallelPasswordChangesGetExactlyTheLimit();
     void logsCarryNoSecrets();
 };
 
@@ -127,6 +131,92 @@ void TestAuthLimits::registrationLimit()
             {QStringLiteral("display_name"), QStringLiteral("R")}});
     QCOMPARE(refused.status, 429);
     QVERIFY(!refused.header("Retry-After").isEmpty());
+}
+
+namespace {
+//! Sends the same request on `count` connections at once (all written before any answer is
+//! read) and returns the statuses; the acceptor spreads the connections over the server threads.
+QList<int> parallelStatuses(quint16 port, const QByteArray &request, int count)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    std::vector<QByteArray> replies(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        sockets.push_back(std::move(socket));
+    }
+    for (auto &socket : sockets) {
+        if (!socket->waitForConnected(5000))
+            return {};
+    }
+    for (auto &socket : sockets)
+        socket->write(request);
+    const bool allAnswered = QTest::qWaitFor(
+        [&] {
+            for (size_t i = 0; i < sockets.size(); ++i) {
+                replies[i] += sockets[i]->readAll();
+                if (sockets[i]->state() != QAbstractSocket::UnconnectedState)
+                    return false;
+            }
+            return true;
+        },
+        60000);
+    if (!allAnswered)
+        return {};
+    QList<int> statuses;
+    for (size_t i = 0; i < sockets.size(); ++i)
+        statuses.append(rawStatus(replies[i] + sockets[i]->readAll()));
+    return statuses;
+}
+
+QByteArray postRequest(const QByteArray &path, const QByteArray &json, const QString &bearer = {})
+{
+    QByteArray r = "POST " + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+          "Content-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(json.size()) + "\r\n";
+    if (!bearer.isEmpty())
+        r += "Authorization: Bearer " + bearer.toLatin1() + "\r\n";
+    return r + "\r\n" + json;
+}
+} // namespace
+
+void TestAuthLimits::parallelWrongLoginsGetExactlyTheLimit()
+{
+    // A real Argon2id cost, so each wrong guess takes long enough for both server threads to be
+    // inside the password check at once (where "check, hash, then count" let 6 through).
+    TestServer server([](Config &c) {
+        c.authRateLimitPerMinute = 5;
+        c.passwordOpsLimit = 2;
+        c.passwordMemLimit = 16 * 1024 * 1024;
+    });
+    QCOMPARE(server.config().threads, 2);
+    registerUser(server, QStringLiteral("victim@example.com"));
+    const QList<int> statuses = parallelStatuses(server.port(),
+        postRequest("/api/v1/auth/login",
+            R"({"email":"victim@example.com","password":"not the password"})"),
+        12);
+    QCOMPARE(statuses.size(), 12);
+    QCOMPARE(statuses.count(401), 5);
+    QCOMPARE(statuses.count(429), 7);
+}
+
+void TestAuthLimits::parallelPasswordChangesGetExactlyTheLimit()
+{
+    TestServer server([](Config &c) {
+        c.authRateLimitPerMinute = 5;
+        c.passwordOpsLimit = 2;
+        c.passwordMemLimit = 16 * 1024 * 1024;
+    });
+    const auto user = registerUser(server, QStringLiteral("victim@example.com"));
+    const QList<int> statuses = parallelStatuses(server.port(),
+        postRequest("/api/v1/users/me/password",
+            R"({"current_password":"a wrong guess","new_password":"whatever it is now"})",
+            user.accessToken),
+        12);
+    QCOMPARE(statuses.size(), 12);
+    QCOMPARE(statuses.count(422), 5);
+    QCOMPARE(statuses.count(429), 7);
 }
 
 void TestAuthLimits::logsCarryNoSecrets()

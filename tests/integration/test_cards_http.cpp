@@ -360,6 +360,39 @@ private Q_SLOTS:
         QCOMPARE(cardCount(), count);
     }
 
+    void hugeNumbersAreOutOfRangeAndChangeNothing_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("number");
+        const QString columns = QStringLiteral("/api/v1/boards/{board}/columns");
+        const QString column = QStringLiteral("/api/v1/columns/{column}");
+        for (const char *n : {"1e300", "-1e300", "1e19", "9.3e18", "-9.3e18", "4294967296"}) {
+            QTest::addRow("create %s", n) << QByteArray("POST") << columns << QByteArray(n);
+            QTest::addRow("patch %s", n) << QByteArray("PATCH") << column << QByteArray(n);
+        }
+    }
+
+    // A number far outside an integer's range is a clear 422 out_of_range, never a conversion
+    // with undefined behaviour (1e300 cast to qint64).
+    void hugeNumbersAreOutOfRangeAndChangeNothing()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, number);
+        path.replace(QStringLiteral("{board}"), m_board)
+            .replace(QStringLiteral("{column}"), m_column);
+        const qint64 seq = boardSeq();
+        const auto r = http(method, url(path), "{\"name\":\"c\",\"wip_limit\":" + number + "}",
+            {{"Authorization", "Bearer " + m_owner.accessToken.toLatin1()},
+                {"Content-Type", "application/json"}});
+        QCOMPARE(r.status, 422);
+        const auto error = r.json().value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("wip_limit"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("out_of_range"));
+        QCOMPARE(boardSeq(), seq);
+    }
+
     void theFiftyFirstLabelIsRefused()
     {
         const auto b = post(QStringLiteral("/api/v1/boards"),

@@ -139,6 +139,21 @@ void TestJwt::rejections_data()
         header(QStringLiteral("HS256")), claims(QStringLiteral("nobody"), now, now + 900), kSecret)
                                   << 401 << unauth;
     QTest::newRow("oversized") << QByteArray(5000, 'a') << 401 << unauth;
+    // Numbers are range-checked before they become integers: an exp beyond ±2^53 is a malformed
+    // token (it was undefined behaviour: 1e300 cast to qint64, exp + leeway overflowing).
+    const QByteArray prefix = "{\"sub\":\"" + sub.toUtf8() + "\",\"role\":\"admin\",\"jti\":\"j\",";
+    QTest::newRow("exp 1e300") << JwtCodec::sign(
+        header(QStringLiteral("HS256")), prefix + "\"iat\":1,\"exp\":1e300}", kSecret)
+                               << 401 << unauth;
+    QTest::newRow("exp -1e300") << JwtCodec::sign(
+        header(QStringLiteral("HS256")), prefix + "\"iat\":1,\"exp\":-1e300}", kSecret)
+                                << 401 << unauth;
+    QTest::newRow("exp near 2^63") << JwtCodec::sign(
+        header(QStringLiteral("HS256")), prefix + "\"iat\":1,\"exp\":9223372036854775000}", kSecret)
+                                   << 401 << unauth;
+    QTest::newRow("iat -1e300") << JwtCodec::sign(
+        header(QStringLiteral("HS256")), prefix + "\"iat\":-1e300,\"exp\":9999999999}", kSecret)
+                                << 401 << unauth;
 }
 
 void TestJwt::rejections()

@@ -221,6 +221,32 @@ private Q_SLOTS:
         QCOMPARE(mallory.eventSeqs(kBoard), QList<qint64>());
     }
 
+    // Numbers in client messages are range-checked before they become integers: an error frame
+    // (the socket stays), never a conversion with undefined behaviour or a 1e+300 echoed back.
+    void outOfRangeNumbersGetAnErrorFrame()
+    {
+        WsClient alice(m_server->port());
+        QVERIFY(alice.connectAndWait());
+        QVERIFY(alice.authenticate(m_outbox->issueToken(kAlice)));
+        int from = int(alice.messages().size());
+        alice.sendRaw(QStringLiteral("{\"type\":\"ping\",\"id\":1e300}"));
+        QJsonObject reply = alice.waitForType(QStringLiteral("error"), 5000, from);
+        QCOMPARE(
+            reply.value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_FAILED"));
+        from = int(alice.messages().size());
+        alice.sendRaw(
+            QStringLiteral("{\"type\":\"subscribe\",\"board_id\":\"%1\",\"since\":-1e300}")
+                .arg(kBoard));
+        reply = alice.waitForType(QStringLiteral("error"), 5000, from);
+        QCOMPARE(
+            reply.value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_FAILED"));
+        QCOMPARE(reply.value(QStringLiteral("board_id")).toString(), kBoard);
+        alice.sendRaw(QStringLiteral("{\"type\":\"ping\",\"id\":9007199254740992}"));
+        QCOMPARE(alice.waitForType(QStringLiteral("pong")).value(QStringLiteral("id")).toInteger(),
+            qint64(9007199254740992));
+        QVERIFY(alice.isConnected());
+    }
+
     void removedMemberStopsReceivingAtOnce()
     {
         WsClient alice(m_server->port());

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void sessionsListAndRevoke();
     void passwordChangeRevokesOtherSessions();
     void profileUpdateWithIfMatch();
+    void displayNamesRefuseInvisibleCharacters();
     void directorySearch();
     void disabledUserIsRejectedAtOnce();
     void roleChangeAppliesAtOnce();
@@ -150,6 +151,60 @@ void TestUsersAdmin::profileUpdateWithIfMatch()
     QCOMPARE(
         httpAuth("GET", url, a.accessToken).data().value(QStringLiteral("display_name")).toString(),
         QStringLiteral("New Name"));
+}
+
+void TestUsersAdmin::displayNamesRefuseInvisibleCharacters()
+{
+    TestServer server([](Config &c) { c.openRegistration = true; });
+    const auto me
+        = registerUser(server, QStringLiteral("me@example.com"), kPassword, QStringLiteral("Ada"));
+    const QString url = server.url(QStringLiteral("/api/v1/users/me"));
+    auto firstErrorCode = [](const HttpResult &r) {
+        return r.json()
+            .value(QStringLiteral("errors"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
+    };
+    // Bidi embeddings/overrides, isolates, marks, the Arabic letter mark; zero-width characters.
+    for (const char16_t c : {u'\u202A', u'\u202B', u'\u202C', u'\u202D', u'\u202E', u'\u2066',
+             u'\u2067', u'\u2068', u'\u2069', u'\u200E', u'\u200F', u'\u061C', u'\u200B', u'\u200C',
+             u'\u200D', u'\uFEFF', u'\u2060'}) {
+        const QByteArray which = "U+" + QByteArray::number(int(c), 16).toUpper();
+        // "Ada" + the character + "nimda": looks like another name once the text is reordered.
+        const QString name = QStringLiteral("Ada") + QChar(c) + QStringLiteral("nimda");
+        const auto patched = httpJson(
+            "PATCH", url, QJsonObject {{QStringLiteral("display_name"), name}}, me.accessToken);
+        QVERIFY2(patched.status == 422, which.constData());
+        QCOMPARE(patched.json()
+                     .value(QStringLiteral("errors"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("field"))
+                     .toString(),
+            QStringLiteral("display_name"));
+        QCOMPARE(firstErrorCode(patched), QStringLiteral("invisible_characters"));
+        // Registration applies the same rule.
+        const auto registered = httpJson("POST",
+            server.url(QStringLiteral("/api/v1/auth/register")),
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("x%1@example.com").arg(int(c))},
+                {QStringLiteral("password"), kPassword}, {QStringLiteral("display_name"), name}});
+        QVERIFY2(registered.status == 422, which.constData());
+        QCOMPARE(firstErrorCode(registered), QStringLiteral("invisible_characters"));
+    }
+    QCOMPARE(httpAuth("GET", url, me.accessToken)
+                 .data()
+                 .value(QStringLiteral("display_name"))
+                 .toString(),
+        QStringLiteral("Ada"));
+    // Ordinary names in any script still pass, right-to-left ones included.
+    const auto plain = httpJson("PATCH", url,
+        QJsonObject {{QStringLiteral("display_name"), QStringLiteral("Zoë 李 عائشة")}},
+        me.accessToken);
+    QCOMPARE(plain.status, 200);
 }
 
 void TestUsersAdmin::directorySearch()

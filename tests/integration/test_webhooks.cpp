@@ -1,5 +1,11 @@
 // Outgoing webhooks end to end: routes through the real server, deliveries by a real worker
-// process on a fake clock to receivers on loopback.
+// process on a fake clock to receivers on loopback (allowed through the administrator's
+// allowlist, CORKBOARD_WEBHOOK_ALLOW, as a LAN service would be). Containment: internal targets
+// refused at creation and at delivery, paused hooks, generic delivery errors, deliveries that
+// cannot stall the worker, timestamped signatures.
+#include "server/features/webhooks/webhook_repository.h"
+#include "server/platform/crypto.h"
+#include "server/platform/database.h"
 #include "shared/time_format.h"
 #include "tests/support/auth_helpers.h"
 #include "tests/support/board_api.h"
@@ -75,6 +81,54 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+//! Accepts connections and reads requests, and never answers: a black-hole receiver.
+class Staller : public QObject
+{
+public:
+    Staller()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                ++accepted;
+                connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); });
+            }
+        });
+    }
+    QString url() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1/hook").arg(m_server.serverPort());
+    }
+    int accepted = 0;
+
+private:
+    QTcpServer m_server;
+};
+
+//! Checks a `t=<unix seconds>,v1=<hex>` signature the way API.md tells receivers to: HMAC-SHA256
+//! of "<t>.<body>", and t within the tolerance of the receiver's clock.
+bool signatureValid(const QByteArray &header, const QByteArray &body, const QByteArray &secret,
+    qint64 nowSeconds, qint64 toleranceSeconds)
+{
+    QByteArray t, v1;
+    for (const QByteArray &part : header.split(',')) {
+        if (part.startsWith("t="))
+            t = part.mid(2);
+        else if (part.startsWith("v1="))
+            v1 = part.mid(3);
+    }
+    bool ok = false;
+    const qint64 timestamp = t.toLongLong(&ok);
+    if (!ok || qAbs(nowSeconds - timestamp) > toleranceSeconds)
+        return false;
+    const QByteArray expected
+        = QMessageAuthenticationCode::hash(t + '.' + body, secret, QCryptographicHash::Sha256)
+              .toHex();
+    return expected == v1;
+}
+
+const QString kLoopbackAllowed = QStringLiteral("127.0.0.1/32");
+
 } // namespace
 
 class TestWebhooks : public QObject
@@ -105,6 +159,29 @@ private:
     {
         return deliveries(who, hookId).at(0).toObject();
     }
+    //! A worker that may reach the loopback receivers (the allowlist, as for a LAN service).
+    void startWorker(QProcessEnvironment extra = {})
+    {
+        if (!extra.contains(QStringLiteral("CORKBOARD_WEBHOOK_ALLOW")))
+            extra.insert(QStringLiteral("CORKBOARD_WEBHOOK_ALLOW"), kLoopbackAllowed);
+        m_h->startWorker(extra);
+    }
+    QJsonArray hooksOf(const test::RegisteredUser &who, const QString &boardId)
+    {
+        return test::httpAuth("GET",
+            m_server->url(QStringLiteral("/api/v1/boards/%1/webhooks").arg(boardId)),
+            who.accessToken)
+            .json()
+            .value(QStringLiteral("data"))
+            .toArray();
+    }
+    test::HttpResult setRole(const test::RegisteredUser &by, const QString &boardId,
+        const QString &userId, const QString &role)
+    {
+        return test::httpJson("PUT",
+            m_server->url(QStringLiteral("/api/v1/boards/%1/members/%2").arg(boardId, userId)),
+            {{QStringLiteral("role"), role}}, by.accessToken);
+    }
 
 private Q_SLOTS:
     void init()
@@ -115,6 +192,7 @@ private Q_SLOTS:
         m_server = std::make_unique<test::TestServer>([&workerDb](Config &c) {
             c.dataDir = workerDb.dataDir;
             c.databaseUrl = workerDb.databaseUrl;
+            c.webhookAllow = QStringList {kLoopbackAllowed};
         });
     }
 
@@ -154,14 +232,19 @@ private Q_SLOTS:
                      .status,
             200);
         api.createCard(owner, boardId, columnId, QStringLiteral("Second"), {}, QString());
-        m_h->startWorker();
+        startWorker();
         QTRY_COMPARE_WITH_TIMEOUT(receiver.received.size(), 2, 20000);
 
+        // Signed as t=<unix seconds>,v1=HMAC("<t>.<body>"): verified with a 5-minute tolerance
+        // against the (fake) clock, and a replay an hour later fails the same check.
         const auto &r = receiver.received.at(0);
-        const QByteArray expected = "sha256="
-            + QMessageAuthenticationCode::hash(r.body, secret.toUtf8(), QCryptographicHash::Sha256)
-                  .toHex();
-        QCOMPARE(r.headers.value("x-corkboard-signature"), expected);
+        const QByteArray signature = r.headers.value("x-corkboard-signature");
+        const qint64 now = m_h->nowMs() / 1000;
+        QVERIFY2(
+            signatureValid(signature, r.body, secret.toUtf8(), now, 300), signature.constData());
+        QVERIFY(!signatureValid(signature, r.body + ' ', secret.toUtf8(), now, 300));
+        QVERIFY(!signatureValid(signature, r.body, secret.toUtf8(), now + 3600, 300));
+        QVERIFY(signature.startsWith("t=" + QByteArray::number(now) + ",v1="));
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
         QCOMPARE(body.value(QStringLiteral("type")).toString(), QStringLiteral("card.created"));
@@ -203,7 +286,7 @@ private Q_SLOTS:
             created.data().value(QStringLiteral("secret")).toString().size() >= 32); // generated
         const QString hookId = created.data().value(QStringLiteral("id")).toString();
         api.createCard(owner, boardId, columnId, QStringLiteral("Doomed"), {}, QString());
-        m_h->startWorker();
+        startWorker();
 
         QList<qint64> attemptTimes;
         for (int attempt = 1; attempt <= 3; ++attempt) {
@@ -213,6 +296,7 @@ private Q_SLOTS:
             QCOMPARE(receiver.received.size(), attempt);
             const QJsonObject d = firstDelivery(owner, hookId);
             QCOMPARE(d.value(QStringLiteral("last_status")).toInt(), 500);
+            QCOMPARE(d.value(QStringLiteral("last_error")).toString(), QStringLiteral("HTTP 500"));
             attemptTimes.append(fromRfc3339(d.value(QStringLiteral("attempt_log"))
                                                 .toArray()
                                                 .last()
@@ -236,27 +320,196 @@ private Q_SLOTS:
             receiver.received.at(2).headers.value("x-corkboard-delivery"));
     }
 
-    void loopbackTargetsAreRefusedUnlessAllowed()
+    void internalTargetsAreRefusedAtCreation_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("private 10/8") << QStringLiteral("http://10.0.0.1/hook");
+        QTest::newRow("private 172.16/12") << QStringLiteral("http://172.16.5.4/hook");
+        QTest::newRow("private 192.168/16") << QStringLiteral("https://192.168.1.20/hook");
+        QTest::newRow("CGNAT") << QStringLiteral("http://100.64.0.1/hook");
+        QTest::newRow("cloud metadata")
+            << QStringLiteral("http://169.254.169.254/latest/meta-data");
+        QTest::newRow("loopback, other than allowed") << QStringLiteral("http://127.0.0.2:8080/");
+        QTest::newRow("loopback as a decimal") << QStringLiteral("http://2130706434/");
+        QTest::newRow("IPv6 loopback") << QStringLiteral("http://[::1]:8080/hook");
+        QTest::newRow("IPv6 ULA") << QStringLiteral("http://[fd00::1]/hook");
+        QTest::newRow("IPv6 link-local") << QStringLiteral("http://[fe80::1]/hook");
+        QTest::newRow("IPv4-mapped private") << QStringLiteral("http://[::ffff:10.0.0.1]/hook");
+        QTest::newRow("NAT64 of metadata") << QStringLiteral("http://[64:ff9b::a9fe:a9fe]/");
+        QTest::newRow("unspecified") << QStringLiteral("http://0.0.0.0:8080/");
+        QTest::newRow("multicast") << QStringLiteral("http://224.0.0.1/");
+        QTest::newRow("localhost name") << QStringLiteral("http://api.localhost:8080/");
+    }
+
+    void internalTargetsAreRefusedAtCreation()
+    {
+        QFETCH(QString, url);
+        auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
+        test::BoardApi api {*m_server};
+        const auto [boardId, columnId] = api.createBoard(owner, {});
+        const auto created = createHook(owner, boardId, {{QStringLiteral("url"), url}});
+        QCOMPARE(created.status, 422);
+        const auto error
+            = created.json().value(QStringLiteral("errors")).toArray().at(0).toObject();
+        QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("url"));
+        QCOMPARE(
+            error.value(QStringLiteral("code")).toString(), QStringLiteral("forbidden_target"));
+        QCOMPARE(hooksOf(owner, boardId).size(), 0);
+    }
+
+    // DNS rebinding: a name that passed creation (a public name then) resolves to loopback
+    // when the delivery runs. Every resolved address is checked, the delivery refused whole.
+    void aNameResolvingToLoopbackIsRefusedAtDelivery()
     {
         auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
         test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {});
         Receiver receiver(200);
-        const auto created = createHook(owner, boardId, {{QStringLiteral("url"), receiver.url()}});
-        const QString hookId = created.data().value(QStringLiteral("id")).toString();
+        Webhook hook;
+        hook.id = crypto::newId();
+        hook.boardId = boardId;
+        hook.url = receiver.url().replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));
+        hook.secret = QStringLiteral("a-shared-secret-of-some-length");
+        hook.createdBy = owner.userId;
+        hook.createdAt = toRfc3339(m_h->now());
+        WebhookRepository(m_h->db()).insert(hook);
         api.createCard(owner, boardId, columnId, QStringLiteral("Sneaky"), {}, QString());
-        QProcessEnvironment strict;
-        strict.insert(QStringLiteral("CORKBOARD_WEBHOOK_ALLOW_LOOPBACK"), QStringLiteral("false"));
-        m_h->startWorker(strict);
+        QProcessEnvironment strict; // no allowlist: the default containment
+        strict.insert(QStringLiteral("CORKBOARD_WEBHOOK_ALLOW"), QString());
+        startWorker(strict);
         QTRY_COMPARE_WITH_TIMEOUT(
-            firstDelivery(owner, hookId).value(QStringLiteral("state")).toString(),
+            firstDelivery(owner, hook.id).value(QStringLiteral("state")).toString(),
             QStringLiteral("failed"), 20000);
-        QVERIFY(firstDelivery(owner, hookId)
-                    .value(QStringLiteral("last_error"))
-                    .toString()
-                    .contains(QStringLiteral("not allowed")));
-        QCOMPARE(firstDelivery(owner, hookId).value(QStringLiteral("attempts")).toInt(), 1);
+        const QJsonObject d = firstDelivery(owner, hook.id);
+        QCOMPARE(d.value(QStringLiteral("last_error")).toString(),
+            QStringLiteral("target address not allowed"));
+        QCOMPARE(d.value(QStringLiteral("attempts")).toInt(), 1); // never retried
         QCOMPARE(receiver.received.size(), 0);
+    }
+
+    // What users see of a failure is generic: no socket error text, no timing.
+    void theDeliveryLogShowsGenericErrorsWithoutTimings()
+    {
+        auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
+        test::BoardApi api {*m_server};
+        const auto [boardId, columnId] = api.createBoard(owner, {});
+        // A port with nothing listening: connection refused.
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            closedPort = probe.serverPort();
+        }
+        const auto created = createHook(owner, boardId,
+            {{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/").arg(closedPort)}});
+        QCOMPARE(created.status, 201);
+        const QString hookId = created.data().value(QStringLiteral("id")).toString();
+        api.createCard(owner, boardId, columnId, QStringLiteral("Knock"), {}, QString());
+        startWorker();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            firstDelivery(owner, hookId).value(QStringLiteral("attempts")).toInt(), 1, 20000);
+        const QJsonObject d = firstDelivery(owner, hookId);
+        QCOMPARE(
+            d.value(QStringLiteral("last_error")).toString(), QStringLiteral("could not connect"));
+        const QJsonObject attempt
+            = d.value(QStringLiteral("attempt_log")).toArray().at(0).toObject();
+        QCOMPARE(
+            attempt.value(QStringLiteral("error")).toString(), QStringLiteral("could not connect"));
+        QVERIFY(attempt.value(QStringLiteral("status")).isNull());
+        QVERIFY(attempt.value(QStringLiteral("duration_ms")).isNull());
+    }
+
+    // A hook whose creator is demoted from owner, or disabled, is paused (listed, not deleted)
+    // and delivers nothing; a hook of an owner in good standing on the same board still does.
+    void hooksArePausedWhenTheirCreatorLosesStanding()
+    {
+        auto admin = test::registerUser(*m_server, QStringLiteral("admin@example.com"));
+        auto carol = test::registerUser(*m_server, QStringLiteral("carol@example.com"));
+        auto dave = test::registerUser(*m_server, QStringLiteral("dave@example.com"));
+        test::BoardApi api {*m_server};
+        const auto [boardId, columnId] = api.createBoard(admin, {carol, dave});
+        QCOMPARE(setRole(admin, boardId, carol.userId, QStringLiteral("owner")).status / 100, 2);
+        QCOMPARE(setRole(admin, boardId, dave.userId, QStringLiteral("owner")).status / 100, 2);
+        Receiver carolsReceiver(200), davesReceiver(200), adminsReceiver(200);
+        const QJsonArray cardsOnly {QStringLiteral("card.created")};
+        const auto carolsHook = createHook(carol, boardId,
+            {{QStringLiteral("url"), carolsReceiver.url()}, {QStringLiteral("events"), cardsOnly}});
+        const auto davesHook = createHook(dave, boardId,
+            {{QStringLiteral("url"), davesReceiver.url()}, {QStringLiteral("events"), cardsOnly}});
+        QCOMPARE(createHook(admin, boardId,
+                     {{QStringLiteral("url"), adminsReceiver.url()},
+                         {QStringLiteral("events"), cardsOnly}})
+                     .status,
+            201);
+        QCOMPARE(carolsHook.status, 201);
+        QCOMPARE(davesHook.status, 201);
+
+        // Carol is demoted to editor; Dave is disabled by the admin.
+        QCOMPARE(setRole(admin, boardId, carol.userId, QStringLiteral("editor")).status / 100, 2);
+        const auto disabled = test::httpJson("PATCH",
+            m_server->url(QStringLiteral("/api/v1/users/%1").arg(dave.userId)),
+            {{QStringLiteral("disabled"), true}}, admin.accessToken);
+        QVERIFY2(disabled.status / 100 == 2, disabled.body.constData());
+
+        const auto hooks = hooksOf(admin, boardId);
+        QCOMPARE(hooks.size(), 3);
+        int paused = 0;
+        for (const auto &h : hooks)
+            paused += h.toObject().value(QStringLiteral("paused")).toBool() ? 1 : 0;
+        QCOMPARE(paused, 2);
+
+        api.createCard(admin, boardId, columnId, QStringLiteral("After the change"), {}, QString());
+        startWorker();
+        QTRY_COMPARE_WITH_TIMEOUT(adminsReceiver.received.size(), 1, 20000);
+        QCOMPARE(carolsReceiver.received.size(), 0);
+        QCOMPARE(davesReceiver.received.size(), 0);
+        QCOMPARE(
+            deliveries(admin, carolsHook.data().value(QStringLiteral("id")).toString()).size(), 0);
+
+        // Carol made owner again: her hook resumes with the next event.
+        QCOMPARE(setRole(admin, boardId, carol.userId, QStringLiteral("owner")).status / 100, 2);
+        api.createCard(admin, boardId, columnId, QStringLiteral("Welcome back"), {}, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(carolsReceiver.received.size(), 1, 20000);
+        QCOMPARE(davesReceiver.received.size(), 0);
+    }
+
+    // Receivers that accept and never answer hold only their own board's delivery slots, for
+    // their deadline: the worker goes on with everything else, a mention is notified at once.
+    void stalledReceiversDoNotDelayNotifications()
+    {
+        auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
+        auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
+        test::BoardApi api {*m_server};
+        const auto [boardId, columnId] = api.createBoard(owner, {bob});
+        Staller staller;
+        for (int i = 0; i < 8; ++i) {
+            QCOMPARE(
+                createHook(owner, boardId, {{QStringLiteral("url"), staller.url()}}).status, 201);
+        }
+        const QString cardId
+            = api.createCard(owner, boardId, columnId, QStringLiteral("Stall"), {}, QString());
+        QProcessEnvironment slow; // each stalled delivery would hold a blocking worker 60 s
+        slow.insert(QStringLiteral("CORKBOARD_WEBHOOK_TIMEOUT_MS"), QStringLiteral("60000"));
+        slow.insert(QStringLiteral("CORKBOARD_JOB_LEASE_MS"), QStringLiteral("600000"));
+        startWorker(slow);
+        QTRY_VERIFY_WITH_TIMEOUT(staller.accepted >= 1, 20000);
+
+        const auto comment = test::httpJson("POST",
+            m_server->url(QStringLiteral("/api/v1/cards/%1/comments").arg(cardId)),
+            {{QStringLiteral("body"), QStringLiteral("@bob have a look")},
+                {QStringLiteral("mention_ids"), QJsonArray {bob.userId}}},
+            owner.accessToken);
+        QCOMPARE(comment.status, 201);
+        auto mentions = [this, &bob] {
+            SqlQuery q(m_h->db(),
+                QStringLiteral("SELECT count(*) FROM notifications WHERE user_id = :u AND kind = "
+                               "'mentioned'"));
+            q.bind(QStringLiteral(":u"), bob.userId).exec();
+            return q.next() ? q.value(0).toLongLong() : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(mentions(), 1, 5000);
+        // The per-board budget: never more than 4 of this board's deliveries in flight.
+        QVERIFY2(staller.accepted <= 4, QByteArray::number(staller.accepted).constData());
     }
 
     void routesCheckOwnershipAndInput()

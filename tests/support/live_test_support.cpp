@@ -45,7 +45,7 @@ QString MemoryOutbox::issueToken(const QString &userId, qint64 ttlMs)
     QMutexLocker lock(&m_mutex);
     m_tokens.insert(token,
         VerifiedToken {
-            userId, QStringLiteral("member"), QDateTime::currentMSecsSinceEpoch() + ttlMs});
+            userId, QStringLiteral("member"), QDateTime::currentMSecsSinceEpoch() + ttlMs, {}});
     return token;
 }
 

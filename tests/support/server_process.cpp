@@ -65,6 +65,23 @@ bool ServerProcess::start(int timeoutMs)
     return false;
 }
 
+QByteArray ServerProcess::stdoutText()
+{
+    m_stdout += m_process.readAllStandardOutput();
+    return m_stdout;
+}
+
+bool ServerProcess::waitForStdout(const QByteArray &needle, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!stdoutText().contains(needle)) {
+        if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning)
+            return stdoutText().contains(needle);
+        m_process.waitForReadyRead(50);
+    }
+    return true;
+}
+
 QByteArray ServerProcess::stderrText()
 {
     m_stderr += m_process.readAllStandardError();

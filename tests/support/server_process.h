@@ -26,6 +26,10 @@ public:
     QString error() const { return m_error; }
     QProcess &process() { return m_process; }
 
+    //! Everything the process wrote to stdout so far (what a person at its console sees).
+    QByteArray stdoutText();
+    //! Waits until stdout contains `needle`.
+    bool waitForStdout(const QByteArray &needle, int timeoutMs);
     //! Everything the process wrote to stderr so far (its log lines).
     QByteArray stderrText();
     //! Waits until stderr contains `needle`.

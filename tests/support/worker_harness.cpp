@@ -70,7 +70,6 @@ QProcessEnvironment WorkerHarness::environment() const
     env.insert(QStringLiteral("CORKBOARD_JOB_LEASE_MS"), QString::number(m_config.jobLeaseMs));
     env.insert(
         QStringLiteral("CORKBOARD_JOB_RETRY_BASE_MS"), QString::number(m_config.jobRetryBaseMs));
-    env.insert(QStringLiteral("CORKBOARD_WEBHOOK_ALLOW_LOOPBACK"), QStringLiteral("true"));
     env.insert(QStringLiteral("CORKBOARD_WEBHOOK_TIMEOUT_MS"), QStringLiteral("3000"));
     env.insert(QStringLiteral("CORKBOARD_LOG_LEVEL"), QStringLiteral("warning"));
     env.remove(QStringLiteral("CORKBOARD_WORKER_PARENT_PID"));

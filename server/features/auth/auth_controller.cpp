@@ -49,18 +49,22 @@ Response AuthController::registerAccount(const Request &request)
 {
     BodyReader body(request.json,
         {QStringLiteral("email"), QStringLiteral("password"), QStringLiteral("display_name"),
-            QStringLiteral("invite_code")});
+            QStringLiteral("invite_code"), QStringLiteral("setup_code")});
     RegisterInput input;
     input.email = body.requiredString(QStringLiteral("email"));
     input.password = body.requiredString(QStringLiteral("password"));
     input.displayName = body.requiredString(QStringLiteral("display_name"));
     input.inviteCode = body.optionalString(QStringLiteral("invite_code"));
+    input.setupCode = body.optionalString(QStringLiteral("setup_code"));
     user_validation::checkEmail(body, QStringLiteral("email"), input.email);
     user_validation::checkPassword(body, QStringLiteral("password"), input.password);
     user_validation::checkDisplayName(body, QStringLiteral("display_name"), input.displayName);
     if (input.inviteCode && (input.inviteCode->isEmpty() || input.inviteCode->size() > 100))
         body.fail(QStringLiteral("invite_code"), QStringLiteral("invalid"),
             QStringLiteral("this invite code is not valid"));
+    if (input.setupCode && input.setupCode->size() > 64)
+        body.fail(QStringLiteral("setup_code"), QStringLiteral("invalid"),
+            QStringLiteral("this setup code is not valid"));
     body.finish();
 
     const auto result = m_service.registerAccount(input, clientOf(request));

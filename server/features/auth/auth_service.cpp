@@ -52,6 +52,7 @@ AuthService::AuthService(ServerContext &server, Database &db)
     , m_users(db)
     , m_tokens(db)
     , m_invites(db)
+    , m_revocations(db)
     , m_jwt(server.jwtKeys, *server.clock)
 {
 }
@@ -66,13 +67,16 @@ QString AuthService::accountKey(const QString &normalizedEmail)
     return QString::fromLatin1(crypto::sha256(normalizedEmail.toUtf8()).toHex().left(16));
 }
 
-void AuthService::checkLimit(const QString &key, const QString &what, const ClientInfo &client)
+void AuthService::countAttempt(
+    const QStringList &keys, const QString &what, const ClientInfo &client)
 {
-    const auto decision = m_server.authLimiter.peek(key);
+    // Counted before any password is hashed: N parallel attempts on any number of server
+    // threads get exactly the limit through, never "everyone checked, then everyone hashed".
+    const auto decision = m_server.authLimiter.takeAll(keys);
     if (decision.allowed)
         return;
     logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
-        {{QStringLiteral("action"), what}, {QStringLiteral("key"), key},
+        {{QStringLiteral("action"), what}, {QStringLiteral("key"), keys.join(QLatin1Char(' '))},
             {QStringLiteral("peer"), client.address},
             {QStringLiteral("retry_after"), decision.retryAfterSeconds}});
     throw AppError(ErrorCode::RateLimited, QStringLiteral("too many attempts, try again later"))
@@ -111,10 +115,23 @@ dto::Tokens AuthService::tokens(
 
 dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const ClientInfo &client)
 {
-    const QString ipKey = QStringLiteral("register-ip:") + client.address;
-    checkLimit(ipKey, QStringLiteral("register"), client);
     // Every registration attempt counts against the address, successful or not.
-    m_server.authLimiter.take(ipKey);
+    countAttempt(
+        {QStringLiteral("register-ip:") + client.address}, QStringLiteral("register"), client);
+
+    SetupGate &gate = m_server.setupGate;
+    if (gate.codeRequired()) {
+        if (!input.setupCode || input.setupCode->trimmed().isEmpty())
+            throw AppError::validation(QStringLiteral("setup_code"), QStringLiteral("required"),
+                QStringLiteral("the first account on this server needs the setup code printed on "
+                               "the server's console when it started"));
+        if (!gate.matches(*input.setupCode)) {
+            logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("wrong setup code"),
+                {{QStringLiteral("peer"), client.address}});
+            throw AppError::validation(QStringLiteral("setup_code"), QStringLiteral("invalid"),
+                QStringLiteral("this is not the setup code the server printed at its start"));
+        }
+    }
 
     const QString normalized = input.email.toLower();
     const QString hash = m_server.passwords.hash(input.password); // slow: outside the transaction
@@ -153,6 +170,7 @@ dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const C
             QStringLiteral("this invite code is unknown, used or expired"));
     const Issued issued = issueRefreshToken(record.user.id, QString(), QString(), client);
     tx.commit();
+    gate.firstAccountCreated(); // the setup code is spent (or another instance used it)
 
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("account registered"),
         {{QStringLiteral("user_id"), record.user.id}, {QStringLiteral("role"), role}});
@@ -165,8 +183,7 @@ dto::AuthResult AuthService::login(
     const QString normalized = email.toLower();
     const QString ipKey = QStringLiteral("login-ip:") + client.address;
     const QString accountKeyName = QStringLiteral("login-account:") + accountKey(normalized);
-    checkLimit(ipKey, QStringLiteral("login"), client);
-    checkLimit(accountKeyName, QStringLiteral("login"), client);
+    countAttempt({ipKey, accountKeyName}, QStringLiteral("login"), client);
 
     const auto record = m_users.findByEmail(normalized);
     bool ok = false;
@@ -176,8 +193,6 @@ dto::AuthResult AuthService::login(
         m_server.passwords.verifyDummy(password); // the same time as a wrong password
     }
     if (!ok) {
-        m_server.authLimiter.take(ipKey);
-        m_server.authLimiter.take(accountKeyName);
         logging::write(lcSecurity(), QtInfoMsg, QStringLiteral("sign-in failed"),
             {{QStringLiteral("account"), accountKey(normalized)},
                 {QStringLiteral("peer"), client.address}});
@@ -186,7 +201,9 @@ dto::AuthResult AuthService::login(
     if (record->user.disabled)
         throw AppError(ErrorCode::Forbidden, QStringLiteral("this account is disabled"));
 
+    // Only failures count: a successful sign-in clears the account and returns the address's token.
     m_server.authLimiter.reset(accountKeyName);
+    m_server.authLimiter.giveBack(ipKey);
     Transaction tx(m_db);
     if (m_server.passwords.needsRehash(record->passwordHash)) {
         m_users.replacePasswordHash(record->user.id, m_server.passwords.hash(password));
@@ -213,7 +230,10 @@ dto::Tokens AuthService::refresh(const QString &refreshToken, const ClientInfo &
         throw refreshRefused(QStringLiteral("the refresh token has been revoked"));
     auto revokeFamilyAndRefuse = [&](const QString &reason, const QString &detail) {
         const int n = m_tokens.revokeFamily(record->familyId, now, reason);
+        const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, record->familyId,
+            record->userId, reason, now, revocationExpiry(now));
         tx.commit(); // the revocation must stand even though the request is refused
+        m_server.revocations.apply({revoked}); // its access tokens stop working now too
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("refresh token family revoked"),
             {{QStringLiteral("reason"), reason}, {QStringLiteral("user_id"), record->userId},
                 {QStringLiteral("family_id"), record->familyId},
@@ -246,9 +266,13 @@ void AuthService::logout(const QString &userId, const QString &refreshToken)
     const auto record = m_tokens.findByHash(hashSecret(refreshToken));
     if (!record || record->userId != userId || record->revokedAt.isValid())
         return;
-    // Signing out ends the session: the presented token and anything else live in its family.
+    // Signing out ends the session: the presented token and anything else live in its family,
+    // and every access token and live connection issued for it.
     m_tokens.revokeFamilyOfUser(record->familyId, userId, now, QStringLiteral("logout"));
+    const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, record->familyId,
+        userId, QStringLiteral("logout"), now, revocationExpiry(now));
     tx.commit();
+    m_server.revocations.apply({revoked});
 }
 
 QList<dto::Session> AuthService::sessions(const QString &userId, const QString &currentSessionId)
@@ -261,12 +285,14 @@ QList<dto::Session> AuthService::sessions(const QString &userId, const QString &
 
 void AuthService::revokeSession(const QString &userId, const QString &sessionId)
 {
+    const QDateTime now = m_server.clock->now();
     Transaction tx(m_db);
-    if (m_tokens.revokeFamilyOfUser(
-            sessionId, userId, m_server.clock->now(), QStringLiteral("session_revoked"))
-        == 0)
+    if (m_tokens.revokeFamilyOfUser(sessionId, userId, now, QStringLiteral("session_revoked")) == 0)
         throw AppError::notFound(QStringLiteral("session"));
+    const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, sessionId, userId,
+        QStringLiteral("session_revoked"), now, revocationExpiry(now));
     tx.commit();
+    m_server.revocations.apply({revoked});
 }
 
 } // namespace corkboard

@@ -3,6 +3,7 @@
 #include "server/features/auth/invite_repository.h"
 #include "server/features/auth/jwt_codec.h"
 #include "server/features/auth/refresh_token_repository.h"
+#include "server/features/auth/revocation_repository.h"
 #include "server/features/users/user_repository.h"
 #include "shared/dto/auth.h"
 
@@ -27,6 +28,8 @@ struct RegisterInput
     QString password;
     QString displayName;
     std::optional<QString> inviteCode;
+    //! The one-time code a server reachable beyond loopback prints at its first start.
+    std::optional<QString> setupCode;
 };
 
 //! Registration, sign-in, refresh-token rotation, sign-out and sessions.
@@ -61,13 +64,15 @@ private:
     Issued issueRefreshToken(const QString &userId, const QString &familyId,
         const QString &parentId, const ClientInfo &client);
     dto::Tokens tokens(const QString &userId, const QString &role, const Issued &issued) const;
-    void checkLimit(const QString &key, const QString &what, const ClientInfo &client);
+    //! Counts one attempt against every key (atomically); throws RATE_LIMITED past the limit.
+    void countAttempt(const QStringList &keys, const QString &what, const ClientInfo &client);
 
     ServerContext &m_server;
     Database &m_db;
     UserRepository m_users;
     RefreshTokenRepository m_tokens;
     InviteRepository m_invites;
+    RevocationRepository m_revocations;
     JwtCodec m_jwt;
 };
 

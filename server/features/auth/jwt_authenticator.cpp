@@ -8,6 +8,7 @@ namespace corkboard {
 JwtAuthenticator::JwtAuthenticator(ThreadContext &context)
     : m_context(context)
     , m_jwt(context.server.jwtKeys, *context.server.clock)
+    , m_revoked(context.server.revocations)
     , m_users(context.db)
 {
 }
@@ -21,6 +22,9 @@ Principal JwtAuthenticator::authenticate(const Request &request)
         throw AppError(ErrorCode::Unauthenticated,
             QStringLiteral("send the access token as 'Authorization: Bearer <token>'"));
     const AccessClaims claims = m_jwt.verify(header.mid(7).trimmed());
+    if (!claims.sid.isEmpty() && m_revoked.isRevoked(claims.sid))
+        throw AppError(ErrorCode::Unauthenticated,
+            QStringLiteral("this session has been signed out; sign in again"));
 
     UserCache &cache = m_context.server.userCache;
     auto state = cache.get(claims.sub);

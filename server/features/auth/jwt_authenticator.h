@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/features/auth/jwt_codec.h"
+#include "server/features/auth/revocation_list.h"
 #include "server/features/users/user_repository.h"
 #include "server/http/pipeline.h"
 
@@ -9,7 +10,8 @@ namespace corkboard {
 struct ThreadContext;
 
 //! The pipeline's auth hook: a valid Bearer access token of an existing, enabled user. The
-//! user check goes through the shared TTL cache, so disabling takes effect on the next request.
+//! user check goes through the shared TTL cache, so disabling takes effect on the next request;
+//! a token whose session (`sid`) was revoked is refused from the moment the revocation is known.
 class JwtAuthenticator final : public Authenticator
 {
 public:
@@ -19,6 +21,7 @@ public:
 private:
     ThreadContext &m_context;
     JwtCodec m_jwt;
+    RevocationList::Reader m_revoked;
     UserRepository m_users;
 };
 

@@ -4,6 +4,7 @@
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
+#include "shared/json_number.h"
 #include "shared/json_writer.h"
 
 #include <QJsonDocument>
@@ -48,14 +49,14 @@ bool parseObject(const QByteArray &json, QJsonObject &out)
     return true;
 }
 
-bool integral(const QJsonValue &v, qint64 &out)
+//! A NumericDate within ±2^53 seconds (range-checked before conversion, so `exp: 1e300` is an
+//! invalid token rather than undefined behaviour, and exp + leeway cannot overflow).
+bool numericDate(const QJsonValue &v, qint64 &out)
 {
-    if (!v.isDouble())
+    const auto n = wholeNumber(v);
+    if (!n)
         return false;
-    const double d = v.toDouble();
-    if (d != double(qint64(d)))
-        return false;
-    out = qint64(d);
+    out = *n;
     return true;
 }
 } // namespace
@@ -152,8 +153,8 @@ AccessClaims JwtCodec::verify(const QByteArray &token) const
     const auto role = claims.value(QLatin1String("role"));
     const auto jti = claims.value(QLatin1String("jti"));
     if (!sub.isString() || sub.toString().isEmpty() || !role.isString() || !jti.isString()
-        || !integral(claims.value(QLatin1String("iat")), c.iat)
-        || !integral(claims.value(QLatin1String("exp")), c.exp))
+        || !numericDate(claims.value(QLatin1String("iat")), c.iat)
+        || !numericDate(claims.value(QLatin1String("exp")), c.exp))
         throw invalid(QStringLiteral("the access token is malformed"));
     c.sub = sub.toString();
     c.role = role.toString();

@@ -91,6 +91,19 @@ int RefreshTokenRepository::revokeFamilyOfUser(
     return q.numRowsAffected();
 }
 
+QStringList RefreshTokenRepository::unrevokedFamilies(
+    const QString &userId, const QString &exceptFamilyId)
+{
+    SqlQuery q(m_db,
+        QStringLiteral("SELECT DISTINCT family_id FROM refresh_tokens "
+                       "WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL"));
+    q.bind(0, userId).bind(1, exceptFamilyId).exec();
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
 int RefreshTokenRepository::revokeAllOfUser(const QString &userId, const QString &exceptFamilyId,
     const QDateTime &now, const QString &reason)
 {

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace corkboard {
@@ -43,6 +44,8 @@ public:
     //! The same, only when the family belongs to the user (DELETE /auth/sessions/{id}).
     int revokeFamilyOfUser(const QString &familyId, const QString &userId, const QDateTime &now,
         const QString &reason);
+    //! Families (sessions) of the user with a token not yet revoked, except one (may be empty).
+    QStringList unrevokedFamilies(const QString &userId, const QString &exceptFamilyId);
     //! Revokes every live token of the user except those of one family (may be empty).
     int revokeAllOfUser(const QString &userId, const QString &exceptFamilyId, const QDateTime &now,
         const QString &reason);

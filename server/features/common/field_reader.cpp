@@ -4,10 +4,12 @@
 #include "server/http/response.h"
 #include "server/platform/app_error.h"
 #include "shared/dto/fast_time.h"
+#include "shared/json_number.h"
 #include "shared/time_format.h"
 
 #include <QJsonArray>
 #include <QSet>
+#include <cmath>
 
 namespace corkboard {
 
@@ -127,20 +129,22 @@ Patch<int> FieldReader::nullableInt(const char *field, int min, int max)
     out.present = true;
     if (v.isNull())
         return out;
+    // Range first, as a double: 1e300 or -1e300 must never reach an integer conversion.
     const double d = v.toDouble();
-    if (!v.isDouble() || d != double(qint64(d))) {
+    if (!v.isDouble() || std::trunc(d) != d) {
         addError(name(field), QStringLiteral("invalid_type"),
             QStringLiteral("must be an integer or null"));
         out.present = false;
         return out;
     }
-    if (d < min || d > max) {
+    const auto n = wholeNumber(v, min, max);
+    if (!n) {
         addError(name(field), QStringLiteral("out_of_range"),
             QStringLiteral("must be between %1 and %2").arg(min).arg(max));
         out.present = false;
         return out;
     }
-    out.value = int(d);
+    out.value = int(*n);
     return out;
 }
 

@@ -29,6 +29,7 @@ struct VerifiedToken
     QString userId;
     QString role;
     qint64 expiresAtMs = 0;
+    QString sessionId; //!< the `sid` claim: revoking that session ends the connection
 };
 
 //! What the live hubs need from the rest of the server, on one server thread (it may use that

@@ -34,6 +34,16 @@ void LiveBus::notifyUser(const QString &userId, const QByteArray &json)
     }
 }
 
+void LiveBus::notifyRevoked(const QSet<QString> &sessionIds, const QSet<QString> &userIds)
+{
+    QMutexLocker lock(&m_mutex);
+    for (LiveHub *hub : std::as_const(m_hubs)) {
+        QMetaObject::invokeMethod(
+            hub, [hub, sessionIds, userIds] { hub->onRevoked(sessionIds, userIds); },
+            Qt::QueuedConnection);
+    }
+}
+
 void LiveBus::presenceJoin(const QString &boardId, const QString &userId)
 {
     QMutexLocker lock(&m_mutex);

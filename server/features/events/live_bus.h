@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 
 namespace corkboard {
@@ -25,6 +26,8 @@ public:
     void notifyCommitted(const QString &boardId, qint64 seq);
     //! A board-less message (e.g. {"type":"notification",…}) for every live connection of a user.
     void notifyUser(const QString &userId, const QByteArray &json);
+    //! Signed-out sessions and disabled users: every hub ends their live connections (4401).
+    void notifyRevoked(const QSet<QString> &sessionIds, const QSet<QString> &userIds);
 
     //! Presence: one more (or one fewer) live connection of this user watches the board. When
     //! the set of viewers changes, every hub is told.

@@ -4,6 +4,7 @@
 #include "server/features/events/sse_session.h"
 #include "server/features/events/ws_session.h"
 #include "server/host/server_context.h"
+#include "server/http/connection_guard.h"
 #include "server/http/http_server.h"
 #include "server/http/pipeline.h"
 #include "server/platform/app_error.h"
@@ -146,11 +147,16 @@ void LiveHub::onNewWebSocket()
                 break;
             }
         }
-        if (tcp) {
-            // QtHttpServer cut every connection of the socket at the upgrade, the metrics one too.
-            Metrics *metrics = &m_context.server.metrics;
-            connect(tcp, &QObject::destroyed, this, [metrics] { metrics->connectionClosed(); });
+        ConnectionGuard *guard = ConnectionGuard::of(tcp);
+        if (!guard) {
+            // Not a handshake this hub accepted (the guard lets none other through): no session.
+            logging::write(
+                lcEvents(), QtWarningMsg, QStringLiteral("unexpected WebSocket dropped"));
+            ws->abort();
+            continue;
         }
+        // From here the session's own limits (auth deadline, heartbeat, send-queue cap) apply.
+        guard->handOverToWebSocket();
         auto *session = new WsSession(*this, std::move(ws), tcp);
         m_sessions.insert(session);
         if (m_shuttingDown)
@@ -197,7 +203,8 @@ Response LiveHub::openEventStream(Request &request)
         bytes += h.first + ": " + h.second + "\r\n";
     bytes += "\r\n";
 
-    auto *session = new SseSession(*this, request.socket, token.userId, token.expiresAtMs);
+    auto *session
+        = new SseSession(*this, request.socket, token.userId, token.sessionId, token.expiresAtMs);
     m_sessions.insert(session);
     session->start(bytes);
     try {
@@ -391,6 +398,19 @@ void LiveHub::onUserMessage(const QString &userId, const QByteArray &json)
     for (LiveSession *session : sessions) {
         if (session->userId() == userId)
             session->sendUserMessage(json);
+    }
+}
+
+void LiveHub::onRevoked(const QSet<QString> &sessionIds, const QSet<QString> &userIds)
+{
+    const auto sessions = m_sessions;
+    for (LiveSession *session : sessions) {
+        if (session->isClosing() || !m_sessions.contains(session))
+            continue;
+        if (userIds.contains(session->userId()))
+            session->signOut(QStringLiteral("this account is disabled"));
+        else if (!session->sessionId().isEmpty() && sessionIds.contains(session->sessionId()))
+            session->signOut(QStringLiteral("this session has been signed out"));
     }
 }
 

@@ -46,6 +46,8 @@ public:
     void onPresence(const QString &boardId, const QByteArray &envelope);
     //! A board-less message for every live connection of one user (notifications).
     void onUserMessage(const QString &userId, const QByteArray &json);
+    //! Ends (4401 / stream end) every connection of a revoked session or a disabled user.
+    void onRevoked(const QSet<QString> &sessionIds, const QSet<QString> &userIds);
 
     // From sessions.
     LiveBackend &backend();

@@ -33,6 +33,8 @@ public:
     ~LiveSession() override;
 
     const QString &userId() const { return m_userId; }
+    //! The sign-in session (refresh-token family) of the token that authenticated this connection.
+    const QString &sessionId() const { return m_sessionId; }
     bool isSubscribed(const QString &boardId) const { return m_subscriptions.contains(boardId); }
     qint64 lastSeq(const QString &boardId) const { return m_subscriptions.value(boardId, -1); }
     void setLastSeq(const QString &boardId, qint64 seq) { m_subscriptions.insert(boardId, seq); }
@@ -47,6 +49,8 @@ public:
     virtual void sendRevoked(const QString &boardId, const QString &detail) = 0;
     //! Server shutdown: say goodbye and close.
     virtual void goAway() = 0;
+    //! The session was revoked or the user disabled: say why and close (WebSocket 4401).
+    virtual void signOut(const QString &detail) = 0;
     //! A message for this session's user that belongs to no board, e.g.
     //! {"type":"notification",…}. WebSockets send it; SSE streams are per board and ignore it.
     virtual void sendUserMessage(const QByteArray &json) { Q_UNUSED(json); }
@@ -70,12 +74,14 @@ protected:
     //! Hands everything queued to the socket at once (before a deliberate close).
     void flushAll();
     void setUserId(const QString &userId) { m_userId = userId; }
+    void setSessionId(const QString &sessionId) { m_sessionId = sessionId; }
     void markClosing() { m_closing = true; }
 
     LiveHub &m_hub;
 
 private:
     QString m_userId;
+    QString m_sessionId;
     QHash<QString, qint64> m_subscriptions;
     std::deque<QByteArray> m_queue;
     qint64 m_queuedBytes = 0;

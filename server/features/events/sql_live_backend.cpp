@@ -21,7 +21,7 @@ VerifiedToken SqlLiveBackend::verifyToken(const QString &token)
     Request request;
     request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + raw});
     const Principal principal = m_authenticator.authenticate(request);
-    return VerifiedToken {principal.userId, principal.role, claims.exp * 1000};
+    return VerifiedToken {principal.userId, principal.role, claims.exp * 1000, claims.sid};
 }
 
 bool SqlLiveBackend::canView(const QString &boardId, const QString &userId)

@@ -21,11 +21,13 @@ QByteArray sseFrame(const char *event, const QByteArray &data)
 }
 } // namespace
 
-SseSession::SseSession(LiveHub &hub, QTcpSocket *socket, const QString &userId, qint64 expiresAtMs)
+SseSession::SseSession(LiveHub &hub, QTcpSocket *socket, const QString &userId,
+    const QString &sessionId, qint64 expiresAtMs)
     : LiveSession(hub, hub.config().liveQueueBytes, &hub)
     , m_socket(socket)
 {
     setUserId(userId);
+    setSessionId(sessionId);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // The stream is ours now: QtHttpServer must not parse anything else on this socket.
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -114,6 +116,16 @@ void SseSession::sendRevoked(const QString &boardId, const QString &detail)
         .field("board_id", boardId)
         .field("detail", detail)
         .endObject();
+    enqueue(sseFrame("error", w.take()));
+    finish();
+}
+
+void SseSession::signOut(const QString &detail)
+{
+    if (isClosing())
+        return;
+    JsonWriter w(160);
+    w.beginObject().field("code", "UNAUTHENTICATED").field("detail", detail).endObject();
     enqueue(sseFrame("error", w.take()));
     finish();
 }

@@ -15,7 +15,8 @@ class SseSession : public LiveSession
 {
     Q_OBJECT
 public:
-    SseSession(LiveHub &hub, QTcpSocket *socket, const QString &userId, qint64 expiresAtMs);
+    SseSession(LiveHub &hub, QTcpSocket *socket, const QString &userId, const QString &sessionId,
+        qint64 expiresAtMs);
 
     //! Writes the response head; the stream starts.
     void start(const QByteArray &head);
@@ -23,6 +24,7 @@ public:
     void sendSubscribed(const QString &boardId, qint64 seq) override;
     void sendRevoked(const QString &boardId, const QString &detail) override;
     void goAway() override;
+    void signOut(const QString &detail) override;
     void tick(qint64 nowMs) override;
 
 protected:

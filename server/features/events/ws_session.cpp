@@ -110,7 +110,9 @@ void WsSession::enqueueText(const QByteArray &json)
 
 qint64 WsSession::socketBacklog() const
 {
-    return m_tcp ? m_tcp->bytesToWrite() : 0;
+    // The TCP socket's own buffer (QWebSocket reports it), so the queue cap acts on what the peer
+    // has really not taken yet.
+    return m_socket->bytesToWrite();
 }
 
 void WsSession::writeNow(const QByteArray &bytes)
@@ -157,6 +159,12 @@ void WsSession::onDisconnected()
 void WsSession::goAway()
 {
     closeWith(live::CloseGoingAway, QStringLiteral("server shutting down"));
+}
+
+void WsSession::signOut(const QString &detail)
+{
+    sendError("UNAUTHENTICATED", detail);
+    closeWith(live::CloseUnauthenticated, QStringLiteral("signed out"));
 }
 
 void WsSession::tick(qint64 nowMs)
@@ -217,37 +225,35 @@ void WsSession::onText(const QString &text)
         closeWith(live::CloseTooSlowOrChatty, QStringLiteral("too many messages"));
         return;
     }
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    const QJsonObject message = doc.object();
-    const QString type = message.value(QStringLiteral("type")).toString();
+    const live::ClientMessage message = live::parseClientMessage(text);
+    using Type = live::ClientMessage::Type;
     if (!m_authenticated) {
-        if (error.error != QJsonParseError::NoError || !doc.isObject()
-            || type != QLatin1String("auth")) {
+        if (message.type != Type::Auth) {
             sendError("UNAUTHENTICATED",
                 QStringLiteral("the first message must be {\"type\":\"auth\",\"token\":…}"));
             closeWith(live::CloseUnauthenticated, QStringLiteral("authenticate first"));
             return;
         }
-        handleAuth(message);
+        handleAuth(message.json);
         return;
     }
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        sendError("MALFORMED_REQUEST", QStringLiteral("each message must be a JSON object"));
-        return;
+    switch (message.type) {
+    case Type::Auth:
+        handleAuth(message.json);
+        break;
+    case Type::Subscribe:
+        handleSubscribe(message.boardId, message.since);
+        break;
+    case Type::Unsubscribe:
+        handleUnsubscribe(message.boardId);
+        break;
+    case Type::Ping:
+        handlePing(message.pingId);
+        break;
+    case Type::Invalid:
+        sendError(message.errorCode, message.errorDetail, message.boardId);
+        break;
     }
-    if (type == QLatin1String("subscribe"))
-        handleSubscribe(message);
-    else if (type == QLatin1String("unsubscribe"))
-        handleUnsubscribe(message);
-    else if (type == QLatin1String("ping"))
-        handlePing(message);
-    else if (type == QLatin1String("auth"))
-        handleAuth(message);
-    else if (type.isEmpty())
-        sendError("VALIDATION_FAILED", QStringLiteral("type is required"));
-    else
-        sendError("MALFORMED_REQUEST", QStringLiteral("unknown message type"));
 }
 
 void WsSession::handleAuth(const QJsonObject &message)
@@ -279,6 +285,7 @@ void WsSession::handleAuth(const QJsonObject &message)
     const bool first = !m_authenticated;
     m_authenticated = true;
     setUserId(verified.userId);
+    setSessionId(verified.sessionId);
     m_authTimer.stop();
     const qint64 remaining = verified.expiresAtMs - m_hub.wallMs();
     m_expiryTimer.start(int(std::clamp<qint64>(remaining, 0, 24LL * 3600 * 1000)));
@@ -289,29 +296,8 @@ void WsSession::handleAuth(const QJsonObject &message)
     }
 }
 
-void WsSession::handleSubscribe(const QJsonObject &message)
+void WsSession::handleSubscribe(const QString &boardId, std::optional<qint64> since)
 {
-    const QJsonValue board = message.value(QStringLiteral("board_id"));
-    if (!board.isString() || board.toString().isEmpty() || board.toString().size() > 64) {
-        sendError("VALIDATION_FAILED", QStringLiteral("board_id is required (a string id)"));
-        return;
-    }
-    const QString boardId = board.toString();
-    const QJsonValue sinceValue = message.value(QStringLiteral("since"));
-    std::optional<qint64> since;
-    if (sinceValue.isDouble()) {
-        const double d = sinceValue.toDouble();
-        if (d < 0 || d != double(qint64(d)) || d > 9e15) {
-            sendError("VALIDATION_FAILED",
-                QStringLiteral("since must be a whole number ≥ 0 or null"), boardId);
-            return;
-        }
-        since = qint64(d);
-    } else if (!sinceValue.isNull() && !sinceValue.isUndefined()) {
-        sendError("VALIDATION_FAILED", QStringLiteral("since must be a whole number ≥ 0 or null"),
-            boardId);
-        return;
-    }
     if (!isSubscribed(boardId) && boards().size() >= kMaxBoardsPerSocket) {
         sendError(
             "VALIDATION_FAILED", QStringLiteral("too many boards on one connection"), boardId);
@@ -331,29 +317,23 @@ void WsSession::handleSubscribe(const QJsonObject &message)
             live::CloseForbidden);
 }
 
-void WsSession::handleUnsubscribe(const QJsonObject &message)
+void WsSession::handleUnsubscribe(const QString &boardId)
 {
-    const QJsonValue board = message.value(QStringLiteral("board_id"));
-    if (!board.isString() || board.toString().isEmpty()) {
-        sendError("VALIDATION_FAILED", QStringLiteral("board_id is required (a string id)"));
-        return;
-    }
-    m_hub.unsubscribe(this, board.toString());
+    m_hub.unsubscribe(this, boardId);
     JsonWriter w(96);
-    w.beginObject().field("type", "unsubscribed").field("board_id", board.toString()).endObject();
+    w.beginObject().field("type", "unsubscribed").field("board_id", boardId).endObject();
     enqueueText(w.take());
 }
 
-void WsSession::handlePing(const QJsonObject &message)
+void WsSession::handlePing(const QJsonValue &id)
 {
     JsonWriter w(48);
     w.beginObject().field("type", "pong");
-    const QJsonValue id = message.value(QStringLiteral("id"));
     w.key("id");
     if (id.isDouble())
-        w.value(id.toDouble());
+        w.value(qint64(id.toInteger()));
     else if (id.isString())
-        w.value(id.toString().left(64));
+        w.value(id.toString());
     else
         w.null();
     w.endObject();

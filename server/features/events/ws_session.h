@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 class QWebSocket;
@@ -26,6 +27,7 @@ public:
     void sendSubscribed(const QString &boardId, qint64 seq) override;
     void sendRevoked(const QString &boardId, const QString &detail) override;
     void goAway() override;
+    void signOut(const QString &detail) override;
     void tick(qint64 nowMs) override;
 
 protected:
@@ -42,9 +44,9 @@ private:
     void onDisconnected();
     bool takeRateToken();
     void handleAuth(const QJsonObject &message);
-    void handleSubscribe(const QJsonObject &message);
-    void handleUnsubscribe(const QJsonObject &message);
-    void handlePing(const QJsonObject &message);
+    void handleSubscribe(const QString &boardId, std::optional<qint64> since);
+    void handleUnsubscribe(const QString &boardId);
+    void handlePing(const QJsonValue &id);
     void sendError(const char *code, const QString &detail, const QString &boardId = QString(),
         int status = 0);
     void closeWith(int code, const QString &reason);

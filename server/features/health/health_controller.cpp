@@ -89,6 +89,10 @@ Response HealthController::serverInfo(const Request &)
     w.field("version", CORKBOARD_VERSION);
     w.field("api_version", "v1");
     w.field("registration", m_context.server.config.openRegistration ? "open" : "invite");
+    // No account yet: clients open on "Create the first account" (with the setup code field
+    // when the server printed one).
+    w.field("setup_required", m_context.server.setupGate.firstAccountPending());
+    w.field("setup_code_required", m_context.server.setupGate.codeRequired());
     w.field("started_at", toRfc3339(m_context.server.startedAt));
     w.endObject();
     return Response::data(200, w.take());

@@ -20,6 +20,7 @@ struct Job
     QString kind;
     QJsonObject payload;
     QString idempotencyKey;
+    QString concurrencyKey; //!< jobs sharing one are limited in how many run at once (or empty)
     JobState state = JobState::Queued;
     int attempts = 0; //!< including the current one once claimed
     int maxAttempts = 3;

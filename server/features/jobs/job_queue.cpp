@@ -11,7 +11,7 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, kind, payload, idempotency_key, state, attempts, max_attempts, run_at, lease_owner, "
-    "lease_token, lease_expires_at, last_error");
+    "lease_token, lease_expires_at, last_error, concurrency_key");
 
 Job readJob(SqlQuery &q)
 {
@@ -28,6 +28,7 @@ Job readJob(SqlQuery &q)
     j.leaseToken = q.value(9).toString();
     j.leaseExpiresAtMs = q.value(10).toLongLong();
     j.lastError = q.value(11).toString();
+    j.concurrencyKey = q.value(12).toString();
     return j;
 }
 
@@ -74,15 +75,17 @@ bool JobQueue::enqueue(const NewJob &job, qint64 nowMs)
 {
     SqlQuery q(m_db,
         QStringLiteral(
-            "INSERT INTO jobs (id, kind, payload, idempotency_key, state, attempts, max_attempts, "
-            "run_at, created_at, updated_at) VALUES (:id, :kind, :payload, :key, 'queued', 0, "
-            ":max, "
-            ":run_at, :created, :updated) ON CONFLICT (idempotency_key) DO NOTHING"));
+            "INSERT INTO jobs (id, kind, payload, idempotency_key, concurrency_key, state, "
+            "attempts, max_attempts, run_at, created_at, updated_at) VALUES (:id, :kind, "
+            ":payload, :key, :group, 'queued', 0, :max, :run_at, :created, :updated) "
+            "ON CONFLICT (idempotency_key) DO NOTHING"));
     q.bind(QStringLiteral(":id"), crypto::newId())
         .bind(QStringLiteral(":kind"), job.kind)
         .bind(QStringLiteral(":payload"),
             QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact)))
         .bind(QStringLiteral(":key"), job.idempotencyKey)
+        .bind(QStringLiteral(":group"),
+            job.concurrencyKey.isEmpty() ? QVariant() : QVariant(job.concurrencyKey))
         .bind(QStringLiteral(":max"), qMax(1, job.maxAttempts))
         .bind(QStringLiteral(":run_at"), job.runAtMs)
         .bind(QStringLiteral(":created"), nowMs)
@@ -91,9 +94,25 @@ bool JobQueue::enqueue(const NewJob &job, qint64 nowMs)
     return q.numRowsAffected() > 0;
 }
 
-std::optional<Job> JobQueue::claim(const QString &owner, qint64 nowMs, qint64 leaseMs)
+std::optional<Job> JobQueue::claim(
+    const QString &owner, qint64 nowMs, qint64 leaseMs, const Exclusions &skip)
 {
     const QString token = crypto::newId();
+    // Kinds and concurrency keys at their limit are passed over (bound one placeholder each).
+    QString exclude;
+    auto placeholders = [](const char *prefix, qsizetype n) {
+        QStringList names;
+        for (qsizetype i = 0; i < n; ++i)
+            names.append(QStringLiteral(":%1%2").arg(QLatin1String(prefix)).arg(i));
+        return names.join(QLatin1Char(','));
+    };
+    if (!skip.kinds.isEmpty())
+        exclude
+            += QStringLiteral(" AND kind NOT IN (%1)").arg(placeholders("k", skip.kinds.size()));
+    if (!skip.concurrencyKeys.isEmpty()) {
+        exclude += QStringLiteral(" AND (concurrency_key IS NULL OR concurrency_key NOT IN (%1))")
+                       .arg(placeholders("g", skip.concurrencyKeys.size()));
+    }
     Transaction tx(m_db);
     // The state test is repeated in the outer WHERE: whoever updates first wins, the other
     // statement matches no row.
@@ -101,11 +120,13 @@ std::optional<Job> JobQueue::claim(const QString &owner, qint64 nowMs, qint64 le
         QStringLiteral(
             "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = :owner, "
             "lease_token = :token, lease_expires_at = :expires, updated_at = :now1 "
-            "WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= :now2) "
-            "  OR (state = 'running' AND lease_expires_at <= :now3 AND attempts < max_attempts) "
-            "  ORDER BY run_at, created_at LIMIT 1) "
-            "AND ((state = 'queued' AND run_at <= :now4) "
-            "  OR (state = 'running' AND lease_expires_at <= :now5 AND attempts < max_attempts))"));
+            "WHERE id = (SELECT id FROM jobs WHERE ((state = 'queued' AND run_at <= :now2) "
+            "  OR (state = 'running' AND lease_expires_at <= :now3 AND attempts < max_attempts))")
+            + exclude
+            + QStringLiteral("  ORDER BY run_at, created_at LIMIT 1) "
+                             "AND ((state = 'queued' AND run_at <= :now4) "
+                             "  OR (state = 'running' AND lease_expires_at <= :now5 AND attempts < "
+                             "max_attempts))"));
     update.bind(QStringLiteral(":owner"), owner)
         .bind(QStringLiteral(":token"), token)
         .bind(QStringLiteral(":expires"), nowMs + leaseMs)
@@ -113,8 +134,12 @@ std::optional<Job> JobQueue::claim(const QString &owner, qint64 nowMs, qint64 le
         .bind(QStringLiteral(":now2"), nowMs)
         .bind(QStringLiteral(":now3"), nowMs)
         .bind(QStringLiteral(":now4"), nowMs)
-        .bind(QStringLiteral(":now5"), nowMs)
-        .exec();
+        .bind(QStringLiteral(":now5"), nowMs);
+    for (qsizetype i = 0; i < skip.kinds.size(); ++i)
+        update.bind(QStringLiteral(":k%1").arg(i), skip.kinds.at(i));
+    for (qsizetype i = 0; i < skip.concurrencyKeys.size(); ++i)
+        update.bind(QStringLiteral(":g%1").arg(i), skip.concurrencyKeys.at(i));
+    update.exec();
     if (update.numRowsAffected() <= 0)
         return std::nullopt;
     SqlQuery select(m_db,

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QStringList>
 #include <optional>
 
 namespace corkboard {
@@ -23,15 +24,23 @@ public:
         QString kind;
         QJsonObject payload;
         QString idempotencyKey;
+        QString concurrencyKey; //!< see Job::concurrencyKey
         qint64 runAtMs = 0;
         int maxAttempts = 3;
     };
     //! Inserts the job unless one with the same idempotency key exists; true when inserted.
     bool enqueue(const NewJob &job, qint64 nowMs);
 
+    //! What a claim must pass over: kinds and concurrency keys that are at their limit.
+    struct Exclusions
+    {
+        QStringList kinds;
+        QStringList concurrencyKeys;
+    };
     //! Takes the oldest due job (queued and due, or running with an expired lease and attempts
     //! left) for `owner`, incrementing its attempts; nothing when there is none.
-    std::optional<Job> claim(const QString &owner, qint64 nowMs, qint64 leaseMs);
+    std::optional<Job> claim(
+        const QString &owner, qint64 nowMs, qint64 leaseMs, const Exclusions &skip = {});
     //! Marks a claimed job done; false when the claim was lost (lease expired and re-taken).
     bool complete(const Job &job, qint64 nowMs);
 

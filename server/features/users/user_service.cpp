@@ -18,6 +18,7 @@ UserService::UserService(ServerContext &server, Database &db)
     , m_db(db)
     , m_users(db)
     , m_tokens(db)
+    , m_revocations(db)
 {
 }
 
@@ -63,7 +64,8 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
     if (!record)
         throw AppError::notFound(QStringLiteral("user"));
     const QString limitKey = QStringLiteral("password-change:") + userId;
-    const auto decision = m_server.authLimiter.peek(limitKey);
+    // Check-and-count in one step before hashing (parallel requests cannot all pass the check).
+    const auto decision = m_server.authLimiter.take(limitKey);
     if (!decision.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
             {{QStringLiteral("action"), QStringLiteral("password_change")},
@@ -72,17 +74,22 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
             .withRetryAfter(std::max(1, decision.retryAfterSeconds));
     }
     if (!m_server.passwords.verify(record->passwordHash, currentPassword)) {
-        m_server.authLimiter.take(limitKey);
         throw AppError::validation(QStringLiteral("current_password"), QStringLiteral("incorrect"),
             QStringLiteral("the current password is wrong"));
     }
+    m_server.authLimiter.reset(limitKey);
     const QString hash = m_server.passwords.hash(newPassword);
     const QDateTime now = m_server.clock->now();
     Transaction tx(m_db);
     m_users.updatePassword(userId, hash, now);
+    const QStringList others = m_tokens.unrevokedFamilies(userId, currentSessionId);
     const int revoked = m_tokens.revokeAllOfUser(
         userId, currentSessionId, now, QStringLiteral("password_changed"));
+    const QList<Revocation> revocations = m_revocations.insertSessions(
+        others, userId, QStringLiteral("password_changed"), now, revocationExpiry(now));
     tx.commit();
+    // Every other session's access tokens and live connections end now, on every thread.
+    m_server.revocations.apply(revocations);
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("password changed"),
         {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
 }
@@ -127,11 +134,24 @@ dto::User UserService::adminUpdate(const QString &actorId, const QString &userId
             ErrorCode::Conflict, QStringLiteral("the server must keep at least one enabled admin"));
     m_users.updateRoleAndDisabled(userId, newRole, newDisabled, now);
     int revoked = 0;
-    if (newDisabled && !current.disabled)
+    QList<Revocation> revocations;
+    const QDateTime keepUntil = revocationExpiry(now);
+    if (newDisabled && !current.disabled) {
+        const QStringList families = m_tokens.unrevokedFamilies(userId, QString());
         revoked
             = m_tokens.revokeAllOfUser(userId, QString(), now, QStringLiteral("account_disabled"));
+        revocations = m_revocations.insertSessions(
+            families, userId, QStringLiteral("account_disabled"), now, keepUntil);
+        revocations.append(m_revocations.insert(Revocation::Kind::UserDisabled, userId, userId,
+            QStringLiteral("account_disabled"), now, keepUntil));
+    } else if (newDisabled != current.disabled || newRole != current.role) {
+        // Other instances drop their cached role/disabled state for this user at once too.
+        revocations.append(m_revocations.insert(Revocation::Kind::UserChanged, userId, userId,
+            QStringLiteral("role_changed"), now, keepUntil));
+    }
     const dto::User updated = load(userId);
     tx.commit();
+    m_server.revocations.apply(revocations);
     // After commit: from now on every server thread re-reads this user on its next request.
     m_server.userCache.invalidate(userId);
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("user updated by an admin"),

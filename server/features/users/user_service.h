@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/features/auth/refresh_token_repository.h"
+#include "server/features/auth/revocation_repository.h"
 #include "server/features/users/user_repository.h"
 #include "shared/dto/user.h"
 
@@ -38,6 +39,7 @@ private:
     Database &m_db;
     UserRepository m_users;
     RefreshTokenRepository m_tokens;
+    RevocationRepository m_revocations;
 };
 
 } // namespace corkboard

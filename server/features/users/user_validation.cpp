@@ -16,6 +16,15 @@ bool isDomainLabel(QStringView label)
     }
     return true;
 }
+
+//! Characters that reorder or hide text without showing themselves: bidi embeddings, overrides
+//! and isolates, directional marks, and zero-width characters. In a name they let one member
+//! pose as another ("admin\u202E" …) or smuggle text past a reader.
+bool isInvisibleFormatting(char16_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
+        || c == 0x200F || c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0xFEFF || c == 0x2060;
+}
 } // namespace
 
 bool isValidEmail(const QString &email)
@@ -86,6 +95,13 @@ void checkDisplayName(BodyReader &reader, const QString &field, const QString &v
         if (c.category() == QChar::Other_Control) {
             reader.fail(field, QStringLiteral("invalid_characters"),
                 QStringLiteral("must not contain control characters"));
+            return;
+        }
+        if (isInvisibleFormatting(c.unicode())) {
+            reader.fail(field, QStringLiteral("invisible_characters"),
+                QStringLiteral("must not contain bidirectional controls or zero-width characters "
+                               "(U+%1)")
+                    .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0')));
             return;
         }
     }

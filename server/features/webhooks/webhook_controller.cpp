@@ -20,6 +20,7 @@ void writeHook(JsonWriter &w, const Webhook &h, bool withSecret)
         w.value(e);
     w.endArray();
     w.field("created_by", h.createdBy).field("created_at", h.createdAt);
+    w.field("paused", h.paused);
     if (withSecret)
         w.field("secret", h.secret);
     w.endObject();
@@ -41,7 +42,7 @@ int parseLimit(const Request &r)
 } // namespace
 
 WebhookController::WebhookController(ThreadContext &context)
-    : m_service(context.db, *context.server.clock)
+    : m_service(context.db, *context.server.clock, context.server.config.webhookAllow)
 {
 }
 
@@ -157,7 +158,13 @@ Response WebhookController::deliveries(const Request &r)
             else
                 w.null();
             w.key("error").nullableValue(a.error.isEmpty() ? QString() : a.error);
-            w.field("duration_ms", a.durationMs).endObject();
+            // How long a failed connection took would help map a network: answers only.
+            w.key("duration_ms");
+            if (a.status > 0)
+                w.value(a.durationMs);
+            else
+                w.null();
+            w.endObject();
         }
         w.endArray();
         w.endObject();

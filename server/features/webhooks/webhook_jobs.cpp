@@ -5,6 +5,7 @@
 #include "server/features/jobs/outbox_relay.h"
 #include "server/features/webhooks/webhook_repository.h"
 #include "server/features/webhooks/webhook_sender.h"
+#include "server/features/webhooks/webhook_target_policy.h"
 #include "server/platform/clock.h"
 #include "server/platform/config.h"
 #include "server/platform/crypto.h"
@@ -12,7 +13,8 @@
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
-#include <stdexcept>
+#include <QUrl>
+#include <memory>
 
 namespace corkboard {
 
@@ -33,12 +35,19 @@ QByteArray envelope(const OutboxEvent &e, const QString &deliveryId)
     return w.take();
 }
 
+// Deliveries run concurrently, each bounded by its deadline; per board only a few at once, so
+// one board's slow or black-hole receivers can hold at most those slots, never the worker.
+constexpr int kMaxDeliveriesInFlight = 16;
+constexpr int kMaxDeliveriesPerBoard = 4;
+constexpr int kDnsDeadlineMs = 3000;
+
 void fanOut(WorkerContext &ctx, const OutboxEvent &e)
 {
     WebhookRepository hooks(ctx.db);
     const auto list = hooks.listForBoard(e.boardId);
     for (const Webhook &hook : list) {
-        if (e.seq <= hook.createdSeq || (!hook.events.isEmpty() && !hook.events.contains(e.type)))
+        if (hook.paused || e.seq <= hook.createdSeq
+            || (!hook.events.isEmpty() && !hook.events.contains(e.type)))
             continue;
         WebhookDelivery d;
         d.id = crypto::newId();
@@ -52,41 +61,28 @@ void fanOut(WorkerContext &ctx, const OutboxEvent &e)
         JobQueue::NewJob job;
         job.kind = QStringLiteral("webhook.deliver");
         job.idempotencyKey = QStringLiteral("webhook:%1:%2").arg(hook.id).arg(e.seq);
+        job.concurrencyKey = QStringLiteral("board:") + hook.boardId;
         job.payload = QJsonObject {{QStringLiteral("delivery_id"), d.id}};
         job.runAtMs = ctx.clock.nowMs();
         ctx.queue.enqueue(job, ctx.clock.nowMs());
     }
 }
 
-void deliver(WorkerContext &ctx, const Job &job)
+//! Records the attempt and tells the runner how the job ended (empty: done, no retry).
+QString settle(WorkerContext &ctx, const Job &job, const WebhookDelivery &delivery,
+    const Webhook &hook, const WebhookCall::Result &result)
 {
     WebhookRepository hooks(ctx.db);
-    const auto delivery
-        = hooks.findDelivery(job.payload.value(QStringLiteral("delivery_id")).toString());
-    if (!delivery || delivery->state != QLatin1String("pending"))
-        return; // deleted with its webhook, or already settled by an earlier run
-    const auto hook = hooks.find(delivery->webhookId);
-    if (!hook)
-        return;
-
-    WebhookSender sender(ctx.config.webhookAllowLoopback, ctx.config.webhookTimeoutMs);
-    WebhookSender::Delivery request;
-    request.url = QUrl(hook->url);
-    request.body = delivery->body;
-    request.secret = hook->secret.toUtf8();
-    request.deliveryId = delivery->id;
-    request.eventType = delivery->eventType;
-    const WebhookSender::Result result = sender.post(request);
-
     WebhookAttempt attempt;
     attempt.attempt = job.attempts;
     attempt.at = toRfc3339(ctx.clock.now());
     attempt.status = result.status;
     attempt.error = result.error;
-    attempt.durationMs = result.durationMs;
+    // Timings only for answers: how fast a connection failed would map the network.
+    attempt.durationMs = result.status > 0 ? result.durationMs : 0;
     if (result.ok()) {
-        hooks.recordAttempt(delivery->id, attempt, QStringLiteral("delivered"), QString());
-        return;
+        hooks.recordAttempt(delivery.id, attempt, QStringLiteral("delivered"), QString());
+        return QString();
     }
     const bool last = !result.retryable || job.attempts >= job.maxAttempts;
     QString next;
@@ -95,16 +91,61 @@ void deliver(WorkerContext &ctx, const Job &job)
             ctx.clock.now().addMSecs(JobQueue::backoffMs(job.attempts, ctx.config.jobRetryBaseMs)));
     }
     hooks.recordAttempt(
-        delivery->id, attempt, last ? QStringLiteral("failed") : QStringLiteral("pending"), next);
+        delivery.id, attempt, last ? QStringLiteral("failed") : QStringLiteral("pending"), next);
+    const QString detail = result.detail.isEmpty() ? result.error : result.detail;
     if (!result.retryable) {
         logging::write(lcJobs(), QtWarningMsg, QStringLiteral("webhook delivery refused"),
-            {{QStringLiteral("webhook_id"), hook->id},
-                {QStringLiteral("delivery_id"), delivery->id},
-                {QStringLiteral("error"), result.error}});
-        return; // retrying cannot help; the delivery log shows why
+            {{QStringLiteral("webhook_id"), hook.id}, {QStringLiteral("delivery_id"), delivery.id},
+                {QStringLiteral("error"), detail}});
+        return QString(); // retrying cannot help; the delivery log says so (generically)
     }
-    throw std::runtime_error(
-        QStringLiteral("webhook %1: %2").arg(hook->id, result.error).toStdString());
+    return QStringLiteral("webhook %1: %2").arg(hook.id, detail);
+}
+
+void deliver(WorkerContext &ctx, QObject *calls, const Job &job, const JobRunner::Done &done)
+{
+    WebhookRepository hooks(ctx.db);
+    const auto delivery
+        = hooks.findDelivery(job.payload.value(QStringLiteral("delivery_id")).toString());
+    if (!delivery || delivery->state != QLatin1String("pending"))
+        return done(QString()); // deleted with its webhook, or already settled by an earlier run
+    const auto hook = hooks.find(delivery->webhookId);
+    if (!hook)
+        return done(QString());
+    if (hook->paused) {
+        WebhookAttempt attempt;
+        attempt.attempt = job.attempts;
+        attempt.at = toRfc3339(ctx.clock.now());
+        attempt.error = QStringLiteral("not sent: the webhook is paused");
+        hooks.recordAttempt(delivery->id, attempt, QStringLiteral("failed"), QString());
+        return done(QString());
+    }
+
+    WebhookCall::Delivery request;
+    request.url = QUrl(hook->url);
+    request.body = delivery->body;
+    request.secret = hook->secret.toUtf8();
+    request.deliveryId = delivery->id;
+    request.eventType = delivery->eventType;
+    request.timestamp = ctx.clock.nowMs() / 1000;
+    WebhookCall::Limits limits;
+    // The whole call ends well inside the job's lease, so no second worker takes it meanwhile.
+    const qint64 leaseBound = qMax<qint64>(100, ctx.config.jobLeaseMs / 2);
+    limits.totalMs = int(qMin<qint64>(ctx.config.webhookTimeoutMs, leaseBound));
+    limits.dnsMs = qMin(kDnsDeadlineMs, limits.totalMs);
+    auto *call = new WebhookCall(
+        WebhookTargetPolicy(ctx.config.webhookAllow), limits, std::move(request), calls);
+    call->start(
+        [&ctx, job, d = *delivery, h = *hook, done, call](const WebhookCall::Result &result) {
+            call->deleteLater();
+            QString error;
+            try {
+                error = settle(ctx, job, d, h, result);
+            } catch (const std::exception &e) {
+                error = QString::fromUtf8(e.what());
+            }
+            done(error);
+        });
 }
 
 } // namespace
@@ -112,8 +153,16 @@ void deliver(WorkerContext &ctx, const Job &job)
 void registerWebhookJobs(JobRunner &runner, OutboxRelay &relay, WorkerContext &ctx)
 {
     relay.addConsumer([&ctx](const OutboxEvent &e) { fanOut(ctx, e); });
-    runner.registerHandler(
-        QStringLiteral("webhook.deliver"), [&ctx](const Job &job) { deliver(ctx, job); });
+    // Owns the calls in flight: destroyed with the runner's handlers, it takes them along
+    // (their jobs' leases expire and they run again).
+    auto calls = std::make_shared<QObject>();
+    JobRunner::AsyncHandler handler;
+    handler.maxInFlight = kMaxDeliveriesInFlight;
+    handler.maxInFlightPerKey = kMaxDeliveriesPerBoard;
+    handler.start = [&ctx, calls](const Job &job, JobRunner::Done done) {
+        deliver(ctx, calls.get(), job, done);
+    };
+    runner.registerAsyncHandler(QStringLiteral("webhook.deliver"), std::move(handler));
 }
 
 } // namespace corkboard

@@ -11,6 +11,13 @@ namespace {
 
 const QString kHookColumns
     = QStringLiteral("id, board_id, url, events, secret, created_by, created_seq, created_at");
+// A hook is paused while its creator is not an enabled owner of its board (demoted, removed or
+// disabled): derived on every read, so no code path that changes members or users can forget it.
+const QString kHookSelect = QStringLiteral(
+    "SELECT id, board_id, url, events, secret, created_by, created_seq, created_at, "
+    "NOT EXISTS (SELECT 1 FROM board_members m JOIN users u ON u.id = m.user_id "
+    "WHERE m.board_id = webhooks.board_id AND m.user_id = webhooks.created_by "
+    "AND m.role = 'owner' AND u.disabled = 0) FROM webhooks ");
 const QString kDeliveryColumns = QStringLiteral(
     "id, webhook_id, event_seq, event_type, body, state, attempts, last_status, last_error, "
     "next_attempt_at, created_at");
@@ -28,6 +35,7 @@ Webhook readHook(SqlQuery &q)
     h.createdBy = q.value(5).toString();
     h.createdSeq = q.value(6).toLongLong();
     h.createdAt = q.value(7).toString();
+    h.paused = q.value(8).toBool();
     return h;
 }
 
@@ -93,8 +101,7 @@ void WebhookRepository::insert(const Webhook &h)
 
 std::optional<Webhook> WebhookRepository::find(const QString &id)
 {
-    SqlQuery q(m_db,
-        QStringLiteral("SELECT ") + kHookColumns + QStringLiteral(" FROM webhooks WHERE id = :id"));
+    SqlQuery q(m_db, kHookSelect + QStringLiteral("WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id).exec();
     if (!q.next())
         return std::nullopt;
@@ -103,9 +110,8 @@ std::optional<Webhook> WebhookRepository::find(const QString &id)
 
 QList<Webhook> WebhookRepository::listForBoard(const QString &boardId)
 {
-    SqlQuery q(m_db,
-        QStringLiteral("SELECT ") + kHookColumns
-            + QStringLiteral(" FROM webhooks WHERE board_id = :board ORDER BY created_at, id"));
+    SqlQuery q(
+        m_db, kHookSelect + QStringLiteral("WHERE board_id = :board ORDER BY created_at, id"));
     q.bind(QStringLiteral(":board"), boardId).exec();
     QList<Webhook> out;
     while (q.next())

@@ -21,6 +21,8 @@ struct Webhook
     QString createdBy;
     qint64 createdSeq = 0;
     QString createdAt;
+    //! Its creator is no longer an enabled owner of the board: nothing is delivered.
+    bool paused = false;
 };
 
 struct WebhookAttempt

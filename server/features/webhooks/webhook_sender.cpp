@@ -2,42 +2,50 @@
 
 #include "server/platform/crypto.h"
 
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QHostInfo>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <memory>
 
 namespace corkboard {
 
-WebhookSender::WebhookSender(bool allowLoopback, int timeoutMs)
-    : m_allowLoopback(allowLoopback)
-    , m_timeoutMs(timeoutMs)
+namespace {
+const QString kCouldNotResolve = QStringLiteral("could not resolve the host");
+const QString kNotAllowed = QStringLiteral("target address not allowed");
+const QString kCouldNotConnect = QStringLiteral("could not connect");
+const QString kTimedOut = QStringLiteral("timed out");
+const QString kTlsFailed = QStringLiteral("TLS handshake failed");
+const QString kNoAnswer = QStringLiteral("no valid HTTP answer");
+} // namespace
+
+WebhookCall::WebhookCall(
+    WebhookTargetPolicy policy, Limits limits, Delivery delivery, QObject *parent)
+    : QObject(parent)
+    , m_policy(std::move(policy))
+    , m_limits(limits)
+    , m_delivery(std::move(delivery))
 {
+    m_deadline.setSingleShot(true);
+    m_dnsDeadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &WebhookCall::onDeadline);
+    connect(&m_dnsDeadline, &QTimer::timeout, this,
+        [this] { fail(kCouldNotResolve, QStringLiteral("DNS deadline passed")); });
 }
 
-QByteArray WebhookSender::signature(const QByteArray &secret, const QByteArray &body)
+WebhookCall::~WebhookCall()
 {
-    return QByteArrayLiteral("sha256=") + crypto::hmacSha256(secret, body).toHex();
+    m_finished = true;
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
 }
 
-bool WebhookSender::addressAllowed(const QHostAddress &input, bool allowLoopback)
+QByteArray WebhookCall::signature(
+    const QByteArray &secret, qint64 timestamp, const QByteArray &body)
 {
-    QHostAddress address = input;
-    bool mapped = false;
-    const quint32 v4 = input.toIPv4Address(&mapped);
-    if (mapped)
-        address = QHostAddress(v4); // ::ffff:127.0.0.1 is 127.0.0.1
-    if (address.isNull() || address.isMulticast() || address.isBroadcast())
-        return false;
-    const bool local = address.isLoopback() || address.isLinkLocal()
-        || address == QHostAddress(QHostAddress::AnyIPv4)
-        || address == QHostAddress(QHostAddress::AnyIPv6);
-    return !local || allowLoopback;
+    const QByteArray t = QByteArray::number(timestamp);
+    return "t=" + t + ",v1=" + crypto::hmacSha256(secret, t + '.' + body).toHex();
 }
 
-QString WebhookSender::urlProblem(const QString &text)
+QString WebhookCall::urlProblem(const QString &text)
 {
     if (text.size() > 2048)
         return QStringLiteral("must be at most 2048 characters");
@@ -55,123 +63,207 @@ QString WebhookSender::urlProblem(const QString &text)
     return QString();
 }
 
-WebhookSender::Result WebhookSender::post(const Delivery &d) const
+void WebhookCall::start(Done done)
 {
-    QElapsedTimer elapsed;
-    elapsed.start();
-    QDeadlineTimer deadline(m_timeoutMs);
-    Result result;
-    auto finish = [&](Result r) {
-        r.durationMs = elapsed.elapsed();
-        return r;
-    };
-    const QString problem = urlProblem(d.url.toString(QUrl::FullyEncoded));
+    m_done = std::move(done);
+    m_elapsed.start();
+    m_deadline.start(qMax(1, m_limits.totalMs));
+    const QString problem = urlProblem(m_delivery.url.toString(QUrl::FullyEncoded));
     if (!problem.isEmpty()) {
-        result.error = QStringLiteral("url ") + problem;
-        result.retryable = false;
-        return finish(result);
+        // Later, never inside start(): the caller's bookkeeping is not finished yet.
+        QTimer::singleShot(0, this, [this, problem] {
+            fail(QStringLiteral("invalid URL"), QStringLiteral("url ") + problem, false);
+        });
+        return;
     }
-
-    // Resolve now and vet every address: a name that points inside is refused as a whole.
-    QList<QHostAddress> addresses;
     QHostAddress literal;
-    if (literal.setAddress(d.url.host())) {
-        addresses.append(literal);
-    } else {
-        const QHostInfo info = QHostInfo::fromName(d.url.host());
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            result.error = QStringLiteral("cannot resolve host: ") + info.errorString();
-            return finish(result);
-        }
-        addresses = info.addresses();
+    if (literal.setAddress(m_delivery.url.host())) {
+        QTimer::singleShot(0, this, [this, literal] { vetAndConnect({literal}); });
+        return;
     }
-    for (const QHostAddress &a : std::as_const(addresses)) {
-        if (!addressAllowed(a, m_allowLoopback)) {
-            result.error = QStringLiteral("target address %1 is not allowed (loopback, link-local "
-                                          "or multicast)")
-                               .arg(a.toString());
-            result.retryable = false;
-            return finish(result);
-        }
-    }
+    m_dnsDeadline.start(qMax(1, qMin(m_limits.dnsMs, m_limits.totalMs)));
+    m_lookupId = QHostInfo::lookupHost(m_delivery.url.host(), this, &WebhookCall::onResolved);
+}
 
-    const bool tls = d.url.scheme() == QLatin1String("https");
-    const quint16 port = quint16(d.url.port(tls ? 443 : 80));
-    std::unique_ptr<QTcpSocket> socket;
+void WebhookCall::onResolved(const QHostInfo &info)
+{
+    m_lookupId = -1;
+    m_dnsDeadline.stop();
+    if (m_finished)
+        return;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        fail(kCouldNotResolve, info.errorString());
+        return;
+    }
+    vetAndConnect(info.addresses());
+}
+
+void WebhookCall::vetAndConnect(const QList<QHostAddress> &addresses)
+{
+    if (m_finished)
+        return;
+    // A name that points inside at all is refused as a whole; only vetted addresses are used.
+    for (const QHostAddress &a : addresses) {
+        if (!m_policy.allows(a)) {
+            fail(kNotAllowed, QStringLiteral("address %1 is not allowed").arg(a.toString()), false);
+            return;
+        }
+    }
+    m_addresses = addresses;
+    connectNext();
+}
+
+void WebhookCall::connectNext()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    if (m_addresses.isEmpty()) {
+        fail(kCouldNotConnect, QStringLiteral("no address accepted the connection"));
+        return;
+    }
+    const QHostAddress address = m_addresses.takeFirst();
+    const bool tls = m_delivery.url.scheme() == QLatin1String("https");
     if (tls) {
-        auto ssl = std::make_unique<QSslSocket>();
-        ssl->setPeerVerifyName(d.url.host());
-        socket = std::move(ssl);
+        auto *ssl = new QSslSocket(this);
+        ssl->setPeerVerifyName(m_delivery.url.host()); // and SNI: the name, not the address
+        connect(ssl, &QSslSocket::encrypted, this, &WebhookCall::sendRequest);
+        m_socket = ssl;
     } else {
-        socket = std::make_unique<QTcpSocket>();
+        m_socket = new QTcpSocket(this);
     }
-    socket->connectToHost(addresses.first(), port);
-    if (!socket->waitForConnected(int(qMax<qint64>(1, deadline.remainingTime())))) {
-        result.error = QStringLiteral("cannot connect: ") + socket->errorString();
-        return finish(result);
-    }
-    if (tls) {
-        auto *ssl = static_cast<QSslSocket *>(socket.get());
+    connect(m_socket, &QTcpSocket::connected, this, &WebhookCall::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &WebhookCall::onReadyRead);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &WebhookCall::onSocketError);
+    m_connected = false;
+    m_socket->connectToHost(address, quint16(m_delivery.url.port(tls ? 443 : 80)));
+}
+
+void WebhookCall::onConnected()
+{
+    m_connected = true;
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()))
         ssl->startClientEncryption();
-        if (!ssl->waitForEncrypted(int(qMax<qint64>(1, deadline.remainingTime())))) {
-            result.error = QStringLiteral("TLS handshake failed: ") + ssl->errorString();
-            return finish(result);
-        }
-    }
+    else
+        sendRequest();
+}
 
-    QByteArray target = d.url.path(QUrl::FullyEncoded).toUtf8();
+void WebhookCall::sendRequest()
+{
+    const QUrl &url = m_delivery.url;
+    QByteArray target = url.path(QUrl::FullyEncoded).toUtf8();
     if (target.isEmpty())
         target = "/";
-    if (d.url.hasQuery())
-        target += '?' + d.url.query(QUrl::FullyEncoded).toUtf8();
-    QByteArray host = d.url.host(QUrl::FullyEncoded).toUtf8();
+    if (url.hasQuery())
+        target += '?' + url.query(QUrl::FullyEncoded).toUtf8();
+    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
     if (host.contains(':'))
         host = '[' + host + ']';
-    if (d.url.port() > 0)
-        host += ':' + QByteArray::number(d.url.port());
+    if (url.port() > 0)
+        host += ':' + QByteArray::number(url.port());
     QByteArray request = "POST " + target + " HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: Corkboard-Webhooks/" CORKBOARD_VERSION
           "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-        + QByteArray::number(d.body.size()) + "\r\nX-Corkboard-Event: " + d.eventType.toUtf8()
-        + "\r\nX-Corkboard-Delivery: " + d.deliveryId.toUtf8()
-        + "\r\nX-Corkboard-Signature: " + signature(d.secret, d.body) + "\r\n\r\n";
-    request += d.body;
-    socket->write(request);
-    while (socket->bytesToWrite() > 0) {
-        if (!socket->waitForBytesWritten(int(qMax<qint64>(1, deadline.remainingTime())))) {
-            result.error = QStringLiteral("sending failed: ") + socket->errorString();
-            return finish(result);
-        }
-    }
+        + QByteArray::number(m_delivery.body.size())
+        + "\r\nX-Corkboard-Event: " + m_delivery.eventType.toUtf8() + "\r\nX-Corkboard-Delivery: "
+        + m_delivery.deliveryId.toUtf8() + "\r\nX-Corkboard-Signature: "
+        + signature(m_delivery.secret, m_delivery.timestamp, m_delivery.body) + "\r\n\r\n";
+    request += m_delivery.body;
+    m_sent = true;
+    m_socket->write(request);
+}
 
-    QByteArray head;
-    while (!head.contains("\r\n") && head.size() < 8192) {
-        if (deadline.hasExpired()) {
-            result.error = QStringLiteral("timed out waiting for the answer");
-            return finish(result);
-        }
-        if (socket->bytesAvailable() == 0
-            && !socket->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
-            head += socket->readAll();
-            if (head.contains("\r\n"))
-                break;
-            result.error = socket->state() == QAbstractSocket::ConnectedState
-                ? QStringLiteral("timed out waiting for the answer")
-                : QStringLiteral("connection closed without an answer");
-            return finish(result);
-        }
-        head += socket->readAll();
+void WebhookCall::onReadyRead()
+{
+    if (m_finished || !m_socket)
+        return;
+    m_head += m_socket->read(qMax<qint64>(0, 8192 - m_head.size()));
+    const qsizetype end = m_head.indexOf("\r\n");
+    if (end < 0) {
+        if (m_head.size() >= 8192)
+            fail(kNoAnswer, QStringLiteral("status line too long"));
+        return;
     }
-    const QByteArray statusLine = head.left(head.indexOf("\r\n"));
-    if (!statusLine.startsWith("HTTP/1.") || statusLine.size() < 12) {
-        result.error = QStringLiteral("not an HTTP answer");
-        return finish(result);
+    const QByteArray statusLine = m_head.left(end);
+    bool ok = false;
+    const int status = statusLine.mid(9, 3).toInt(&ok);
+    if (!statusLine.startsWith("HTTP/1.") || statusLine.size() < 12 || !ok || status < 100
+        || status > 599) {
+        fail(kNoAnswer, QStringLiteral("not an HTTP status line"));
+        return;
     }
-    result.status = statusLine.mid(9, 3).toInt();
-    if (!result.ok())
-        result.error = QStringLiteral("HTTP %1").arg(result.status);
-    socket->abort();
-    return finish(result);
+    Result r;
+    r.status = status;
+    if (!r.ok())
+        r.error = QStringLiteral("HTTP %1").arg(status);
+    finish(r);
+}
+
+void WebhookCall::onSocketError()
+{
+    if (m_finished || !m_socket)
+        return;
+    const QString detail = m_socket->errorString();
+    if (!m_connected) {
+        connectNext(); // the next vetted address, if any
+        return;
+    }
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_finished)
+        return;
+    auto *ssl = qobject_cast<QSslSocket *>(m_socket.data());
+    if (ssl && !ssl->isEncrypted())
+        fail(kTlsFailed, detail);
+    else
+        fail(kNoAnswer, detail);
+}
+
+void WebhookCall::onDeadline()
+{
+    if (m_lookupId >= 0)
+        fail(kCouldNotResolve, QStringLiteral("DNS deadline passed"));
+    else if (!m_connected)
+        fail(kCouldNotConnect, QStringLiteral("connect deadline passed"));
+    else
+        fail(kTimedOut,
+            m_sent ? QStringLiteral("no answer in time")
+                   : QStringLiteral("TLS handshake did not finish in time"));
+}
+
+void WebhookCall::fail(const QString &error, const QString &detail, bool retryable)
+{
+    Result r;
+    r.error = error;
+    r.detail = detail;
+    r.retryable = retryable;
+    finish(r);
+}
+
+void WebhookCall::finish(Result result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_deadline.stop();
+    m_dnsDeadline.stop();
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    result.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    if (m_done) {
+        const Done done = std::move(m_done);
+        m_done = nullptr;
+        done(result);
+    }
 }
 
 } // namespace corkboard

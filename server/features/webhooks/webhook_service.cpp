@@ -1,11 +1,14 @@
 #include "server/features/webhooks/webhook_service.h"
 
 #include "server/features/webhooks/webhook_sender.h"
+#include "server/features/webhooks/webhook_target_policy.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
 #include "shared/time_format.h"
+
+#include <QUrl>
 
 namespace corkboard {
 
@@ -13,9 +16,10 @@ namespace {
 constexpr int kMaxWebhooksPerBoard = 20;
 } // namespace
 
-WebhookService::WebhookService(Database &db, const Clock &clock)
+WebhookService::WebhookService(Database &db, const Clock &clock, QStringList allowCidrs)
     : m_db(db)
     , m_clock(clock)
+    , m_allowCidrs(std::move(allowCidrs))
     , m_repository(db)
 {
 }
@@ -69,10 +73,17 @@ Webhook WebhookService::create(
     const QString &userId, const QString &boardId, const CreateInput &input)
 {
     QList<FieldError> errors;
-    const QString urlProblem = WebhookSender::urlProblem(input.url);
-    if (!urlProblem.isEmpty())
+    const QString urlProblem = WebhookCall::urlProblem(input.url);
+    if (!urlProblem.isEmpty()) {
         errors.append({QStringLiteral("url"), QStringLiteral("invalid"),
             QStringLiteral("url ") + urlProblem});
+    } else {
+        const QString host = QUrl(input.url, QUrl::StrictMode).host();
+        const QString targetProblem = WebhookTargetPolicy(m_allowCidrs).hostProblem(host);
+        if (!targetProblem.isEmpty())
+            errors.append(
+                {QStringLiteral("url"), QStringLiteral("forbidden_target"), targetProblem});
+    }
     QStringList events;
     if (input.events) {
         for (const QString &e : *input.events) {

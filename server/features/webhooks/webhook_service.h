@@ -11,11 +11,14 @@ class Clock;
 class Database;
 
 //! Owner-managed webhooks of a board: create (the secret is returned this once), list, delete,
-//! and the delivery log. Non-members get 404, members who are not owners 403.
+//! and the delivery log. Non-members get 404, members who are not owners 403. A URL naming an
+//! internal address (see WebhookTargetPolicy) is refused here already; names are checked again,
+//! address by address, at every delivery.
 class WebhookService
 {
 public:
-    WebhookService(Database &db, const Clock &clock);
+    //! `allowCidrs`: the administrator's containment allowlist (Config::webhookAllow).
+    WebhookService(Database &db, const Clock &clock, QStringList allowCidrs);
 
     struct CreateInput
     {
@@ -44,6 +47,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
+    QStringList m_allowCidrs;
     WebhookRepository m_repository;
 };
 

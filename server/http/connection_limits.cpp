@@ -1,0 +1,138 @@
+#include "server/http/connection_limits.h"
+
+#include <QMutexLocker>
+
+#include <limits>
+
+#include <sys/resource.h>
+
+namespace corkboard {
+
+namespace {
+// Refusals answered at once; past this a refused connection is closed without an answer.
+constexpr int kMaxRefusalsInFlight = 256;
+} // namespace
+
+ConnectionLimiter::ConnectionLimiter(int maxConnections, int maxPerAddress)
+    : m_maxConnections(maxConnections)
+    , m_maxPerAddress(maxPerAddress)
+{
+}
+
+QHostAddress ConnectionLimiter::normalized(const QHostAddress &peer)
+{
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4);
+    QHostAddress copy = peer;
+    copy.setScopeId(QString());
+    return copy;
+}
+
+ConnectionLimiter::Verdict ConnectionLimiter::admit(const QHostAddress &peer)
+{
+    const QHostAddress key = normalized(peer);
+    QMutexLocker lock(&m_mutex);
+    if (m_open >= m_maxConnections) {
+        ++m_refusedServerFull;
+        return Verdict::ServerFull;
+    }
+    int &fromPeer = m_perAddress[key];
+    if (fromPeer >= m_maxPerAddress) {
+        if (fromPeer == 0)
+            m_perAddress.remove(key);
+        ++m_refusedAddressFull;
+        return Verdict::AddressFull;
+    }
+    ++fromPeer;
+    ++m_open;
+    return Verdict::Admitted;
+}
+
+void ConnectionLimiter::release(const QHostAddress &peer)
+{
+    const QHostAddress key = normalized(peer);
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_perAddress.find(key);
+    if (it == m_perAddress.end())
+        return; // never admitted: nothing to give back
+    if (--it.value() <= 0)
+        m_perAddress.erase(it);
+    --m_open;
+}
+
+void ConnectionLimiter::setMaxConnections(int maxConnections)
+{
+    QMutexLocker lock(&m_mutex);
+    m_maxConnections = maxConnections;
+}
+
+int ConnectionLimiter::maxConnections() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_maxConnections;
+}
+
+int ConnectionLimiter::openConnections() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_open;
+}
+
+int ConnectionLimiter::openFrom(const QHostAddress &peer) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_perAddress.value(normalized(peer), 0);
+}
+
+bool ConnectionLimiter::beginRefusal()
+{
+    if (++m_refusing > kMaxRefusalsInFlight) {
+        --m_refusing;
+        ++m_droppedUnanswered;
+        return false;
+    }
+    return true;
+}
+
+void ConnectionLimiter::endRefusal()
+{
+    --m_refusing;
+}
+
+QByteArray ConnectionLimiter::renderMetrics() const
+{
+    QByteArray out;
+    out += "# HELP corkboard_http_connections_refused_total Connections refused at accept.\n"
+           "# TYPE corkboard_http_connections_refused_total counter\n";
+    out += "corkboard_http_connections_refused_total{reason=\"server_full\"} "
+        + QByteArray::number(m_refusedServerFull.load()) + '\n';
+    out += "corkboard_http_connections_refused_total{reason=\"address_full\"} "
+        + QByteArray::number(m_refusedAddressFull.load()) + '\n';
+    out += "corkboard_http_connections_refused_total{reason=\"unanswered\"} "
+        + QByteArray::number(m_droppedUnanswered.load()) + '\n';
+    out += "# HELP corkboard_http_connection_limit Most connections open at once.\n"
+           "# TYPE corkboard_http_connection_limit gauge\n"
+           "corkboard_http_connection_limit "
+        + QByteArray::number(maxConnections()) + '\n';
+    return out;
+}
+
+qint64 raiseOpenFileLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    if (limit.rlim_cur == RLIM_INFINITY)
+        return std::numeric_limits<qint64>::max();
+    return qint64(limit.rlim_cur);
+}
+
+} // namespace corkboard
