@@ -3,6 +3,7 @@
 #include "server/features/activity/activity_repository.h"
 #include "server/features/boards/board_access.h"
 #include "server/features/boards/board_repository.h"
+#include "server/features/boards/snapshot_reader.h"
 #include "server/features/cards/card_repository.h"
 #include "server/features/checklists/checklist_repository.h"
 #include "server/features/columns/column_repository.h"
@@ -265,19 +266,17 @@ ImportReport TransferService::write(const QString &userId, const ImportPlan &pla
 
     // The board's creation event (live updates, webhooks); the document's own history is kept
     // as the activity feed, unchanged, so an export of the import equals the original.
-    BoardSnapshot snapshot;
-    snapshot.board = board;
-    snapshot.board.role.clear();
-    snapshot.columns = columns.listForBoard(board.id);
-    snapshot.cards = cards.listForBoard(board.id, false);
-    snapshot.labels = labels.listForBoard(board.id);
-    snapshot.members = boards.members(board.id);
+    // The snapshot's one read path (the same bytes the DTO encoder wrote for these rows).
+    Board shared = board;
+    shared.role.clear();
+    QByteArray snapshot;
+    SnapshotReader(m_deps.db).write(snapshot, shared, false);
     EventEnvelope event;
     event.type = QStringLiteral("board.created");
     event.boardId = board.id;
     event.actorId = userId;
     event.at = now;
-    event.data = encodeJson(snapshot);
+    event.data = snapshot;
     OutboxRepository(m_deps.db).append(event);
     ActivityRepository activity(m_deps.db);
     for (const auto &a : plan.activity) {
