@@ -34,7 +34,8 @@ int main(int argc, char **argv)
     using namespace corkboard;
     const bool serverShape = hasArgument(argc, argv, "--serve")
         || hasArgument(argc, argv, "--worker") || hasArgument(argc, argv, "--migrate")
-        || hasArgument(argc, argv, "--rotate-jwt-key");
+        || hasArgument(argc, argv, "--rotate-jwt-key") || hasArgument(argc, argv, "--backup")
+        || hasArgument(argc, argv, "--restore");
     // The server shapes create nothing others may read (database, backups, keys, logs). The
     // desktop gets the same umask when its embedded server starts.
     if (serverShape)

@@ -294,9 +294,9 @@ void TestRevocation::anotherInstanceLearnsFromTheDatabase()
             .status;
     };
     QCOMPARE(invitesStatus(), 403);
-    const auto promoted = httpJson("PATCH",
-        first.url(QStringLiteral("/api/v1/users/") + member.userId),
-        QJsonObject {{QStringLiteral("role"), QStringLiteral("admin")}}, admin.accessToken);
+    const auto promoted
+        = httpJson("PATCH", first.url(QStringLiteral("/api/v1/users/") + member.userId),
+            QJsonObject {{QStringLiteral("role"), QStringLiteral("admin")}}, admin.accessToken);
     QCOMPARE(promoted.status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(invitesStatus(), 200, kWithinMs);
 }
