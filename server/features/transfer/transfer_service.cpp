@@ -266,17 +266,17 @@ ImportReport TransferService::write(const QString &userId, const ImportPlan &pla
 
     // The board's creation event (live updates, webhooks); the document's own history is kept
     // as the activity feed, unchanged, so an export of the import equals the original.
-    // Read through the snapshot's own read path (inside this transaction it sees the new rows).
-    Board created = board;
-    created.role.clear();
-    QByteArray snapshotJson;
-    SnapshotReader(m_deps.db).write(snapshotJson, created, false);
+    // The snapshot's one read path (the same bytes the DTO encoder wrote for these rows).
+    Board shared = board;
+    shared.role.clear();
+    QByteArray snapshot;
+    SnapshotReader(m_deps.db).write(snapshot, shared, false);
     EventEnvelope event;
     event.type = QStringLiteral("board.created");
     event.boardId = board.id;
     event.actorId = userId;
     event.at = now;
-    event.data = snapshotJson;
+    event.data = snapshot;
     OutboxRepository(m_deps.db).append(event);
     ActivityRepository activity(m_deps.db);
     for (const auto &a : plan.activity) {
