@@ -244,7 +244,7 @@ private Q_SLOTS:
             signatureValid(signature, r.body, secret.toUtf8(), now, 300), signature.constData());
         QVERIFY(!signatureValid(signature, r.body + ' ', secret.toUtf8(), now, 300));
         QVERIFY(!signatureValid(signature, r.body, secret.toUtf8(), now + 3600, 300));
-        QVERIFY(signature.startsWith("t=" + QByteArray::number(now) + ",v1="));
+        QVERIFY(signature.startsWith(QByteArray("t=" + QByteArray::number(now) + ",v1=")));
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
         QCOMPARE(body.value(QStringLiteral("type")).toString(), QStringLiteral("card.created"));
