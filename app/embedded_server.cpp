@@ -60,7 +60,7 @@ void EmbeddedServer::start()
             if (m_config.startWorker) {
                 // Lives on the server's thread and dies with the host (its destructor stops the
                 // child).
-                auto *supervisor = new WorkerSupervisor(host->context(), QString(), host);
+                auto *supervisor = new WorkerSupervisor(host->context(), m_config.workerProgram, host);
                 supervisor->start();
             }
             connect(

@@ -58,6 +58,9 @@ struct Config
     quint64 passwordMemLimit = 64ull * 1024 * 1024; //!< crypto_pwhash_MEMLIMIT_INTERACTIVE
     // Background jobs (see server/features/jobs).
     bool startWorker = true; //!< --serve and the desktop start a supervised worker child
+    //! The program started with `--worker`; empty: this process's own binary. Set by embedders
+    //! whose executable is not `corkboard` (the GUI tests), never from the environment.
+    QString workerProgram;
     int jobPollMs = 500; //!< how often an idle worker looks for due jobs (real time)
     qint64 jobLeaseMs = 60000; //!< a claimed job is someone else's after this (clock time)
     qint64 jobRetryBaseMs = 30000; //!< first retry delay; doubles with every failed attempt

@@ -28,6 +28,8 @@ Config testConfig(const QString &dataDir)
     c.passwordOpsLimit = 1;
     c.passwordMemLimit = 8192;
     c.shutdownTimeoutMs = 3000;
+    // Embedded servers in test binaries start the real worker, not the test binary.
+    c.workerProgram = qEnvironmentVariable("CORKBOARD_BINARY");
     return c;
 }
 
