@@ -150,7 +150,8 @@ BoardCommands::BoardCommands(BoardController *board, QWidget *window, QObject *p
 
 BoardCommands::~BoardCommands()
 {
-    m_board->setMoveHandler({});
+    if (m_board)
+        m_board->setMoveHandler({});
 }
 
 void BoardCommands::moveCard(const QString &cardId, const QString &toColumnId, int row)

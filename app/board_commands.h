@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 class QUndoStack;
@@ -48,7 +49,8 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    BoardController *m_board;
+    //! May go first when the window is torn down (siblings under one parent).
+    QPointer<BoardController> m_board;
     QWidget *m_window;
     QUndoStack *m_stack;
 };
