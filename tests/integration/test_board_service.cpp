@@ -389,6 +389,14 @@ private Q_SLOTS:
         }
         QCOMPARE(position::after(QStringLiteral("Vzz")), QStringLiteral("W"));
         QCOMPARE(position::after(QStringLiteral("V")), QStringLiteral("V01"));
+        // A list that already reached the end of the key space (keys of the old halving rule).
+        QString key = QStringLiteral("zzzzk");
+        for (int i = 0; i < 5000; ++i) {
+            const QString next = position::after(key);
+            QVERIFY2(next > key && position::isValid(next), qPrintable(next));
+            key = next;
+        }
+        QVERIFY2(key.size() <= 8, qPrintable(key));
     }
 
     void repeatedMovesBetweenTheSameTwoCardsRebalance()

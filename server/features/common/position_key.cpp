@@ -72,7 +72,13 @@ QString after(const QString &a)
     constexpr int kAppendLength = 3;
     if (a.isEmpty())
         return midpoint(QString(), QString());
-    QString digits = a.leftJustified(std::max(int(a.size()), kAppendLength), QLatin1Char('0'));
+    // Past its leading 'z's (the end of the key space, where lists that only grow end up), so a key
+    // such as "zzzk" still leaves thousands of steps at its length.
+    int leadingZ = 0;
+    while (leadingZ < a.size() && digitValue(a.at(leadingZ)) == kBase - 1)
+        ++leadingZ;
+    QString digits
+        = a.leftJustified(std::max(int(a.size()), leadingZ + kAppendLength), QLatin1Char('0'));
     for (int i = int(digits.size()) - 1; i >= 0; --i) {
         const int v = digitValue(digits.at(i));
         if (v < 0)
