@@ -72,6 +72,11 @@ Config benchConfig(const QString &dir)
     config.databaseUrl = QStringLiteral("sqlite:") + dir + QStringLiteral("/corkboard.db");
     QDir().mkpath(dir);
     config.logLevel = QStringLiteral("warning");
+    // The embedded server's job worker is the real corkboard binary, as in the tests; left at its
+    // default (this executable) every worker ran the whole bench again, recursively.
+    config.workerProgram = qEnvironmentVariable("CORKBOARD_BINARY");
+    if (config.workerProgram.isEmpty())
+        config.startWorker = false;
     return config;
 }
 
