@@ -2,6 +2,7 @@
 
 #include "server/http/metrics.h"
 #include "server/http/pipeline.h"
+#include "server/http/socket_send.h"
 #include "server/platform/log.h"
 
 #include <QHttpServerRequest>
@@ -11,6 +12,97 @@
 #include <unistd.h>
 
 namespace corkboard {
+
+namespace {
+// The reason phrases QHttpServerResponder writes (its table), for the statuses we answer with.
+const char *statusReason(int status)
+{
+    switch (status) {
+    case 101:
+        return "Switching Protocols";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Request Entity Too Large";
+    case 414:
+        return "Request-URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 416:
+        return "Requested Range Not Satisfiable";
+    case 417:
+        return "Expectation Failed";
+    case 422:
+        return "Unprocessable Entity";
+    case 423:
+        return "Locked";
+    case 426:
+        return "Upgrade Required";
+    case 428:
+        return "Precondition Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return nullptr;
+    }
+}
+} // namespace
 
 SocketHandoff::SocketHandoff(
     GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter, QObject *parent)
@@ -170,23 +262,37 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 }
 
 void HttpServer::write(const Request &request, const Response &response, QTcpSocket *socket,
-    const QHttpServerRequest &raw)
+    const QHttpServerRequest &)
 {
-    auto responder = makeResponder(raw, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    for (const auto &h : response.headers)
-        responder.writeHeader(h.first, h.second);
+    // The whole response in one buffer and one send (QHttpServerResponder writes status line and
+    // every header in four QIODevice::write calls each, then waits for the event loop to flush).
     const bool closeAfter = request.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
+    const bool withBody
+        = request.method != "HEAD" && response.status != 204 && response.status != 304;
+    qsizetype size = 64 + response.contentType.size() + (withBody ? response.body.size() : 0);
+    for (const auto &h : response.headers)
+        size += h.first.size() + h.second.size() + 4;
+    QByteArray out;
+    out.reserve(size);
+    out.append("HTTP/1.1 ").append(QByteArray::number(response.status));
+    if (const char *reason = statusReason(response.status))
+        out.append(' ').append(reason);
+    out.append("\r\n");
+    auto header = [&out](QByteArrayView name, QByteArrayView value) {
+        out.append(name).append(": ").append(value).append("\r\n");
+    };
+    if (!response.contentType.isEmpty())
+        header("Content-Type", response.contentType);
+    for (const auto &h : response.headers)
+        header(h.first, h.second);
     if (closeAfter)
-        responder.writeHeader("Connection", "close");
+        header("Connection", "close");
     if (response.status != 204 && response.status != 304)
-        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    if (request.method == "HEAD" || response.status == 204 || response.status == 304)
-        responder.writeBody(QByteArray());
-    else
-        responder.writeBody(response.body);
+        header("Content-Length", QByteArray::number(response.body.size()));
+    out.append("\r\n");
+    if (withBody)
+        out.append(response.body);
+    sendFramed(*socket, out);
     if (closeAfter)
         socket->disconnectFromHost();
 }

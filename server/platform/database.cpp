@@ -10,9 +10,11 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QThreadPool>
 #include <atomic>
 #include <sqlite3.h>
 
@@ -36,6 +38,9 @@ namespace {
 }
 
 constexpr int kBusyTimeoutMs = 5000;
+// Statements kept prepared per connection: every fixed SQL of the server fits; SQL built per call
+// (IN lists of n placeholders) beyond that is prepared and dropped as before.
+constexpr std::size_t kMaxIdleQueries = 256;
 std::atomic<quint64> g_writeGeneration {0};
 std::atomic<qint64> g_busyWaits {0};
 
@@ -75,14 +80,49 @@ int onBusy(void *, int count)
     return 1;
 }
 
+// A checkpoint (WAL pages copied into the database file, with two fsyncs) runs on a pool thread
+// with a connection of its own: run inside the commit, as SQLite's auto-checkpoint does, it held
+// the process's single writer for tens of milliseconds every ~80 card creations and was the tail
+// of the write latency. PASSIVE never blocks writers or readers; one at a time per file.
+QMutex g_checkpointLock;
+QSet<QByteArray> g_checkpointing;
+
+void checkpointInBackground(const QByteArray &file)
+{
+    {
+        QMutexLocker guard(&g_checkpointLock);
+        if (g_checkpointing.contains(file))
+            return;
+        g_checkpointing.insert(file);
+    }
+    QThreadPool::globalInstance()->start([file] {
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+            const int rc = sqlite3_wal_checkpoint_v2(
+                db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+                logging::write(lcDb(), QtWarningMsg, QStringLiteral("WAL checkpoint failed"),
+                    {{QStringLiteral("error"), QString::fromUtf8(sqlite3_errmsg(db))}});
+            }
+        }
+        sqlite3_close(db);
+        QMutexLocker guard(&g_checkpointLock);
+        g_checkpointing.remove(file);
+    });
+}
+
 // Runs after every commit of the connection has reached the WAL (the change is visible to
 // readers), from a Transaction or a single autocommit statement alike. Installing it replaces
-// SQLite's auto-checkpoint hook, so it checkpoints the same way (at 1000 WAL pages).
+// SQLite's auto-checkpoint hook; the checkpoint starts at the same size (1000 WAL pages), off
+// this thread.
 int onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
 {
     g_writeGeneration.fetch_add(1, std::memory_order_acq_rel);
-    if (pages >= 1000)
-        sqlite3_wal_checkpoint(handle, dbName);
+    if (pages >= 1000) {
+        if (const char *file = sqlite3_db_filename(handle, dbName); file && *file)
+            checkpointInBackground(QByteArray(file));
+    }
     return SQLITE_OK;
 }
 
@@ -210,6 +250,7 @@ Database::Database(const Config &config, const QString &connectionName)
 
 Database::~Database()
 {
+    m_idleQueries.clear(); // before the connection closes
     if (sqlite3 *handle = handleOf(m_db)) {
         QMutexLocker guard(&g_statementsLock);
         for (sqlite3_stmt *stmt : g_statements.take(handle))
@@ -220,32 +261,71 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_name);
 }
 
+std::unique_ptr<QSqlQuery> Database::takeQuery(const QString &sql)
+{
+    const auto it = m_idleQueries.find(sql);
+    if (it != m_idleQueries.end()) {
+        std::unique_ptr<QSqlQuery> query = std::move(it->second);
+        m_idleQueries.erase(it);
+        return query;
+    }
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true); // nothing scrolls back; QtSql then keeps no copy of the rows
+    if (!query->prepare(sql))
+        fail(query->lastError(), sql);
+    return query;
+}
+
+void Database::releaseQuery(const QString &sql, std::unique_ptr<QSqlQuery> query)
+{
+    query->finish();
+    if (m_idleQueries.size() < kMaxIdleQueries)
+        m_idleQueries.try_emplace(sql, std::move(query)); // a nested twin is dropped
+}
+
+bool Database::execControl(const QString &sql, QString *error)
+{
+    std::unique_ptr<QSqlQuery> query = takeQuery(sql);
+    const bool ok = query->exec();
+    if (!ok && error)
+        *error = query->lastError().text();
+    releaseQuery(sql, std::move(query));
+    return ok;
+}
+
 SqlQuery::SqlQuery(Database &db, const QString &sql)
     : m_db(db)
-    , m_query(db.handle())
     , m_sql(sql)
+    , m_query(db.takeQuery(sql))
 {
-    if (!m_query.prepare(sql))
-        fail(m_query.lastError(), sql);
+}
+
+SqlQuery::~SqlQuery()
+{
+    // A statement that failed is not reused (its state after the error is the driver's).
+    if (!m_failed)
+        m_db.releaseQuery(m_sql, std::move(m_query));
 }
 
 SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)
 {
-    m_query.bindValue(name, value);
+    m_query->bindValue(name, value);
     return *this;
 }
 
 SqlQuery &SqlQuery::bind(int position, const QVariant &value)
 {
-    m_query.bindValue(position, value);
+    m_query->bindValue(position, value);
     return *this;
 }
 
 SqlQuery &SqlQuery::exec()
 {
     m_db.countStatement();
-    if (!m_query.exec())
-        fail(m_query.lastError(), m_sql);
+    if (!m_query->exec()) {
+        m_failed = true;
+        fail(m_query->lastError(), m_sql);
+    }
     return *this;
 }
 
@@ -263,19 +343,22 @@ Transaction::Transaction(Database &db)
         throw AppError(
             ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
     }
-    QSqlQuery q(m_db.handle());
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    std::unique_ptr<QSqlQuery> begin = m_db.takeQuery(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!begin->exec()) {
         --m_db.m_txDepth;
         writer->unlock();
-        fail(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
+        fail(begin->lastError(), QStringLiteral("BEGIN IMMEDIATE"));
     }
+    m_db.releaseQuery(QStringLiteral("BEGIN IMMEDIATE"), std::move(begin));
 }
 
 Transaction::~Transaction()
 {
     if (!m_done && m_outer) {
-        QSqlQuery q(m_db.handle());
-        q.exec(QStringLiteral("ROLLBACK"));
+        try {
+            m_db.execControl(QStringLiteral("ROLLBACK"));
+        } catch (...) { // a destructor never throws; SQLite rolls back when the connection closes
+        }
         writerLockFor(m_db.path())->unlock();
     }
     --m_db.m_txDepth;
@@ -286,9 +369,11 @@ void Transaction::commit()
     if (m_done)
         return;
     if (m_outer) {
-        QSqlQuery q(m_db.handle());
-        if (!q.exec(QStringLiteral("COMMIT")))
-            fail(q.lastError(), QStringLiteral("COMMIT")); // the destructor rolls back, unlocks
+        std::unique_ptr<QSqlQuery> commit = m_db.takeQuery(QStringLiteral("COMMIT"));
+        if (!commit->exec())
+            fail(commit->lastError(),
+                QStringLiteral("COMMIT")); // the destructor rolls back, unlocks
+        m_db.releaseQuery(QStringLiteral("COMMIT"), std::move(commit));
         writerLockFor(m_db.path())->unlock();
     }
     m_done = true;

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariant>
 #include <atomic>
+#include <memory>
+#include <unordered_map>
 
 namespace corkboard {
 
@@ -27,6 +29,14 @@ public:
     void countStatement() { ++m_statements; }
     //! True while a Transaction is open on this connection.
     bool inTransaction() const { return m_txDepth > 0; }
+    //! This SQL prepared on this connection: the connection's cached statement when it is idle
+    //! (prepared once, reused: parsing was a large part of every write), else a fresh one. Give it
+    //! back with releaseQuery. Throws like SqlQuery when the SQL does not prepare.
+    std::unique_ptr<QSqlQuery> takeQuery(const QString &sql);
+    //! Resets the statement (no lock or read snapshot stays behind) and keeps it for the next use.
+    void releaseQuery(const QString &sql, std::unique_ptr<QSqlQuery> query);
+    //! Runs one statement through the cache with no result rows (BEGIN, COMMIT …).
+    bool execControl(const QString &sql, QString *error = nullptr);
 
 private:
     friend class Transaction;
@@ -35,6 +45,7 @@ private:
     QString m_path;
     qint64 m_statements = 0;
     int m_txDepth = 0;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_idleQueries;
 };
 
 //! A prepared statement; every failure throws a logged AppError(Internal) (or Conflict on a
@@ -43,20 +54,24 @@ class SqlQuery
 {
 public:
     SqlQuery(Database &db, const QString &sql);
+    ~SqlQuery();
+    SqlQuery(const SqlQuery &) = delete;
+    SqlQuery &operator=(const SqlQuery &) = delete;
     SqlQuery &bind(const QString &name, const QVariant &value);
     SqlQuery &bind(int position, const QVariant &value);
     SqlQuery &exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int index) const { return m_query.value(index); }
-    QVariant value(const QString &name) const { return m_query.value(name); }
-    int numRowsAffected() const { return m_query.numRowsAffected(); }
-    QVariant lastInsertId() const { return m_query.lastInsertId(); }
-    QSqlQuery &raw() { return m_query; }
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    QVariant value(const QString &name) const { return m_query->value(name); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    QVariant lastInsertId() const { return m_query->lastInsertId(); }
+    QSqlQuery &raw() { return *m_query; }
 
 private:
     Database &m_db;
-    QSqlQuery m_query;
     QString m_sql;
+    std::unique_ptr<QSqlQuery> m_query; // forward-only, borrowed from the connection's cache
+    bool m_failed = false;
 };
 
 //! BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Nested use joins

@@ -123,6 +123,14 @@ int main(int argc, char **argv)
         QStringLiteral("error"), QStringLiteral("--rate-limit-rps"), QStringLiteral("1000000"),
         QStringLiteral("--rate-limit-burst"), QStringLiteral("1000000")});
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // The bench is one address opening N sockets: lift the per-address connection cap (64 by
+    // default since the connection guard limits) here, in the bench's own configuration only.
+    // Environment, not flags: a baseline that predates the setting ignores it.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CORKBOARD_MAX_CONNECTIONS"), QString::number(clients + 1000));
+    env.insert(
+        QStringLiteral("CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS"), QString::number(clients + 1000));
+    server.setProcessEnvironment(env);
     server.start();
     quint16 port = 0;
     QByteArray banner;

@@ -17,7 +17,8 @@
 #      fan-out bench, BENCH_PRESET (build both trees with this CMake preset instead of Release,
 #      e.g. headless = RelWithDebInfo: on a shared machine another engineer's ccache objects make
 #      that build minutes instead of an hour; put BENCH_BASE_DIR at the same depth as this tree
-#      and keep their CCACHE_BASEDIR).
+#      and keep their CCACHE_BASEDIR), BENCH_NEW_PRESET (the current tree with another preset than
+#      the baseline, e.g. ci for a tree already built for its tests; both RelWithDebInfo).
 # Rate limits are lifted only here, in the benchmark's own server configuration.
 set -euo pipefail
 
@@ -29,7 +30,8 @@ DURATION="${BENCH_DURATION:-5}"
 BASE_DIR="${BENCH_BASE_DIR:-$(mktemp -d /tmp/cbbase.XXXXXX)}"
 PRESET="${BENCH_PRESET:-}"
 BUILD_SUBDIR="build/${PRESET:-bench}"
-NEW_BUILD="$ROOT/$BUILD_SUBDIR"
+NEW_PRESET="${BENCH_NEW_PRESET:-$PRESET}"
+NEW_BUILD="$ROOT/build/${NEW_PRESET:-bench}"
 WORK="$(mktemp -d /tmp/cbcmp.XXXXXX)"
 PORT="${BENCH_PORT:-18610}"
 NGINX_PORT=$((PORT + 1))
@@ -51,11 +53,11 @@ trap cleanup EXIT
 
 # --- builds (ccache shares objects between the two trees: same depth, same base dir) ----------
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-/}" CCACHE_NOHASHDIR=1
-build() { # source dir, targets...
-    local src="$1" dir="$1/$BUILD_SUBDIR"
-    shift
-    if [ -n "$PRESET" ]; then
-        (cd "$src" && cmake --preset "$PRESET" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null)
+build() { # source dir, preset (empty: Release), targets...
+    local src="$1" preset="$2" dir="$1/build/${2:-bench}"
+    shift 2
+    if [ -n "$preset" ]; then
+        (cd "$src" && cmake --preset "$preset" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null)
     else
         cmake -S "$src" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCORKBOARD_BUILD_TESTS=ON \
             -DCORKBOARD_BUILD_GUI=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
@@ -68,10 +70,10 @@ build() { # source dir, targets...
 if [ ! -e "$BASE_DIR/.git" ]; then
     git -C "$ROOT" worktree add --detach "$BASE_DIR" "$BASE_COMMIT" >/dev/null
 fi
-echo "== building $BASE_COMMIT in $BASE_DIR and $(git -C "$ROOT" describe --always --dirty)" \
-    "(${PRESET:-Release})"
-build "$BASE_DIR" corkboard
-build "$ROOT" corkboard bench_seed bench_live
+echo "== building $BASE_COMMIT in $BASE_DIR (${PRESET:-Release}) and" \
+    "$(git -C "$ROOT" describe --always --dirty) (${NEW_PRESET:-Release})"
+build "$BASE_DIR" "$PRESET" corkboard
+build "$ROOT" "$NEW_PRESET" corkboard bench_seed bench_live
 declare -A BIN=([base]="$BASE_DIR/$BUILD_SUBDIR/app/corkboard" [new]="$NEW_BUILD/app/corkboard")
 
 # --- one data directory for both ---------------------------------------------------------------

@@ -361,6 +361,44 @@ private Q_SLOTS:
             QCOMPARE(columnOrder(f, c.id), model.value(c.id));
     }
 
+    // Adding cards at the bottom (the default) keeps keys short and never rewrites the column:
+    // halving towards the end grew a key by a digit every six cards, so every ~270th new card
+    // rebalanced (rewrote) every card of the column inside its own create.
+    void cardsAddedAtTheBottomKeepShortKeysAndNeverRebalance()
+    {
+        test::BoardFixture f;
+        const QString alice = f.addUser(QStringLiteral("Alice"));
+        BoardService boards(f.deps());
+        CardService cards(f.deps());
+        const auto s = boards.create(alice, QStringLiteral("Backlog"), QString());
+        const QString col = s.columns.first().id;
+        QStringList created;
+        for (int i = 0; i < 1500; ++i) {
+            const qint64 before = f.db().statementCount();
+            created.append(
+                cards.create(alice, s.board.id, cardIn(col, QStringLiteral("c%1").arg(i))).card.id);
+            QVERIFY2(f.db().statementCount() - before < 12,
+                qPrintable(QStringLiteral("card %1 rewrote the column").arg(i)));
+        }
+        QCOMPARE(columnOrder(f, col), created);
+        QVERIFY(f.scalar(QStringLiteral("SELECT MAX(LENGTH(position)) FROM cards")) <= 3);
+        for (const QString &key : {QStringLiteral("V"), QStringLiteral("Vz"), QStringLiteral("Vzz"),
+                 QStringLiteral("zzz"), QStringLiteral("A0B1")}) {
+            const QString next = position::after(key);
+            QVERIFY2(position::isValid(next) && next > key, qPrintable(key + u" -> " + next));
+        }
+        QCOMPARE(position::after(QStringLiteral("Vzz")), QStringLiteral("W"));
+        QCOMPARE(position::after(QStringLiteral("V")), QStringLiteral("V01"));
+        // A list that already reached the end of the key space (keys of the old halving rule).
+        QString key = QStringLiteral("zzzzk");
+        for (int i = 0; i < 5000; ++i) {
+            const QString next = position::after(key);
+            QVERIFY2(next > key && position::isValid(next), qPrintable(next));
+            key = next;
+        }
+        QVERIFY2(key.size() <= 8, qPrintable(key));
+    }
+
     void repeatedMovesBetweenTheSameTwoCardsRebalance()
     {
         test::BoardFixture f;

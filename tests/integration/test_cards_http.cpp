@@ -10,6 +10,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+
 using namespace corkboard;
 using namespace corkboard::test;
 
@@ -422,6 +425,39 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             50);
+    }
+
+    // The create answers with the card as it was stored: the same JSON a GET of it returns (ids
+    // sorted, the due time in stored UTC form, empty description).
+    void theCreatedCardIsWhatAGetReturns()
+    {
+        QStringList labels;
+        for (const char *name : {"zeta", "alpha"}) {
+            const auto l = post(QStringLiteral("/api/v1/boards/%1/labels").arg(m_board),
+                {{QStringLiteral("name"), QString::fromLatin1(name)},
+                    {QStringLiteral("color"), QStringLiteral("#654321")}},
+                m_owner.accessToken);
+            QCOMPARE(l.status, 201);
+            labels.append(l.data().value(QStringLiteral("id")).toString());
+        }
+        std::sort(labels.begin(), labels.end(), std::greater<>());
+        const auto created = post(QStringLiteral("/api/v1/boards/%1/cards").arg(m_board),
+            {{QStringLiteral("column_id"), m_column},
+                {QStringLiteral("title"), QStringLiteral("t")},
+                {QStringLiteral("label_ids"), QJsonArray::fromStringList(labels)},
+                {QStringLiteral("assignee_ids"), QJsonArray {m_owner.userId}},
+                {QStringLiteral("due_at"), QStringLiteral("2027-01-05T10:30:00.123+02:00")}},
+            m_owner.accessToken);
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value(QStringLiteral("id")).toString();
+        const auto got
+            = httpAuth("GET", url(QStringLiteral("/api/v1/cards/") + id), m_owner.accessToken);
+        QCOMPARE(got.status, 200);
+        QCOMPARE(created.data(), got.data());
+        QCOMPARE(created.header("ETag"), got.header("ETag"));
+        QCOMPARE(got.data().value(QStringLiteral("due_at")).toString(),
+            QStringLiteral("2027-01-05T08:30:00.123Z"));
+        QCOMPARE(got.data().value(QStringLiteral("label_ids")).toArray().size(), 2);
     }
 
     void hostileTextIsStoredAndReturnedExactly_data()

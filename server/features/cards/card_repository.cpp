@@ -145,6 +145,18 @@ void CardRepository::setLabels(const QString &cardId, const QStringList &labelId
 {
     SqlQuery del(m_db, QStringLiteral("DELETE FROM card_labels WHERE card_id = ?"));
     del.bind(0, cardId).exec();
+    addLabels(cardId, labelIds);
+}
+
+void CardRepository::setAssignees(const QString &cardId, const QStringList &userIds)
+{
+    SqlQuery del(m_db, QStringLiteral("DELETE FROM card_assignees WHERE card_id = ?"));
+    del.bind(0, cardId).exec();
+    addAssignees(cardId, userIds);
+}
+
+void CardRepository::addLabels(const QString &cardId, const QStringList &labelIds)
+{
     for (const auto &id : labelIds) {
         SqlQuery q(
             m_db, QStringLiteral("INSERT INTO card_labels (card_id, label_id) VALUES (?, ?)"));
@@ -152,10 +164,8 @@ void CardRepository::setLabels(const QString &cardId, const QStringList &labelId
     }
 }
 
-void CardRepository::setAssignees(const QString &cardId, const QStringList &userIds)
+void CardRepository::addAssignees(const QString &cardId, const QStringList &userIds)
 {
-    SqlQuery del(m_db, QStringLiteral("DELETE FROM card_assignees WHERE card_id = ?"));
-    del.bind(0, cardId).exec();
     for (const auto &id : userIds) {
         SqlQuery q(
             m_db, QStringLiteral("INSERT INTO card_assignees (card_id, user_id) VALUES (?, ?)"));

@@ -27,6 +27,9 @@ public:
     void remove(const QString &id);
     void setLabels(const QString &cardId, const QStringList &labelIds);
     void setAssignees(const QString &cardId, const QStringList &userIds);
+    //! Links a new card (which has none yet) to labels / assignees.
+    void addLabels(const QString &cardId, const QStringList &labelIds);
+    void addAssignees(const QString &cardId, const QStringList &userIds);
 
     //! How many of `ids` are labels of this board / members of this board.
     int countBoardLabels(const QString &boardId, const QStringList &ids);

@@ -7,8 +7,17 @@
 #include "server/features/common/position_key.h"
 #include "server/features/common/service_util.h"
 #include "server/platform/crypto.h"
+#include "shared/dto/fast_time.h"
+#include "shared/time_format.h"
 
 namespace corkboard {
+
+namespace {
+QDateTime storedForm(const QDateTime &time)
+{
+    return time.isValid() ? fasttime::storedTime(toRfc3339(time)) : QDateTime();
+}
+} // namespace
 
 CardDetail CardService::detail(Database &db, const QString &cardId)
 {
@@ -77,7 +86,7 @@ QString CardService::place(const QString &columnId, const QString &selfId,
         } else {
             lo = repo.lastKey(columnId, selfId);
         }
-        return position::between(lo, hi);
+        return hi.isEmpty() ? position::after(lo) : position::between(lo, hi);
     };
     QString key = compute();
     if (key.size() > position::kRebalanceLength) {
@@ -109,15 +118,22 @@ CardDetail CardService::create(
     }
     c.position = place(c.columnId, c.id, after, std::nullopt);
     c.title = input.title;
-    c.description = input.description;
-    c.dueAt = input.dueAt;
+    c.description = input.description.isNull() ? QStringLiteral("") : input.description;
+    // Times as a read would give them back (stored at millisecond precision, UTC).
+    c.dueAt = storedForm(input.dueAt);
     c.createdBy = userId;
-    c.createdAt = c.updatedAt = m.now();
+    c.createdAt = c.updatedAt = storedForm(m.now());
+    c.labelIds = input.labelIds;
+    c.labelIds.sort();
+    c.assigneeIds = input.assigneeIds;
+    c.assigneeIds.sort();
     CardRepository repo(m_deps.db);
     repo.insert(c);
-    repo.setLabels(c.id, input.labelIds);
-    repo.setAssignees(c.id, input.assigneeIds);
-    const CardDetail d = detail(m_deps.db, c.id);
+    repo.addLabels(c.id, c.labelIds);
+    repo.addAssignees(c.id, c.assigneeIds);
+    // A new card has no checklist and no comments: what was written is the whole card, so it is
+    // not read back (that read was two of the create's statements, one with five subqueries).
+    const CardDetail d {c, {}};
     m.record(QStringLiteral("card.created"), boardId, c.id, c.title, encodeJson(d));
     m.commit();
     return d;

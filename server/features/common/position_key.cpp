@@ -1,5 +1,6 @@
 #include "server/features/common/position_key.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace corkboard::position {
@@ -64,6 +65,32 @@ QString between(const QString &a, const QString &b)
     if (!a.isEmpty() && !b.isEmpty() && a >= b)
         throw std::invalid_argument("position::between: bounds out of order");
     return midpoint(a, b);
+}
+
+QString after(const QString &a)
+{
+    constexpr int kAppendLength = 3;
+    if (a.isEmpty())
+        return midpoint(QString(), QString());
+    // Past its leading 'z's (the end of the key space, where lists that only grow end up), so a key
+    // such as "zzzk" still leaves thousands of steps at its length.
+    int leadingZ = 0;
+    while (leadingZ < a.size() && digitValue(a.at(leadingZ)) == kBase - 1)
+        ++leadingZ;
+    QString digits
+        = a.leftJustified(std::max(int(a.size()), leadingZ + kAppendLength), QLatin1Char('0'));
+    for (int i = int(digits.size()) - 1; i >= 0; --i) {
+        const int v = digitValue(digits.at(i));
+        if (v < 0)
+            break; // not a key: leave it to between()'s rules
+        if (v < kBase - 1) {
+            // Digits after i carried over to '0': dropping them keeps "no trailing zero".
+            digits[i] = digitChar(v + 1);
+            digits.truncate(i + 1);
+            return digits;
+        }
+    }
+    return between(a, QString()); // every key of this length above a is taken: one digit more
 }
 
 QStringList spread(const QString &a, const QString &b, int n)

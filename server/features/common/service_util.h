@@ -39,16 +39,16 @@ public:
     explicit ReadTransaction(Database &db)
         : m_db(db)
     {
-        if (!db.inTransaction()) {
-            QSqlQuery q(db.handle());
-            m_open = q.exec(QStringLiteral("BEGIN"));
-        }
+        if (!db.inTransaction())
+            m_open = db.execControl(QStringLiteral("BEGIN"));
     }
     ~ReadTransaction()
     {
         if (m_open) {
-            QSqlQuery q(m_db.handle());
-            q.exec(QStringLiteral("COMMIT"));
+            try {
+                m_db.execControl(QStringLiteral("COMMIT"));
+            } catch (...) { // never from a destructor; a read transaction has nothing to lose
+            }
         }
     }
     ReadTransaction(const ReadTransaction &) = delete;

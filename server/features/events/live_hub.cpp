@@ -327,19 +327,31 @@ void LiveHub::onCommitted(const QString &boardId, qint64 seq)
 
 void LiveHub::deliverBatch(const QString &boardId, const std::vector<StoredEvent> &events)
 {
-    for (const StoredEvent &stored : events) {
+    // Consecutive events go out together (one write per socket); membership changes end a run,
+    // so a member removed by an event gets nothing after it.
+    std::vector<EncodedEvent> run;
+    auto flush = [&] {
         const auto it = m_subscribers.constFind(boardId);
-        if (it == m_subscribers.constEnd())
+        if (!run.empty() && it != m_subscribers.constEnd()) {
+            const QSet<LiveSession *> sessions = it.value();
+            for (LiveSession *session : sessions)
+                session->deliverAll(run);
+        }
+        run.clear();
+    };
+    for (const StoredEvent &stored : events) {
+        if (!m_subscribers.contains(boardId))
             return;
-        const EncodedEvent event = encode(stored);
-        const QSet<LiveSession *> sessions = it.value();
-        for (LiveSession *session : sessions)
-            session->deliver(event);
-        if (stored.type == QLatin1String("board.deleted"))
+        run.push_back(encode(stored));
+        if (stored.type == QLatin1String("board.deleted")) {
+            flush();
             recheckMembers(boardId, true);
-        else if (stored.type.startsWith(QLatin1String("member.")))
+        } else if (stored.type.startsWith(QLatin1String("member."))) {
+            flush();
             recheckMembers(boardId, false);
+        }
     }
+    flush();
 }
 
 void LiveHub::recheckMembers(const QString &boardId, bool boardDeleted)

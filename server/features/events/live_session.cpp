@@ -18,19 +18,44 @@ LiveSession::LiveSession(LiveHub &hub, qint64 queueCapBytes, QObject *parent)
 
 LiveSession::~LiveSession() = default;
 
-void LiveSession::deliver(const EncodedEvent &event)
+bool LiveSession::accept(const EncodedEvent &event)
 {
-    if (m_closing)
-        return;
     if (event.seq > 0) {
         const auto it = m_subscriptions.find(event.boardId);
         if (it == m_subscriptions.end() || event.seq <= it.value())
-            return;
+            return false;
         it.value() = event.seq;
-    } else if (!m_subscriptions.contains(event.boardId)) {
+        return true;
+    }
+    return m_subscriptions.contains(event.boardId);
+}
+
+void LiveSession::deliver(const EncodedEvent &event)
+{
+    if (!m_closing && accept(event))
+        enqueue(frameFor(event));
+}
+
+void LiveSession::deliverAll(const std::vector<EncodedEvent> &events)
+{
+    if (events.size() == 1 || !framesJoin()) {
+        for (const EncodedEvent &event : events)
+            deliver(event);
         return;
     }
-    enqueue(frameFor(event));
+    if (m_closing)
+        return;
+    QByteArray joined;
+    for (const EncodedEvent &event : events) {
+        if (!accept(event))
+            continue;
+        if (joined.isEmpty())
+            joined = frameFor(event); // shared, not copied, when it stays the only one
+        else
+            joined.append(frameFor(event));
+    }
+    if (!joined.isEmpty())
+        enqueue(std::move(joined));
 }
 
 bool LiveSession::enqueue(QByteArray bytes)

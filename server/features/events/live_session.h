@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <deque>
+#include <vector>
 
 namespace corkboard {
 
@@ -43,6 +44,10 @@ public:
 
     //! Sends an event of a subscribed board unless it was already sent (seq ≤ last sent).
     void deliver(const EncodedEvent &event);
+    //! deliver() for consecutive events of one board, as one write when the session's frames can
+    //! be joined: a hub that fell behind (several commits while it was busy) catches up with one
+    //! send per socket instead of one per socket per event.
+    void deliverAll(const std::vector<EncodedEvent> &events);
     virtual void sendResync(const QString &boardId) = 0;
     virtual void sendSubscribed(const QString &boardId, qint64 seq) = 0;
     //! The user may no longer watch the board (removed, board deleted).
@@ -60,6 +65,8 @@ public:
 
 protected:
     virtual QByteArray frameFor(const EncodedEvent &event) const = 0;
+    //! True when frames are self-delimiting bytes on the wire (so several may go in one write).
+    virtual bool framesJoin() const { return false; }
     //! Bytes still waiting in the socket's own buffer.
     virtual qint64 socketBacklog() const = 0;
     virtual void writeNow(const QByteArray &bytes) = 0;
@@ -80,6 +87,8 @@ protected:
     LiveHub &m_hub;
 
 private:
+    //! Seq bookkeeping: true when the event is new for this session (and marks it sent).
+    bool accept(const EncodedEvent &event);
     QString m_userId;
     QString m_sessionId;
     QHash<QString, qint64> m_subscriptions;

@@ -1,6 +1,7 @@
 #include "server/features/events/sse_session.h"
 
 #include "server/features/events/live_hub.h"
+#include "server/http/socket_send.h"
 #include "server/platform/config.h"
 #include "server/platform/log.h"
 #include "shared/json_writer.h"
@@ -84,7 +85,7 @@ void SseSession::writeNow(const QByteArray &bytes)
     if (!m_socket || m_gone)
         return;
     m_lastWriteMs = m_hub.nowMs();
-    m_socket->write(bytes);
+    sendFramed(*m_socket, bytes);
 }
 
 void SseSession::overflowed()

@@ -29,6 +29,7 @@ public:
 
 protected:
     QByteArray frameFor(const EncodedEvent &event) const override;
+    bool framesJoin() const override { return true; }
     qint64 socketBacklog() const override;
     void writeNow(const QByteArray &bytes) override;
     void overflowed() override;

@@ -1,6 +1,7 @@
 #include "server/features/events/ws_session.h"
 
 #include "server/features/events/live_hub.h"
+#include "server/http/socket_send.h"
 #include "server/platform/app_error.h"
 #include "server/platform/config.h"
 #include "server/platform/log.h"
@@ -120,7 +121,7 @@ void WsSession::writeNow(const QByteArray &bytes)
     // With the TCP socket known, the queue holds whole frames: they go out as they are, in order
     // with QWebSocket's own control frames (same socket, same thread).
     if (m_tcp)
-        m_tcp->write(bytes);
+        sendFramed(*m_tcp, bytes);
     else
         m_socket->sendTextMessage(QString::fromUtf8(bytes));
 }

@@ -32,6 +32,7 @@ public:
 
 protected:
     QByteArray frameFor(const EncodedEvent &event) const override;
+    bool framesJoin() const override { return !m_tcp.isNull(); }
     qint64 socketBacklog() const override;
     void writeNow(const QByteArray &bytes) override;
     void overflowed() override;
