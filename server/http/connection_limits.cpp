@@ -25,9 +25,20 @@ QHostAddress ConnectionLimiter::normalized(const QHostAddress &peer)
     const quint32 v4 = peer.toIPv4Address(&isV4);
     if (isV4)
         return QHostAddress(v4);
-    QHostAddress copy = peer;
-    copy.setScopeId(QString());
-    return copy;
+    if (peer.protocol() != QAbstractSocket::IPv6Protocol)
+        return peer; // null / unknown: one bucket of its own
+    Q_IPV6ADDR bytes = peer.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes); // no scope id either: the prefix is the client
+}
+
+QString ConnectionLimiter::addressKey(const QHostAddress &peer)
+{
+    const QHostAddress key = normalized(peer);
+    if (key.protocol() == QAbstractSocket::IPv6Protocol)
+        return key.toString() + QStringLiteral("/64");
+    return key.toString();
 }
 
 ConnectionLimiter::Verdict ConnectionLimiter::admit(const QHostAddress &peer)

@@ -41,8 +41,12 @@ public:
     //! Prometheus lines: refusals by reason, refusals in flight.
     QByteArray renderMetrics() const;
 
-    //! IPv4-mapped IPv6 addresses count as their IPv4 address.
+    //! The address a client is counted by: an IPv4 address as itself (IPv4-mapped IPv6 too),
+    //! an IPv6 address by its /64 prefix (one host usually holds a whole /64, and privacy
+    //! addresses would otherwise give it a fresh count per connection).
     static QHostAddress normalized(const QHostAddress &peer);
+    //! normalized() as text, for keys of per-address rate limits.
+    static QString addressKey(const QHostAddress &peer);
 
 private:
     mutable QMutex m_mutex;

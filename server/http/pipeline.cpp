@@ -1,6 +1,7 @@
 #include "server/http/pipeline.h"
 
 #include "server/http/connection_guard.h"
+#include "server/http/connection_limits.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/http/router.h"
@@ -141,7 +142,8 @@ Response Pipeline::dispatch(Request &request)
     if (preflight)
         return corsHeaders;
 
-    const auto limit = m_rateLimiter.take(QStringLiteral("ip:") + request.peer.toString());
+    const auto limit
+        = m_rateLimiter.take(QStringLiteral("ip:") + ConnectionLimiter::addressKey(request.peer));
     if (!limit.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
             {{QStringLiteral("peer"), request.peer.toString()}});
