@@ -3,7 +3,9 @@
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
 #include <QMutex>
+#include <QPair>
 #include <atomic>
 
 namespace corkboard {
@@ -27,6 +29,10 @@ public:
     Verdict admit(const QHostAddress &peer);
     //! An admitted connection is gone.
     void release(const QHostAddress &peer);
+    //! Peers the per-address cap does not apply to (trusted reverse proxies carry many clients
+    //! on their connections; the server-wide cap still does, and the per-request rate limit
+    //! counts each real client). Call before serving.
+    void setUncappedPeers(QList<QPair<QHostAddress, int>> subnets);
     //! Lowers (or raises) the server-wide cap, e.g. to what the open-file limit allows.
     void setMaxConnections(int maxConnections);
     int maxConnections() const;
@@ -51,6 +57,7 @@ public:
 private:
     mutable QMutex m_mutex;
     QHash<QHostAddress, int> m_perAddress;
+    QList<QPair<QHostAddress, int>> m_uncapped;
     int m_open = 0;
     int m_maxConnections;
     const int m_maxPerAddress;

@@ -45,7 +45,9 @@ bool ServerProcess::start(int timeoutMs)
         return false;
     }
     static const QRegularExpression serving(
-        QStringLiteral(R"(Corkboard is serving on http://127\.0\.0\.1:(\d+))"));
+        QStringLiteral(R"(Corkboard is serving on (https?)://127\.0\.0\.1:(\d+))"));
+    m_stdout.clear();
+    m_stderr.clear();
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         m_process.waitForReadyRead(
@@ -54,7 +56,8 @@ bool ServerProcess::start(int timeoutMs)
         m_stderr += m_process.readAllStandardError();
         const auto match = serving.match(QString::fromUtf8(m_stdout));
         if (match.hasMatch()) {
-            m_port = quint16(match.captured(1).toUInt());
+            m_scheme = match.captured(1);
+            m_port = quint16(match.captured(2).toUInt());
             return true;
         }
         if (m_process.state() == QProcess::NotRunning)
