@@ -76,6 +76,16 @@ void WorkerSupervisor::launch()
 {
     if (m_stopping)
         return;
+    if (qEnvironmentVariableIsSet("CORKBOARD_WORKER_PARENT_PID")) {
+        // This process was itself started as a worker but is hosting a server: its program did
+        // not understand --worker (an embedder such as a test binary). Launching again would
+        // recurse without end; run without a worker and say so.
+        logging::write(lcJobs(), QtCriticalMsg,
+            QStringLiteral("not starting a worker from a worker process: the program does not "
+                           "understand --worker"),
+            {{QStringLiteral("program"), m_program}});
+        return;
+    }
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
     m_process->setArguments({QStringLiteral("--worker")});

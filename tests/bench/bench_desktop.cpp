@@ -72,6 +72,9 @@ Config benchConfig(const QString &dir)
     config.databaseUrl = QStringLiteral("sqlite:") + dir + QStringLiteral("/corkboard.db");
     QDir().mkpath(dir);
     config.logLevel = QStringLiteral("warning");
+    // The real worker: this bench's own binary does not understand --worker.
+    config.workerProgram = qEnvironmentVariable("CORKBOARD_BINARY",
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../corkboard"));
     return config;
 }
 
