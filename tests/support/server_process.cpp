@@ -68,6 +68,27 @@ bool ServerProcess::start(int timeoutMs)
     return false;
 }
 
+QString ServerProcess::url(const QString &path) const
+{
+    return QStringLiteral("%1://127.0.0.1:%2%3").arg(m_scheme).arg(m_port).arg(path);
+}
+
+QString ServerProcess::tlsFingerprint(int timeoutMs)
+{
+    if (m_scheme != QLatin1String("https"))
+        return QString();
+    static const QRegularExpression line(
+        QStringLiteral(R"(TLS certificate SHA-256 fingerprint: ([0-9A-F:]{95})\n)"));
+    QDeadlineTimer deadline(timeoutMs);
+    QString found;
+    while ((found = line.match(QString::fromUtf8(stdoutText())).captured(1)).isEmpty()) {
+        if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning)
+            break;
+        m_process.waitForReadyRead(50);
+    }
+    return found;
+}
+
 QByteArray ServerProcess::stdoutText()
 {
     m_stdout += m_process.readAllStandardOutput();

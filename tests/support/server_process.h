@@ -23,6 +23,11 @@ public:
     quint16 port() const { return m_port; }
     //! "http" or "https", as the server reported its address.
     QString scheme() const { return m_scheme; }
+    //! http(s)://127.0.0.1:PORT + path.
+    QString url(const QString &path) const;
+    //! The certificate fingerprint the server printed ("AB:CD:…"; waits for the line; empty
+    //! when it serves plain HTTP).
+    QString tlsFingerprint(int timeoutMs = 10000);
     qint64 pid() const { return m_process.processId(); }
     QString dataDir() const { return m_dir.path(); }
     QString error() const { return m_error; }
