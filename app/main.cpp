@@ -8,7 +8,7 @@
 #include "server/platform/log.h"
 
 #ifdef CORKBOARD_WITH_GUI
-#include "app/desktop.h"
+#include "app/shell/desktop.h"
 #include <QApplication>
 #endif
 

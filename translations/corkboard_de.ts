@@ -230,6 +230,75 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>The server refused the document.</source>
+        <translation>Der Server hat das Dokument abgelehnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+… and %n more problem(s).</source>
+        <translation>
+            <numerusform>
+… und %n weiteres Problem.</numerusform>
+            <numerusform>
+… und %n weitere Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export board</source>
+        <translation>Board exportieren</translation>
+    </message>
+    <message>
+        <source>Import board</source>
+        <translation>Board importieren</translation>
+    </message>
+    <message>
+        <source>Board documents (*.json)</source>
+        <translation>Board-Dokumente (*.json)</translation>
+    </message>
+    <message>
+        <source>Open a board first.</source>
+        <translation>Öffnen Sie zuerst ein Board.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The board was saved to %1.</source>
+        <translation>Das Board wurde in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 16 MiB.</source>
+        <translation>%1 ist größer als 16 MiB.</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Trello</source>
+        <translation>Trello</translation>
+    </message>
+    <message>
+        <source>a Corkboard export</source>
+        <translation>einem Corkboard-Export</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2: %3 columns, %4 cards (%5 archived), %6 labels, %7 checklist items, %8 comments, %9 members.</source>
+        <translation>„%1“ aus %2 importiert: %3 Spalten, %4 Karten (%5 archiviert), %6 Labels, %7 Checklistenpunkte, %8 Kommentare, %9 Mitglieder.</translation>
+    </message>
+    <message>
+        <source>No account here for: %1.</source>
+        <translation>Hier gibt es kein Konto für: %1.</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Nicht importiert:</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::AdminDialog</name>
     <message>
         <source>Administration</source>
@@ -295,12 +364,51 @@
         <source>%1 disabled</source>
         <translation>%1 deaktiviert</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::ApiBackend</name>
     <message>
         <source>someone</source>
         <translation>jemand</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::BackupsPanel</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sichern …</translation>
+    </message>
+    <message>
+        <source>Backup %1 written and verified.</source>
+        <translation>Sicherung %1 geschrieben und geprüft.</translation>
     </message>
 </context>
 <context>
@@ -347,17 +455,6 @@
     <message>
         <source>The column was not deleted: %1</source>
         <translation>Die Spalte wurde nicht gelöscht: %1</translation>
-    </message>
-</context>
-<context>
-    <name>corkboard::ui::BoardController</name>
-    <message>
-        <source>The card could not be moved: %1</source>
-        <translation>Die Karte konnte nicht verschoben werden: %1</translation>
-    </message>
-    <message>
-        <source>The column could not be moved: %1</source>
-        <translation>Die Spalte konnte nicht verschoben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -614,6 +711,10 @@
     <message>
         <source>Item not added: %1</source>
         <translation>Punkt nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1131,14 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <source>Close the card (asks when something is not saved)</source>
         <translation>Karte schließen (fragt, wenn etwas nicht gespeichert ist)</translation>
     </message>
+    <message>
+        <source>&amp;Import board…</source>
+        <translation>Board &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport board…</source>
+        <translation>Board e&amp;xportieren …</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::MembersDialog</name>
@@ -1127,6 +1236,17 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     </message>
 </context>
 <context>
+    <name>corkboard::ui::OpenBoard</name>
+    <message>
+        <source>The card could not be moved: %1</source>
+        <translation>Die Karte konnte nicht verschoben werden: %1</translation>
+    </message>
+    <message>
+        <source>The column could not be moved: %1</source>
+        <translation>Die Spalte konnte nicht verschoben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::SearchBox</name>
     <message>
         <source>Search cards (Ctrl+F)</source>
@@ -1159,7 +1279,7 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Freigabe im lokalen Netzwerk</translation>
     </message>
     <message>
-        <source>&amp;Share this computer's boards on the LAN</source>
+        <source>&amp;Share this computer&apos;s boards on the LAN</source>
         <translation>Boards dieses Computers im LAN &amp;freigeben</translation>
     </message>
     <message>

@@ -30,6 +30,10 @@ struct CardPatch
     std::optional<QStringList> labelIds;
     std::optional<QDateTime> dueAt;
     std::optional<bool> archived;
+    bool isEmpty() const
+    {
+        return !title && !description && !assigneeIds && !labelIds && !dueAt && !archived;
+    }
 };
 
 //! Where POST /cards/{id}/move puts a card: into `columnId`, after or before a neighbour (both

@@ -4,16 +4,15 @@
 //   2. snapshot received → 5,000-card board interactive (decode + models + view painted);
 //   3. resident memory at idle with the embedded server (after 1.).
 // Usage: bench_desktop            (runs all three; spawns itself with --child for 1. and 3.)
-#include "app/api_backend.h"
-#include "app/app_settings.h"
-#include "app/board_controller.h"
-#include "app/board_view.h"
-#include "app/boards_list.h"
-#include "app/desktop_session.h"
-#include "app/dto_convert.h"
-#include "app/embedded_server.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
+#include "app/boards/board_view.h"
+#include "app/boards/boards_list.h"
+#include "app/boards/open_board.h"
+#include "app/shell/api_backend.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/desktop_session.h"
+#include "app/shell/embedded_server.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
 #include "shared/client/boards_api.h"
 #include "shared/client/cards_api.h"
 #include "shared/client/token_store.h"
@@ -120,7 +119,7 @@ QString seed(const QString &dir, AppSettings &settings)
     bool done = false;
     backend.registerAccount(&backend, QStringLiteral("bench@example.com"),
         QStringLiteral("bench password 123"), QStringLiteral("Bench User"), QString(),
-        [&](const Outcome<Account> &r) {
+        [&](const Outcome<dto::User> &r) {
             if (!r.ok())
                 qFatal("register failed: %s", qPrintable(r.error.message));
             done = true;
@@ -179,7 +178,7 @@ int child(const QString &dir, const QString &boardName)
                         w->openBoard(m->boardAt(i)->id);
                 }
             });
-        QObject::connect(w->boardController(), &BoardController::boardLoaded, w, [w, &clock] {
+        QObject::connect(w->currentBoard(), &OpenBoard::boardLoaded, w, [w, &clock] {
             // Painted: the next paint of the board view after the models are filled.
             class PaintWatch : public QObject
             {
@@ -252,7 +251,7 @@ void snapshotToInteractive()
         QJsonObject {{QStringLiteral("data"),
             data}}).toJson(QJsonDocument::Compact);
 
-    BoardController controller(nullptr);
+    OpenBoard controller(nullptr);
     BoardView view(&controller, nullptr);
     view.resize(1300, 850);
     view.show();
@@ -261,7 +260,7 @@ void snapshotToInteractive()
     t.start();
     const QJsonObject parsed
         = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
-    const ui::BoardSnapshot snapshot = convert::snapshot(boardSnapshotFromJson(parsed));
+    const BoardSnapshot snapshot = boardSnapshotFromJson(parsed);
     const qint64 decoded = t.elapsed();
     controller.applySnapshot(snapshot);
     const qint64 modelled = t.elapsed();

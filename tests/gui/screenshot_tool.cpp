@@ -2,18 +2,18 @@
 // seeded through the typed client, then QWidget::grab() of the window. Run under Xvfb:
 //   xvfb-run -a -s "-screen 0 1400x900x24" build/dev/tests/corkboard_screenshots
 //   resources/screenshots
-#include "app/api_backend.h"
-#include "app/app_settings.h"
-#include "app/board_controller.h"
-#include "app/board_view.h"
-#include "app/boards_list.h"
-#include "app/card_detail_dialog.h"
-#include "app/column_widget.h"
-#include "app/desktop_session.h"
-#include "app/first_run_dialog.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
-#include "app/sign_in_dialog.h"
+#include "app/account/sign_in_dialog.h"
+#include "app/boards/board_view.h"
+#include "app/boards/boards_list.h"
+#include "app/boards/column_widget.h"
+#include "app/boards/open_board.h"
+#include "app/cards/card_detail_dialog.h"
+#include "app/shell/api_backend.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/desktop_session.h"
+#include "app/shell/first_run_dialog.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
 #include "shared/client/boards_api.h"
 #include "shared/client/cards_api.h"
 #include "shared/client/token_store.h"
@@ -148,10 +148,10 @@ int main(int argc, char **argv)
     window->boardsList()->reload();
     waitFor([&] { return window->boardsList()->model()->rowCount() == 1; });
     window->openBoard(board.id);
-    waitFor([&] { return window->boardController()->cardCount() == seeds.size(); });
+    waitFor([&] { return window->currentBoard()->cardCount() == seeds.size(); });
     save(window, outDir + QStringLiteral("/board.png"));
 
-    const QString cardId = window->boardController()->cardsOf(snap.columns.at(1).id)->cardAt(0)->id;
+    const QString cardId = window->currentBoard()->cardsOf(snap.columns.at(1).id)->cardAt(0)->id;
     window->openCard(cardId);
     CardDetailDialog *detail = nullptr;
     waitFor([&] {

@@ -1,12 +1,13 @@
 // The desktop's item models on their own: every change they allow keeps
 // QAbstractItemModelTester quiet, and they show what a user would see on the board.
-#include "app/board_controller.h"
-#include "app/board_list_model.h"
-#include "app/card_model.h"
-#include "app/column_model.h"
-#include "app/notification_model.h"
-#include "app/search_box.h"
-#include "app/translations.h"
+#include "app/boards/board_list_model.h"
+#include "app/boards/column_model.h"
+#include "app/boards/open_board.h"
+#include "app/cards/card_model.h"
+#include "app/notifications/notification_model.h"
+#include "app/search/search_box.h"
+#include "app/shell/translations.h"
+#include "shared/json_writer.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace corkboard;
 using namespace corkboard::ui;
 
 namespace {
@@ -30,21 +32,54 @@ Card makeCard(const QString &id, const QString &column, const QString &position)
     return c;
 }
 
+Column makeColumn(const QString &id, const QString &name, std::optional<int> limit,
+    const QString &position = QString())
+{
+    Column c;
+    c.id = id;
+    c.name = name;
+    c.wipLimit = limit;
+    c.position = position;
+    return c;
+}
+
+//! A live event as the server sends it: the resource's wire JSON in `data`.
+template<class T>
+EventEnvelope liveEvent(qint64 seq, const QString &type, const QString &boardId, const T &resource)
+{
+    JsonWriter w;
+    writeJson(w, resource);
+    return EventEnvelope {seq, type, boardId, QString(), QDateTime(), w.take()};
+}
+
+EventEnvelope deletion(qint64 seq, const QString &type, const QString &boardId, const QString &id)
+{
+    return EventEnvelope {seq, type, boardId, QString(), QDateTime(),
+        QByteArrayLiteral("{\"id\":\"") + id.toUtf8() + QByteArrayLiteral("\"}")};
+}
+
 BoardSnapshot snapshot()
 {
     BoardSnapshot s;
     s.board.id = QStringLiteral("b1");
     s.board.name = QStringLiteral("Launch");
-    s.seq = 10;
-    Column todo {QStringLiteral("todo"), QStringLiteral("To do"), 0, QStringLiteral("a"), 1};
-    Column doing {QStringLiteral("doing"), QStringLiteral("Doing"), 2, QStringLiteral("b"), 1};
-    s.columns = {todo, doing};
+    s.board.seq = 10;
+    s.columns = {makeColumn(QStringLiteral("todo"), QStringLiteral("To do"), std::nullopt,
+                     QStringLiteral("a")),
+        makeColumn(QStringLiteral("doing"), QStringLiteral("Doing"), 2, QStringLiteral("b"))};
     s.cards = {makeCard(QStringLiteral("c2"), QStringLiteral("todo"), QStringLiteral("b")),
         makeCard(QStringLiteral("c1"), QStringLiteral("todo"), QStringLiteral("a")),
         makeCard(QStringLiteral("c3"), QStringLiteral("doing"), QStringLiteral("a"))};
-    s.labels = {{QStringLiteral("l1"), QStringLiteral("Bug"), QColor(Qt::red)}};
-    s.members = {
-        {QStringLiteral("u1"), QStringLiteral("Ada Lovelace"), QString(), QStringLiteral("owner")}};
+    Label bug;
+    bug.id = QStringLiteral("l1");
+    bug.name = QStringLiteral("Bug");
+    bug.color = QStringLiteral("#ff0000");
+    s.labels = {bug};
+    BoardMember ada;
+    ada.userId = QStringLiteral("u1");
+    ada.displayName = QStringLiteral("Ada Lovelace");
+    ada.role = QStringLiteral("owner");
+    s.members = {ada};
     s.cards[0].labelIds = {QStringLiteral("l1")};
     s.cards[0].assigneeIds = {QStringLiteral("u1")};
     return s;
@@ -138,9 +173,9 @@ private Q_SLOTS:
         ColumnModel model;
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setColumns({{QStringLiteral("a"), QStringLiteral("A"), 2, {}, 1},
-                             {QStringLiteral("b"), QStringLiteral("B"), 0, {}, 1},
-                             {QStringLiteral("c"), QStringLiteral("C"), 0, {}, 1}},
+        model.setColumns({makeColumn(QStringLiteral("a"), QStringLiteral("A"), 2),
+                             makeColumn(QStringLiteral("b"), QStringLiteral("B"), std::nullopt),
+                             makeColumn(QStringLiteral("c"), QStringLiteral("C"), std::nullopt)},
             {{QStringLiteral("a"), 2}});
         QVERIFY(!model.isOverWip(QStringLiteral("a")));
         model.setCardCount(QStringLiteral("a"), 3);
@@ -153,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(model.columnAt(2)->id, QStringLiteral("a"));
         model.moveColumnTo(QStringLiteral("a"), 0);
         QCOMPARE(model.columnAt(0)->id, QStringLiteral("a"));
-        model.insertColumn(1, {QStringLiteral("d"), QStringLiteral("D"), 0, {}, 1});
+        model.insertColumn(1, makeColumn(QStringLiteral("d"), QStringLiteral("D"), std::nullopt));
         model.removeColumn(QStringLiteral("b"));
         QCOMPARE(model.rowCount(), 3);
         std::unique_ptr<QMimeData> mime(model.mimeData({model.index(2)}));
@@ -164,7 +199,7 @@ private Q_SLOTS:
 
     void controllerBuildsColumnsInPositionOrderAndAppliesLiveEvents()
     {
-        BoardController controller(nullptr);
+        OpenBoard controller(nullptr);
         controller.applySnapshot(snapshot());
         QAbstractItemModelTester columns(
             controller.columns(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -179,61 +214,46 @@ private Q_SLOTS:
             QStringList {QStringLiteral("AL")});
 
         // Someone else moves c1 to the end of Doing.
-        BoardEvent moved;
-        moved.seq = 11;
-        moved.type = QStringLiteral("card.moved");
-        moved.boardId = QStringLiteral("b1");
-        moved.card = makeCard(QStringLiteral("c1"), QStringLiteral("doing"), QStringLiteral("b"));
-        controller.applyEvent(moved);
+        Card c1 = makeCard(QStringLiteral("c1"), QStringLiteral("doing"), QStringLiteral("b"));
+        controller.applyEvent(
+            liveEvent(11, QStringLiteral("card.moved"), QStringLiteral("b1"), c1));
         QCOMPARE(titles(todo), QStringList {QStringLiteral("c2")});
         QCOMPARE(titles(doing), (QStringList {QStringLiteral("c3"), QStringLiteral("c1")}));
         QCOMPARE(controller.columns()->cardCount(QStringLiteral("doing")), 2);
         QVERIFY(!controller.columns()->isOverWip(QStringLiteral("doing")));
 
         // A replayed (older) event changes nothing.
-        moved.seq = 11;
-        moved.card->columnId = QStringLiteral("todo");
-        controller.applyEvent(moved);
+        c1.columnId = QStringLiteral("todo");
+        controller.applyEvent(
+            liveEvent(11, QStringLiteral("card.moved"), QStringLiteral("b1"), c1));
         QCOMPARE(titles(doing), (QStringList {QStringLiteral("c3"), QStringLiteral("c1")}));
 
-        BoardEvent created;
-        created.seq = 12;
-        created.type = QStringLiteral("card.created");
-        created.boardId = QStringLiteral("b1");
-        created.card
+        const Card c4
             = makeCard(QStringLiteral("c4"), QStringLiteral("doing"), QStringLiteral("a5"));
-        controller.applyEvent(created);
+        controller.applyEvent(
+            liveEvent(12, QStringLiteral("card.created"), QStringLiteral("b1"), c4));
         QCOMPARE(titles(doing),
             (QStringList {QStringLiteral("c3"), QStringLiteral("c4"), QStringLiteral("c1")}));
         QVERIFY(controller.columns()->isOverWip(QStringLiteral("doing")));
 
-        BoardEvent deleted;
-        deleted.seq = 13;
-        deleted.type = QStringLiteral("card.deleted");
-        deleted.boardId = QStringLiteral("b1");
-        deleted.deletedId = QStringLiteral("c3");
-        controller.applyEvent(deleted);
+        controller.applyEvent(deletion(
+            13, QStringLiteral("card.deleted"), QStringLiteral("b1"), QStringLiteral("c3")));
         QCOMPARE(titles(doing), (QStringList {QStringLiteral("c4"), QStringLiteral("c1")}));
 
-        BoardEvent column;
-        column.seq = 14;
-        column.type = QStringLiteral("column.created");
-        column.boardId = QStringLiteral("b1");
-        column.column
-            = Column {QStringLiteral("done"), QStringLiteral("Done"), 0, QStringLiteral("c"), 1};
-        QSignalSpy reset(&controller, &BoardController::columnsReset);
-        controller.applyEvent(column);
+        QSignalSpy reset(&controller, &OpenBoard::columnsReset);
+        controller.applyEvent(liveEvent(14, QStringLiteral("column.created"), QStringLiteral("b1"),
+            makeColumn(QStringLiteral("done"), QStringLiteral("Done"), std::nullopt,
+                QStringLiteral("c"))));
         QCOMPARE(reset.size(), 1);
         QCOMPARE(controller.columns()->rowCount(), 3);
         QVERIFY(controller.cardsOf(QStringLiteral("done")));
         QCOMPARE(controller.seq(), 14);
 
         // Events of another board are not ours.
-        BoardEvent other = created;
-        other.seq = 15;
-        other.boardId = QStringLiteral("b2");
-        other.card->id = QStringLiteral("c9");
-        controller.applyEvent(other);
+        Card c9 = c4;
+        c9.id = QStringLiteral("c9");
+        controller.applyEvent(
+            liveEvent(15, QStringLiteral("card.created"), QStringLiteral("b2"), c9));
         QCOMPARE(controller.cardCount(), 3);
     }
 
@@ -242,20 +262,32 @@ private Q_SLOTS:
         BoardListModel boards;
         QAbstractItemModelTester t1(
             &boards, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        boards.setBoards({{QStringLiteral("b1"), QStringLiteral("One"), {}, false, 1}});
-        boards.upsert({QStringLiteral("b2"), QStringLiteral("Two"), {}, false, 1});
-        boards.upsert({QStringLiteral("b1"), QStringLiteral("One"), {}, true, 2});
+        const auto board = [](const QString &id, const QString &name, bool archived) {
+            Board b;
+            b.id = id;
+            b.name = name;
+            b.archived = archived;
+            return b;
+        };
+        boards.setBoards({board(QStringLiteral("b1"), QStringLiteral("One"), false)});
+        boards.upsert(board(QStringLiteral("b2"), QStringLiteral("Two"), false));
+        boards.upsert(board(QStringLiteral("b1"), QStringLiteral("One"), true));
         QCOMPARE(boards.rowCount(), 2);
         QVERIFY(boards.index(0).data(BoardListModel::ArchivedRole).toBool());
 
         NotificationModel notes;
         QAbstractItemModelTester t2(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy unread(&notes, &NotificationModel::unreadCountChanged);
-        Notification n1 {QStringLiteral("n1"), QStringLiteral("mentioned"),
-            QStringLiteral("Ada mentioned you"), QStringLiteral("b1"), QStringLiteral("c1"),
-            QDateTime::currentDateTimeUtc(), false};
+        dto::Notification n1;
+        n1.id = QStringLiteral("n1");
+        n1.kind = QStringLiteral("mentioned");
+        n1.boardId = QStringLiteral("b1");
+        n1.cardId = QStringLiteral("c1");
+        n1.data.insert(QStringLiteral("card_title"), QStringLiteral("Venue"));
+        n1.createdAt = QDateTime::currentDateTimeUtc();
         notes.setNotifications({n1});
-        Notification n2 = n1;
+        QCOMPARE(notes.index(0).data().toString(), QStringLiteral("You were mentioned on “Venue”"));
+        dto::Notification n2 = n1;
         n2.id = QStringLiteral("n2");
         notes.prepend(n2);
         QCOMPARE(notes.unreadCount(), 2);
@@ -268,8 +300,15 @@ private Q_SLOTS:
         SearchResultModel results;
         QAbstractItemModelTester t3(
             &results, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        results.setHits({{QStringLiteral("b1"), QStringLiteral("One"), QStringLiteral("c1"),
-            QStringLiteral("Fix login"), QStringLiteral("the <mark>login</mark> page")}});
+        SearchHit hit;
+        hit.kind = QStringLiteral("comment");
+        hit.id = QStringLiteral("m1");
+        hit.boardId = QStringLiteral("b1");
+        hit.cardId = QStringLiteral("c1");
+        hit.title = QStringLiteral("Fix login");
+        hit.snippet = QStringLiteral("the <mark>login</mark> page");
+        results.setHits({hit}, {{QStringLiteral("b1"), QStringLiteral("One")}});
+        QCOMPARE(results.index(0).data().toString(), QStringLiteral("Fix login — One"));
         QCOMPARE(results.index(0).data(SearchResultModel::SnippetRole).toString(),
             QStringLiteral("the login page"));
         QCOMPARE(

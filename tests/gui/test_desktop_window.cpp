@@ -1,18 +1,18 @@
 // The real desktop window driven like a user would (KeePassXC style), against the real embedded
 // server on loopback with a real SQLite file: first run, board, cards, moves, live updates from a
 // second client, the offline banner, field errors in the register form.
-#include "app/api_backend.h"
-#include "app/app_settings.h"
-#include "app/board_controller.h"
-#include "app/board_view.h"
-#include "app/boards_list.h"
-#include "app/column_widget.h"
-#include "app/desktop_session.h"
-#include "app/first_run_dialog.h"
-#include "app/form_errors.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
-#include "app/sign_in_dialog.h"
+#include "app/account/sign_in_dialog.h"
+#include "app/boards/board_view.h"
+#include "app/boards/boards_list.h"
+#include "app/boards/column_widget.h"
+#include "app/boards/open_board.h"
+#include "app/shell/api_backend.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/desktop_session.h"
+#include "app/shell/first_run_dialog.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/form_errors.h"
+#include "app/widgets/message_box.h"
 #include "shared/client/token_store.h"
 #include "tests/support/test_server.h"
 
@@ -105,17 +105,17 @@ private Q_SLOTS:
         QTest::keyClicks(boards->newBoardField(), QStringLiteral("Launch plan"));
         QTest::keyClick(boards->newBoardField(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(
-            window->boardController()->boardName(), QStringLiteral("Launch plan"), kWait);
+            window->currentBoard()->boardName(), QStringLiteral("Launch plan"), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(window->boardView()->columnWidgets().size(), 3, kWait);
         QCOMPARE(boards->model()->rowCount(), 1);
-        m_boardId = window->boardController()->boardId();
+        m_boardId = window->currentBoard()->boardId();
         QVERIFY(window->boardView()->isVisible());
     }
 
     void addCardInline()
     {
         BoardView *view = m_session->window()->boardView();
-        BoardController *board = m_session->window()->boardController();
+        OpenBoard *board = m_session->window()->currentBoard();
         QAbstractItemModelTester columnsTester(
             board->columns(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         ColumnWidget *todo = view->columnWidgets().at(0);
@@ -137,7 +137,7 @@ private Q_SLOTS:
     void moveCardAcrossColumnsIsKeptByTheServer()
     {
         BoardView *view = m_session->window()->boardView();
-        BoardController *board = m_session->window()->boardController();
+        OpenBoard *board = m_session->window()->currentBoard();
         ColumnWidget *todo = view->columnWidgets().at(0);
         ColumnWidget *doing = view->columnWidgets().at(1);
         CardModel *from = board->cardsOf(todo->columnId());
@@ -167,7 +167,7 @@ private Q_SLOTS:
 
     void secondClientsChangeAppearsLive()
     {
-        BoardController *board = m_session->window()->boardController();
+        OpenBoard *board = m_session->window()->currentBoard();
         const QString doneColumn = board->columns()->columnAt(2)->id;
         CardModel *done = board->cardsOf(doneColumn);
         QAbstractItemModelTester tester(
@@ -183,7 +183,7 @@ private Q_SLOTS:
         ApiBackend &other = *m_other;
         bool signedIn = false;
         other.signIn(this, QStringLiteral("ada@example.com"),
-            QStringLiteral("correct horse battery"), [&](const Outcome<Account> &r) {
+            QStringLiteral("correct horse battery"), [&](const Outcome<dto::User> &r) {
                 QVERIFY2(r.ok(), qPrintable(r.error.message));
                 signedIn = true;
             });
@@ -205,10 +205,10 @@ private Q_SLOTS:
     void refusedMoveRollsBack()
     {
         // Moving into a column the server does not know is refused; the card goes back.
-        BoardController *board = m_session->window()->boardController();
+        OpenBoard *board = m_session->window()->currentBoard();
         CardModel *todo = board->cardsOf(board->columns()->columnAt(0)->id);
         const QString cardId = todo->cardAt(0)->id;
-        QSignalSpy refused(board, &BoardController::moveRefused);
+        QSignalSpy refused(board, &OpenBoard::moveRefused);
         Backend *backend = m_session->backend();
         bool answered = false;
         backend->moveCard(this, cardId, QStringLiteral("no-such-column"), QString(), QString(),

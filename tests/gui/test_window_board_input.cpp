@@ -3,14 +3,14 @@
 // stay there after a reload), Ctrl+Right takes the focus along, a column goes to the front and a
 // second window sees it live, Admin → People shows names, e-mails and roles, and people's text is
 // never read as HTML.
-#include "app/admin_dialog.h"
-#include "app/board_controller.h"
-#include "app/board_view.h"
-#include "app/boards_list.h"
-#include "app/column_model.h"
-#include "app/column_widget.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
+#include "app/admin/admin_dialog.h"
+#include "app/boards/board_view.h"
+#include "app/boards/boards_list.h"
+#include "app/boards/column_model.h"
+#include "app/boards/column_widget.h"
+#include "app/boards/open_board.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
 #include "tests/support/gui_world.h"
 
 #include <QApplication>
@@ -173,13 +173,13 @@ private Q_SLOTS:
         second.show();
         second.openBoard(m_world->board()->boardId());
         QTRY_COMPARE_WITH_TIMEOUT(second.boardView()->columnWidgets().size(), 3, kGuiWait);
-        const auto names = [](BoardController *board) {
+        const auto names = [](OpenBoard *board) {
             QStringList out;
             for (int i = 0; i < board->columns()->rowCount(); ++i)
                 out << board->columns()->columnAt(i)->name;
             return out;
         };
-        QCOMPARE(names(second.boardController()),
+        QCOMPARE(names(second.currentBoard()),
             (QStringList {
                 QStringLiteral("To do"), QStringLiteral("Doing"), QStringLiteral("Done")}));
 
@@ -195,7 +195,7 @@ private Q_SLOTS:
         QVERIFY2(!MessageBox::lastText().contains(QStringLiteral("could not be moved")),
             qPrintable(MessageBox::lastText()));
         // Live in the other window, no reload.
-        QTRY_COMPARE_WITH_TIMEOUT(names(second.boardController()), expected, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(names(second.currentBoard()), expected, kGuiWait);
         QCOMPARE(second.boardView()->columnWidgets().first()->columnId(),
             m_world->board()->columns()->columnAt(0)->id);
         // And stored: the second window closed, F5 in the first shows the same.
@@ -258,7 +258,7 @@ private Q_SLOTS:
                                    .toString();
         const auto card = m_world->board()->card(cardId);
         QVERIFY(card);
-        CardPatch patch;
+        client::CardPatch patch;
         patch.description = html;
         QVERIFY(awaitCall<Card>([&](QObject *ctx, Callback<Card> done) {
             m_world->backend()->updateCard(ctx, cardId, card->version, patch, done);

@@ -1,11 +1,11 @@
 // The card dialog used as a person does, against the real embedded server: @mentions complete
 // and mention exactly the person picked, Enter in the checklist and comment fields never closes
 // the card, closing with typed text asks first, a refused save keeps the text and names the rule.
-#include "app/card_detail_dialog.h"
-#include "app/card_model.h"
-#include "app/column_widget.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
+#include "app/boards/column_widget.h"
+#include "app/cards/card_detail_dialog.h"
+#include "app/cards/card_model.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
 #include "tests/support/gui_world.h"
 
 #include <QAbstractItemView>
@@ -124,26 +124,27 @@ private Q_SLOTS:
 
         // The server has the comment with exactly Bo Berg mentioned — not also "Bo".
         const QString id = cardId(0, 0);
-        const auto detail = awaitCall<CardDetail>([&](QObject *ctx, Callback<CardDetail> done) {
-            m_world->backend()->loadCard(ctx, id, done);
-        });
-        QVERIFY2(detail.ok(), qPrintable(detail.error.message));
-        QCOMPARE(detail.value->comments.size(), 1);
-        QCOMPARE(
-            detail.value->comments.first().body, QStringLiteral("Thanks @Bo Berg for the venue"));
-        QCOMPARE(detail.value->comments.first().mentionIds, QStringList {boBerg->account.id});
+        const auto comments
+            = awaitCall<QList<Comment>>([&](QObject *ctx, Callback<QList<Comment>> done) {
+                  m_world->backend()->listComments(ctx, id, done);
+              });
+        QVERIFY2(comments.ok(), qPrintable(comments.error.message));
+        QCOMPARE(comments.value->size(), 1);
+        QCOMPARE(comments.value->first().body, QStringLiteral("Thanks @Bo Berg for the venue"));
+        QCOMPARE(comments.value->first().mentionIds, QStringList {boBerg->account.id});
 
         // A name typed in full (no picking) mentions that person only, the longest name winning.
         QTest::keyClicks(field, QStringLiteral("@Bo, see above"));
         dialog->mentionCompleter()->popup()->hide();
         QTest::keyClick(field, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->comments()->count(), 2, kGuiWait);
-        const auto again = awaitCall<CardDetail>([&](QObject *ctx, Callback<CardDetail> done) {
-            m_world->backend()->loadCard(ctx, id, done);
-        });
+        const auto again
+            = awaitCall<QList<Comment>>([&](QObject *ctx, Callback<QList<Comment>> done) {
+                  m_world->backend()->listComments(ctx, id, done);
+              });
         QVERIFY(again.ok());
         QStringList mentioned;
-        for (const Comment &c : again.value->comments) {
+        for (const Comment &c : *again.value) {
             if (c.body.startsWith(QLatin1String("@Bo,")))
                 mentioned = c.mentionIds;
         }

@@ -1,12 +1,12 @@
 // A desktop client of a team server that is down when it starts: it says so, offers Retry,
 // Sign out and "Connect to another server…", and comes back by itself once the server answers.
-#include "app/api_backend.h"
-#include "app/app_settings.h"
-#include "app/boards_list.h"
-#include "app/desktop_session.h"
-#include "app/first_run_dialog.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
+#include "app/boards/boards_list.h"
+#include "app/shell/api_backend.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/desktop_session.h"
+#include "app/shell/first_run_dialog.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
 #include "shared/client/token_store.h"
 #include "tests/support/gui_world.h"
 #include "tests/support/test_server.h"
@@ -82,7 +82,7 @@ private Q_SLOTS:
         m_settings->setRemoteUrl(url);
         {
             ApiBackend first(url, m_tokens, m_settings.get());
-            const auto account = awaitCall<Account>([&](QObject *ctx, Callback<Account> done) {
+            const auto account = awaitCall<dto::User>([&](QObject *ctx, Callback<dto::User> done) {
                 first.registerAccount(ctx, QStringLiteral("ada@example.com"),
                     QStringLiteral("correct horse battery"), QStringLiteral("Ada"), QString(),
                     done);

@@ -1,13 +1,13 @@
 #include "tests/support/gui_world.h"
 
-#include "app/board_controller.h"
-#include "app/board_view.h"
-#include "app/boards_list.h"
-#include "app/column_widget.h"
-#include "app/first_run_dialog.h"
-#include "app/main_window.h"
-#include "app/message_box.h"
-#include "app/sign_in_dialog.h"
+#include "app/account/sign_in_dialog.h"
+#include "app/boards/board_view.h"
+#include "app/boards/boards_list.h"
+#include "app/boards/column_widget.h"
+#include "app/boards/open_board.h"
+#include "app/shell/first_run_dialog.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
 #include "tests/support/test_server.h"
 
 #include <QApplication>
@@ -96,9 +96,9 @@ MainWindow *GuiWorld::window() const
     return m_session->window();
 }
 
-BoardController *GuiWorld::board() const
+OpenBoard *GuiWorld::board() const
 {
-    return window()->boardController();
+    return window()->currentBoard();
 }
 
 BoardView *GuiWorld::view() const
@@ -191,7 +191,7 @@ bool GuiWorld::reload()
 {
     bool loaded = false;
     auto connection
-        = QObject::connect(board(), &BoardController::boardLoaded, [&loaded] { loaded = true; });
+        = QObject::connect(board(), &OpenBoard::boardLoaded, [&loaded] { loaded = true; });
     QTest::keyClick(window(), Qt::Key_F5);
     const bool ok = waitUntil([&loaded] { return loaded; }, "the board to load again");
     QObject::disconnect(connection);
@@ -205,7 +205,7 @@ Person *GuiWorld::addPerson(const QString &displayName, const QString &email)
         m_dir.filePath(QStringLiteral("person-%1.ini").arg(m_people.size())));
     person->backend = std::make_unique<ApiBackend>(
         QUrl(serverUrl()), std::make_shared<client::MemoryTokenStore>(), person->settings.get());
-    const auto account = awaitCall<Account>([&](QObject *ctx, Callback<Account> done) {
+    const auto account = awaitCall<dto::User>([&](QObject *ctx, Callback<dto::User> done) {
         person->backend->registerAccount(
             ctx, email, QStringLiteral("correct horse battery"), displayName, QString(), done);
     });
@@ -222,7 +222,7 @@ Person *GuiWorld::addPerson(const QString &displayName, const QString &email)
 bool GuiWorld::shareBoardWith(const Person &person)
 {
     const QString boardId = board()->boardId();
-    const auto added = awaitCall<ui::Person>([&](QObject *ctx, Callback<ui::Person> done) {
+    const auto added = awaitCall<BoardMember>([&](QObject *ctx, Callback<BoardMember> done) {
         backend()->setMemberRole(ctx, boardId, person.account.id, QStringLiteral("editor"), done);
     });
     if (!added.ok())

@@ -3,10 +3,10 @@
 // One world for the GUI tests: the real desktop program (DesktopSession + MainWindow) on its
 // embedded server with a real SQLite file, Ada signed in through the first-run form, and helpers
 // that use the window as a person does (typing, clicking, dropping) — no model shortcuts.
-#include "app/api_backend.h"
-#include "app/app_settings.h"
-#include "app/backend.h"
-#include "app/desktop_session.h"
+#include "app/shell/api_backend.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/backend.h"
+#include "app/shell/desktop_session.h"
 #include "server/platform/config.h"
 #include "shared/client/token_store.h"
 
@@ -21,7 +21,7 @@ class QMimeData;
 class QWidget;
 
 namespace corkboard::ui {
-class BoardController;
+class OpenBoard;
 class BoardView;
 class ColumnWidget;
 class MainWindow;
@@ -53,7 +53,7 @@ struct Person
 {
     std::unique_ptr<ui::AppSettings> settings;
     std::unique_ptr<ui::ApiBackend> backend;
-    ui::Account account;
+    dto::User account;
 };
 
 class GuiWorld
@@ -68,7 +68,7 @@ public:
     bool start();
     ui::DesktopSession *session() const { return m_session.get(); }
     ui::MainWindow *window() const;
-    ui::BoardController *board() const;
+    ui::OpenBoard *board() const;
     ui::BoardView *view() const;
     ui::Backend *backend() const;
     QString serverUrl() const;

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QUndoStack;
+class QWidget;
+
+namespace corkboard::ui {
+
+class OpenBoard;
+
+//! Every change a person makes to the open board goes through here, so menus, shortcuts, drag
+//! and drop and context menus share one path and Ctrl+Z / Ctrl+Shift+Z undo and redo it. Each
+//! command calls the typed client through the OpenBoard; deleting cannot be undone and
+//! asks first instead.
+class BoardCommands : public QObject
+{
+    Q_OBJECT
+public:
+    //! Choice ids of the delete questions (for MessageBox::setNextAnswer in tests).
+    enum DeleteChoice
+    {
+        ConfirmDelete = 11,
+        CancelDelete = 12
+    };
+
+    BoardCommands(OpenBoard *board, QWidget *window, QObject *parent = nullptr);
+    ~BoardCommands() override;
+
+    QUndoStack *stack() const { return m_stack; }
+
+    //! `row` counts the target column before the move (as a drop reports it).
+    void moveCard(const QString &cardId, const QString &toColumnId, int row);
+    void archiveCard(const QString &cardId);
+    void restoreCard(const QString &cardId);
+    //! Asks ("cannot be undone"), then deletes.
+    void deleteCard(const QString &cardId);
+    void renameColumn(const QString &columnId, const QString &name);
+    //! 0: no limit.
+    void setWipLimit(const QString &columnId, int limit);
+    //! Asks, naming how many cards it holds and where they go (the column to its left, or
+    //! its right for the first one), then deletes.
+    void deleteColumn(const QString &columnId);
+
+Q_SIGNALS:
+    //! Something the server refused, in words (the status bar shows it).
+    void failed(const QString &message);
+
+private:
+    //! May go first when the window is torn down (siblings under one parent).
+    QPointer<OpenBoard> m_board;
+    QWidget *m_window;
+    QUndoStack *m_stack;
+};
+
+} // namespace corkboard::ui

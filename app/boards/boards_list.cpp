@@ -1,0 +1,143 @@
+#include "app/boards/boards_list.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace corkboard::ui {
+
+BoardsList::BoardsList(Backend *backend, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h2>Your boards</h2>"), this);
+    layout->addWidget(title);
+    m_loading = new QLabel(tr("Loading boards…"), this);
+    m_loading->setVisible(false);
+    layout->addWidget(m_loading);
+
+    m_view = new QListView(this);
+    m_view->setObjectName(QStringLiteral("boardsView"));
+    m_view->setAccessibleName(tr("Boards"));
+    m_view->setModel(&m_model);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_view, 1);
+    connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT openRequested(index.data(BoardListModel::IdRole).toString());
+    });
+
+    auto *row = new QHBoxLayout;
+    m_newName = new QLineEdit(this);
+    m_newName->setObjectName(QStringLiteral("newBoardName"));
+    m_newName->setPlaceholderText(tr("New board name"));
+    m_newName->setAccessibleName(tr("New board name"));
+    m_create = new QPushButton(tr("&Create board"), this);
+    m_rename = new QPushButton(tr("&Rename…"), this);
+    m_archive = new QPushButton(tr("&Archive"), this);
+    row->addWidget(m_newName, 1);
+    row->addWidget(m_create);
+    row->addWidget(m_rename);
+    row->addWidget(m_archive);
+    layout->addLayout(row);
+
+    auto create = [this] { createBoard(m_newName->text()); };
+    connect(m_create, &QPushButton::clicked, this, create);
+    connect(m_newName, &QLineEdit::returnPressed, this, create);
+    connect(m_rename, &QPushButton::clicked, this, [this] {
+        const QString id = selectedId();
+        if (id.isEmpty())
+            return;
+        auto *input = new QInputDialog(this);
+        input->setAttribute(Qt::WA_DeleteOnClose);
+        input->setWindowTitle(tr("Rename board"));
+        input->setLabelText(tr("Name:"));
+        input->setTextValue(m_model.boardAt(m_model.rowOf(id))->name);
+        connect(input, &QInputDialog::textValueSelected, this, &BoardsList::renameSelected);
+        input->open();
+    });
+    connect(m_archive, &QPushButton::clicked, this, [this] {
+        const Board *board = m_model.boardAt(m_model.rowOf(selectedId()));
+        if (board)
+            archiveSelected(!board->archived);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        const Board *b = m_model.boardAt(m_model.rowOf(selectedId()));
+        m_archive->setText(b && b->archived ? tr("Un&archive") : tr("&Archive"));
+    });
+}
+
+QString BoardsList::selectedId() const
+{
+    return m_view->currentIndex().data(BoardListModel::IdRole).toString();
+}
+
+void BoardsList::reload()
+{
+    m_loading->setVisible(true);
+    m_backend->listBoards(this, [this](const Outcome<QList<Board>> &result) {
+        m_loading->setVisible(false);
+        if (!result.ok()) {
+            Q_EMIT message(result.error.message);
+            return;
+        }
+        m_model.setBoards(*result.value);
+        if (m_model.rowCount() > 0 && !m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_model.index(0));
+    });
+}
+
+void BoardsList::createBoard(const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        m_newName->setFocus();
+        return;
+    }
+    m_create->setEnabled(false);
+    m_backend->createBoard(this, name.trimmed(), [this](const Outcome<Board> &result) {
+        m_create->setEnabled(true);
+        if (!result.ok()) {
+            Q_EMIT message(result.error.message);
+            return;
+        }
+        m_newName->clear();
+        m_model.upsert(*result.value);
+        m_view->setCurrentIndex(m_model.index(m_model.rowOf(result.value->id)));
+        Q_EMIT openRequested(result.value->id);
+    });
+}
+
+void BoardsList::renameSelected(const QString &name)
+{
+    const QString id = selectedId();
+    if (id.isEmpty() || name.trimmed().isEmpty())
+        return;
+    m_backend->updateBoard(
+        this, id, name.trimmed(), std::nullopt, [this](const Outcome<Board> &result) {
+            if (!result.ok()) {
+                Q_EMIT message(result.error.message);
+                return;
+            }
+            m_model.upsert(*result.value);
+        });
+}
+
+void BoardsList::archiveSelected(bool archived)
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    m_backend->updateBoard(this, id, std::nullopt, archived, [this](const Outcome<Board> &result) {
+        if (!result.ok()) {
+            Q_EMIT message(result.error.message);
+            return;
+        }
+        m_model.upsert(*result.value);
+    });
+}
+
+} // namespace corkboard::ui

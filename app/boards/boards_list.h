@@ -1,0 +1,47 @@
+#pragma once
+
+#include "app/boards/board_list_model.h"
+#include "app/shell/backend.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+
+namespace corkboard::ui {
+
+//! The boards page: the user's boards with create, rename and archive.
+class BoardsList : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BoardsList(Backend *backend, QWidget *parent = nullptr);
+
+    BoardListModel *model() { return &m_model; }
+    QListView *view() const { return m_view; }
+    QLineEdit *newBoardField() const { return m_newName; }
+    void reload();
+    void createBoard(const QString &name);
+    void renameSelected(const QString &name);
+    void archiveSelected(bool archived);
+
+Q_SIGNALS:
+    void openRequested(const QString &boardId);
+    void message(const QString &text);
+
+private:
+    QString selectedId() const;
+
+    Backend *m_backend;
+    BoardListModel m_model;
+    QListView *m_view = nullptr;
+    QLineEdit *m_newName = nullptr;
+    QPushButton *m_create = nullptr;
+    QPushButton *m_rename = nullptr;
+    QPushButton *m_archive = nullptr;
+    QLabel *m_loading = nullptr;
+};
+
+} // namespace corkboard::ui

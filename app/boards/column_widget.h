@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+
+namespace corkboard::ui {
+
+class BoardCommands;
+class OpenBoard;
+class CardDelegate;
+class CardModel;
+
+//! One column of the board: header (name, count, WIP limit — red when exceeded; drag it to
+//! reorder columns), the cards, and a field to add a card inline.
+class ColumnWidget : public QFrame
+{
+    Q_OBJECT
+public:
+    ColumnWidget(OpenBoard *controller, BoardCommands *commands, const QString &columnId,
+        CardDelegate *delegate, QWidget *parent = nullptr);
+
+    QString columnId() const { return m_columnId; }
+    QListView *cardView() const { return m_view; }
+    QLineEdit *addCardField() const { return m_addCard; }
+    QLabel *countLabel() const { return m_count; }
+    //! Why the last "+ Add a card" was refused (hidden when it was not).
+    QLabel *addCardError() const { return m_addError; }
+    void refreshHeader();
+    //! Selects the card and scrolls to it (taking the focus unless `takeFocus` is false);
+    //! false when it is not in this column.
+    bool focusCard(const QString &cardId, bool takeFocus = true);
+
+    static constexpr int kWidth = 280;
+
+Q_SIGNALS:
+    void cardActivated(const QString &cardId);
+    //! A card left this column by keyboard: the board gives it the focus where it went.
+    void focusCardRequested(const QString &cardId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void moveSelected(int columnDelta, int rowDelta);
+    void showCardMenu(const QPoint &pos);
+    void showColumnMenu(const QPoint &pos);
+    QString selectedCardId() const;
+    void submitNewCard();
+
+    OpenBoard *m_controller;
+    BoardCommands *m_commands;
+    QString m_columnId;
+    CardModel *m_model;
+    QWidget *m_header = nullptr;
+    QLabel *m_name = nullptr;
+    QLabel *m_count = nullptr;
+    QListView *m_view = nullptr;
+    QLineEdit *m_addCard = nullptr;
+    QLabel *m_addError = nullptr;
+    QPoint m_pressPos;
+};
+
+} // namespace corkboard::ui

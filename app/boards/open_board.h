@@ -1,0 +1,103 @@
+#pragma once
+
+#include "app/boards/column_model.h"
+#include "app/cards/card_model.h"
+#include "app/shell/backend.h"
+
+#include <QObject>
+#include <map>
+#include <memory>
+
+namespace corkboard::ui {
+
+//! The open board: its models, optimistic moves with roll-back, and live events applied to it.
+//! No widgets here, so tests drive it without a window.
+class OpenBoard : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OpenBoard(Backend *backend, QObject *parent = nullptr);
+    ~OpenBoard() override;
+
+    QString boardId() const { return m_board.id; }
+    QString boardName() const { return m_board.name; }
+    qint64 seq() const { return m_seq; }
+    bool isLoading() const { return m_loading; }
+    ColumnModel *columns() { return &m_columns; }
+    CardModel *cardsOf(const QString &columnId) const;
+    const BoardLookup &lookup() const { return m_lookup; }
+    QList<BoardMember> members() const { return m_lookup.people.values(); }
+    QList<Label> labels() const { return m_lookup.labels.values(); }
+    //! Where a card is: its column's model and row; nullptr when not on this board.
+    CardModel *findCard(const QString &cardId, int *row = nullptr) const;
+    std::optional<Card> card(const QString &cardId) const;
+    int cardCount() const;
+
+    //! Loads the board (loadingChanged, then boardLoaded or failed) and watches it live.
+    void open(const QString &boardId);
+    void close();
+    //! Applies a snapshot straight away (also used by the benchmark).
+    void applySnapshot(const BoardSnapshot &snapshot);
+
+    //! Adds a card at the bottom of the column; `done` gets null on success, else why not
+    //! (the caller keeps the typed title and shows the reason).
+    void addCard(const QString &columnId, const QString &title,
+        std::function<void(const UiError *error)> done = {});
+    void addColumn(const QString &name);
+    //! Optimistic: the card moves at once; if the server refuses it goes back and
+    //! moveRefused() carries the reason. `row` counts the target column before the move.
+    void moveCard(const QString &cardId, const QString &toColumnId, int row);
+    void moveColumn(const QString &columnId, int row);
+    //! Drops and keyboard moves of cards ask this first (the undo stack), else move at once.
+    using MoveHandler
+        = std::function<void(const QString &cardId, const QString &toColumnId, int row)>;
+    void setMoveHandler(MoveHandler handler) { m_moveHandler = std::move(handler); }
+    //! A card move a person asked for (drop, keys, menu): through the move handler.
+    void requestMove(const QString &cardId, const QString &toColumnId, int row);
+    //! Renames a column and/or sets its WIP limit; `done` gets null or why not.
+    void updateColumn(const QString &columnId, std::optional<QString> name,
+        std::optional<int> wipLimit, std::function<void(const UiError *)> done = {});
+    //! Deletes a column; its cards move to the bottom of `moveCardsTo` first.
+    void deleteColumn(const QString &columnId, const QString &moveCardsTo,
+        std::function<void(const UiError *)> done = {});
+    //! Archives (true) or restores a card; the board shows the result at once.
+    void setCardArchived(
+        const QString &cardId, bool archived, std::function<void(const UiError *)> done = {});
+    void deleteCard(const QString &cardId, std::function<void(const UiError *)> done = {});
+    //! A card changed elsewhere (detail dialog): show the server's version.
+    void cardChanged(const Card &card);
+    //! A change from the live channel: the resource in its data is decoded by its type.
+    void applyEvent(const EventEnvelope &event);
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void boardLoaded();
+    //! The set of columns changed (added, removed, reordered): the view rebuilds its columns.
+    void columnsReset();
+    void boardRenamed(const QString &name);
+    void failed(const QString &message);
+    void moveRefused(const QString &message);
+    void cardAdded(const QString &cardId);
+    //! The board's labels changed (created, renamed, recoloured, deleted).
+    void labelsChanged();
+
+private:
+    CardModel *ensureCardModel(const QString &columnId);
+    void placeCard(const Card &card);
+    //! Adds or updates a column and puts it where its position key says.
+    void placeColumn(const Column &column);
+    void removeCard(const QString &cardId);
+    void updateCounts();
+    static int rowForPosition(const CardModel *model, const QString &position);
+
+    Backend *m_backend;
+    Board m_board;
+    qint64 m_seq = 0;
+    bool m_loading = false;
+    BoardLookup m_lookup;
+    ColumnModel m_columns;
+    std::map<QString, std::unique_ptr<CardModel>> m_cardModels;
+    MoveHandler m_moveHandler;
+};
+
+} // namespace corkboard::ui

@@ -1,0 +1,23 @@
+#include "app/notifications/notification_text.h"
+
+#include <QCoreApplication>
+
+namespace corkboard::ui {
+
+QString notificationText(const dto::Notification &n)
+{
+    const QString card = n.data.value(QStringLiteral("card_title")).toString();
+    if (n.kind == QLatin1String("due_soon"))
+        return QCoreApplication::translate("Notifications", "“%1” is due soon").arg(card);
+    if (n.kind == QLatin1String("overdue"))
+        return QCoreApplication::translate("Notifications", "“%1” is overdue").arg(card);
+    if (n.kind == QLatin1String("assigned"))
+        return QCoreApplication::translate("Notifications", "You were assigned to “%1”").arg(card);
+    if (n.kind == QLatin1String("mentioned"))
+        return QCoreApplication::translate("Notifications", "You were mentioned on “%1”").arg(card);
+    if (n.kind == QLatin1String("comment_on_assigned"))
+        return QCoreApplication::translate("Notifications", "New comment on “%1”").arg(card);
+    return n.kind;
+}
+
+} // namespace corkboard::ui

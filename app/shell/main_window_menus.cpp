@@ -1,0 +1,143 @@
+// The menu bar and the shortcut list of MainWindow (the actions are made in main_window.cpp).
+#include "app/boards/board_commands.h"
+#include "app/boards/open_board.h"
+#include "app/shell/main_window.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace corkboard::ui {
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newBoardAction);
+    file->addSeparator();
+    file->addAction(m_changeServerAction);
+    file->addAction(m_settingsAction);
+    file->addAction(m_adminAction);
+    file->addSeparator();
+    file->addAction(m_signOutAction);
+    file->addAction(m_quitAction);
+
+    // Undo and Redo join once a session has its command stack (startSession).
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_boardsAction);
+    view->addAction(m_reloadAction);
+    view->addAction(m_findAction);
+
+    QMenu *board = menuBar()->addMenu(tr("&Board"));
+    board->addAction(m_addCardAction);
+    m_membersAction = board->addAction(tr("&Members…"), this, &MainWindow::openMembers);
+    m_membersAction->setEnabled(false);
+    m_archiveAction = board->addAction(tr("&Archived cards…"), this, &MainWindow::openArchive);
+    m_archiveAction->setEnabled(false);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_shortcutsAction
+        = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
+    addAction(m_shortcutsAction);
+}
+
+void MainWindow::openArchive()
+{
+    if (!m_board || m_board->boardId().isEmpty())
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("archive"));
+    dialog->setWindowTitle(tr("Archived cards"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *list = new QListWidget(dialog);
+    list->setObjectName(QStringLiteral("archivedCards"));
+    list->setAccessibleName(tr("Archived cards"));
+    layout->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QPushButton *restore = buttons->addButton(tr("&Restore"), QDialogButtonBox::ActionRole);
+    restore->setObjectName(QStringLiteral("restoreCard"));
+    restore->setEnabled(false);
+    connect(list, &QListWidget::currentRowChanged, restore,
+        [restore](int row) { restore->setEnabled(row >= 0); });
+    connect(restore, &QPushButton::clicked, dialog, [this, list] {
+        QListWidgetItem *item = list->currentItem();
+        if (!item || !m_commands || item->data(Qt::UserRole).toString().isEmpty())
+            return;
+        m_commands->restoreCard(item->data(Qt::UserRole).toString());
+        delete item;
+    });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    m_backend->archivedCards(dialog, m_board->boardId(), [list](const Outcome<QList<Card>> &r) {
+        if (!r.ok())
+            return;
+        for (const Card &c : *r.value) {
+            auto *item = new QListWidgetItem(c.title, list);
+            item->setData(Qt::UserRole, c.id);
+        }
+        if (r.value->isEmpty())
+            list->addItem(MainWindow::tr("No archived cards on this board."));
+    });
+    dialog->resize(420, 360);
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcuts"));
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *table = new QTableWidget(0, 2, dialog);
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    QList<QPair<QString, QString>> rows;
+    for (QAction *action :
+        {m_newBoardAction, m_boardsAction, m_reloadAction, m_findAction, m_addCardAction,
+            m_undoAction, m_redoAction, m_settingsAction, m_shortcutsAction, m_quitAction}) {
+        if (action && !action->shortcut().isEmpty())
+            rows.append({action->text().remove(QLatin1Char('&')),
+                action->shortcut().toString(QKeySequence::NativeText)});
+    }
+    // Keys that belong to the board's widgets rather than to a menu.
+    const auto keys
+        = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
+    rows.append({tr("Open the selected card"), keys(Qt::Key_Return)});
+    rows.append({tr("Move the card to the next / previous column"),
+        keys(Qt::CTRL | Qt::Key_Right) + QLatin1String(" / ") + keys(Qt::CTRL | Qt::Key_Left)});
+    rows.append({tr("Move the card up / down"),
+        keys(Qt::CTRL | Qt::Key_Up) + QLatin1String(" / ") + keys(Qt::CTRL | Qt::Key_Down)});
+    rows.append({tr("Archive the selected card (undo brings it back)"), keys(Qt::Key_Delete)});
+    rows.append({tr("Delete the selected card (asks first)"), keys(Qt::SHIFT | Qt::Key_Delete)});
+    rows.append({tr("Add a checklist item or post a comment (in the card)"), keys(Qt::Key_Return)});
+    rows.append({tr("Close the card (asks when something is not saved)"), keys(Qt::Key_Escape)});
+    for (const auto &[what, shortcut] : rows) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(what));
+        table->setItem(row, 1, new QTableWidgetItem(shortcut));
+    }
+    table->resizeColumnsToContents();
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(560, 420);
+    dialog->open();
+}
+
+} // namespace corkboard::ui
