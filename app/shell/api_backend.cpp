@@ -70,6 +70,10 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
     , m_auth(std::make_unique<client::AuthApi>(*m_api))
     , m_notifications(std::make_unique<client::NotificationsApi>(*m_api))
 {
+    if (m_settings) {
+        m_api->setServerTrust(m_settings->serverTrust());
+        m_probeClient->setServerTrust(m_settings->serverTrust());
+    }
     m_live->attach(m_api);
     connect(m_api, &client::ApiClient::sessionEnded, this, [this] {
         m_account.reset();

@@ -1,5 +1,7 @@
 #include "app/shell/app_settings.h"
 
+#include "shared/client/server_trust.h"
+
 #include <QSettings>
 
 namespace corkboard::ui {
@@ -7,6 +9,15 @@ namespace corkboard::ui {
 AppSettings::AppSettings(const QString &file)
     : m_settings(file.isEmpty() ? new QSettings : new QSettings(file, QSettings::IniFormat))
 {
+}
+
+std::shared_ptr<client::ServerTrust> AppSettings::serverTrust()
+{
+    if (!m_trust) {
+        m_trust = std::make_shared<client::ServerTrust>(
+            std::make_shared<client::SettingsPinStore>(m_settings->fileName()));
+    }
+    return m_trust;
 }
 
 AppSettings::~AppSettings()

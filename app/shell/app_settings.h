@@ -1,10 +1,16 @@
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
 
 class QSettings;
+
+namespace corkboard::client {
+class ServerTrust;
+}
 
 namespace corkboard::ui {
 
@@ -49,9 +55,18 @@ public:
     //! The board open last on `server`, opened again at the next start ("" = the boards list).
     QString lastBoard(const QString &server) const;
     void setLastBoard(const QString &server, const QString &boardId);
+    //! The window's certificate pins (kept in this settings file, not the keychain: they are
+    //! public hashes), shared by every client the window creates.
+    std::shared_ptr<client::ServerTrust> serverTrust();
+    //! The fingerprint of the certificate this computer's shared server presents (this run
+    //! only; empty while it is not shared), for the "Share on LAN" settings.
+    QString servedFingerprint() const { return m_servedFingerprint; }
+    void setServedFingerprint(const QString &fingerprint) { m_servedFingerprint = fingerprint; }
 
 private:
     QSettings *m_settings;
+    std::shared_ptr<client::ServerTrust> m_trust;
+    QString m_servedFingerprint;
 };
 
 } // namespace corkboard::ui

@@ -2,11 +2,13 @@
 
 #include "app/account/sign_in_dialog.h"
 #include "app/shell/app_settings.h"
+#include "app/shell/certificate_check.h"
 #include "app/shell/embedded_server.h"
 #include "app/shell/first_run_dialog.h"
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
 #include "server/platform/log.h"
+#include "shared/client/server_browser.h"
 
 #include <QDir>
 #include <algorithm>
@@ -68,6 +70,8 @@ void DesktopSession::askFirstRun()
     m_window->showBusy(tr("Welcome to Corkboard."));
     m_firstRun = new FirstRunDialog(m_window.get());
     m_firstRun->setAttribute(Qt::WA_DeleteOnClose);
+    m_firstRun->setServerTrust(m_settings->serverTrust());
+    m_firstRun->startDiscovery(client::makeServerBrowser());
     connect(m_firstRun, &FirstRunDialog::localChosen, this, [this] {
         m_settings->setShape(AppSettings::Shape::Local);
         startLocal(true);
@@ -102,6 +106,10 @@ void DesktopSession::startLocal(bool firstRun)
                 m_settings->setLocalPort(url.port());
             if (url.host() == QLatin1String("0.0.0.0"))
                 url.setHost(QStringLiteral("127.0.0.1"));
+            // Our own server's certificate needs no question: this process made it.
+            m_settings->setServedFingerprint(m_server->fingerprint());
+            if (!m_server->fingerprint().isEmpty())
+                m_settings->serverTrust()->pin(url, m_server->fingerprint());
             connectTo(url, firstRun);
         });
     connect(m_server.get(), &EmbeddedServer::failed, this, [this](const QString &message) {
@@ -120,6 +128,21 @@ void DesktopSession::connectTo(const QUrl &url, bool firstRun)
 {
     m_retry.stop();
     m_retryAttempt = 0;
+    if (url.scheme() == QLatin1String("https") && m_certificateChecked != url) {
+        m_window->showBusy(tr("Checking the server's certificate…"));
+        auto *check = new CertificateCheck(m_settings->serverTrust(), m_window.get());
+        check->run(url, [this, check, url, firstRun](bool proceed, const QString &message) {
+            check->deleteLater();
+            if (!proceed) {
+                m_refusedUrl = url; // Retry asks again
+                m_window->showFailure(message);
+                return;
+            }
+            m_certificateChecked = url;
+            connectTo(url, firstRun);
+        });
+        return;
+    }
     delete m_backend;
     m_backend = m_factory(url, this);
     connect(m_backend, &Backend::sessionEnded, this, [this] {
@@ -181,6 +204,8 @@ void DesktopSession::retryNow()
     if (!m_backend) {
         if (m_server) // the embedded server did not start: try it again
             m_server->start();
+        else if (m_refusedUrl.isValid()) // its certificate was refused: ask again
+            connectTo(std::exchange(m_refusedUrl, QUrl()), false);
         return;
     }
     signInSilently(false);

@@ -72,6 +72,8 @@ private:
     Config m_config;
     AppSettings *m_settings;
     BackendFactory m_factory;
+    QUrl m_certificateChecked; //!< the HTTPS server whose certificate was accepted this run
+    QUrl m_refusedUrl; //!< a server whose certificate was not accepted (Retry asks again)
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<EmbeddedServer> m_server;
     Backend *m_backend = nullptr;

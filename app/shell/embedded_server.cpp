@@ -57,6 +57,7 @@ void EmbeddedServer::start()
             }
             const QString url = host->baseUrl();
             const quint16 port = host->port();
+            const QString fingerprint = host->tlsFingerprint();
             if (m_config.startWorker) {
                 // Lives on the server's thread and dies with the host (its destructor stops the
                 // child).
@@ -83,10 +84,11 @@ void EmbeddedServer::start()
                 Qt::DirectConnection);
             QMetaObject::invokeMethod(
                 this,
-                [this, host, url, port] {
+                [this, host, url, port, fingerprint] {
                     m_host = host;
                     m_port = port;
                     m_baseUrl = url;
+                    m_fingerprint = fingerprint;
                     Q_EMIT started(url);
                 },
                 Qt::QueuedConnection);

@@ -23,6 +23,8 @@ public:
     //! Stops the server; emits stopped() when done.
     void stop();
     QString baseUrl() const { return m_baseUrl; }
+    //! "AB:CD:…" when it serves HTTPS (shared on the LAN), else empty.
+    QString fingerprint() const { return m_fingerprint; }
 
 Q_SIGNALS:
     void started(const QString &baseUrl);
@@ -34,6 +36,7 @@ private:
     QThread m_thread;
     ServerHost *m_host = nullptr;
     QString m_baseUrl;
+    QString m_fingerprint;
     quint16 m_port = 0;
     bool m_stopping = false;
     bool m_restartPending = false;

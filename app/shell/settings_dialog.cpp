@@ -33,6 +33,17 @@ SettingsDialog::SettingsDialog(
     connect(m_share, &QCheckBox::toggled, m_port, &QSpinBox::setEnabled);
     lanForm->addRow(m_share);
     lanForm->addRow(tr("&Port:"), m_port);
+    // What colleagues compare with the fingerprint their window shows when they connect.
+    auto *fingerprint = new QLabel(settings->servedFingerprint().isEmpty()
+            ? tr("Shown here while the boards are shared (sharing uses HTTPS).")
+            : settings->servedFingerprint(),
+        lan);
+    fingerprint->setObjectName(QStringLiteral("servedFingerprint"));
+    fingerprint->setTextFormat(Qt::PlainText);
+    fingerprint->setWordWrap(true);
+    fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    fingerprint->setAccessibleName(tr("Certificate fingerprint (SHA-256)"));
+    lanForm->addRow(tr("Certificate fingerprint:"), fingerprint);
     lan->setEnabled(localServer);
     if (!localServer)
         lan->setToolTip(tr("Only a board server on this computer can be shared."));

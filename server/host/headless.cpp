@@ -34,14 +34,35 @@ int runServe(const Config &config)
             supervisor.stop();
             host.shutdown();
         });
+    QObject::connect(&watcher, &UnixSignalWatcher::reloadRequested, &host, [&host] {
+        if (host.reloadTls()) {
+            QTextStream(stdout) << "TLS certificate reloaded; new SHA-256 fingerprint: "
+                                << host.tlsFingerprint() << Qt::endl;
+        }
+    });
     try {
         host.start();
+    } catch (const ConfigError &e) {
+        // Found only when starting (the TLS certificate and key files): same exit as a bad flag.
+        QTextStream(stderr) << "corkboard: invalid setting " << e.setting << ": " << e.problem
+                            << Qt::endl;
+        logging::write(lcServer(), QtCriticalMsg, QStringLiteral("server failed to start"),
+            {{QStringLiteral("setting"), e.setting}, {QStringLiteral("error"), e.problem}});
+        return 2;
     } catch (const std::exception &e) {
         logging::write(lcServer(), QtCriticalMsg, QStringLiteral("server failed to start"),
             {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
         return 1;
     }
     QTextStream(stdout) << "Corkboard is serving on " << host.baseUrl() << Qt::endl;
+    if (const QString fingerprint = host.tlsFingerprint(); !fingerprint.isEmpty()) {
+        // What people compare with the fingerprint their window shows on first connection.
+        QTextStream(stdout) << "TLS certificate SHA-256 fingerprint: " << fingerprint << Qt::endl;
+    } else if (host.context().insecureHttp) {
+        QTextStream(stderr) << "WARNING: plain HTTP beyond loopback (--insecure-http): passwords "
+                               "and tokens cross the network unencrypted."
+                            << Qt::endl;
+    }
     if (const QString code = host.setupCode(); !code.isEmpty()) {
         // Only here and in the log: never in a URL, a response or a file of its own.
         QTextStream(stdout) << "No account exists yet and this server is reachable from the "

@@ -46,7 +46,7 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     };
     m_server = new HttpServer(*m_pipeline, this);
     m_handoff = new SocketHandoff(
-        std::move(limits), context.metrics, context.connectionLimiter, m_server);
+        std::move(limits), context.metrics, context.connectionLimiter, &context.tls, m_server);
     m_server->bind(m_handoff);
     registerRoutes(*this);
     m_drainTimer.setInterval(20);

@@ -10,6 +10,7 @@
 #include "server/http/connection_limits.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
+#include "server/http/tls_context.h"
 #include "server/platform/clock.h"
 #include "server/platform/config.h"
 
@@ -35,6 +36,7 @@ struct ServerContext
         , revocations(*clock)
         , connectionLimiter(config.maxConnections, config.maxConnectionsPerAddress)
     {
+        connectionLimiter.setUncappedPeers(config.trustedProxies);
         // After each commit the hubs of every server thread are told (queued, never blocking).
         eventBus.subscribe([this](const EventEnvelope &event) {
             liveBus.notifyCommitted(event.boardId, event.seq);
@@ -78,6 +80,10 @@ struct ServerContext
     SetupGate setupGate;
     //! Open connections, server-wide and per address (the acceptor admits, guards release).
     ConnectionLimiter connectionLimiter;
+    //! HTTPS: the certificate every new connection uses (disabled: plain HTTP).
+    TlsContext tls;
+    //! Plain HTTP beyond loopback (--insecure-http): /ready says so.
+    bool insecureHttp = false;
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     //! Last heartbeat of the background worker (ms since epoch; 0: none yet).
     std::atomic<qint64> workerHeartbeatMs {0};

@@ -12,8 +12,11 @@
 #include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
+#include "server/platform/service_advertiser.h"
+#include "server/platform/tls_identity.h"
 
 #include <QDir>
+#include <QHostInfo>
 #include <QThread>
 #include <stdexcept>
 
@@ -114,6 +117,7 @@ void ServerHost::start()
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
     m_listenHost = prepareFirstStart();
+    prepareTls();
     // Revocations other instances (or a crashed request) wrote reach this process within 250 ms.
     m_revocationFeed = new RevocationFeed(
         cfg, *m_context->clock, m_context->revocations, RevocationFeed::kDefaultIntervalMs, this);
@@ -184,6 +188,7 @@ void ServerHost::start()
                                      .toStdString());
     }
     m_running = true;
+    advertise();
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("server listening"),
         {{QStringLiteral("host"), m_listenHost},
             {QStringLiteral("port"), int(m_acceptor->serverPort())},
@@ -200,7 +205,84 @@ QString ServerHost::baseUrl() const
     QString host = m_listenHost.isEmpty() ? m_context->config.host : m_listenHost;
     if (host == QLatin1String("0.0.0.0"))
         host = QStringLiteral("127.0.0.1");
-    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    const bool tls = m_context->tls.isEnabled();
+    return QStringLiteral("%1://%2:%3")
+        .arg(tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(port());
+}
+
+void ServerHost::advertise()
+{
+    const Config &cfg = m_context->config;
+    if (!cfg.discovery || QHostAddress(m_listenHost).isLoopback())
+        return; // nobody else could connect: nothing to announce
+    DiscoveryRecord record;
+    record.version = QStringLiteral(CORKBOARD_VERSION);
+    record.tls = m_context->tls.isEnabled();
+    record.fingerprint = m_context->tls.fingerprint();
+    if (!m_advertiser)
+        m_advertiser = makeServiceAdvertiser();
+    m_advertiser->publish(
+        QStringLiteral("Corkboard on %1").arg(QHostInfo::localHostName()), port(), record);
+}
+
+QString ServerHost::tlsFingerprint() const
+{
+    return m_context->tls.fingerprint();
+}
+
+void ServerHost::prepareTls()
+{
+    const Config &cfg = m_context->config;
+    if (!cfg.usesTls(m_listenHost)) {
+        const QHostAddress address(m_listenHost);
+        m_context->insecureHttp = !address.isLoopback();
+        if (m_context->insecureHttp) {
+            logging::write(lcSecurity(), QtWarningMsg,
+                QStringLiteral("serving plain HTTP beyond loopback (--insecure-http): passwords "
+                               "and tokens cross the network readable by anyone on it"),
+                {{QStringLiteral("host"), m_listenHost}});
+        }
+        return;
+    }
+    const TlsIdentity identity = tls_identity::load(cfg);
+    try {
+        m_context->tls.install(identity);
+    } catch (const std::exception &e) {
+        throw ConfigError(identity.generated ? QStringLiteral("tls/cert.pem")
+                                             : QStringLiteral("CORKBOARD_TLS_CERT"),
+            QString::fromUtf8(e.what()));
+    }
+    logging::write(lcServer(), QtInfoMsg, QStringLiteral("TLS certificate"),
+        {{QStringLiteral("fingerprint_sha256"), m_context->tls.fingerprint()},
+            {QStringLiteral("expires_at"), m_context->tls.expiresAt().toString(Qt::ISODate)},
+            {QStringLiteral("self_signed"), m_context->tls.isSelfSigned()},
+            {QStringLiteral("path"), identity.certificatePath}});
+}
+
+bool ServerHost::reloadTls()
+{
+    const Config &cfg = m_context->config;
+    if (!m_context->tls.isEnabled())
+        return false;
+    const QString before = m_context->tls.fingerprint();
+    try {
+        m_context->tls.install(tls_identity::load(cfg));
+    } catch (const std::exception &e) {
+        logging::write(lcServer(), QtCriticalMsg,
+            QStringLiteral("TLS reload failed, keeping the current certificate"),
+            {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+        return false;
+    }
+    const QString after = m_context->tls.fingerprint();
+    if (m_advertiser && before != after)
+        advertise(); // the TXT record carries the fingerprint
+    logging::write(lcServer(), QtInfoMsg, QStringLiteral("TLS certificate reloaded"),
+        {{QStringLiteral("fingerprint_sha256"), after},
+            {QStringLiteral("changed"), before != after}});
+    return before != after;
 }
 
 QString ServerHost::prepareFirstStart()
@@ -238,6 +320,8 @@ void ServerHost::shutdown()
         return;
     m_stopping = true;
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("shutting down"));
+    if (m_advertiser)
+        m_advertiser->withdraw();
     if (m_acceptor)
         m_acceptor->close();
     m_pendingDrains = int(m_workers.size());

@@ -19,6 +19,7 @@ class HttpWorker;
 class RevocationFeed;
 class Clock;
 class DataDirLock;
+class ServiceAdvertiser;
 
 //! Accepts connections on the listening socket and deals them round-robin to the server threads.
 //! The one place that counts connections in (global and per-address caps): what is over a cap is
@@ -63,6 +64,11 @@ public:
     //! the console and the log of `--serve`.
     QString setupCode() const { return m_setupCode; }
     ServerContext &context() { return *m_context; }
+    //! "AB:CD:…" of the certificate served (empty: plain HTTP).
+    QString tlsFingerprint() const;
+    //! SIGHUP: reads CORKBOARD_TLS_CERT/KEY again; new connections use them, open ones keep
+    //! theirs. A bad pair is logged and the current one kept. Returns whether it changed.
+    bool reloadTls();
     //! Stop accepting, let in-flight requests finish (bounded), then emit stopped().
     void shutdown();
     bool isRunning() const { return m_running; }
@@ -74,12 +80,16 @@ private:
     void stopThreads();
     //! Decides the first-start rules (setup code, loopback) and returns the address to listen on.
     QString prepareFirstStart();
+    //! HTTPS beyond loopback (or always with CORKBOARD_TLS=on), unless --insecure-http.
+    void prepareTls();
 
     std::unique_ptr<ServerContext> m_context;
     std::vector<QThread *> m_threads;
     std::vector<HttpWorker *> m_workers;
     Acceptor *m_acceptor = nullptr;
     RevocationFeed *m_revocationFeed = nullptr;
+    std::unique_ptr<ServiceAdvertiser> m_advertiser; //!< DNS-SD, beyond loopback only
+    void advertise();
     QString m_listenHost;
     QString m_setupCode;
     //! Held shared while serving (see DataDirLock: --restore needs it exclusively).

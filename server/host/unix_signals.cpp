@@ -26,7 +26,11 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
-        if (::read(g_fds[1], &byte, 1) == 1)
+        if (::read(g_fds[1], &byte, 1) != 1)
+            return;
+        if (int(byte) == SIGHUP)
+            Q_EMIT reloadRequested();
+        else
             Q_EMIT terminationRequested(int(byte));
     });
     struct sigaction action = {};
@@ -35,6 +39,7 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 }
 
@@ -42,6 +47,7 @@ UnixSignalWatcher::~UnixSignalWatcher()
 {
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
 }
 
 } // namespace corkboard

@@ -6,7 +6,7 @@ class QSocketNotifier;
 
 namespace corkboard {
 
-//! Turns SIGTERM/SIGINT into a Qt signal on the main thread (self-pipe).
+//! Turns SIGTERM/SIGINT (and SIGHUP) into Qt signals on the main thread (self-pipe).
 class UnixSignalWatcher : public QObject
 {
     Q_OBJECT
@@ -16,6 +16,8 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    //! SIGHUP: read the TLS certificate and key again.
+    void reloadRequested();
 
 private:
     QSocketNotifier *m_notifier = nullptr;

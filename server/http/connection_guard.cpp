@@ -3,6 +3,7 @@
 #include "server/http/pipeline.h"
 #include "server/platform/log.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <algorithm>
@@ -51,6 +52,64 @@ void ConnectionGuard::attachAfterServer()
         connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::afterServerRead);
 }
 
+void ConnectionGuard::expectTls(std::function<void()> onEncrypted)
+{
+    auto *ssl = qobject_cast<QSslSocket *>(m_socket.data());
+    if (!ssl)
+        return;
+    m_state = State::TlsHandshake;
+    m_onEncrypted = std::move(onEncrypted);
+    connect(ssl, &QSslSocket::encrypted, this, [this] {
+        if (m_state != State::TlsHandshake)
+            return;
+        m_state = State::Idle;
+        m_fresh = true; // the header deadline starts again for the first request
+        armTimer();
+        if (m_onEncrypted)
+            m_onEncrypted();
+    });
+    // A failed handshake (wrong protocol version, no shared cipher, garbage) ends the connection;
+    // nothing can be said to a peer that does not speak our TLS.
+    connect(ssl, &QAbstractSocket::errorOccurred, this, [this, ssl](QAbstractSocket::SocketError) {
+        if (m_state != State::TlsHandshake)
+            return;
+        logging::write(lcSecurity(), QtInfoMsg, QStringLiteral("TLS handshake failed"),
+            {{QStringLiteral("peer"), ssl->peerAddress().toString()},
+                {QStringLiteral("error"), ssl->errorString()}});
+        m_state = State::Rejected;
+        m_timer.stop();
+        ssl->abort();
+    });
+    armTimer();
+}
+
+bool ConnectionGuard::isEncrypted() const
+{
+    const auto *ssl = qobject_cast<const QSslSocket *>(m_socket.data());
+    return ssl && ssl->isEncrypted();
+}
+
+void ConnectionGuard::sniffTls()
+{
+    auto *ssl = qobject_cast<QSslSocket *>(m_socket.data());
+    if (!ssl || m_tlsStarted)
+        return; // the handshake is running: its bytes are the TLS layer's
+    char first = 0;
+    // Unencrypted mode: peek() looks at the plain socket without taking anything, so the bytes
+    // are still there for the handshake.
+    if (ssl->peek(&first, 1) != 1)
+        return;
+    m_fresh = false;
+    if (first == 0x16) { // TLS record type "handshake": a ClientHello
+        m_tlsStarted = true;
+        ssl->startServerEncryption();
+        return;
+    }
+    // Most likely plain HTTP sent to the HTTPS port: say so in words it can read, then close.
+    refuse(ErrorCode::MalformedRequest,
+        QStringLiteral("this port speaks HTTPS only; use https:// in the address"));
+}
+
 void ConnectionGuard::exemptFromTimeouts()
 {
     m_state = State::Exempt;
@@ -67,6 +126,8 @@ void ConnectionGuard::handOverToWebSocket()
 
 bool ConnectionGuard::isIdle() const
 {
+    if (m_state == State::TlsHandshake)
+        return true; // no request can be in flight before the handshake is done
     if (m_state != State::Idle || !m_headerBlock.isEmpty())
         return false;
     if (!m_socket)
@@ -114,6 +175,11 @@ qint64 ConnectionGuard::bodyDeadlineMs(QString *why) const
 void ConnectionGuard::armTimer()
 {
     switch (m_state) {
+    case State::TlsHandshake:
+        // The handshake (and the client's first byte before it) gets the header deadline.
+        if (!m_timer.isActive())
+            m_timer.start(m_limits.headerTimeoutMs);
+        break;
     case State::Idle:
         // A connection that never says anything gets the header deadline, not the keep-alive one.
         m_timer.start(m_fresh ? m_limits.headerTimeoutMs : m_limits.idleTimeoutMs);
@@ -143,6 +209,14 @@ void ConnectionGuard::onTimeout()
     if (!m_socket)
         return;
     switch (m_state) {
+    case State::TlsHandshake:
+        // Slow or silent handshakes hold a descriptor and a place under the caps: not for long.
+        logging::write(lcSecurity(), QtInfoMsg,
+            QStringLiteral("TLS handshake not finished in time, closing"),
+            {{QStringLiteral("peer"), m_socket->peerAddress().toString()}});
+        m_state = State::Rejected;
+        m_socket->abort();
+        break;
     case State::Idle:
         if (m_socket->bytesToWrite() > 0) {
             m_timer.start(m_limits.idleTimeoutMs);
@@ -182,6 +256,10 @@ void ConnectionGuard::beforeServerRead()
         return;
     if (m_state == State::Rejected) {
         m_socket->readAll();
+        return;
+    }
+    if (m_state == State::TlsHandshake) {
+        sniffTls();
         return;
     }
     if (m_state == State::Exempt || m_state == State::UpgradePending)
@@ -300,7 +378,7 @@ void ConnectionGuard::refuse(
     r.withHeader("X-Request-Id", requestId.toLatin1());
     if (retryAfterSeconds > 0)
         r.withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
-    Pipeline::addSecurityHeaders(r, QString());
+    Pipeline::addSecurityHeaders(r, QString(), isEncrypted());
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
         + reasonPhrase(r.status).toLatin1() + "\r\n";
     out += "Content-Type: " + r.contentType
@@ -323,6 +401,37 @@ void ConnectionGuard::refuse(
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
     m_socket->readAll();
     m_unconsumed = 0;
+    sendAndLinger(out);
+    Q_EMIT rejected(r.status);
+}
+
+void ConnectionGuard::sendAndLinger(const QByteArray &out)
+{
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && ssl->isEncrypted()) {
+        // Over TLS the answer is encrypted by Qt; once every encrypted byte is out, the same
+        // lingering close as below.
+        ssl->write(out);
+        auto shutdownWhenSent = [this, ssl] {
+            if (m_socket && ssl->bytesToWrite() == 0 && ssl->encryptedBytesToWrite() == 0
+                && ssl->socketDescriptor() >= 0)
+                ::shutdown(int(ssl->socketDescriptor()), SHUT_WR);
+        };
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, shutdownWhenSent);
+        ssl->flush();
+        shutdownWhenSent();
+    } else {
+        sendPlainAndLinger(out);
+    }
+    disconnect(&m_timer, nullptr, this, nullptr);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_socket)
+            m_socket->abort();
+    });
+    m_timer.start(2000);
+}
+
+void ConnectionGuard::sendPlainAndLinger(const QByteArray &out)
+{
     // Straight into the kernel when nothing else is queued (the usual case): a flood of refusals
     // then costs no 16 KiB write buffer per connection. Whatever does not fit goes through Qt.
     const qintptr fd = m_socket->socketDescriptor();
@@ -343,13 +452,6 @@ void ConnectionGuard::refuse(
                 ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
         });
     }
-    disconnect(&m_timer, nullptr, this, nullptr);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (m_socket)
-            m_socket->abort();
-    });
-    m_timer.start(2000);
-    Q_EMIT rejected(r.status);
 }
 
 } // namespace corkboard

@@ -30,6 +30,14 @@ public:
 
     //! Connect after QtHttpServer has connected its own readyRead slot.
     void attachAfterServer();
+    //! The socket is a QSslSocket on a TLS port, not yet encrypted: the guard waits for the
+    //! client's first byte (a TLS handshake record starts the server handshake; anything else,
+    //! such as plain HTTP, is answered 400 in plain text and closed), holds the handshake to the
+    //! header deadline, and calls `onEncrypted` once the handshake is done (QtHttpServer may see
+    //! the connection from then on).
+    void expectTls(std::function<void()> onEncrypted);
+    //! True once a TLS handshake has completed on this connection.
+    bool isEncrypted() const;
     //! Runs when the guard dies with its socket (gives the connection's place back).
     void setOnClosed(std::function<void()> onClosed) { m_onClosed = std::move(onClosed); }
     //! SSE streams: no more scanning, no timers.
@@ -58,6 +66,7 @@ Q_SIGNALS:
 private:
     enum class State
     {
+        TlsHandshake, //!< TLS port: before and during the handshake
         Idle,
         Headers,
         Body,
@@ -67,6 +76,11 @@ private:
     };
 
     void beforeServerRead();
+    //! TlsHandshake state: looks at the first byte the client sent.
+    void sniffTls();
+    //! Sends the refusal `out` and closes after a short lingering (see refuse()).
+    void sendAndLinger(const QByteArray &out);
+    void sendPlainAndLinger(const QByteArray &out);
     void afterServerRead();
     void onTimeout();
     //! Feeds new bytes; returns false once the connection was rejected.
@@ -91,6 +105,8 @@ private:
     bool m_closeWhenIdle = false;
     bool m_expectContinue = false; //!< the request just framed asked for "100 Continue"
     std::function<void()> m_onClosed;
+    std::function<void()> m_onEncrypted;
+    bool m_tlsStarted = false;
 };
 
 } // namespace corkboard

@@ -25,9 +25,20 @@ QHostAddress ConnectionLimiter::normalized(const QHostAddress &peer)
     const quint32 v4 = peer.toIPv4Address(&isV4);
     if (isV4)
         return QHostAddress(v4);
-    QHostAddress copy = peer;
-    copy.setScopeId(QString());
-    return copy;
+    if (peer.protocol() != QAbstractSocket::IPv6Protocol)
+        return peer; // null / unknown: one bucket of its own
+    Q_IPV6ADDR bytes = peer.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes); // no scope id either: the prefix is the client
+}
+
+QString ConnectionLimiter::addressKey(const QHostAddress &peer)
+{
+    const QHostAddress key = normalized(peer);
+    if (key.protocol() == QAbstractSocket::IPv6Protocol)
+        return key.toString() + QStringLiteral("/64");
+    return key.toString();
 }
 
 ConnectionLimiter::Verdict ConnectionLimiter::admit(const QHostAddress &peer)
@@ -39,7 +50,15 @@ ConnectionLimiter::Verdict ConnectionLimiter::admit(const QHostAddress &peer)
         return Verdict::ServerFull;
     }
     int &fromPeer = m_perAddress[key];
-    if (fromPeer >= m_maxPerAddress) {
+    bool uncapped = false;
+    if (!m_uncapped.isEmpty()) {
+        bool v4 = false;
+        const quint32 ip = peer.toIPv4Address(&v4);
+        const QHostAddress exact = v4 ? QHostAddress(ip) : peer; // the whole address, not the /64
+        for (const auto &subnet : std::as_const(m_uncapped))
+            uncapped = uncapped || exact.isInSubnet(subnet);
+    }
+    if (fromPeer >= m_maxPerAddress && !uncapped) {
         if (fromPeer == 0)
             m_perAddress.remove(key);
         ++m_refusedAddressFull;
@@ -60,6 +79,12 @@ void ConnectionLimiter::release(const QHostAddress &peer)
     if (--it.value() <= 0)
         m_perAddress.erase(it);
     --m_open;
+}
+
+void ConnectionLimiter::setUncappedPeers(QList<QPair<QHostAddress, int>> subnets)
+{
+    QMutexLocker lock(&m_mutex);
+    m_uncapped = std::move(subnets);
 }
 
 void ConnectionLimiter::setMaxConnections(int maxConnections)

@@ -3,7 +3,9 @@
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
 #include <QMutex>
+#include <QPair>
 #include <atomic>
 
 namespace corkboard {
@@ -27,6 +29,10 @@ public:
     Verdict admit(const QHostAddress &peer);
     //! An admitted connection is gone.
     void release(const QHostAddress &peer);
+    //! Peers the per-address cap does not apply to (trusted reverse proxies carry many clients
+    //! on their connections; the server-wide cap still does, and the per-request rate limit
+    //! counts each real client). Call before serving.
+    void setUncappedPeers(QList<QPair<QHostAddress, int>> subnets);
     //! Lowers (or raises) the server-wide cap, e.g. to what the open-file limit allows.
     void setMaxConnections(int maxConnections);
     int maxConnections() const;
@@ -41,12 +47,17 @@ public:
     //! Prometheus lines: refusals by reason, refusals in flight.
     QByteArray renderMetrics() const;
 
-    //! IPv4-mapped IPv6 addresses count as their IPv4 address.
+    //! The address a client is counted by: an IPv4 address as itself (IPv4-mapped IPv6 too),
+    //! an IPv6 address by its /64 prefix (one host usually holds a whole /64, and privacy
+    //! addresses would otherwise give it a fresh count per connection).
     static QHostAddress normalized(const QHostAddress &peer);
+    //! normalized() as text, for keys of per-address rate limits.
+    static QString addressKey(const QHostAddress &peer);
 
 private:
     mutable QMutex m_mutex;
     QHash<QHostAddress, int> m_perAddress;
+    QList<QPair<QHostAddress, int>> m_uncapped;
     int m_open = 0;
     int m_maxConnections;
     const int m_maxPerAddress;

@@ -2,17 +2,23 @@
 
 #include "server/http/metrics.h"
 #include "server/http/pipeline.h"
+<<<<<<< HEAD
 #include "server/http/socket_send.h"
+=======
+#include "server/http/tls_context.h"
+>>>>>>> tls
 #include "server/platform/log.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <unistd.h>
 
 namespace corkboard {
 
+<<<<<<< HEAD
 namespace {
 // The reason phrases QHttpServerResponder writes (its table), for the statuses we answer with.
 const char *statusReason(int status)
@@ -106,10 +112,15 @@ const char *statusReason(int status)
 
 SocketHandoff::SocketHandoff(
     GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter, QObject *parent)
+=======
+SocketHandoff::SocketHandoff(GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter,
+    const TlsContext *tls, QObject *parent)
+>>>>>>> tls
     : QTcpServer(parent)
     , m_limits(std::move(limits))
     , m_metrics(metrics)
     , m_limiter(limiter)
+    , m_tls(tls)
 {
 }
 
@@ -118,7 +129,16 @@ void SocketHandoff::adopt(
 {
     ConnectionLimiter *limiter = &m_limiter;
     const bool admitted = verdict == ConnectionLimiter::Verdict::Admitted;
-    auto *socket = new QTcpSocket(this);
+    const bool tls = m_tls && m_tls->isEnabled();
+    QSslSocket *ssl = nullptr;
+    QTcpSocket *socket = nullptr;
+    if (tls) {
+        ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(m_tls->configuration()); // the current one (SIGHUP reloads)
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     if (!socket->setSocketDescriptor(descriptor)) {
         logging::write(lcHttp(), QtWarningMsg, QStringLiteral("could not adopt a connection"));
         delete socket;
@@ -130,6 +150,14 @@ void SocketHandoff::adopt(
         return;
     }
     auto *guard = new ConnectionGuard(socket, m_limits);
+    if (!admitted && tls) {
+        // A TLS client can read no answer before a handshake, and a handshake is what a flood
+        // must not get: closed at once (counted in the refusal metrics).
+        guard->setOnClosed([limiter] { limiter->endRefusal(); });
+        socket->abort();
+        delete socket;
+        return;
+    }
     if (!admitted) {
         // Never shown to QtHttpServer: answered, lingered over, deleted.
         guard->setOnClosed([limiter] { limiter->endRefusal(); });
@@ -154,6 +182,28 @@ void SocketHandoff::adopt(
         limiter->release(peer);
         metrics->connectionClosed();
     });
+    if (tls) {
+        // Ours until the handshake is done: the guard holds it to the header deadline, and a
+        // connection that fails or times out is gone without QtHttpServer ever seeing it.
+        auto deleteOnClose
+            = connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        guard->expectTls([this, socket, guard, deleteOnClose] {
+            disconnect(deleteOnClose);
+            handToServer(socket, guard);
+            // Application data that came with the end of the handshake is already decrypted;
+            // QtHttpServer only reads on readyRead.
+            if (socket->bytesAvailable() > 0) {
+                QMetaObject::invokeMethod(
+                    socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
+            }
+        });
+        return;
+    }
+    handToServer(socket, guard);
+}
+
+void SocketHandoff::handToServer(QTcpSocket *socket, ConnectionGuard *guard)
+{
     // QtHttpServer takes the socket at once (pendingConnectionAvailable) and connects its own
     // readyRead slot now, after the guard's.
     addPendingConnection(socket);
@@ -217,6 +267,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     request.headers = raw.headers();
     request.body = raw.body();
     request.peer = raw.remoteAddress();
+    request.transportPeer = request.peer;
+    request.secure = guard->isEncrypted();
     request.socket = socket;
     request.guard = guard;
     const Response response = m_pipeline.handle(request);

@@ -11,6 +11,7 @@ namespace corkboard {
 
 class Pipeline;
 class Metrics;
+class TlsContext;
 struct Request;
 struct Response;
 
@@ -20,8 +21,10 @@ class SocketHandoff : public QTcpServer
 {
     Q_OBJECT
 public:
+    //! `tls`: when set and enabled, every connection is HTTPS (a QSslSocket whose handshake the
+    //! guard watches); QtHttpServer sees a connection only once it is encrypted.
     SocketHandoff(GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter,
-        QObject *parent = nullptr);
+        const TlsContext *tls = nullptr, QObject *parent = nullptr);
     //! Runs on the owning thread. `verdict` is the acceptor's: an admitted connection goes to
     //! QtHttpServer behind its guard; a refused one is answered 503/429 and closed (the acceptor
     //! counted it in with beginRefusal()).
@@ -31,9 +34,12 @@ public:
     static constexpr int kRetryAfterSeconds = 5;
 
 private:
+    void handToServer(QTcpSocket *socket, ConnectionGuard *guard);
+
     GuardLimits m_limits;
     Metrics &m_metrics;
     ConnectionLimiter &m_limiter;
+    const TlsContext *m_tls;
 };
 
 //! Our QAbstractHttpServer: turns QHttpServerRequest into our Request, runs the pipeline, writes

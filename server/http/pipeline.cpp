@@ -1,6 +1,7 @@
 #include "server/http/pipeline.h"
 
 #include "server/http/connection_guard.h"
+#include "server/http/connection_limits.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/http/router.h"
@@ -94,8 +95,10 @@ Response mapException(std::exception_ptr error, const QString &requestId)
         ErrorCode::Internal, QStringLiteral("something went wrong on the server"), requestId);
 }
 
-void Pipeline::addSecurityHeaders(Response &response, const QString &path)
+void Pipeline::addSecurityHeaders(Response &response, const QString &path, bool secure)
 {
+    if (secure) // a year; no includeSubDomains: the name may serve other things on other ports
+        response.withHeader("Strict-Transport-Security", "max-age=31536000");
     response.withHeader("X-Content-Type-Options", "nosniff");
     response.withHeader("Referrer-Policy", "no-referrer");
     response.withHeader("X-Frame-Options", "DENY");
@@ -148,7 +151,8 @@ Response Pipeline::dispatch(Request &request)
     if (preflight)
         return corsHeaders;
 
-    const auto limit = m_rateLimiter.take(QStringLiteral("ip:") + request.peer.toString());
+    const auto limit
+        = m_rateLimiter.take(QStringLiteral("ip:") + ConnectionLimiter::addressKey(request.peer));
     if (!limit.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
             {{QStringLiteral("peer"), request.peer.toString()}});
@@ -221,10 +225,61 @@ Response Pipeline::dispatch(Request &request)
     }
 }
 
+bool Pipeline::isTrustedProxy(const QHostAddress &peer) const
+{
+    bool v4 = false;
+    const quint32 ip = peer.toIPv4Address(&v4); // IPv4-mapped IPv6 as IPv4
+    const QHostAddress address = v4 ? QHostAddress(ip) : peer;
+    for (const auto &subnet : m_config.trustedProxies) {
+        if (address.isInSubnet(subnet))
+            return true;
+    }
+    return false;
+}
+
+void Pipeline::resolveClient(Request &request) const
+{
+    if (request.transportPeer.isNull())
+        request.transportPeer = request.peer;
+    if (m_config.trustedProxies.isEmpty() || !isTrustedProxy(request.transportPeer))
+        return; // from anyone else the headers are the client's own words: ignored
+    // "client, proxy1, proxy2": read from the right, past our own proxies; the first address
+    // that is not one of them is the client (what is left of it could be forged by the client).
+    QList<QByteArray> hops;
+    for (const auto &h : std::as_const(request.headers)) {
+        if (h.first.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0)
+            hops += h.second.split(',');
+    }
+    for (qsizetype i = hops.size() - 1; i >= 0; --i) {
+        QByteArray hop = hops.at(i).trimmed();
+        if (hop.startsWith('[') && hop.contains(']'))
+            hop = hop.mid(1, hop.indexOf(']') - 1); // "[v6]:port"
+        else if (hop.count(':') == 1)
+            hop = hop.left(hop.indexOf(':')); // "v4:port"
+        const QHostAddress address(QString::fromLatin1(hop));
+        if (address.isNull())
+            break; // garbage: keep the last address we could read
+        request.peer = address;
+        if (!isTrustedProxy(address))
+            break;
+    }
+    // The proxy nearest to us says how the client reached it.
+    QByteArray proto;
+    for (const auto &h : std::as_const(request.headers)) {
+        if (h.first.compare("X-Forwarded-Proto", Qt::CaseInsensitive) == 0)
+            proto = h.second.split(',').last().trimmed().toLower();
+    }
+    if (proto == "https")
+        request.secure = true;
+    else if (proto == "http")
+        request.secure = false;
+}
+
 Response Pipeline::handle(Request &request)
 {
     QElapsedTimer timer;
     timer.start();
+    resolveClient(request);
     request.requestId = requestIdFor(request.header("X-Request-Id"));
     logging::setCurrentRequestId(request.requestId);
 
@@ -236,7 +291,7 @@ Response Pipeline::handle(Request &request)
     }
     if (!response.takenOver) {
         response.withHeader("X-Request-Id", request.requestId.toLatin1());
-        addSecurityHeaders(response, request.path);
+        addSecurityHeaders(response, request.path, request.secure);
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const QString route
@@ -246,13 +301,15 @@ Response Pipeline::handle(Request &request)
     // Checked here, not only inside write(): the fields below allocate a QJsonObject per request
     // even when the line is then dropped (CORKBOARD_LOG_LEVEL=warning).
     if (lcAccess().isInfoEnabled()) {
-        logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"),
-            {{QStringLiteral("method"), QString::fromLatin1(request.method)},
-                {QStringLiteral("path"), request.path}, {QStringLiteral("route"), route},
-                {QStringLiteral("status"), response.takenOver ? 101 : response.status},
-                {QStringLiteral("duration_ms"), seconds * 1000.0},
-                {QStringLiteral("bytes"), response.body.size()},
-                {QStringLiteral("peer"), request.peer.toString()}});
+        QJsonObject fields {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+            {QStringLiteral("path"), request.path}, {QStringLiteral("route"), route},
+            {QStringLiteral("status"), response.takenOver ? 101 : response.status},
+            {QStringLiteral("duration_ms"), seconds * 1000.0},
+            {QStringLiteral("bytes"), response.body.size()},
+            {QStringLiteral("peer"), request.peer.toString()}};
+        if (request.transportPeer != request.peer) // behind a trusted proxy: which one
+            fields.insert(QStringLiteral("proxy"), request.transportPeer.toString());
+        logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"), fields);
     }
     logging::setCurrentRequestId(QString());
     return response;

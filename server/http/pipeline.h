@@ -36,10 +36,16 @@ public:
     static Response problem(ErrorCode code, const QString &detail, const QString &requestId);
     //! A valid X-Request-Id (≤ 64 of [A-Za-z0-9._-]) or a new one.
     static QString requestIdFor(const QByteArray &incoming);
-    //! Adds the security headers (and no-store on API paths).
-    static void addSecurityHeaders(Response &response, const QString &path);
+    //! Adds the security headers (and no-store on API paths); HSTS when the client reached us
+    //! over HTTPS (directly, or through a trusted proxy that says so).
+    static void addSecurityHeaders(Response &response, const QString &path, bool secure = false);
+
+    //! Behind a trusted proxy (CORKBOARD_TRUSTED_PROXIES): the client from X-Forwarded-For and
+    //! the scheme from X-Forwarded-Proto; from any other peer those headers are ignored.
+    void resolveClient(Request &request) const;
 
 private:
+    bool isTrustedProxy(const QHostAddress &peer) const;
     Response dispatch(Request &request);
     bool applyCors(const Request &request, Response &response, bool *preflightDone);
 

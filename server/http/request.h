@@ -33,7 +33,9 @@ struct Request
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QHostAddress peer;
+    QHostAddress peer; //!< the client (behind a trusted proxy: from X-Forwarded-For)
+    QHostAddress transportPeer; //!< the address the connection came from (the proxy, if any)
+    bool secure = false; //!< HTTPS: our TLS, or a trusted proxy's X-Forwarded-Proto: https
     QString requestId;
     QHash<QString, QString> pathParams;
     QString routePattern;

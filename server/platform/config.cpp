@@ -1,5 +1,7 @@
 #include "server/platform/config.h"
 
+#include "server/platform/config_network.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -99,6 +101,12 @@ constexpr Setting kSettings[] = {
         "Scheduled backups every N s|m|h|d (default 1d; 0 or off: none).", "interval"},
     {"backup-keep", "CORKBOARD_BACKUP_KEEP",
         "Scheduled backups kept as DAILY,WEEKLY (default 7,4).", "n,n"},
+    {"tls", "CORKBOARD_TLS", "auto: HTTPS beyond loopback (default) | on: HTTPS always.", "mode"},
+    {"tls-cert", "CORKBOARD_TLS_CERT", "PEM certificate (chain) file; reloaded on SIGHUP.", "path"},
+    {"tls-key", "CORKBOARD_TLS_KEY", "PEM private key file for --tls-cert (mode 0600).", "path"},
+    {"trusted-proxies", "CORKBOARD_TRUSTED_PROXIES",
+        "Comma-separated proxy addresses/CIDRs whose X-Forwarded-* headers count.", "list"},
+    {"discovery", "CORKBOARD_DISCOVERY", "false: do not advertise on the LAN (DNS-SD).", "bool"},
 };
 
 qint64 parseInteger(const QString &setting, const QString &text, qint64 min, qint64 max)
@@ -139,7 +147,9 @@ qint64 parseInterval(const QString &setting, const QString &text)
     return n * factor;
 }
 
-bool parseBool(const QString &setting, const QString &text)
+} // namespace
+
+bool config_detail::parseBool(const QString &setting, const QString &text)
 {
     const QString t = text.trimmed().toLower();
     if (t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("yes"))
@@ -148,6 +158,10 @@ bool parseBool(const QString &setting, const QString &text)
         return false;
     throw ConfigError(setting, QStringLiteral("must be true or false, got '%1'").arg(text));
 }
+
+namespace {
+
+using config_detail::parseBool;
 
 QByteArray checkedSecret(const QString &setting, const QByteArray &secret)
 {
@@ -191,6 +205,9 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("list"), QStringLiteral("With --backup: list backups.")});
     parser.addOption({QStringLiteral("restore"), QStringLiteral("Restore the database from FILE."),
         QStringLiteral("file")});
+    parser.addOption({QStringLiteral("insecure-http"),
+        QStringLiteral("Serve plain HTTP beyond loopback (passwords readable on the network). "
+                       "[CORKBOARD_INSECURE_HTTP]")});
     for (const auto &s : kSettings) {
         parser.addOption({QString::fromLatin1(s.flag),
             QString::fromLatin1(s.help) + QStringLiteral(" [") + QString::fromLatin1(s.env)
@@ -457,6 +474,12 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.backupKeepDaily = m.captured(1).toInt();
         c.backupKeepWeekly = m.captured(2).toInt();
     }
+    parseNetworkSettings(c, lookup);
+    if (parser.isSet(QStringLiteral("insecure-http")))
+        c.insecureHttp = true;
+    else if (env.contains(QStringLiteral("CORKBOARD_INSECURE_HTTP")))
+        c.insecureHttp = parseBool(QStringLiteral("CORKBOARD_INSECURE_HTTP"),
+            env.value(QStringLiteral("CORKBOARD_INSECURE_HTTP")));
     return c;
 }
 

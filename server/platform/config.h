@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -91,8 +92,19 @@ struct Config
     QString backupFile; //!< --backup FILE (empty: into <dataDir>/backups)
     bool backupList = false; //!< --backup --list
     QString restoreFile; //!< --restore FILE
+    // The LAN link (see server/platform/config_network.cpp).
+    //! auto: HTTPS when listening beyond loopback, plain HTTP on loopback; on: HTTPS always.
+    bool tlsAlways = false;
+    QString tlsCertFile; //!< CORKBOARD_TLS_CERT (PEM); empty: self-signed in <dataDir>/tls
+    QString tlsKeyFile; //!< CORKBOARD_TLS_KEY (PEM, unencrypted)
+    bool insecureHttp = false; //!< --insecure-http: plain HTTP even beyond loopback
+    //! Peers whose X-Forwarded-For / X-Forwarded-Proto count (reverse proxies).
+    QList<QPair<QHostAddress, int>> trustedProxies;
+    bool discovery = true; //!< advertise _corkboard._tcp over DNS-SD when beyond loopback
 
     QString sqlitePath() const;
+    //! Whether a server listening on `listenHost` speaks HTTPS under these settings.
+    bool usesTls(const QString &listenHost) const;
 };
 
 //! A setting with a bad value: the program exits 2 naming it.

@@ -8,6 +8,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QTimer>
 #include <QUuid>
 
@@ -24,6 +27,8 @@ struct ApiClient::Call
     QString tokenUsed;
     bool timedOut = false;
     bool tlsFailed = false;
+    bool encrypted = false; //!< the TLS handshake of this attempt completed
+    std::optional<ServerTrust::Verdict> tlsVerdict; //!< why the certificate was refused
     QString keptKey; //!< conditional GET: account + URL
     QByteArray keptBody; //!< the copy If-None-Match refers to (empty: none sent)
 };
@@ -139,6 +144,7 @@ ApiClient::ApiClient(
     , m_store(std::move(store))
     , m_options(std::move(options))
     , m_nam(new QNetworkAccessManager(this))
+    , m_trust(std::make_shared<ServerTrust>())
 {
     qRegisterMetaType<ApiError>();
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
@@ -245,6 +251,8 @@ void ApiClient::dispatch(const std::shared_ptr<Call> &call)
     }
     call->timedOut = false;
     call->tlsFailed = false;
+    call->encrypted = false;
+    call->tlsVerdict.reset();
 
     QNetworkReply *reply = call->request.body.isEmpty() && call->request.method != "POST"
         ? m_nam->sendCustomRequest(req, call->request.method)
@@ -256,8 +264,22 @@ void ApiClient::dispatch(const std::shared_ptr<Call> &call)
         reply->abort();
     });
     timer->start(m_options.timeoutMs);
+    connect(reply, &QNetworkReply::encrypted, reply, [call] { call->encrypted = true; });
+    // Only certificates the system does not accept get here: the pins decide (synchronously,
+    // ignoreSslErrors only counts inside this slot).
+    const std::shared_ptr<ServerTrust> trust = m_trust;
+    const QUrl server = m_serverUrl;
     connect(reply, &QNetworkReply::sslErrors, reply,
-        [call](const QList<QSslError> &) { call->tlsFailed = true; });
+        [call, reply, trust, server](const QList<QSslError> &errors) {
+            const ServerTrust::Verdict verdict
+                = trust->evaluate(server, reply->sslConfiguration().peerCertificate(), errors);
+            if (verdict.accept) {
+                reply->ignoreSslErrors(errors);
+                return;
+            }
+            call->tlsFailed = true;
+            call->tlsVerdict = verdict;
+        });
     connect(reply, &QNetworkReply::finished, this,
         [this, call, reply] { onReplyFinished(call, reply); });
 }
@@ -274,8 +296,15 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call, QNetworkReply
         if (call->timedOut) {
             error
                 = ApiError::transport(ApiError::Kind::Timeout, QStringLiteral("no answer in time"));
+            if (reply->url().scheme() == QLatin1String("https") && !call->encrypted)
+                error.tlsProblem = ApiError::TlsProblem::HandshakeTimeout;
         } else if (call->tlsFailed || netError == QNetworkReply::SslHandshakeFailedError) {
-            error = ApiError::transport(ApiError::Kind::Tls, reply->errorString());
+            error = call->tlsVerdict
+                ? ServerTrust::toError(*call->tlsVerdict)
+                : ApiError::transport(ApiError::Kind::Tls, reply->errorString());
+            if (error.tlsProblem == ApiError::TlsProblem::None)
+                error.tlsProblem = ApiError::TlsProblem::Other;
+            qCInfo(lcClientHttp) << call->request.method << call->request.path << error.logText();
             finish(call, error); // a certificate problem does not go away by retrying
             return;
         } else {

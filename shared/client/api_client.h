@@ -5,6 +5,7 @@
 
 #include "shared/client/api_result.h"
 #include "shared/client/backoff.h"
+#include "shared/client/server_trust.h"
 #include "shared/client/token_store.h"
 
 #include <QByteArray>
@@ -101,6 +102,10 @@ public:
     ~ApiClient() override;
 
     QUrl serverUrl() const { return m_serverUrl; }
+    //! Which certificates this client accepts (pins); by default pins for this run only. Share
+    //! one with the LiveClient (attach() does) and give the window's a SettingsPinStore.
+    void setServerTrust(std::shared_ptr<ServerTrust> trust) { m_trust = std::move(trust); }
+    std::shared_ptr<ServerTrust> serverTrust() const { return m_trust; }
     //! The WebSocket URL of the live endpoint (ws:// or wss://…/api/v1/ws).
     QUrl liveUrl() const;
     Connectivity connectivity() const { return m_connectivity; }
@@ -176,6 +181,7 @@ private:
     std::shared_ptr<TokenStore> m_store;
     Options m_options;
     QNetworkAccessManager *m_nam = nullptr;
+    std::shared_ptr<ServerTrust> m_trust;
     std::vector<std::weak_ptr<Call>> m_inflight; //!< finished as cancelled when the client goes
     Connectivity m_connectivity = Connectivity::Online;
     QString m_accountId;

@@ -22,7 +22,7 @@ QString ApiError::logText() const
     case Kind::Network:
         return QStringLiteral("network failure");
     case Kind::Tls:
-        return QStringLiteral("TLS failure");
+        return QStringLiteral("TLS failure (%1)").arg(int(tlsProblem));
     case Kind::Timeout:
         return QStringLiteral("timeout");
     case Kind::Decode:

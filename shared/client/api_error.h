@@ -25,7 +25,23 @@ struct ApiError
         Keychain, //!< the token store failed (never silently replaced by a plaintext file)
     };
 
+    //! What was wrong with a TLS connection (kind Tls; HandshakeTimeout comes with Timeout).
+    enum class TlsProblem
+    {
+        None,
+        Untrusted, //!< not trusted by the system and not pinned: show `fingerprint`, ask, pin
+        Changed, //!< not the pinned certificate (`pinnedFingerprint`): refuse, offer a review
+        AdvertisedMismatch, //!< not the one the server announced on the network
+        Expired, //!< expired or not yet valid
+        WrongHost, //!< a trusted certificate for another name
+        HandshakeTimeout, //!< the secure connection was not set up in time
+        Other,
+    };
+
     Kind kind = Kind::Http;
+    TlsProblem tlsProblem = TlsProblem::None;
+    QString fingerprint; //!< the certificate presented ("AB:CD:…"), TLS problems only
+    QString pinnedFingerprint; //!< the pinned (or announced) one it differs from
     int status = 0; //!< HTTP status; 0 when no response arrived
     std::optional<ErrorCode> code; //!< nullopt when the server sent no (known) code
     QString detail; //!< server detail (never shown raw for 5xx) or a transport description

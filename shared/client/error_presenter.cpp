@@ -72,8 +72,44 @@ QString ErrorPresenter::kindMessage(ApiError::Kind kind)
     return QString();
 }
 
+QString ErrorPresenter::tlsMessage(const ApiError &error)
+{
+    switch (error.tlsProblem) {
+    case ApiError::TlsProblem::None:
+        return QString();
+    case ApiError::TlsProblem::Untrusted:
+        return tr("This server's certificate is not known yet. Compare its fingerprint with the "
+                  "one the server shows before you trust it:\n%1")
+            .arg(error.fingerprint);
+    case ApiError::TlsProblem::Changed:
+        return tr("The server's certificate has changed since you last connected. This can mean "
+                  "someone is intercepting the connection, or that the server got a new "
+                  "certificate. Ask its administrator before accepting the new fingerprint:\n"
+                  "new: %1\nbefore: %2")
+            .arg(error.fingerprint, error.pinnedFingerprint);
+    case ApiError::TlsProblem::AdvertisedMismatch:
+        return tr("The server's certificate is not the one it announced on the network. The "
+                  "connection was refused.\npresented: %1\nannounced: %2")
+            .arg(error.fingerprint, error.pinnedFingerprint);
+    case ApiError::TlsProblem::Expired:
+        return tr("The server's certificate has expired (or is not valid yet). Check this "
+                  "computer's date, or ask the server's administrator to renew it.");
+    case ApiError::TlsProblem::WrongHost:
+        return tr("The server's certificate is for a different name than the address you "
+                  "entered. Use the name the certificate was issued for.");
+    case ApiError::TlsProblem::HandshakeTimeout:
+        return tr("The server did not set up a secure connection in time. Check that the address "
+                  "and port are right and that it serves HTTPS.");
+    case ApiError::TlsProblem::Other:
+        break;
+    }
+    return kindMessage(ApiError::Kind::Tls);
+}
+
 QString ErrorPresenter::message(const ApiError &error)
 {
+    if (error.tlsProblem != ApiError::TlsProblem::None)
+        return tlsMessage(error);
     if (error.kind != ApiError::Kind::Http)
         return kindMessage(error.kind);
     if (error.is(ErrorCode::RateLimited) && error.retryAfterSeconds > 0)

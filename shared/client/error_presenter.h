@@ -22,6 +22,9 @@ public:
     //! The message for a failure without an HTTP answer (Network, Tls, Timeout) or a client-side
     //! kind (Decode, Session, Keychain); empty for Kind::Http.
     static QString kindMessage(ApiError::Kind kind);
+    //! The message for a TLS problem (untrusted/changed certificate with its fingerprints,
+    //! expired, wrong host, handshake timeout); empty when there is none.
+    static QString tlsMessage(const ApiError &error);
     //! The message for one invalid field, by its field-error code.
     static QString fieldMessage(const FieldError &error);
     //! field → message for every invalid field (the first error of a field wins).

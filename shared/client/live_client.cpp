@@ -5,6 +5,9 @@
 #include "shared/live_protocol.h"
 
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QWebSocket>
 
 namespace corkboard::client {
@@ -36,6 +39,7 @@ LiveClient::~LiveClient()
 void LiveClient::attach(ApiClient *api)
 {
     m_url = api->liveUrl();
+    m_trust = api->serverTrust();
     connect(api, &ApiClient::accessTokenChanged, this, &LiveClient::setAccessToken);
     connect(this, &LiveClient::tokenNeeded, api, [api] { api->refreshSession(); });
     connect(api, &ApiClient::sessionEnded, this, &LiveClient::close);
@@ -119,6 +123,18 @@ void LiveClient::connectNow()
     connect(m_socket, &QWebSocket::connected, this, &LiveClient::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &LiveClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &LiveClient::onText);
+    // wss:// to a certificate the system does not trust: the same pins as the ApiClient decide.
+    QWebSocket *socket = m_socket;
+    connect(m_socket, &QWebSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
+        const ServerTrust::Verdict verdict = m_trust
+            ? m_trust->evaluate(m_url, socket->sslConfiguration().peerCertificate(), errors)
+            : ServerTrust::Verdict {};
+        if (verdict.accept) {
+            socket->ignoreSslErrors();
+            return;
+        }
+        Q_EMIT certificateRefused(ServerTrust::toError(verdict));
+    });
     setState(State::Connecting);
     // The watchdog also bounds the handshake: a connect that hangs is given up and retried.
     m_lastHeard.start();

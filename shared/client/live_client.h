@@ -1,6 +1,7 @@
 #pragma once
 
 #include "shared/client/backoff.h"
+#include "shared/client/server_trust.h"
 #include "shared/dto/snapshot.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <memory>
 #include <optional>
 
 class QWebSocket;
@@ -81,6 +83,9 @@ Q_SIGNALS:
     void serverError(const QString &code, const QString &detail);
     //! The access token is about to expire or was refused: refresh and call setAccessToken.
     void tokenNeeded();
+    //! wss:// to a certificate that is neither trusted by the system nor the pinned one (the
+    //! connection is refused; it keeps retrying, so pin or close()).
+    void certificateRefused(const corkboard::client::ApiError &error);
 
 private:
     void connectNow();
@@ -100,6 +105,7 @@ private:
     };
 
     QUrl m_url;
+    std::shared_ptr<ServerTrust> m_trust; //!< from attach(); none: system trust only
     Options m_options;
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;

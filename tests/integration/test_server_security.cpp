@@ -29,7 +29,10 @@ QString binary()
 
 QString url(ServerProcess &server, const QString &path)
 {
-    return QStringLiteral("http://127.0.0.1:%1%2").arg(server.port()).arg(path);
+    // Beyond loopback the server speaks HTTPS with its own certificate: trust what it printed.
+    if (const QString fingerprint = server.tlsFingerprint(); !fingerprint.isEmpty())
+        trustFingerprint(fingerprint);
+    return server.url(path);
 }
 
 HttpResult registerFirst(ServerProcess &server, const std::optional<QString> &setupCode)

@@ -1,6 +1,9 @@
 #include "tests/support/raw_client.h"
 
+#include "shared/tls_fingerprint.h"
+
 #include <QDeadlineTimer>
+#include <QSslCertificate>
 #include <QThread>
 
 namespace corkboard::test {
@@ -16,24 +19,37 @@ QByteArray RawResponse::header(const QByteArray &name) const
     return QByteArray();
 }
 
+bool RawClient::connectEncrypted(quint16 port, QString *fingerprint, int timeoutMs)
+{
+    m_socket = &m_ssl;
+    // A test client: it checks the server's fingerprint itself (like a pinning client does).
+    m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_ssl.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!m_ssl.waitForEncrypted(timeoutMs))
+        return false;
+    if (fingerprint)
+        *fingerprint = certificateFingerprint(m_ssl.peerCertificate().toDer());
+    return true;
+}
+
 bool RawClient::connectTo(quint16 port, int timeoutMs)
 {
-    m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    return m_socket.waitForConnected(timeoutMs);
+    m_socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+    return m_socket->waitForConnected(timeoutMs);
 }
 
 bool RawClient::send(const QByteArray &bytes, int pieceSize, int pauseMs)
 {
     const qsizetype step = pieceSize > 0 ? pieceSize : bytes.size();
     for (qsizetype pos = 0; pos < bytes.size(); pos += step) {
-        if (m_socket.state() != QAbstractSocket::ConnectedState)
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
             return false;
-        m_socket.write(bytes.mid(pos, step));
-        m_socket.waitForBytesWritten(5000);
+        m_socket->write(bytes.mid(pos, step));
+        m_socket->waitForBytesWritten(5000);
         if (pauseMs > 0 && pos + step < bytes.size()) {
             // Wait between pieces, but notice an early answer from the server.
-            if (m_socket.waitForReadyRead(pauseMs)) {
-                m_buffer += m_socket.readAll();
+            if (m_socket->waitForReadyRead(pauseMs)) {
+                m_buffer += m_socket->readAll();
                 return false;
             }
         }
@@ -43,11 +59,11 @@ bool RawClient::send(const QByteArray &bytes, int pieceSize, int pauseMs)
 
 bool RawClient::fill(int timeoutMs)
 {
-    if (m_socket.bytesAvailable() > 0 || m_socket.waitForReadyRead(timeoutMs)) {
-        m_buffer += m_socket.readAll();
+    if (m_socket->bytesAvailable() > 0 || m_socket->waitForReadyRead(timeoutMs)) {
+        m_buffer += m_socket->readAll();
         return true;
     }
-    m_buffer += m_socket.readAll();
+    m_buffer += m_socket->readAll();
     return false;
 }
 
@@ -76,12 +92,12 @@ RawResponse RawClient::readResponse(int timeoutMs)
 bool RawClient::waitForClose(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (m_socket.state() == QAbstractSocket::ConnectedState) {
+    while (m_socket->state() == QAbstractSocket::ConnectedState) {
         if (deadline.hasExpired())
             return false;
-        if (m_socket.waitForReadyRead(
+        if (m_socket->waitForReadyRead(
                 int(std::max<qint64>(1, std::min<qint64>(100, deadline.remainingTime())))))
-            m_buffer += m_socket.readAll();
+            m_buffer += m_socket->readAll();
     }
     return true;
 }

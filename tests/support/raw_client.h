@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSslSocket>
+#include <QString>
 #include <QTcpSocket>
 
 namespace corkboard::test {
@@ -21,6 +23,9 @@ class RawClient
 {
 public:
     bool connectTo(quint16 port, int timeoutMs = 5000);
+    //! HTTPS instead: a completed TLS handshake (any certificate); `fingerprint` gets the
+    //! server certificate's ("AB:CD:…").
+    bool connectEncrypted(quint16 port, QString *fingerprint = nullptr, int timeoutMs = 5000);
     //! Writes the bytes in pieces of `pieceSize` (0: at once) with `pauseMs` between pieces;
     //! stops early (returning false) when the server has answered or closed meanwhile.
     bool send(const QByteArray &bytes, int pieceSize = 0, int pauseMs = 0);
@@ -28,11 +33,13 @@ public:
     RawResponse readResponse(int timeoutMs = 5000);
     //! True once the server closed the connection (reads and discards anything else).
     bool waitForClose(int timeoutMs = 5000);
-    QTcpSocket &socket() { return m_socket; }
+    QTcpSocket &socket() { return *m_socket; }
 
 private:
     bool fill(int timeoutMs);
-    QTcpSocket m_socket;
+    QTcpSocket m_plain;
+    QSslSocket m_ssl;
+    QTcpSocket *m_socket = &m_plain;
     QByteArray m_buffer;
 };
 

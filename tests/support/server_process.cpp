@@ -45,7 +45,9 @@ bool ServerProcess::start(int timeoutMs)
         return false;
     }
     static const QRegularExpression serving(
-        QStringLiteral(R"(Corkboard is serving on http://127\.0\.0\.1:(\d+))"));
+        QStringLiteral(R"(Corkboard is serving on (https?)://127\.0\.0\.1:(\d+))"));
+    m_stdout.clear();
+    m_stderr.clear();
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         m_process.waitForReadyRead(
@@ -54,7 +56,8 @@ bool ServerProcess::start(int timeoutMs)
         m_stderr += m_process.readAllStandardError();
         const auto match = serving.match(QString::fromUtf8(m_stdout));
         if (match.hasMatch()) {
-            m_port = quint16(match.captured(1).toUInt());
+            m_scheme = match.captured(1);
+            m_port = quint16(match.captured(2).toUInt());
             return true;
         }
         if (m_process.state() == QProcess::NotRunning)
@@ -63,6 +66,27 @@ bool ServerProcess::start(int timeoutMs)
     m_error = QStringLiteral("the server did not report its address; stdout: %1 stderr: %2")
                   .arg(QString::fromUtf8(m_stdout), QString::fromUtf8(m_stderr));
     return false;
+}
+
+QString ServerProcess::url(const QString &path) const
+{
+    return QStringLiteral("%1://127.0.0.1:%2%3").arg(m_scheme).arg(m_port).arg(path);
+}
+
+QString ServerProcess::tlsFingerprint(int timeoutMs)
+{
+    if (m_scheme != QLatin1String("https"))
+        return QString();
+    static const QRegularExpression line(
+        QStringLiteral(R"(TLS certificate SHA-256 fingerprint: ([0-9A-F:]{95})\n)"));
+    QDeadlineTimer deadline(timeoutMs);
+    QString found;
+    while ((found = line.match(QString::fromUtf8(stdoutText())).captured(1)).isEmpty()) {
+        if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning)
+            break;
+        m_process.waitForReadyRead(50);
+    }
+    return found;
 }
 
 QByteArray ServerProcess::stdoutText()

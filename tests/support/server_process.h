@@ -17,10 +17,17 @@ public:
         QStringList extraArguments = {}, QProcessEnvironment extraEnvironment = {});
     ~ServerProcess();
 
-    //! Starts and waits for "Corkboard is serving on http://127.0.0.1:PORT"; false on failure
+    //! Starts and waits for "Corkboard is serving on http(s)://127.0.0.1:PORT"; false on failure
     //! (then error() says why).
     bool start(int timeoutMs = 30000);
     quint16 port() const { return m_port; }
+    //! "http" or "https", as the server reported its address.
+    QString scheme() const { return m_scheme; }
+    //! http(s)://127.0.0.1:PORT + path.
+    QString url(const QString &path) const;
+    //! The certificate fingerprint the server printed ("AB:CD:…"; waits for the line; empty
+    //! when it serves plain HTTP).
+    QString tlsFingerprint(int timeoutMs = 10000);
     qint64 pid() const { return m_process.processId(); }
     QString dataDir() const { return m_dir.path(); }
     QString error() const { return m_error; }
@@ -55,6 +62,7 @@ private:
     QByteArray m_stderr;
     QString m_error;
     quint16 m_port = 0;
+    QString m_scheme;
 };
 
 } // namespace corkboard::test

@@ -1,10 +1,14 @@
 #include "tests/support/test_server.h"
 
+#include "shared/tls_fingerprint.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -79,7 +83,11 @@ void TestServer::stop()
 
 QString TestServer::url(const QString &path) const
 {
-    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
+    const bool tls = m_host && !m_host->tlsFingerprint().isEmpty();
+    return QStringLiteral("%1://127.0.0.1:%2%3")
+        .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(m_port)
+        .arg(path);
 }
 
 QByteArray HttpResult::header(const QByteArray &name) const
@@ -101,10 +109,35 @@ QString HttpResult::code() const
     return json().value(QStringLiteral("code")).toString();
 }
 
+namespace {
+QStringList &trustedFingerprints()
+{
+    static QStringList fingerprints;
+    return fingerprints;
+}
+} // namespace
+
+void trustFingerprint(const QString &fingerprint)
+{
+    if (!trustedFingerprints().contains(fingerprint))
+        trustedFingerprints().append(fingerprint);
+}
+
 HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body,
     const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
-    static QNetworkAccessManager *nam = new QNetworkAccessManager;
+    static QNetworkAccessManager *nam = [] {
+        auto *manager = new QNetworkAccessManager;
+        // A test's own server certificate (self-signed) is accepted by its fingerprint only.
+        QObject::connect(manager, &QNetworkAccessManager::sslErrors, manager,
+            [](QNetworkReply *reply, const QList<QSslError> &errors) {
+                const QString seen
+                    = certificateFingerprint(reply->sslConfiguration().peerCertificate().toDer());
+                if (trustedFingerprints().contains(seen))
+                    reply->ignoreSslErrors(errors);
+            });
+        return manager;
+    }();
     QNetworkRequest request {QUrl(url)};
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     for (const auto &h : headers)

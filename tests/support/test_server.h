@@ -55,6 +55,10 @@ struct HttpResult
     QString code() const; //!< problem "code"
 };
 
+//! http() (and the helpers on it) accept a server certificate with this SHA-256 fingerprint
+//! although the system does not trust it: a test's own self-signed server.
+void trustFingerprint(const QString &fingerprint);
+
 //! One HTTP call through QNetworkAccessManager (spins the test's event loop while waiting).
 HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body = QByteArray(),
     const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);

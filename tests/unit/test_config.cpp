@@ -140,6 +140,28 @@ private Q_SLOTS:
         }
     }
 
+    void lanLinkSettings()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("CORKBOARD_TRUSTED_PROXIES"),
+            QStringLiteral(" 127.0.0.1 , 10.0.0.0/8,fd00::/8"));
+        env.insert(QStringLiteral("CORKBOARD_TLS"), QStringLiteral("on"));
+        const Config c = loadConfig(args({"--serve", "--insecure-http"}), env);
+        QCOMPARE(c.trustedProxies.size(), 3);
+        QCOMPARE(c.trustedProxies.at(0).second, 32);
+        QVERIFY(QHostAddress(QStringLiteral("10.9.8.7")).isInSubnet(c.trustedProxies.at(1)));
+        QVERIFY(c.tlsAlways);
+        QVERIFY(c.insecureHttp);
+        QVERIFY(c.usesTls(QStringLiteral("127.0.0.1"))); // on: even loopback
+        Config automatic = loadConfig(args({"--serve"}), QProcessEnvironment());
+        QVERIFY(automatic.discovery);
+        QVERIFY(automatic.usesTls(QStringLiteral("0.0.0.0")));
+        QVERIFY(!automatic.usesTls(QStringLiteral("127.0.0.1")));
+        QVERIFY(!automatic.usesTls(QStringLiteral("::1")));
+        automatic.insecureHttp = true;
+        QVERIFY(!automatic.usesTls(QStringLiteral("0.0.0.0")));
+    }
+
     void unknownMigrateCommandIsRefused()
     {
         QVERIFY_THROWS_EXCEPTION(
@@ -174,6 +196,17 @@ private Q_SLOTS:
         QTest::newRow("flag threads") << QStringList {QStringLiteral("--serve"),
             QStringLiteral("--threads"), QStringLiteral("abc")}
                                       << QString() << QString() << "--threads";
+        QTest::newRow("env tls mode") << QStringList {QStringLiteral("--serve")} << "CORKBOARD_TLS"
+                                      << "maybe"
+                                      << "CORKBOARD_TLS";
+        QTest::newRow("env trusted proxies")
+            << QStringList {QStringLiteral("--serve")} << "CORKBOARD_TRUSTED_PROXIES"
+            << "10.0.0.0/8,proxy.example"
+            << "CORKBOARD_TRUSTED_PROXIES";
+        QTest::newRow("tls cert without key")
+            << QStringList {QStringLiteral("--serve")} << "CORKBOARD_TLS_CERT"
+            << "/etc/ssl/certs/ssl-cert-snakeoil.pem"
+            << "CORKBOARD_TLS_KEY";
         QTest::newRow("env log level")
             << QStringList {QStringLiteral("--serve")} << "CORKBOARD_LOG_LEVEL"
             << "loud"

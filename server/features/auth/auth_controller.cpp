@@ -3,6 +3,7 @@
 #include "server/features/users/user_validation.h"
 #include "server/host/server_context.h"
 #include "server/http/body_reader.h"
+#include "server/http/connection_limits.h"
 #include "server/http/router.h"
 #include "shared/json_writer.h"
 
@@ -42,7 +43,8 @@ void AuthController::registerRoutes(Router &router)
 
 ClientInfo AuthController::clientOf(const Request &request)
 {
-    return ClientInfo {request.peer.toString(), QString::fromUtf8(request.header("User-Agent"))};
+    return ClientInfo {request.peer.toString(), QString::fromUtf8(request.header("User-Agent")),
+        ConnectionLimiter::addressKey(request.peer)};
 }
 
 Response AuthController::registerAccount(const Request &request)

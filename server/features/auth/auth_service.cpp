@@ -116,8 +116,8 @@ dto::Tokens AuthService::tokens(
 dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const ClientInfo &client)
 {
     // Every registration attempt counts against the address, successful or not.
-    countAttempt(
-        {QStringLiteral("register-ip:") + client.address}, QStringLiteral("register"), client);
+    countAttempt({QStringLiteral("register-ip:") + client.throttleKey()},
+        QStringLiteral("register"), client);
 
     SetupGate &gate = m_server.setupGate;
     if (gate.codeRequired()) {
@@ -181,7 +181,7 @@ dto::AuthResult AuthService::login(
     const QString &email, const QString &password, const ClientInfo &client)
 {
     const QString normalized = email.toLower();
-    const QString ipKey = QStringLiteral("login-ip:") + client.address;
+    const QString ipKey = QStringLiteral("login-ip:") + client.throttleKey();
     const QString accountKeyName = QStringLiteral("login-account:") + accountKey(normalized);
     countAttempt({ipKey, accountKeyName}, QStringLiteral("login"), client);
 

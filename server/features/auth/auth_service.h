@@ -20,6 +20,9 @@ struct ClientInfo
 {
     QString address;
     QString userAgent;
+    //! What per-address throttles count by (an IPv6 client by its /64); the address when empty.
+    QString rateKey;
+    QString throttleKey() const { return rateKey.isEmpty() ? address : rateKey; }
 };
 
 struct RegisterInput

@@ -196,7 +196,7 @@ Response LiveHub::openEventStream(Request &request)
     head.withHeader("Cache-Control", "no-store");
     head.withHeader("X-Accel-Buffering", "no");
     head.withHeader("X-Request-Id", request.requestId.toLatin1());
-    Pipeline::addSecurityHeaders(head, request.path);
+    Pipeline::addSecurityHeaders(head, request.path, request.secure);
     QByteArray bytes
         = "HTTP/1.1 200 OK\r\nContent-Type: " + head.contentType + "\r\nConnection: close\r\n";
     for (const auto &h : std::as_const(head.headers))

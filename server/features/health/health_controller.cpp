@@ -70,6 +70,23 @@ Response HealthController::ready(const Request &)
     if (server.expectWorker && beat > 0)
         w.field("last_heartbeat_ms_ago", ageMs);
     w.endObject();
+    // Informational (never makes /ready fail): how the LAN link is protected.
+    w.key("transport").beginObject();
+    if (server.tls.isEnabled()) {
+        w.field("status", "ok").field("tls", true);
+        w.field("fingerprint_sha256", server.tls.fingerprint());
+        w.field("certificate_expires_at", toRfc3339(server.tls.expiresAt()));
+        w.field("self_signed", server.tls.isSelfSigned());
+    } else if (server.insecureHttp) {
+        w.field("status", "warning").field("tls", false);
+        w.field("detail",
+            "plain HTTP beyond loopback (--insecure-http): passwords and tokens cross the "
+            "network unencrypted");
+    } else {
+        w.field("status", "ok").field("tls", false);
+        w.field("detail", "plain HTTP on loopback only");
+    }
+    w.endObject();
     w.endObject();
     w.endObject();
     return Response::json(ok ? 200 : 503, w.take());
