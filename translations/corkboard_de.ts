@@ -938,6 +938,124 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     </message>
 </context>
 <context>
+    <name>corkboard::ui::LabelsDialog</name>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Lila</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <source>Labels of “%1”</source>
+        <translation>Labels von „%1“</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>&amp;New label…</source>
+        <translation>&amp;Neues Label …</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>&amp;Farbe</translation>
+    </message>
+    <message>
+        <source>Colour of the selected label</source>
+        <translation>Farbe des gewählten Labels</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>This board has no labels yet. “New label…” makes one.</source>
+        <translation>Dieses Board hat noch keine Labels. „Neues Label …“ legt eines an.</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Neues Label</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>The label was not created: %1</source>
+        <translation>Das Label wurde nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>Label umbenennen</translation>
+    </message>
+    <message>
+        <source>The label was not renamed: %1</source>
+        <translation>Das Label wurde nicht umbenannt: %1</translation>
+    </message>
+    <message>
+        <source>The colour was not changed: %1</source>
+        <translation>Die Farbe wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Label löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the label “%1”? It is taken off %n card(s).</source>
+        <translation>
+            <numerusform>Das Label „%1“ löschen? Es wird von %n Karte entfernt.</numerusform>
+            <numerusform>Das Label „%1“ löschen? Es wird von %n Karten entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the label “%1”?</source>
+        <translation>Das Label „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>The label was not deleted: %1</source>
+        <translation>Das Label wurde nicht gelöscht: %1</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::MainWindow</name>
     <message>
         <source>Corkboard</source>
@@ -1138,6 +1256,10 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>E&amp;xport board…</source>
         <translation>Board e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Labels …</translation>
     </message>
 </context>
 <context>

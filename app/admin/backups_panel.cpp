@@ -27,6 +27,7 @@ BackupsPanel::BackupsPanel(client::ApiClient *api, QWidget *parent)
     m_backUpNow = new QPushButton(tr("&Back up now"), this);
     row->addWidget(m_backUpNow);
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText); // server messages and file names
     m_status->setWordWrap(true);
     row->addWidget(m_status, 1);
     layout->addLayout(row);

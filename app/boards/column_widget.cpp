@@ -3,6 +3,7 @@
 #include "app/boards/board_commands.h"
 #include "app/boards/open_board.h"
 #include "app/cards/card_delegate.h"
+#include "app/widgets/plain_text.h"
 
 #include <QApplication>
 #include <QDrag>
@@ -216,13 +217,13 @@ void ColumnWidget::showCardMenu(const QPoint &pos)
     ColumnModel *columns = m_controller->columns();
     for (int row = 0; row < columns->rowCount(); ++row) {
         const Column *column = columns->columnAt(row);
-        moveTo->addAction(
-            tr("Top of “%1”").arg(column->name), this, [this, cardId, id = column->id] {
+        moveTo->addAction(tr("Top of “%1”").arg(plainActionText(column->name)), this,
+            [this, cardId, id = column->id] {
                 m_commands->moveCard(cardId, id, 0);
                 Q_EMIT focusCardRequested(cardId);
             });
-        moveTo->addAction(
-            tr("Bottom of “%1”").arg(column->name), this, [this, cardId, id = column->id] {
+        moveTo->addAction(tr("Bottom of “%1”").arg(plainActionText(column->name)), this,
+            [this, cardId, id = column->id] {
                 CardModel *target = m_controller->cardsOf(id);
                 m_commands->moveCard(cardId, id, target ? target->rowCount() : 0);
                 Q_EMIT focusCardRequested(cardId);

@@ -82,6 +82,9 @@ void OpenBoard::close()
         m_backend->unwatchBoard(m_board.id);
     m_board = {};
     m_seq = 0;
+    m_adds.clear();
+    m_moves.clear();
+    ++m_generation; // answers to the old board's adds are not for this one
     m_columns.setColumns({}, {});
     m_cardModels.clear();
     Q_EMIT columnsReset();
@@ -163,13 +166,15 @@ void OpenBoard::placeCard(const Card &card)
     int row = -1;
     CardModel *current = findCard(card.id, &row);
     if (current && current->columnId() == card.columnId) {
-        const Card &old = *current->cardAt(row);
-        const bool moved = old.position != card.position;
         current->replaceCard(card);
-        if (moved) {
-            current->takeCard(card.id);
-            current->insertCard(rowForPosition(current, card.position), card);
+        // Where its key puts it among the others; moved (not removed and inserted), so the
+        // selection and the keyboard focus stay on it.
+        int dest = 0;
+        for (const Card &c : current->cards()) {
+            if (c.id != card.id && !(card.position < c.position))
+                ++dest;
         }
+        current->moveCardTo(card.id, dest);
     } else {
         if (current)
             current->takeCard(card.id);
@@ -216,22 +221,39 @@ void OpenBoard::addCard(
     const QString trimmed = title.trimmed();
     if (trimmed.isEmpty() || m_board.id.isEmpty())
         return;
-    // Added at the bottom of the column, where the field is: no after_card_id, so titles typed
-    // quickly one after another keep their order (each naming "the last card" raced).
-    const QString afterId;
-    m_backend->createCard(this, m_board.id, columnId, trimmed, afterId,
-        [this, done = std::move(done)](const Outcome<Card> &result) {
+    // Added at the bottom of the column, where the field is, one after another: titles typed
+    // quickly keep their order (sent at once, the server's threads could take them in any
+    // order).
+    QList<PendingAdd> &queue = m_adds[columnId];
+    queue.append({columnId, trimmed, std::move(done)});
+    if (queue.size() == 1)
+        sendAdd(columnId);
+}
+
+void OpenBoard::sendAdd(const QString &columnId)
+{
+    const PendingAdd &add = m_adds[columnId].first();
+    m_backend->createCard(this, m_board.id, columnId, add.title, QString(),
+        [this, columnId, generation = m_generation](const Outcome<Card> &result) {
+            if (generation != m_generation)
+                return; // the board was closed meanwhile
+            QList<PendingAdd> &queue = m_adds[columnId];
+            const PendingAdd sent = queue.takeFirst();
+            if (queue.isEmpty())
+                m_adds.remove(columnId);
+            else
+                sendAdd(columnId);
             if (!result.ok()) {
-                if (done)
-                    done(&result.error);
+                if (sent.done)
+                    sent.done(&result.error);
                 else
                     Q_EMIT failed(result.error.message);
                 return;
             }
             placeCard(*result.value);
             Q_EMIT cardAdded(result.value->id);
-            if (done)
-                done(nullptr);
+            if (sent.done)
+                sent.done(nullptr);
         });
 }
 
@@ -275,32 +297,72 @@ void OpenBoard::moveCard(const QString &cardId, const QString &toColumnId, int r
     const int newRow = target->rowOf(cardId);
     // The neighbours name the exact place: after the one above, or (at the top) before the one
     // below; "neither" would mean the bottom.
-    const QString afterId = newRow > 0 ? target->cardAt(newRow - 1)->id : QString();
-    const QString beforeId = afterId.isEmpty() && newRow + 1 < target->rowCount()
+    PendingMove move;
+    move.cardId = cardId;
+    move.toColumnId = toColumnId;
+    move.afterId = newRow > 0 ? target->cardAt(newRow - 1)->id : QString();
+    move.beforeId = move.afterId.isEmpty() && newRow + 1 < target->rowCount()
         ? target->cardAt(newRow + 1)->id
         : QString();
+    move.fromColumnId = fromColumnId;
+    move.fromRow = fromRow;
+    // One move of a card at a time: a second one (Ctrl+Left straight after Ctrl+Right) waits
+    // for the first, so the server applies them in the order the person made them.
+    QList<PendingMove> &queue = m_moves[cardId];
+    queue.append(move);
+    if (queue.size() == 1)
+        sendMove(move);
+}
 
-    m_backend->moveCard(this, cardId, toColumnId, afterId, beforeId,
-        [this, cardId, fromColumnId, fromRow](const Outcome<Card> &result) {
+void OpenBoard::sendMove(const PendingMove &move)
+{
+    m_backend->moveCard(this, move.cardId, move.toColumnId, move.afterId, move.beforeId,
+        [this, move](const Outcome<Card> &result) {
+            QList<PendingMove> &queue = m_moves[move.cardId];
+            if (!queue.isEmpty())
+                queue.removeFirst();
             if (result.ok()) {
-                placeCard(*result.value);
+                if (queue.isEmpty()) {
+                    m_moves.remove(move.cardId);
+                    placeCard(*result.value); // the server's position key and version
+                } else {
+                    replaceVersion(*result.value); // the window already shows the next move
+                    sendMove(queue.first());
+                }
                 return;
             }
-            // Put it back where it was, unless it has gone meanwhile.
-            int nowRow = -1;
-            CardModel *now = findCard(cardId, &nowRow);
-            CardModel *home = cardsOf(fromColumnId);
-            if (now && home) {
-                if (now == home) {
-                    home->moveCardTo(cardId, fromRow);
-                } else {
-                    std::optional<Card> c = now->takeCard(cardId);
-                    home->insertCard(fromRow, *c);
+            const bool more = !queue.isEmpty();
+            m_moves.remove(move.cardId);
+            if (more) {
+                // Later moves were built on this one: show what the server has.
+                open(m_board.id);
+            } else {
+                // Put it back where it was, unless it has gone meanwhile.
+                int nowRow = -1;
+                CardModel *now = findCard(move.cardId, &nowRow);
+                CardModel *home = cardsOf(move.fromColumnId);
+                if (now && home) {
+                    if (now == home) {
+                        home->moveCardTo(move.cardId, move.fromRow);
+                    } else {
+                        std::optional<Card> c = now->takeCard(move.cardId);
+                        home->insertCard(move.fromRow, *c);
+                    }
+                    updateCounts();
                 }
-                updateCounts();
             }
             Q_EMIT moveRefused(tr("The card could not be moved: %1").arg(result.error.message));
         });
+}
+
+void OpenBoard::replaceVersion(const Card &card)
+{
+    int row = -1;
+    if (CardModel *model = findCard(card.id, &row)) {
+        Card shown = *model->cardAt(row);
+        shown.version = card.version;
+        model->replaceCard(shown);
+    }
 }
 
 void OpenBoard::moveColumn(const QString &columnId, int row)
@@ -406,6 +468,31 @@ void OpenBoard::deleteCard(const QString &cardId, std::function<void(const UiErr
         });
 }
 
+void OpenBoard::labelChanged(const Label &label)
+{
+    m_lookup.labels.insert(label.id, label);
+    for (const auto &[id, model] : m_cardModels)
+        model->lookupChanged();
+    Q_EMIT labelsChanged();
+}
+
+void OpenBoard::labelRemoved(const QString &labelId)
+{
+    m_lookup.labels.remove(labelId);
+    for (const auto &[id, model] : m_cardModels) {
+        // The server took the label off its cards; so does the window.
+        for (const Card &c : model->cards()) {
+            if (c.labelIds.contains(labelId)) {
+                Card changed = c;
+                changed.labelIds.removeAll(labelId);
+                model->replaceCard(changed);
+            }
+        }
+        model->lookupChanged();
+    }
+    Q_EMIT labelsChanged();
+}
+
 void OpenBoard::cardChanged(const Card &card)
 {
     placeCard(card);
@@ -422,7 +509,11 @@ void OpenBoard::applyEvent(const EventEnvelope &event)
     const QString deletedId = data.value(QStringLiteral("id")).toString();
     if (type == QLatin1String("card.created") || type == QLatin1String("card.updated")
         || type == QLatin1String("card.moved")) {
-        placeCard(cardFromJson(data));
+        const Card card = cardFromJson(data);
+        // While this window's own moves of the card are on their way, it shows where they go;
+        // the answer to the last one places it.
+        if (!m_moves.contains(card.id))
+            placeCard(card);
     } else if (type == QLatin1String("card.deleted")) {
         removeCard(deletedId);
     } else if (type == QLatin1String("column.created") || type == QLatin1String("column.updated")) {
@@ -432,15 +523,10 @@ void OpenBoard::applyEvent(const EventEnvelope &event)
         m_cardModels.erase(deletedId);
         Q_EMIT columnsReset();
     } else if (type.startsWith(QLatin1String("label."))) {
-        if (type == QLatin1String("label.deleted")) {
-            m_lookup.labels.remove(deletedId);
-        } else {
-            const Label label = labelFromJson(data);
-            m_lookup.labels.insert(label.id, label);
-        }
-        for (const auto &[id, model] : m_cardModels)
-            model->lookupChanged();
-        Q_EMIT labelsChanged();
+        if (type == QLatin1String("label.deleted"))
+            labelRemoved(deletedId);
+        else
+            labelChanged(labelFromJson(data));
     } else if (type.startsWith(QLatin1String("member."))) {
         if (type == QLatin1String("member.removed")) {
             m_lookup.people.remove(data.value(QStringLiteral("user_id")).toString(deletedId));

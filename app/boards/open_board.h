@@ -64,6 +64,9 @@ public:
     void setCardArchived(
         const QString &cardId, bool archived, std::function<void(const UiError *)> done = {});
     void deleteCard(const QString &cardId, std::function<void(const UiError *)> done = {});
+    //! A label the server created or changed (labels dialog): cards show it at once.
+    void labelChanged(const Label &label);
+    void labelRemoved(const QString &labelId);
     //! A card changed elsewhere (detail dialog): show the server's version.
     void cardChanged(const Card &card);
     //! A change from the live channel: the resource in its data is decoded by its type.
@@ -82,6 +85,23 @@ Q_SIGNALS:
     void labelsChanged();
 
 private:
+    //! A card move the window shows already and the server is (or will be) asked for.
+    struct PendingMove
+    {
+        QString cardId, toColumnId, afterId, beforeId;
+        QString fromColumnId;
+        int fromRow = -1;
+    };
+    void sendMove(const PendingMove &move);
+    //! A "+ Add a card" title waiting for the one before it in its column.
+    struct PendingAdd
+    {
+        QString columnId, title;
+        std::function<void(const UiError *)> done;
+    };
+    void sendAdd(const QString &columnId);
+    //! Takes the server's version of a card whose place the window keeps.
+    void replaceVersion(const Card &card);
     CardModel *ensureCardModel(const QString &columnId);
     void placeCard(const Card &card);
     //! Adds or updates a column and puts it where its position key says.
@@ -98,6 +118,9 @@ private:
     ColumnModel m_columns;
     std::map<QString, std::unique_ptr<CardModel>> m_cardModels;
     MoveHandler m_moveHandler;
+    QHash<QString, QList<PendingMove>> m_moves; //!< card id → its moves, the first one sent
+    int m_generation = 0;
+    QHash<QString, QList<PendingAdd>> m_adds; //!< column id → titles to add, the first one sent
 };
 
 } // namespace corkboard::ui

@@ -282,6 +282,7 @@ void MainWindow::startSession(
         setWindowTitle(tr("%1 — Corkboard").arg(m_board->boardName()));
         m_membersAction->setEnabled(true);
         m_archiveAction->setEnabled(true);
+        m_labelsAction->setEnabled(true);
         m_settings->setLastBoard(m_backend->serverUrl(), m_board->boardId());
         if (!m_pendingCard.isEmpty()) {
             m_boardView->focusCard(m_pendingCard);
@@ -368,6 +369,7 @@ void MainWindow::showBoards()
     }
     m_membersAction->setEnabled(false);
     m_archiveAction->setEnabled(false);
+    m_labelsAction->setEnabled(false);
     m_stack->setCurrentIndex(BoardsPage);
     setWindowTitle(tr("Corkboard"));
     m_boards->view()->setFocus();

@@ -53,6 +53,7 @@ public:
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
     QAction *archiveViewAction() const { return m_archiveAction; }
+    QAction *labelsAction() const { return m_labelsAction; }
     NotificationsPanel *notificationsPanel() const { return m_notifications; }
     NotificationBell *bell() const { return m_bell; }
     SearchBox *searchBox() const { return m_search; }
@@ -95,6 +96,8 @@ private:
     void openMembers();
     //! The open board's archived cards, each with "Restore".
     void openArchive();
+    //! Board ▸ Labels…: create, rename, recolour and delete the open board's labels.
+    void openLabels();
 
     AppSettings *m_settings;
     Backend *m_backend = nullptr;
@@ -117,6 +120,7 @@ private:
     QAction *m_membersAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_archiveAction = nullptr;
+    QAction *m_labelsAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QMenu *m_editMenu = nullptr;

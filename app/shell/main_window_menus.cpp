@@ -1,5 +1,6 @@
 // The menu bar and the shortcut list of MainWindow (the actions are made in main_window.cpp).
 #include "app/boards/board_commands.h"
+#include "app/boards/labels_dialog.h"
 #include "app/boards/open_board.h"
 #include "app/shell/main_window.h"
 
@@ -42,12 +43,23 @@ void MainWindow::buildMenus()
     m_membersAction->setEnabled(false);
     m_archiveAction = board->addAction(tr("&Archived cards…"), this, &MainWindow::openArchive);
     m_archiveAction->setEnabled(false);
+    m_labelsAction = board->addAction(tr("&Labels…"), this, &MainWindow::openLabels);
+    m_labelsAction->setEnabled(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_shortcutsAction
         = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
     addAction(m_shortcutsAction);
+}
+
+void MainWindow::openLabels()
+{
+    if (!m_board || m_board->boardId().isEmpty())
+        return;
+    auto *dialog = new LabelsDialog(m_backend, m_board, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::openArchive()

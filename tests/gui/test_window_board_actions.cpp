@@ -1,0 +1,252 @@
+// The board's actions through the window's own menus and keys, each one undone and redone with
+// Ctrl+Z / Ctrl+Shift+Z: Delete archives a card (and the archive view restores it), a drag is
+// undone, "Move to" from the card's context menu, a column renamed and given a WIP limit from its
+// header's menu, a column deleted after a question that names how many cards it holds.
+#include "app/boards/board_commands.h"
+#include "app/boards/board_view.h"
+#include "app/boards/column_model.h"
+#include "app/boards/column_widget.h"
+#include "app/boards/open_board.h"
+#include "app/shell/main_window.h"
+#include "app/widgets/message_box.h"
+#include "tests/support/gui_world.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTest>
+
+using namespace corkboard;
+using namespace corkboard::ui;
+using corkboard::test::kGuiWait;
+
+class TestWindowBoardActions : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::GuiWorld> m_world;
+
+    QRect rowRect(int column, int row) const
+    {
+        QListView *view = m_world->column(column)->cardView();
+        const QModelIndex index = view->model()->index(row, 0);
+        (void)QTest::qWaitFor([&] { return view->visualRect(index).isValid(); }, kGuiWait);
+        return view->visualRect(index);
+    }
+
+    void select(int column, int row)
+    {
+        QListView *view = m_world->column(column)->cardView();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rowRect(column, row).center());
+    }
+
+    //! Right-clicks `target` at `pos` and clicks the menu entry whose text starts with `path[0]`
+    //! (then `path[1]` in its submenu, …).
+    static bool chooseFromContextMenu(QWidget *target, const QPoint &pos, const QStringList &path)
+    {
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, target->mapToGlobal(pos));
+        QApplication::sendEvent(target, &event);
+        QMenu *menu = nullptr;
+        for (const QString &entry : path) {
+            if (!QTest::qWaitFor(
+                    [&] {
+                        menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                        return menu != nullptr;
+                    },
+                    kGuiWait))
+                return false;
+            QAction *found = nullptr;
+            for (QAction *a : menu->actions()) {
+                if (a->text().remove(QLatin1Char('&')).startsWith(entry))
+                    found = a;
+            }
+            if (!found)
+                return false;
+            if (found->menu()) {
+                QMenu *parent = menu;
+                QTest::mouseClick(
+                    parent, Qt::LeftButton, {}, parent->actionGeometry(found).center());
+                (void)QTest::qWaitFor(
+                    [&] { return QApplication::activePopupWidget() != parent; }, kGuiWait);
+                continue;
+            }
+            QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(found).center());
+        }
+        return true;
+    }
+
+    //! The window is where the person is (a dialog may just have closed): shortcuts need it.
+    void activate()
+    {
+        m_world->window()->activateWindow();
+        (void)QTest::qWaitForWindowActive(m_world->window());
+    }
+    void undo()
+    {
+        activate();
+        QTest::keyClick(m_world->window(), Qt::Key_Z, Qt::ControlModifier);
+    }
+    void redo()
+    {
+        activate();
+        QTest::keyClick(m_world->window(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_world = std::make_unique<test::GuiWorld>();
+        QVERIFY(m_world->start());
+        QVERIFY(m_world->createBoard(QStringLiteral("Launch plan")));
+        QVERIFY(m_world->addCards(
+            0, {QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Speakers")}));
+        // Typed one after another: in that order, on screen and on the server.
+        const QStringList all {
+            QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Speakers")};
+        QCOMPARE(m_world->titles(0), all);
+        QCOMPARE(m_world->serverTitles(0), all);
+    }
+
+    void deleteKeyArchivesAndUndoBringsItBack()
+    {
+        const QStringList all {
+            QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Speakers")};
+        select(0, 1);
+        QCOMPARE(m_world->column(0)->cardView()->currentIndex().data().toString(),
+            QStringLiteral("Catering"));
+        QTest::keyClick(m_world->column(0)->cardView(), Qt::Key_Delete);
+        const QStringList without {QStringLiteral("Venue"), QStringLiteral("Speakers")};
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), without, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
+
+        undo();
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), all, kGuiWait); // back in its place
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), all, kGuiWait);
+        redo();
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
+
+        // The archive view lists it and "Restore" brings it back.
+        MainWindow *window = m_world->window();
+        window->archiveViewAction()->trigger();
+        QDialog *archive = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (archive = window->findChild<QDialog *>(QStringLiteral("archive"))) != nullptr,
+            kGuiWait);
+        auto *list = archive->findChild<QListWidget *>(QStringLiteral("archivedCards"));
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, kGuiWait);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Catering"));
+        QTest::mouseClick(
+            list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+        QTest::mouseClick(
+            archive->findChild<QPushButton *>(QStringLiteral("restoreCard")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), all, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), all, kGuiWait);
+        archive->close();
+    }
+
+    void dragThenUndoPutsTheCardBack()
+    {
+        QListView *doing = m_world->column(1)->cardView();
+        QListView *todo = m_world->column(0)->cardView();
+        std::unique_ptr<QMimeData> mime(todo->model()->mimeData({todo->model()->index(0, 0)}));
+        QVERIFY(test::GuiWorld::drop(doing->viewport(), QPoint(20, 20), mime.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(1), QStringList {QStringLiteral("Venue")}, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->serverTitles(1), QStringList {QStringLiteral("Venue")}, kGuiWait);
+        undo();
+        const QStringList all {
+            QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Speakers")};
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), all, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), all, kGuiWait);
+        QVERIFY(m_world->titles(1).isEmpty());
+    }
+
+    void moveToFromTheCardsMenu()
+    {
+        QListView *todo = m_world->column(0)->cardView();
+        QVERIFY(chooseFromContextMenu(todo->viewport(), rowRect(0, 2).center(),
+            {QStringLiteral("Move to"), QStringLiteral("Bottom of “Done”")}));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(2), QStringList {QStringLiteral("Speakers")}, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->serverTitles(2), QStringList {QStringLiteral("Speakers")}, kGuiWait);
+        QVERIFY(m_world->column(2)->cardView()->hasFocus()); // the focus went along
+    }
+
+    void renameAndWipLimitFromTheColumnsMenu()
+    {
+        ColumnWidget *doing = m_world->column(1);
+        QWidget *header = doing->countLabel()->parentWidget();
+        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("Rename")}));
+        QInputDialog *input = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (input = doing->findChild<QInputDialog *>(QStringLiteral("renameColumn"))) != nullptr,
+            kGuiWait);
+        input->setTextValue(QStringLiteral("In progress"));
+        input->accept();
+        const auto names = [this] {
+            QStringList out;
+            ColumnModel *columns = m_world->board()->columns();
+            for (int i = 0; i < columns->rowCount(); ++i)
+                out << columns->columnAt(i)->name;
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(names().at(1), QStringLiteral("In progress"), kGuiWait);
+        undo();
+        QTRY_COMPARE_WITH_TIMEOUT(names().at(1), QStringLiteral("Doing"), kGuiWait);
+        redo();
+        QTRY_COMPARE_WITH_TIMEOUT(names().at(1), QStringLiteral("In progress"), kGuiWait);
+        activate();
+        QVERIFY(m_world->reload()); // the server kept the name
+        QCOMPARE(names().at(1), QStringLiteral("In progress"));
+
+        doing = m_world->column(1);
+        header = doing->countLabel()->parentWidget();
+        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("WIP limit")}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (input = doing->findChild<QInputDialog *>(QStringLiteral("wipLimit"))) != nullptr,
+            kGuiWait);
+        input->setIntValue(2);
+        input->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(doing->countLabel()->text(), QStringLiteral("0 / 2"), kGuiWait);
+    }
+
+    void deletingAColumnNamesItsCards()
+    {
+        // "To do" holds Venue and Catering; they move to its neighbour when it goes.
+        QVERIFY(m_world->titles(0).size() == 2);
+        QWidget *header = m_world->column(0)->countLabel()->parentWidget();
+        MessageBox::setNextAnswer(BoardCommands::CancelDelete);
+        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("Delete")}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            MessageBox::lastText().contains(QStringLiteral("2 card")), kGuiWait);
+        QTest::qWait(100);
+        QCOMPARE(m_world->view()->columnWidgets().size(), 3); // cancelled
+
+        header = m_world->column(0)->countLabel()->parentWidget();
+        MessageBox::setNextAnswer(BoardCommands::ConfirmDelete);
+        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("Delete")}));
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->view()->columnWidgets().size(), 2, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0),
+            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+        activate();
+        QVERIFY(m_world->reload());
+        QCOMPARE(m_world->view()->columnWidgets().size(), 2);
+        QCOMPARE(m_world->serverTitles(0),
+            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+    }
+
+    void cleanupTestCase() { m_world.reset(); }
+};
+
+QTEST_MAIN(TestWindowBoardActions)
+#include "test_window_board_actions.moc"
