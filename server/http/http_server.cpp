@@ -2,11 +2,8 @@
 
 #include "server/http/metrics.h"
 #include "server/http/pipeline.h"
-<<<<<<< HEAD
 #include "server/http/socket_send.h"
-=======
 #include "server/http/tls_context.h"
->>>>>>> tls
 #include "server/platform/log.h"
 
 #include <QHttpServerRequest>
@@ -18,7 +15,6 @@
 
 namespace corkboard {
 
-<<<<<<< HEAD
 namespace {
 // The reason phrases QHttpServerResponder writes (its table), for the statuses we answer with.
 const char *statusReason(int status)
@@ -110,12 +106,8 @@ const char *statusReason(int status)
 }
 } // namespace
 
-SocketHandoff::SocketHandoff(
-    GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter, QObject *parent)
-=======
 SocketHandoff::SocketHandoff(GuardLimits limits, Metrics &metrics, ConnectionLimiter &limiter,
     const TlsContext *tls, QObject *parent)
->>>>>>> tls
     : QTcpServer(parent)
     , m_limits(std::move(limits))
     , m_metrics(metrics)
