@@ -13,12 +13,17 @@
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
 #include "shared/client/token_store.h"
+#include "tests/support/auth_helpers.h"
 #include "tests/support/gui_world.h"
 #include "tests/support/test_server.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QTcpServer>
+#include <QToolButton>
+#include <QAction>
+#include "app/shell/embedded_server.h"
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -226,6 +231,59 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session->backend() == nullptr, kGuiWait);
         QVERIFY(session->window()->busyText().contains(QStringLiteral("not accepted")));
         QCOMPARE(settings.serverTrust()->pinned(url), second);
+    }
+
+    void sharedBoardsShowTheirFingerprintInSettings()
+    {
+        // "Share on LAN" (from the start after the first account exists): the fingerprint
+        // colleagues will be asked to compare is in Settings, the one the embedded server prints.
+        QTemporaryDir data;
+        {
+            test::TestServer earlier([&data](Config &c) {
+                c.dataDir = data.path();
+                c.databaseUrl = QStringLiteral("sqlite:") + data.filePath(QStringLiteral("corkboard.db"));
+                c.openRegistration = true;
+            });
+            test::registerUser(earlier, QStringLiteral("ada@example.com"));
+        }
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::Any, 0));
+            port = probe.serverPort();
+        }
+        AppSettings settings(m_dir.filePath(QStringLiteral("shared.ini")));
+        settings.setKeepInTray(false);
+        settings.setShape(AppSettings::Shape::Local);
+        settings.setShareOnLan(true);
+        settings.setLanPort(port);
+        auto factory = [this, &settings](const QUrl &url, QObject *parent) -> Backend * {
+            return new ApiBackend(url, m_tokens, &settings, parent);
+        };
+        Config config = test::testConfig(data.path());
+        config.mode = RunMode::Desktop;
+        auto session = std::make_unique<DesktopSession>(config, &settings, factory);
+        session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(findTopLevel<SignInDialog>() != nullptr, kGuiWait);
+        const QString printed = session->server()->fingerprint();
+        QVERIFY(!printed.isEmpty());
+        QTest::keyClick(findTopLevel<SignInDialog>(), Qt::Key_Escape);
+
+        QToolButton *button = nullptr;
+        for (QToolButton *b : session->window()->findChildren<QToolButton *>()) {
+            if (b->defaultAction() && b->defaultAction()->text() == QStringLiteral("&Settings"))
+                button = b;
+        }
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QWidget *shown = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (shown = findTopLevel<QDialog>(QStringLiteral("settings"))) != nullptr, kGuiWait);
+        auto *label = shown->findChild<QLabel *>(QStringLiteral("servedFingerprint"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), printed);
+        QTest::keyClick(shown, Qt::Key_Escape);
+        session->quit();
     }
 
     void plainHttpToAnotherMachineAsksFirst()
