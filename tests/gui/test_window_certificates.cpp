@@ -17,19 +17,19 @@
 #include "tests/support/gui_world.h"
 #include "tests/support/test_server.h"
 
+#include "app/shell/embedded_server.h"
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
-#include <QTcpServer>
-#include <QToolButton>
-#include <QAction>
-#include "app/shell/embedded_server.h"
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
 
 using namespace corkboard;
 using namespace corkboard::ui;
@@ -219,8 +219,10 @@ private Q_SLOTS:
         QCOMPARE(settings.serverTrust()->pinned(url), second);
         // The same session goes on over the new certificate.
         QCOMPARE(session->backend(), backend);
-        const auto boards = test::awaitCall<QList<Board>>(
-            [backend](QObject *ctx, Callback<QList<Board>> done) { backend->listBoards(ctx, done); });
+        const auto boards
+            = test::awaitCall<QList<Board>>([backend](QObject *ctx, Callback<QList<Board>> done) {
+                  backend->listBoards(ctx, done);
+              });
         QVERIFY2(boards.ok(), qPrintable(boards.error.message));
 
         // Once more, and this time the person does not accept it.
@@ -241,7 +243,8 @@ private Q_SLOTS:
         {
             test::TestServer earlier([&data](Config &c) {
                 c.dataDir = data.path();
-                c.databaseUrl = QStringLiteral("sqlite:") + data.filePath(QStringLiteral("corkboard.db"));
+                c.databaseUrl
+                    = QStringLiteral("sqlite:") + data.filePath(QStringLiteral("corkboard.db"));
                 c.openRegistration = true;
             });
             test::registerUser(earlier, QStringLiteral("ada@example.com"));
