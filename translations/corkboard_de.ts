@@ -205,6 +205,35 @@
         <source>This person is not a member of the board.</source>
         <translation>Diese Person ist kein Mitglied des Boards.</translation>
     </message>
+    <message>
+        <source>This server's certificate is not known yet. Compare its fingerprint with the one the server shows before you trust it:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's certificate has changed since you last connected. This can mean someone is intercepting the connection, or that the server got a new certificate. Ask its administrator before accepting the new fingerprint:
+new: %1
+before: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's certificate is not the one it announced on the network. The connection was refused.
+presented: %1
+announced: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's certificate has expired (or is not valid yet). Check this computer's date, or ask the server's administrator to renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's certificate is for a different name than the address you entered. Use the name the certificate was issued for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not set up a secure connection in time. Check that the address and port are right and that it serves HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -296,6 +325,17 @@
     <message>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ActivityPanel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 – %2 %3</translation>
     </message>
 </context>
 <context>
@@ -601,38 +641,6 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Checklist</source>
-        <translation>Checkliste</translation>
-    </message>
-    <message>
-        <source>+ Add an item</source>
-        <translation>+ Punkt hinzufügen</translation>
-    </message>
-    <message>
-        <source>New checklist item</source>
-        <translation>Neuer Checklistenpunkt</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>Kommentare</translation>
-    </message>
-    <message>
-        <source>Write a comment — type @ to mention someone</source>
-        <translation>Kommentar schreiben – mit @ jemanden erwähnen</translation>
-    </message>
-    <message>
-        <source>New comment</source>
-        <translation>Neuer Kommentar</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Aktivität</translation>
-    </message>
-    <message>
-        <source>%1 — %2 %3</source>
-        <translation>%1 – %2 %3</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -696,26 +704,6 @@
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
-    <message>
-        <source>Comment not sent: the board server cannot be reached. Your text is kept; press Enter to try again.</source>
-        <translation>Kommentar nicht gesendet: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten; drücken Sie die Eingabetaste, um es erneut zu versuchen.</translation>
-    </message>
-    <message>
-        <source>Comment not sent: %1</source>
-        <translation>Kommentar nicht gesendet: %1</translation>
-    </message>
-    <message>
-        <source>Item not added: the board server cannot be reached. Your text is kept.</source>
-        <translation>Punkt nicht hinzugefügt: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>Item not added: %1</source>
-        <translation>Punkt nicht hinzugefügt: %1</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
-    </message>
 </context>
 <context>
     <name>corkboard::ui::CardModel</name>
@@ -733,6 +721,87 @@
             <numerusform>%n Kommentar</numerusform>
             <numerusform>%n Kommentare</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CertificateCheck</name>
+    <message>
+        <source>Not connected: the server's certificate changed and was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the server's certificate was not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CertificateDialog</name>
+    <message>
+        <source>Trust this server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1. Its certificate is not signed by an authority this computer knows, so check it yourself: the server shows this fingerprint when it starts (and in "Share on LAN").</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It matches the fingerprint the server announced on the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does NOT match the fingerprint the server announced on the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's certificate has changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now presents a different certificate than the one you trusted. Someone may be intercepting the connection — or the server got a new certificate. Ask its administrator which fingerprint it shows now before you accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presented now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I &amp;checked the new fingerprint with the server's administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept the new certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ChecklistPanel</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>+ Add an item</source>
+        <translation>+ Punkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <translation>Neuer Checklistenpunkt</translation>
+    </message>
+    <message>
+        <source>Item not added: the board server cannot be reached. Your text is kept.</source>
+        <translation>Punkt nicht hinzugefügt: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Item not added: %1</source>
+        <translation>Punkt nicht hinzugefügt: %1</translation>
     </message>
 </context>
 <context>
@@ -842,6 +911,37 @@
     </message>
 </context>
 <context>
+    <name>corkboard::ui::CommentsPanel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Write a comment — type @ to mention someone</source>
+        <translation>Kommentar schreiben – mit @ jemanden erwähnen</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <source>Comment not sent: the board server cannot be reached. Your text is kept; press Enter to try again.</source>
+        <translation>Kommentar nicht gesendet: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten; drücken Sie die Eingabetaste, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Comment not sent: %1</source>
+        <translation>Kommentar nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::DesktopSession</name>
     <message>
         <source>Language</source>
@@ -897,6 +997,10 @@ Neuer Versuch in %n Sekunde – oder klicken Sie auf „Erneut versuchen“.</nu
 Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking the server's certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::FirstRunDialog</name>
@@ -933,8 +1037,44 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Mit einem Team-Server &amp;verbinden</translation>
     </message>
     <message>
-        <source>Enter the address of the server, for example http://192.168.1.20:8080</source>
-        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel http://192.168.1.20:8080</translation>
+        <source>Enter the address of the server, for example 192.168.1.20:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect without encryption?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a plain http:// address on the network. Your password and everything on your boards would cross the network unencrypted, readable by anyone on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use https:// unless this server was started with --insecure-http on purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect &amp;without encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers on this network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers on this network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one, or type an address below.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1401,7 +1541,7 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Freigabe im lokalen Netzwerk</translation>
     </message>
     <message>
-        <source>&amp;Share this computer&apos;s boards on the LAN</source>
+        <source>&amp;Share this computer's boards on the LAN</source>
         <translation>Boards dieses Computers im LAN &amp;freigeben</translation>
     </message>
     <message>
@@ -1443,6 +1583,18 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
+    </message>
+    <message>
+        <source>Shown here while the boards are shared (sharing uses HTTPS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
