@@ -33,30 +33,7 @@ class TestWindowCardDialog : public QObject
 
     std::unique_ptr<test::GuiWorld> m_world;
 
-    //! Clicks the card, presses Enter, and gives the dialog that opened.
-    CardDetailDialog *openCard(int column, int row)
-    {
-        QListView *view = m_world->column(column)->cardView();
-        const QModelIndex index = view->model()->index(row, 0);
-        if (!QTest::qWaitFor([&] { return view->visualRect(index).isValid(); }, kGuiWait))
-            return nullptr;
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-        QTest::keyClick(view, Qt::Key_Return);
-        CardDetailDialog *dialog = nullptr;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (auto *d : m_world->window()->findChildren<CardDetailDialog *>()) {
-                    if (d->isVisible())
-                        dialog = d;
-                }
-                // Loaded: the form is filled from the server and Save is enabled.
-                return dialog && dialog->saveButton()->isEnabled();
-            },
-            kGuiWait);
-        if (dialog)
-            (void)QTest::qWaitForWindowActive(dialog);
-        return dialog;
-    }
+    CardDetailDialog *openCard(int column, int row) { return m_world->openCard(column, row); }
 
     static void clickTab(QDialog *dialog, const QString &text)
     {
