@@ -206,33 +206,38 @@
         <translation>Diese Person ist kein Mitglied des Boards.</translation>
     </message>
     <message>
-        <source>This server's certificate is not known yet. Compare its fingerprint with the one the server shows before you trust it:
+        <source>This server&apos;s certificate is not known yet. Compare its fingerprint with the one the server shows before you trust it:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat dieses Servers ist noch nicht bekannt. Vergleichen Sie seinen Fingerabdruck mit dem, den der Server anzeigt, bevor Sie ihm vertrauen:
+%1</translation>
     </message>
     <message>
-        <source>The server's certificate has changed since you last connected. This can mean someone is intercepting the connection, or that the server got a new certificate. Ask its administrator before accepting the new fingerprint:
+        <source>The server&apos;s certificate has changed since you last connected. This can mean someone is intercepting the connection, or that the server got a new certificate. Ask its administrator before accepting the new fingerprint:
 new: %1
 before: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Servers hat sich seit der letzten Verbindung geändert. Das kann bedeuten, dass jemand die Verbindung abfängt, oder dass der Server ein neues Zertifikat hat. Fragen Sie seinen Administrator, bevor Sie den neuen Fingerabdruck annehmen:
+neu: %1
+vorher: %2</translation>
     </message>
     <message>
-        <source>The server's certificate is not the one it announced on the network. The connection was refused.
+        <source>The server&apos;s certificate is not the one it announced on the network. The connection was refused.
 presented: %1
 announced: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Servers ist nicht das, das er im Netzwerk angekündigt hat. Die Verbindung wurde abgelehnt.
+vorgelegt: %1
+angekündigt: %2</translation>
     </message>
     <message>
-        <source>The server's certificate has expired (or is not valid yet). Check this computer's date, or ask the server's administrator to renew it.</source>
-        <translation type="unfinished"></translation>
+        <source>The server&apos;s certificate has expired (or is not valid yet). Check this computer&apos;s date, or ask the server&apos;s administrator to renew it.</source>
+        <translation>Das Zertifikat des Servers ist abgelaufen (oder noch nicht gültig). Prüfen Sie das Datum dieses Computers oder bitten Sie den Administrator des Servers, es zu erneuern.</translation>
     </message>
     <message>
-        <source>The server's certificate is for a different name than the address you entered. Use the name the certificate was issued for.</source>
-        <translation type="unfinished"></translation>
+        <source>The server&apos;s certificate is for a different name than the address you entered. Use the name the certificate was issued for.</source>
+        <translation>Das Zertifikat des Servers gilt für einen anderen Namen als die eingegebene Adresse. Verwenden Sie den Namen, für den das Zertifikat ausgestellt wurde.</translation>
     </message>
     <message>
         <source>The server did not set up a secure connection in time. Check that the address and port are right and that it serves HTTPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig eine sichere Verbindung aufgebaut. Prüfen Sie, ob Adresse und Port stimmen und ob er HTTPS anbietet.</translation>
     </message>
 </context>
 <context>
@@ -726,59 +731,59 @@ announced: %2</source>
 <context>
     <name>corkboard::ui::CertificateCheck</name>
     <message>
-        <source>Not connected: the server's certificate changed and was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <source>Not connected: the server&apos;s certificate changed and was not accepted.</source>
+        <translation>Nicht verbunden: Das Zertifikat des Servers hat sich geändert und wurde nicht angenommen.</translation>
     </message>
     <message>
-        <source>Not connected: the server's certificate was not trusted.</source>
-        <translation type="unfinished"></translation>
+        <source>Not connected: the server&apos;s certificate was not trusted.</source>
+        <translation>Nicht verbunden: Dem Zertifikat des Servers wurde nicht vertraut.</translation>
     </message>
 </context>
 <context>
     <name>corkboard::ui::CertificateDialog</name>
     <message>
         <source>Trust this server?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Server vertrauen?</translation>
     </message>
     <message>
-        <source>This is the first connection to %1. Its certificate is not signed by an authority this computer knows, so check it yourself: the server shows this fingerprint when it starts (and in "Share on LAN").</source>
-        <translation type="unfinished"></translation>
+        <source>This is the first connection to %1. Its certificate is not signed by an authority this computer knows, so check it yourself: the server shows this fingerprint when it starts (and in &quot;Share on LAN&quot;).</source>
+        <translation>Dies ist die erste Verbindung zu %1. Sein Zertifikat ist von keiner Stelle signiert, die dieser Computer kennt; prüfen Sie es daher selbst: Der Server zeigt diesen Fingerabdruck beim Start (und unter „Im LAN freigeben“).</translation>
     </message>
     <message>
         <source>It matches the fingerprint the server announced on the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er stimmt mit dem Fingerabdruck überein, den der Server im Netzwerk angekündigt hat.</translation>
     </message>
     <message>
         <source>It does NOT match the fingerprint the server announced on the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er stimmt NICHT mit dem Fingerabdruck überein, den der Server im Netzwerk angekündigt hat.</translation>
     </message>
     <message>
         <source>&amp;Trust and connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vertrauen und verbinden</translation>
     </message>
     <message>
-        <source>The server's certificate has changed</source>
-        <translation type="unfinished"></translation>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>Das Zertifikat des Servers hat sich geändert</translation>
     </message>
     <message>
         <source>%1 now presents a different certificate than the one you trusted. Someone may be intercepting the connection — or the server got a new certificate. Ask its administrator which fingerprint it shows now before you accept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 legt jetzt ein anderes Zertifikat vor als das, dem Sie vertraut haben. Möglicherweise fängt jemand die Verbindung ab – oder der Server hat ein neues Zertifikat. Fragen Sie seinen Administrator, welchen Fingerabdruck er jetzt zeigt, bevor Sie es annehmen.</translation>
     </message>
     <message>
         <source>Trusted before:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher vertraut:</translation>
     </message>
     <message>
         <source>Presented now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt vorgelegt:</translation>
     </message>
     <message>
-        <source>I &amp;checked the new fingerprint with the server's administrator</source>
-        <translation type="unfinished"></translation>
+        <source>I &amp;checked the new fingerprint with the server&apos;s administrator</source>
+        <translation>Ich habe den neuen Fingerabdruck mit dem Administrator des Servers &amp;geprüft</translation>
     </message>
     <message>
         <source>&amp;Accept the new certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Zertifikat &amp;annehmen</translation>
     </message>
 </context>
 <context>
@@ -802,6 +807,38 @@ announced: %2</source>
     <message>
         <source>Item not added: %1</source>
         <translation>Punkt nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Not added yet: Save tries again</source>
+        <translation>Noch nicht hinzugefügt: Speichern versucht es erneut</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1</source>
+        <translation>Noch nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Item not changed: the board server cannot be reached. Your text is kept.</source>
+        <translation>Punkt nicht geändert: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Item not changed: %1</source>
+        <translation>Punkt nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Item not deleted: %1</source>
+        <translation>Punkt nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
 </context>
 <context>
@@ -937,8 +974,48 @@ announced: %2</source>
         <translation>Jemand</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>%1 · %2 (edited)</source>
+        <translation>%1 · %2 (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Kommentar bearbeiten</translation>
+    </message>
+    <message>
+        <source>Not saved: the board server cannot be reached. Your text is kept.</source>
+        <translation>Nicht gespeichert: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Kommentar löschen</translation>
+    </message>
+    <message>
+        <source>Delete this comment? This cannot be undone.</source>
+        <translation>Diesen Kommentar löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Comment not deleted: %1</source>
+        <translation>Kommentar nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
     </message>
 </context>
 <context>
@@ -998,8 +1075,8 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         </translation>
     </message>
     <message>
-        <source>Checking the server's certificate…</source>
-        <translation type="unfinished"></translation>
+        <source>Checking the server&apos;s certificate…</source>
+        <translation>Zertifikat des Servers wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -1038,43 +1115,43 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     </message>
     <message>
         <source>Enter the address of the server, for example 192.168.1.20:8080</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel 192.168.1.20:8080</translation>
     </message>
     <message>
         <source>Connect without encryption?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Verschlüsselung verbinden?</translation>
     </message>
     <message>
         <source>%1 is a plain http:// address on the network. Your password and everything on your boards would cross the network unencrypted, readable by anyone on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine unverschlüsselte http://-Adresse im Netzwerk. Ihr Passwort und alles auf Ihren Boards würden unverschlüsselt durch das Netzwerk gehen, lesbar für alle darin.</translation>
     </message>
     <message>
         <source>Use https:// unless this server was started with --insecure-http on purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie https://, es sei denn, dieser Server wurde absichtlich mit --insecure-http gestartet.</translation>
     </message>
     <message>
         <source>Connect &amp;without encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ohne Verschlüsselung verbinden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Servers on this network:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server in diesem Netzwerk:</translation>
     </message>
     <message>
         <source>Servers on this network</source>
-        <translation type="unfinished"></translation>
+        <translation>Server in diesem Netzwerk</translation>
     </message>
     <message>
         <source>Looking for servers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Servern…</translation>
     </message>
     <message>
         <source>Pick one, or type an address below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen aus oder geben Sie unten eine Adresse ein.</translation>
     </message>
 </context>
 <context>
@@ -1541,7 +1618,7 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Freigabe im lokalen Netzwerk</translation>
     </message>
     <message>
-        <source>&amp;Share this computer's boards on the LAN</source>
+        <source>&amp;Share this computer&apos;s boards on the LAN</source>
         <translation>Boards dieses Computers im LAN &amp;freigeben</translation>
     </message>
     <message>
@@ -1586,15 +1663,15 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     </message>
     <message>
         <source>Shown here while the boards are shared (sharing uses HTTPS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird hier angezeigt, solange die Boards freigegeben sind (die Freigabe nutzt HTTPS).</translation>
     </message>
     <message>
         <source>Certificate fingerprint (SHA-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat-Fingerabdruck (SHA-256)</translation>
     </message>
     <message>
         <source>Certificate fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat-Fingerabdruck:</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1731,33 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Please wait…</source>
         <translation>Bitte warten…</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::TextEditDialog</name>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Your changes to this text are not saved yet. Save them before closing?</source>
+        <translation>Ihre Änderungen an diesem Text sind noch nicht gespeichert. Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
     </message>
 </context>
 <context>

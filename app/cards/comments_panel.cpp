@@ -1,6 +1,8 @@
 #include "app/cards/comments_panel.h"
 
 #include "app/boards/open_board.h"
+#include "app/cards/text_edit_dialog.h"
+#include "app/widgets/message_box.h"
 #include "app/widgets/plain_text.h"
 
 #include <QAbstractItemView>
@@ -8,6 +10,9 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QPointer>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
@@ -23,6 +28,12 @@ CommentsPanel::CommentsPanel(
     m_list = new QListWidget(this);
     m_list->setWordWrap(true);
     m_list->setAccessibleName(tr("Comments"));
+    m_list->setObjectName(QStringLiteral("comments"));
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->installEventFilter(this);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &CommentsPanel::showMenu);
+    connect(m_list, &QListWidget::itemDoubleClicked, this,
+        [this](QListWidgetItem *item) { editComment(m_list->row(item)); });
     m_input = new QLineEdit(this);
     m_input->setObjectName(QStringLiteral("commentInput"));
     m_input->setPlaceholderText(tr("Write a comment — type @ to mention someone"));
@@ -75,11 +86,21 @@ void CommentsPanel::flush()
 
 bool CommentsPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_input && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            addComment();
-            return true; // handled here: the dialog's default button never sees it
+    if (event->type() != QEvent::KeyPress)
+        return CardPanel::eventFilter(watched, event);
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    if (watched == m_input && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
+        addComment();
+        return true; // handled here: the dialog's default button never sees it
+    }
+    if (watched == m_list && m_list->currentRow() >= 0) {
+        if (key == Qt::Key_F2) {
+            editComment(m_list->currentRow());
+            return true;
+        }
+        if (key == Qt::Key_Delete) {
+            deleteComment(m_list->currentRow());
+            return true;
         }
     }
     return CardPanel::eventFilter(watched, event);
@@ -186,12 +207,117 @@ void CommentsPanel::addComment()
 
 void CommentsPanel::showComments(const QList<Comment> &comments)
 {
+    const QString current
+        = m_list->currentItem() ? m_list->currentItem()->data(IdRole).toString() : QString();
     m_list->clear();
     for (const Comment &c : comments) {
         const BoardMember author = m_board->lookup().people.value(c.authorId);
         const QString name = author.displayName.isEmpty() ? tr("Someone") : author.displayName;
-        m_list->addItem(tr("%1: %2").arg(name, c.body));
+        const QString when = QLocale().toString(c.createdAt.toLocalTime(), QLocale::ShortFormat);
+        const bool edited = c.updatedAt.isValid() && c.updatedAt > c.createdAt;
+        // Who and when above what they wrote.
+        const QString header
+            = edited ? tr("%1 · %2 (edited)").arg(name, when) : tr("%1 · %2").arg(name, when);
+        auto *item = new QListWidgetItem(header + QLatin1Char('\n') + c.body, m_list);
+        item->setData(IdRole, c.id);
+        item->setData(AuthorRole, c.authorId);
+        item->setData(BodyRole, c.body);
+        item->setToolTip(plainToolTip(c.body));
+        if (c.id == current)
+            m_list->setCurrentItem(item);
     }
+}
+
+bool CommentsPanel::canEdit(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    const auto me = m_backend->account();
+    return item && me && item->data(AuthorRole).toString() == me->id;
+}
+
+bool CommentsPanel::canDelete(int row) const
+{
+    const auto me = m_backend->account();
+    return canEdit(row)
+        || (m_list->item(row) && me
+            && m_board->lookup().people.value(me->id).role == QLatin1String("owner"));
+}
+
+void CommentsPanel::editComment(int row)
+{
+    if (!canEdit(row))
+        return;
+    const QString id = m_list->item(row)->data(IdRole).toString();
+    auto *editor = new TextEditDialog(
+        tr("Edit comment"), m_list->item(row)->data(BodyRole).toString(), this);
+    editor->setObjectName(QStringLiteral("editComment"));
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &TextEditDialog::submitted, this,
+        [this, id, editor = QPointer<TextEditDialog>(editor)](const QString &body) {
+            Q_EMIT writeStarted();
+            m_backend->editComment(this, id, body, [this, editor](const Outcome<Comment> &r) {
+                if (!r.ok()) {
+                    const QString why = r.error.isOffline()
+                        ? tr("Not saved: the board server cannot be reached. Your text is kept.")
+                        : r.error.fieldErrors.value(QStringLiteral("body"), r.error.message);
+                    if (editor)
+                        editor->refused(why);
+                    Q_EMIT writeFinished(false);
+                    return;
+                }
+                if (editor)
+                    editor->finished();
+                load();
+                Q_EMIT writeFinished(true);
+            });
+        });
+    editor->open();
+}
+
+void CommentsPanel::deleteComment(int row)
+{
+    if (!canDelete(row))
+        return;
+    const QString id = m_list->item(row)->data(IdRole).toString();
+    MessageBox::ask(this, tr("Delete comment"), tr("Delete this comment? This cannot be undone."),
+        m_list->item(row)->data(BodyRole).toString(),
+        {{ConfirmDelete, tr("&Delete"), QMessageBox::DestructiveRole},
+            {CancelDelete, tr("&Cancel"), QMessageBox::RejectRole}},
+        [self = QPointer<CommentsPanel>(this), id](int choice) {
+            if (!self || choice != ConfirmDelete)
+                return;
+            Q_EMIT self->writeStarted();
+            self->m_backend->deleteComment(self, id, [self](const Outcome<Nothing> &r) {
+                if (!r.ok()) {
+                    Q_EMIT self->statusMessage(tr("Comment not deleted: %1").arg(r.error.message));
+                    Q_EMIT self->writeFinished(false);
+                    return;
+                }
+                self->load();
+                Q_EMIT self->writeFinished(true);
+            });
+        });
+}
+
+void CommentsPanel::showMenu(const QPoint &pos)
+{
+    QListWidgetItem *item = m_list->itemAt(pos);
+    if (!item)
+        return;
+    m_list->setCurrentItem(item);
+    const int row = m_list->row(item);
+    if (!canEdit(row) && !canDelete(row))
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("commentMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (canEdit(row))
+        menu->addAction(tr("&Edit…"), this, [this, row] { editComment(row); })
+            ->setShortcut(QKeySequence(Qt::Key_F2));
+    if (canDelete(row))
+        menu->addAction(tr("&Delete…"), this, [this, row] { deleteComment(row); })
+            ->setShortcut(QKeySequence::Delete);
+    menu->popup(m_list->viewport()->mapToGlobal(pos));
 }
 
 } // namespace corkboard::ui

@@ -231,6 +231,9 @@ bool GuiWorld::reload()
     bool loaded = false;
     auto connection
         = QObject::connect(board(), &OpenBoard::boardLoaded, [&loaded] { loaded = true; });
+    // Shortcuts need the active window (a dialog may just have closed).
+    window()->activateWindow();
+    (void)QTest::qWaitForWindowActive(window());
     QTest::keyClick(window(), Qt::Key_F5);
     const bool ok = waitUntil([&loaded] { return loaded; }, "the board to load again");
     QObject::disconnect(connection);
