@@ -262,6 +262,18 @@ angekündigt: %2</translation>
         <source>New comment on “%1”</source>
         <translation>Neuer Kommentar zu „%1“</translation>
     </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

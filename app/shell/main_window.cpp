@@ -34,6 +34,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace corkboard::ui {
 
 namespace {
@@ -286,6 +288,8 @@ void MainWindow::startSession(
         m_settings->setLastBoard(m_backend->serverUrl(), m_board->boardId());
         if (!m_pendingCard.isEmpty()) {
             m_boardView->focusCard(m_pendingCard);
+            if (std::exchange(m_openPendingCard, false) && m_board->card(m_pendingCard))
+                openCard(m_pendingCard);
             m_pendingCard.clear();
         }
     });
@@ -300,8 +304,9 @@ void MainWindow::startSession(
     connect(m_dock, &QDockWidget::visibilityChanged, m_bell, &QToolButton::setChecked);
     connect(m_notifications->model(), &NotificationModel::unreadCountChanged, m_bell,
         &NotificationBell::setCount);
+    // A notification is about a card: it opens (search results only show where it is).
     connect(m_notifications, &NotificationsPanel::jumpRequested, this,
-        [this](const QString &board, const QString &card) { openBoard(board, card); });
+        [this](const QString &board, const QString &card) { openBoard(board, card, true); });
 
     m_search = new SearchBox(backend, m_toolbar);
     m_search->setMaximumWidth(320);
@@ -375,17 +380,21 @@ void MainWindow::showBoards()
     m_boards->view()->setFocus();
 }
 
-void MainWindow::openBoard(const QString &boardId, const QString &cardId)
+void MainWindow::openBoard(const QString &boardId, const QString &cardId, bool openTheCard)
 {
     if (!m_board || boardId.isEmpty())
         return;
     m_stack->setCurrentIndex(BoardPage);
     if (m_board->boardId() == boardId && !m_board->isLoading()) {
-        if (!cardId.isEmpty())
+        if (!cardId.isEmpty()) {
             m_boardView->focusCard(cardId);
+            if (openTheCard && m_board->card(cardId))
+                openCard(cardId);
+        }
         return;
     }
     m_pendingCard = cardId;
+    m_openPendingCard = openTheCard && !cardId.isEmpty();
     m_board->open(boardId);
 }
 

@@ -42,7 +42,9 @@ public:
         Backend *backend, const dto::User &account, const QString &dataDir, bool localServer);
     //! Signed out: back to the busy page, pages dropped.
     void endSession();
-    void openBoard(const QString &boardId, const QString &cardId = QString());
+    //! Shows the board; selects `cardId` on it and, with `openTheCard`, opens that card.
+    void openBoard(
+        const QString &boardId, const QString &cardId = QString(), bool openTheCard = false);
     void showBoards();
     void openCard(const QString &cardId);
 
@@ -140,6 +142,7 @@ private:
     QAction *m_searchSlot = nullptr;
     TrayNotifier *m_tray = nullptr;
     QString m_pendingCard;
+    bool m_openPendingCard = false; //!< open m_pendingCard's dialog once the board is there
 };
 
 } // namespace corkboard::ui
