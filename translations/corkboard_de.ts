@@ -351,8 +351,48 @@ angekündigt: %2</translation>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <source>%1 — %2 %3</source>
-        <translation>%1 – %2 %3</translation>
+        <source>Activity of this card</source>
+        <translation>Aktivität dieser Karte</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 created this card</source>
+        <translation>%1 hat diese Karte erstellt</translation>
+    </message>
+    <message>
+        <source>%1 moved this card</source>
+        <translation>%1 hat diese Karte verschoben</translation>
+    </message>
+    <message>
+        <source>%1 changed this card</source>
+        <translation>%1 hat diese Karte geändert</translation>
+    </message>
+    <message>
+        <source>%1 commented: “%2”</source>
+        <translation>%1 hat kommentiert: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 edited a comment</source>
+        <translation>%1 hat einen Kommentar bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1 deleted a comment</source>
+        <translation>%1 hat einen Kommentar gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 changed the checklist</source>
+        <translation>%1 hat die Checkliste geändert</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Nothing has happened to this card yet.</source>
+        <translation>Mit dieser Karte ist noch nichts passiert.</translation>
     </message>
 </context>
 <context>

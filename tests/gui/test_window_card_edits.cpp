@@ -346,6 +346,40 @@ private Q_SLOTS:
         closeCard(dialog);
     }
 
+    void activityTabTellsThisCardsStoryOnly()
+    {
+        QVERIFY(m_world->addCards(0, {QStringLiteral("Other card")}));
+        QPointer<CardDetailDialog> dialog = m_world->openCard(0, 0);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->titleField()->text(), QStringLiteral("Press release"));
+        clickTab(dialog, QStringLiteral("Comments"));
+        QTest::mouseClick(dialog->commentField(), Qt::LeftButton);
+        QTest::keyClicks(dialog->commentField(), QStringLiteral("Ready for review"));
+        QTest::keyClick(dialog->commentField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->comments()->count(), 1, kGuiWait);
+
+        clickTab(dialog, QStringLiteral("Activity"));
+        auto *activity = dialog->findChild<QListWidget *>(QStringLiteral("cardActivity"));
+        QVERIFY(activity && activity->isVisible());
+        const auto rows = [activity] {
+            QStringList out;
+            for (int i = 0; i < activity->count(); ++i) // "<time> — <sentence>"
+                out << activity->item(i)->text().section(QStringLiteral(" — "), 1);
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rows().contains(QStringLiteral("Ada Lovelace commented: “Ready for review”")),
+            kGuiWait);
+        const QStringList story = rows();
+        QVERIFY2(story.contains(QStringLiteral("Ada Lovelace changed the checklist")),
+            qPrintable(story.join(QLatin1Char('|'))));
+        // Newest first, and only this card: one "created", and it is the oldest line.
+        QCOMPARE(story.count(QStringLiteral("Ada Lovelace created this card")), 1);
+        QCOMPARE(story.last(), QStringLiteral("Ada Lovelace created this card"));
+        QCOMPARE(story.first(), QStringLiteral("Ada Lovelace commented: “Ready for review”"));
+        closeCard(dialog);
+    }
+
     void cleanupTestCase() { m_world.reset(); }
 };
 
