@@ -31,6 +31,18 @@
         <source>The column was not changed: %1</source>
         <translation>Die Spalte wurde nicht geändert: %1</translation>
     </message>
+    <message>
+        <source>Edit card “%1”</source>
+        <translation>Karte „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The card is no longer on this board; nothing was changed.</source>
+        <translation>Die Karte ist nicht mehr auf diesem Board; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Not changed: someone else changed the card meanwhile, and their changes stay.</source>
+        <translation>Nicht geändert: Jemand anderes hat die Karte inzwischen geändert, und diese Änderungen bleiben.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>

@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace corkboard::ui {
 
@@ -244,8 +245,9 @@ void CardDetailDialog::sendPatch(qint64 version)
     m_backend->updateCard(this, m_cardId, version, patchFromForm(), [this](const Outcome<Card> &r) {
         m_save->setEnabled(true);
         if (r.ok()) {
-            m_card = *r.value;
+            const Card before = std::exchange(m_card, *r.value);
             Q_EMIT cardSaved(*r.value);
+            Q_EMIT cardEdited(before, *r.value);
             if (m_pendingWrites > 0) {
                 m_closeWhenSaved = true; // a comment or item is still on its way
                 return;
@@ -360,11 +362,12 @@ void CardDetailDialog::onConflict(const UiError &error)
             if (!theirs)
                 return load();
             if (choice == KeepMine) {
+                // (theirs is what the server had; undoing this puts that back.)
                 // Compare against what the server has now, send with its version.
                 const client::CardPatch mine = patchFromForm();
                 m_card.version = theirs->version;
                 m_backend->updateCard(
-                    this, m_cardId, theirs->version, mine, [this](const Outcome<Card> &r) {
+                    this, m_cardId, theirs->version, mine, [this, theirs](const Outcome<Card> &r) {
                         if (!r.ok()) {
                             m_status->setText(r.error.message);
                             m_status->setVisible(true);
@@ -372,6 +375,7 @@ void CardDetailDialog::onConflict(const UiError &error)
                         }
                         m_card = *r.value;
                         Q_EMIT cardSaved(*r.value);
+                        Q_EMIT cardEdited(*theirs, *r.value);
                         accept();
                     });
             } else {

@@ -69,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void cardSaved(const corkboard::Card &card);
+    //! The card's own fields were saved from here: how they were, how they are (for undo).
+    void cardEdited(const corkboard::Card &before, const corkboard::Card &after);
 
 private:
     void load();

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -404,6 +405,13 @@ void MainWindow::openCard(const QString &cardId)
     dialog->setObjectName(QStringLiteral("cardDetail"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CardDetailDialog::cardSaved, m_board, &OpenBoard::cardChanged);
+    // Saved card fields are one step on the board's undo stack (Ctrl+Z in the window).
+    connect(dialog, &CardDetailDialog::cardEdited, this,
+        [this, commands = QPointer<BoardCommands>(m_commands)](
+            const Card &before, const Card &after) {
+            if (commands)
+                commands->recordCardEdit(m_backend, before, after);
+        });
     dialog->open();
 }
 

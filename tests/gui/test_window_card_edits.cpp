@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
@@ -378,6 +379,62 @@ private Q_SLOTS:
         QCOMPARE(story.last(), QStringLiteral("Ada Lovelace created this card"));
         QCOMPARE(story.first(), QStringLiteral("Ada Lovelace commented: “Ready for review”"));
         closeCard(dialog);
+    }
+
+    void savedCardEditIsUndoneAndRedoneFromTheWindow()
+    {
+        const auto undoKeys = [this](Qt::KeyboardModifiers extra) {
+            m_world->window()->activateWindow();
+            (void)QTest::qWaitForWindowActive(m_world->window());
+            QTest::keyClick(m_world->window(), Qt::Key_Z, Qt::ControlModifier | extra);
+        };
+        QCOMPARE(m_world->titles(0).value(0), QStringLiteral("Press release"));
+        // Cy shares the board (a reload: the undo history starts after it).
+        test::Person *cy
+            = m_world->addPerson(QStringLiteral("Cy"), QStringLiteral("cy@example.com"));
+        QVERIFY(cy && m_world->shareBoardWith(*cy));
+        QPointer<CardDetailDialog> dialog = m_world->openCard(0, 0);
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->titleField(), Qt::LeftButton);
+        QTest::keyClick(dialog->titleField(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(dialog->titleField(), QStringLiteral("Press release v2"));
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->serverTitles(0).value(0), QStringLiteral("Press release v2"), kGuiWait);
+
+        undoKeys({});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->serverTitles(0).value(0), QStringLiteral("Press release"), kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(0).value(0), QStringLiteral("Press release"), kGuiWait);
+        undoKeys(Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->serverTitles(0).value(0), QStringLiteral("Press release v2"), kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(0).value(0), QStringLiteral("Press release v2"), kGuiWait);
+
+        // Someone else renames it (the window shows it live): undo leaves their title alone.
+        const auto detail = awaitCall<CardDetail>([&](QObject *ctx, Callback<CardDetail> done) {
+            cy->backend->loadCard(ctx, m_cardId, done);
+        });
+        QVERIFY(detail.ok());
+        client::CardPatch rename;
+        rename.title = QStringLiteral("Cy's title");
+        const auto renamed = awaitCall<Card>([&](QObject *ctx, Callback<Card> done) {
+            cy->backend->updateCard(ctx, m_cardId, detail.value->card.version, rename, done);
+        });
+        QVERIFY2(renamed.ok(), qPrintable(renamed.error.message));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(0).value(0), QStringLiteral("Cy's title"), kGuiWait);
+        undoKeys({});
+        QTRY_VERIFY2_WITH_TIMEOUT(m_world->window()->statusBar()->currentMessage().contains(
+                                      QStringLiteral("someone else changed the card")),
+            qPrintable(m_world->window()->statusBar()->currentMessage() + QStringLiteral(" | ")
+                + m_world->window()->undoAction()->text()),
+            kGuiWait);
+        QCOMPARE(m_world->serverTitles(0).value(0), QStringLiteral("Cy's title"));
+        QCOMPARE(m_world->titles(0).value(0), QStringLiteral("Cy's title"));
     }
 
     void cleanupTestCase() { m_world.reset(); }
