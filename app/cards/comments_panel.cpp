@@ -27,6 +27,8 @@ CommentsPanel::CommentsPanel(
     auto *layout = new QVBoxLayout(this);
     m_list = new QListWidget(this);
     m_list->setWordWrap(true);
+    m_list->setAlternatingRowColors(true); // one comment per band (palette colours)
+    m_list->setSpacing(2);
     m_list->setAccessibleName(tr("Comments"));
     m_list->setObjectName(QStringLiteral("comments"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -87,6 +87,8 @@ NotificationsPanel::NotificationsPanel(Backend *backend, QWidget *parent)
     m_view->setAccessibleName(tr("Notifications"));
     m_view->setModel(&m_model);
     m_view->setWordWrap(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSpacing(2);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_view, 1);
 
