@@ -1144,6 +1144,65 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     </message>
 </context>
 <context>
+    <name>corkboard::ui::FilterBar</name>
+    <message>
+        <source>Filter cards…</source>
+        <translation>Karten filtern…</translation>
+    </message>
+    <message>
+        <source>Show cards containing</source>
+        <translation>Karten zeigen, die enthalten</translation>
+    </message>
+    <message>
+        <source>Show cards with the label</source>
+        <translation>Karten mit dem Label zeigen</translation>
+    </message>
+    <message>
+        <source>Show cards assigned to</source>
+        <translation>Karten zeigen, zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Show cards due</source>
+        <translation>Karten zeigen, fällig</translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation>Beliebiges Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Due in the next 7 days</source>
+        <translation>In den nächsten 7 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Ohne Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>Beliebiges Label</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 cards</source>
+        <translation>%1 von %2 Karten sichtbar</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to Corkboard</source>

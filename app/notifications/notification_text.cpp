@@ -26,8 +26,10 @@ QString notificationHeader(const dto::Notification &n)
     const QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
     QString who = n.data.value(QStringLiteral("actor_name")).toString();
     if (who.isEmpty()) {
-        who = n.actorId.isEmpty() ? QCoreApplication::translate("Notifications", "Reminder")
-                                  : QCoreApplication::translate("Notifications", "Someone");
+        const bool reminder
+            = n.kind == QLatin1String("due_soon") || n.kind == QLatin1String("overdue");
+        who = reminder ? QCoreApplication::translate("Notifications", "Reminder")
+                       : QCoreApplication::translate("Notifications", "Someone");
     }
     return QCoreApplication::translate("Notifications", "%1 · %2").arg(who, when);
 }

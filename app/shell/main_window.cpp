@@ -6,6 +6,7 @@
 #include "app/boards/board_view.h"
 #include "app/boards/boards_list.h"
 #include "app/boards/column_widget.h"
+#include "app/boards/filter_bar.h"
 #include "app/boards/members_dialog.h"
 #include "app/boards/open_board.h"
 #include "app/boards/transfer_actions.h"
@@ -263,6 +264,7 @@ void MainWindow::startSession(
     addAction(m_undoAction);
     addAction(m_redoAction);
     m_boardView = new BoardView(m_board, m_commands, m_stack);
+    m_boardView->filterBar()->setMe(account.id);
     m_stack->insertWidget(BoardPage, m_boardView);
     connect(
         m_boards, &BoardsList::openRequested, this, [this](const QString &id) { openBoard(id); });
