@@ -773,6 +773,10 @@ angekündigt: %2</translation>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
+    <message>
+        <source>This board has no labels yet. Board ▸ Labels… in the window makes them.</source>
+        <translation>Dieses Board hat noch keine Labels. Board ▸ Labels … im Fenster legt sie an.</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::CardModel</name>
@@ -1601,6 +1605,10 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <source>&amp;Labels…</source>
         <translation>&amp;Labels …</translation>
     </message>
+    <message>
+        <source>My &amp;work…</source>
+        <translation>Meine &amp;Arbeit…</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::MembersDialog</name>
@@ -1663,6 +1671,53 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Nobody found with that name or e-mail.</source>
         <translation>Niemand mit diesem Namen oder dieser E-Mail gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::MyWorkDialog</name>
+    <message>
+        <source>My work</source>
+        <translation>Meine Arbeit</translation>
+    </message>
+    <message>
+        <source>Looking through your boards…</source>
+        <translation>Ihre Boards werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>Cards assigned to me</source>
+        <translation>Mir zugewiesene Karten</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (überfällig)</translation>
+    </message>
+    <message>
+        <source>No cards are assigned to you.</source>
+        <translation>Ihnen sind keine Karten zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Assigned to you: %1. Enter or a double-click opens a card.</source>
+        <translation>Ihnen zugewiesen: %1. Eingabetaste oder Doppelklick öffnet eine Karte.</translation>
+    </message>
+    <message>
+        <source>Boards that could not be read: %1.</source>
+        <translation>Boards, die nicht gelesen werden konnten: %1.</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,21 @@ CardDetailDialog::CardDetailDialog(
     m_assignees = checkList(details, tr("Assignees"));
     form->addRow(tr("Assignees:"), m_assignees);
     m_labels = checkList(details, tr("Labels"));
-    form->addRow(tr("Labels:"), m_labels);
+    if (board->labels().isEmpty()) {
+        // An empty box says nothing: say where labels come from.
+        auto *hint = new QLabel(
+            tr("This board has no labels yet. Board ▸ Labels… in the window makes them."), details);
+        hint->setObjectName(QStringLiteral("noLabelsHint"));
+        hint->setTextFormat(Qt::PlainText);
+        hint->setWordWrap(true);
+        m_labels->setVisible(false);
+        auto *labelsRow = new QVBoxLayout;
+        labelsRow->addWidget(m_labels);
+        labelsRow->addWidget(hint);
+        form->addRow(tr("Labels:"), labelsRow);
+    } else {
+        form->addRow(tr("Labels:"), m_labels);
+    }
     auto *dueRow = new QHBoxLayout;
     m_hasDue = new QCheckBox(tr("D&ue"), details);
     m_due = new QDateTimeEdit(details);

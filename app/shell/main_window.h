@@ -100,6 +100,8 @@ private:
     void openArchive();
     //! Board ▸ Labels…: create, rename, recolour and delete the open board's labels.
     void openLabels();
+    //! View ▸ My work: my cards on every board.
+    void openMyWork();
 
     AppSettings *m_settings;
     Backend *m_backend = nullptr;
@@ -124,6 +126,7 @@ private:
     QAction *m_archiveAction = nullptr;
     QAction *m_labelsAction = nullptr;
     QAction *m_undoAction = nullptr;
+    QAction *m_myWorkAction = nullptr;
     QAction *m_redoAction = nullptr;
     QMenu *m_editMenu = nullptr;
     BoardCommands *m_commands = nullptr;

@@ -151,7 +151,14 @@ private Q_SLOTS:
         clickTab(dialog, QStringLiteral("Comments"));
         QLineEdit *comment = dialog->commentField();
         QTest::mouseClick(comment, Qt::LeftButton);
-        const int before = dialog->comments()->count();
+        // How many the card has (the list loads on its own; it may not be there yet).
+        const QString id = cardId(0, 0);
+        const auto existing
+            = awaitCall<QList<Comment>>([&](QObject *ctx, Callback<QList<Comment>> done) {
+                  m_world->backend()->listComments(ctx, id, done);
+              });
+        QVERIFY(existing.ok());
+        const int before = int(existing.value->size());
         QTest::keyClicks(comment, QStringLiteral("First"));
         QTest::keyClick(comment, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->comments()->count(), before + 1, kGuiWait);

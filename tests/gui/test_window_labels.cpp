@@ -102,6 +102,16 @@ private Q_SLOTS:
 
     void newBoardSaysHowToMakeALabel()
     {
+        // The card dialog says where labels come from instead of showing an empty box.
+        {
+            QPointer<CardDetailDialog> card = m_world->openCard(0, 0);
+            QVERIFY(card);
+            auto *hint = card->findChild<QLabel *>(QStringLiteral("noLabelsHint"));
+            QVERIFY(hint && hint->isVisible());
+            QVERIFY(hint->text().contains(QStringLiteral("Labels…")));
+            QTest::keyClick(card, Qt::Key_Escape);
+            QTRY_VERIFY_WITH_TIMEOUT(!card || !card->isVisible(), kGuiWait);
+        }
         QPointer<LabelsDialog> dialog = openLabels();
         QVERIFY(dialog);
         QCOMPARE(dialog->list()->count(), 0);
@@ -157,6 +167,7 @@ private Q_SLOTS:
         QVERIFY(labels);
         QCOMPARE(labels->count(), 1);
         QCOMPARE(labels->item(0)->text(), QStringLiteral("Blocker"));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("noLabelsHint")));
         clickRow(labels, 0);
         QTest::keyClick(labels, Qt::Key_Space);
         QCOMPARE(labels->item(0)->checkState(), Qt::Checked);
