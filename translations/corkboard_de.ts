@@ -1014,6 +1014,10 @@ angekündigt: %2</translation>
         <source>Move &amp;right</source>
         <translation>Nach &amp;rechts</translation>
     </message>
+    <message>
+        <source>Copy card &amp;ID</source>
+        <translation>Karten-&amp;ID kopieren</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::CommentsPanel</name>

@@ -7,14 +7,17 @@
 #include "app/boards/column_model.h"
 #include "app/boards/column_widget.h"
 #include "app/boards/open_board.h"
+#include "app/cards/card_model.h"
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
 #include "tests/support/gui_world.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDialog>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
@@ -212,6 +215,22 @@ private Q_SLOTS:
         QCOMPARE(m_world->view()->columnWidgets().size(), 2);
         QCOMPARE(m_world->serverTitles(0),
             (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+    }
+
+    void copyCardIdFromTheCardsMenu()
+    {
+        QListView *view = nullptr;
+        int column = 0;
+        for (; column < 3 && !view; ++column) {
+            if (m_world->column(column) && m_world->column(column)->cardView()->model()->rowCount())
+                view = m_world->column(column)->cardView();
+        }
+        QVERIFY(view);
+        const QString id = view->model()->index(0, 0).data(CardModel::IdRole).toString();
+        QGuiApplication::clipboard()->clear();
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            view->viewport(), rowRect(column - 1, 0).center(), {QStringLiteral("Copy card ID")}));
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::clipboard()->text(), id, kGuiWait);
     }
 
     void cleanupTestCase() { m_world.reset(); }
