@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPointer>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -108,6 +109,30 @@ private Q_SLOTS:
             card->titleField()->text(), QStringLiteral("Book the venue"), kGuiWait);
         QTest::keyClick(card, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!card || !card->isVisible(), kGuiWait);
+    }
+
+    void f1ListsTheShortcutsWithMyWork()
+    {
+        m_world->window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_world->window()));
+        QTest::keyClick(m_world->window(), Qt::Key_F1);
+        QDialog *list = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (list = m_world->window()->findChild<QDialog *>(QStringLiteral("shortcuts"))) != nullptr
+                && list->isVisible(),
+            kGuiWait);
+        auto *table = list->findChild<QTableWidget *>();
+        QVERIFY(table);
+        QHash<QString, QString> keys;
+        for (int row = 0; row < table->rowCount(); ++row)
+            keys.insert(table->item(row, 0)->text(), table->item(row, 1)->text());
+        QCOMPARE(keys.value(QStringLiteral("My work…")),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M).toString(QKeySequence::NativeText));
+        QCOMPARE(keys.value(QStringLiteral("Undo")),
+            QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText));
+        QVERIFY(keys.contains(QStringLiteral("Move the card to the next / previous column")));
+        QTest::keyClick(list, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!list->isVisible(), kGuiWait);
     }
 
     void cleanupTestCase() { m_world.reset(); }
