@@ -47,12 +47,36 @@ GuiWorld::GuiWorld(std::function<void(Config &)> tweak)
     config.openRegistration = true;
     if (tweak)
         tweak(config);
+    m_config = config;
+    m_session = makeSession();
+}
+
+std::unique_ptr<DesktopSession> GuiWorld::makeSession()
+{
     auto factory = [this](const QUrl &url, QObject *parent) -> Backend * {
         auto *backend = new ApiBackend(url, m_tokens, m_settings.get(), parent);
         backend->setProbeInterval(300);
         return backend;
     };
-    m_session = std::make_unique<DesktopSession>(config, m_settings.get(), factory);
+    return std::make_unique<DesktopSession>(m_config, m_settings.get(), factory);
+}
+
+bool GuiWorld::restart()
+{
+    bool finished = false;
+    QObject::connect(m_session.get(), &DesktopSession::finished, [&finished] { finished = true; });
+    m_session->quit();
+    if (!waitUntil([&finished] { return finished; }, "the program to quit"))
+        return false;
+    QTest::qWait(300); // no call in flight when the client goes
+    m_session.reset();
+    m_session = makeSession();
+    m_session->start();
+    if (!waitUntil([this] { return window() && window()->boardsList() && window()->isVisible(); },
+            "the program to start signed in"))
+        return false;
+    window()->activateWindow();
+    return QTest::qWaitForWindowActive(window());
 }
 
 GuiWorld::~GuiWorld()

@@ -92,6 +92,10 @@ public:
     //! Presses F5 in the window and waits for the board to be loaded again.
     bool reload();
 
+    //! Quits the program (as closing it does) and starts it again on the same settings, data
+    //! and keychain; true once it is signed in again and showing a page.
+    bool restart();
+
     //! Registers someone else (open registration) with their own client, signed in.
     Person *addPerson(const QString &displayName, const QString &email);
     //! Ada's backend makes `person` an editor of the open board; the window reloads it.
@@ -112,6 +116,8 @@ private:
     std::unique_ptr<ui::AppSettings> m_settings;
     std::shared_ptr<client::MemoryTokenStore> m_tokens;
     std::unique_ptr<ui::DesktopSession> m_session;
+    std::unique_ptr<ui::DesktopSession> makeSession();
+    Config m_config;
     std::vector<std::unique_ptr<Person>> m_people;
 };
 
