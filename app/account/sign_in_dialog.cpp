@@ -55,6 +55,7 @@ SignInDialog::SignInDialog(Backend *backend, Mode mode, QWidget *parent)
     signInForm->addRow(m_signInButton);
     connect(m_signInButton, &QPushButton::clicked, this, &SignInDialog::submitSignIn);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInDialog::submitSignIn);
+    connect(m_email, &QLineEdit::returnPressed, this, &SignInDialog::submitSignIn);
 
     // Register
     auto *registerPage = new QWidget(m_tabs);
@@ -86,6 +87,9 @@ SignInDialog::SignInDialog(Backend *backend, Mode mode, QWidget *parent)
         registerPage);
     registerForm->addRow(m_registerButton);
     connect(m_registerButton, &QPushButton::clicked, this, &SignInDialog::submitRegister);
+    // Enter in any field submits, as on the sign-in page (errors then show next to the fields).
+    for (QLineEdit *field : {m_regName, m_regEmail, m_regPassword, m_invite})
+        connect(field, &QLineEdit::returnPressed, this, &SignInDialog::submitRegister);
 
     if (mode == Mode::FirstAccount) {
         signInPage->hide();
