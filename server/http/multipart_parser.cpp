@@ -2,7 +2,7 @@
 
 #include <QUrl>
 
-namespace corkboard::http {
+namespace corkboard {
 
 namespace {
 
@@ -288,4 +288,4 @@ bool MultipartParser::finish()
     return true;
 }
 
-} // namespace corkboard::http
+} // namespace corkboard

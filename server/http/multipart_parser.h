@@ -5,7 +5,7 @@
 #include <QString>
 #include <functional>
 
-namespace corkboard::http {
+namespace corkboard {
 
 //! A streaming, strict multipart/form-data reader (RFC 7578 over RFC 2046): fed the body in
 //! pieces of any size, it reports each part's headers and then its content in pieces, holding no
@@ -70,4 +70,4 @@ private:
     QString m_error;
 };
 
-} // namespace corkboard::http
+} // namespace corkboard

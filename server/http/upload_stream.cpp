@@ -90,8 +90,8 @@ std::unique_ptr<UploadStream> UploadStream::open(const UploadTarget &target, QSt
     s->m_result.fileBytes = target.keepBytes;
     if (!target.multipartBoundary.isEmpty()) {
         UploadStream *self = s.get();
-        http::MultipartParser::Handler h;
-        h.begin = [self](const http::MultipartParser::Part &part, QString *why) {
+        MultipartParser::Handler h;
+        h.begin = [self](const MultipartParser::Part &part, QString *why) {
             self->m_inFilePart = false;
             self->m_fieldName.clear();
             if (part.name == "file") {
@@ -126,8 +126,7 @@ std::unique_ptr<UploadStream> UploadStream::open(const UploadTarget &target, QSt
             self->m_result.fields.insert(self->m_fieldName, QString::fromUtf8(self->m_fieldValue));
             return true;
         };
-        s->m_multipart
-            = std::make_unique<http::MultipartParser>(target.multipartBoundary, std::move(h));
+        s->m_multipart = std::make_unique<MultipartParser>(target.multipartBoundary, std::move(h));
     }
     return s;
 }

@@ -10,9 +10,7 @@
 
 namespace corkboard {
 
-namespace http {
 class MultipartParser;
-}
 
 //! Where the body of a streamed request goes, decided by its route before a body byte is read
 //! (so a refusal — auth, quota, size, offset — stores nothing).
@@ -73,7 +71,7 @@ private:
     std::unique_ptr<Hashes> m_hashes;
     QFile m_file;
     UploadTarget m_target;
-    std::unique_ptr<http::MultipartParser> m_multipart;
+    std::unique_ptr<MultipartParser> m_multipart;
     bool m_inFilePart = false;
     QString m_fieldName;
     QByteArray m_fieldValue;

@@ -109,7 +109,7 @@ void AttachmentController::registerRoutes(Router &router)
 
 UploadTarget AttachmentController::prepareMultipart(Request &request)
 {
-    const QByteArray boundary = http::MultipartParser::boundaryOf(request.header("Content-Type"));
+    const QByteArray boundary = MultipartParser::boundaryOf(request.header("Content-Type"));
     if (boundary.isEmpty())
         throw AppError(ErrorCode::MalformedRequest,
             QStringLiteral("multipart/form-data needs a valid boundary parameter"));
