@@ -25,6 +25,8 @@ struct UploadTarget
     QByteArray multipartBoundary;
     //! Most content bytes this request may store (the route's size or quota rule).
     qint64 maxContentBytes = -1;
+    //! The route's own note for its handler (e.g. the id of what the prepare step created).
+    QString note;
 };
 
 //! What the connection guard made of a streamed body.

@@ -147,17 +147,17 @@ UploadTarget UploadController::prepareCreate(Request &request)
             QStringLiteral("name the card in Upload-Metadata: card_id <base64>"));
     const PendingUpload u = m_uploads.create(request.user().userId, length, cardId,
         metadata.value(QStringLiteral("filename")), QString::fromLatin1(rawMetadata));
-    request.pathParams.insert(QStringLiteral("id"), u.id); // the handler answers for this one
-    return m_uploads.prepareAppend(
+    UploadTarget t = m_uploads.prepareAppend(
         request.user().userId, u.id, 0, request.header("Content-Length").toLongLong());
+    t.note = u.id; // the handler answers for this upload
+    return t;
 }
 
 Response UploadController::create(const Request &request)
 {
     PendingUpload u;
     if (request.upload) {
-        u = m_uploads.finishAppend(request.user().userId, request.param(QStringLiteral("id")),
-            *request.upload, checksumOf(request));
+        u = finishAppend(request, request.uploadTarget->note);
     } else {
         requireTus(request);
         const qint64 length = headerNumber(request, "Upload-Length");
@@ -198,21 +198,25 @@ UploadTarget UploadController::prepareAppend(Request &request)
         offset, request.header("Content-Length").toLongLong());
 }
 
+PendingUpload UploadController::finishAppend(const Request &request, const QString &uploadId)
+{
+    std::optional<QByteArray> checksum;
+    try {
+        checksum = checksumOf(request);
+    } catch (...) {
+        // Still released (nothing kept) before the refusal goes out.
+        m_uploads.finishAppend(request.user().userId, uploadId, UploadResult(), std::nullopt);
+        throw;
+    }
+    return m_uploads.finishAppend(request.user().userId, uploadId, *request.upload, checksum);
+}
+
 Response UploadController::append(const Request &request)
 {
     if (!request.upload) // not application/offset+octet-stream: never streamed
         throw AppError(ErrorCode::UnsupportedMediaType,
             QStringLiteral("PATCH takes Content-Type: application/offset+octet-stream"));
-    std::optional<QByteArray> checksum;
-    try {
-        checksum = checksumOf(request);
-    } catch (...) {
-        m_uploads.finishAppend(request.user().userId, request.param(QStringLiteral("id")),
-            UploadResult(), std::nullopt); // releases the upload, keeps nothing
-        throw;
-    }
-    const PendingUpload u = m_uploads.finishAppend(
-        request.user().userId, request.param(QStringLiteral("id")), *request.upload, checksum);
+    const PendingUpload u = finishAppend(request, request.param(QStringLiteral("id")));
     if (!request.upload->complete && !request.upload->error.isEmpty())
         throw AppError(request.upload->errorCode, request.upload->error);
     return progress(204, u);

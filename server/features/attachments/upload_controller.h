@@ -34,6 +34,8 @@ public:
 
 private:
     Response withTus(Response r) const;
+    //! After a streamed body: records it (Upload-Checksum checked) and releases the upload.
+    PendingUpload finishAppend(const Request &request, const QString &uploadId);
     Response progress(int status, const PendingUpload &u) const;
 
     UploadService &m_uploads;
