@@ -156,7 +156,8 @@ bool UploadStream::store(QByteArrayView bytes, QString *why)
     }
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
     crypto_hash_sha256_update(&m_hashes->file, p, quint64(bytes.size()));
-    crypto_hash_sha256_update(&m_hashes->chunk, p, quint64(bytes.size()));
+    if (m_target.hashChunk)
+        crypto_hash_sha256_update(&m_hashes->chunk, p, quint64(bytes.size()));
     m_result.storedBytes += bytes.size();
     m_result.fileBytes += bytes.size();
     return true;

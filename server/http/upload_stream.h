@@ -25,6 +25,9 @@ struct UploadTarget
     QByteArray multipartBoundary;
     //! Most content bytes this request may store (the route's size or quota rule).
     qint64 maxContentBytes = -1;
+    //! Also hash this request's bytes alone (UploadResult::chunkSha256), for a per-request
+    //! checksum; off, only the running hash of the whole file is kept.
+    bool hashChunk = false;
     //! The route's own note for its handler (e.g. the id of what the prepare step created).
     QString note;
 };
@@ -35,7 +38,7 @@ struct UploadResult
     bool complete = false; //!< the whole body arrived and was well-formed
     qint64 storedBytes = 0; //!< content bytes this request appended
     qint64 fileBytes = 0; //!< size of the file now (kept + stored)
-    QByteArray chunkSha256; //!< SHA-256 (raw 32 bytes) of the bytes this request appended
+    QByteArray chunkSha256; //!< SHA-256 (raw) of the bytes this request appended (hashChunk)
     QByteArray hashState; //!< running SHA-256 state of the whole file (to continue later)
     QByteArray fileSha256; //!< SHA-256 (raw) of the whole file
     QHash<QString, QString> fields; //!< multipart text fields

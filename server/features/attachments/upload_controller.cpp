@@ -150,6 +150,7 @@ UploadTarget UploadController::prepareCreate(Request &request)
     UploadTarget t = m_uploads.prepareAppend(
         request.user().userId, u.id, 0, request.header("Content-Length").toLongLong());
     t.note = u.id; // the handler answers for this upload
+    t.hashChunk = request.hasHeader("Upload-Checksum");
     return t;
 }
 
@@ -194,8 +195,10 @@ UploadTarget UploadController::prepareAppend(Request &request)
     requireTus(request);
     const qint64 offset = headerNumber(request, "Upload-Offset");
     checksumOf(request); // malformed: refused before a byte is stored
-    return m_uploads.prepareAppend(request.user().userId, request.param(QStringLiteral("id")),
-        offset, request.header("Content-Length").toLongLong());
+    UploadTarget t = m_uploads.prepareAppend(request.user().userId,
+        request.param(QStringLiteral("id")), offset, request.header("Content-Length").toLongLong());
+    t.hashChunk = request.hasHeader("Upload-Checksum");
+    return t;
 }
 
 PendingUpload UploadController::finishAppend(const Request &request, const QString &uploadId)
