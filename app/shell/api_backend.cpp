@@ -113,6 +113,8 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
         }
         Q_EMIT boardEvent(e);
     });
+    connect(m_api, &client::ApiClient::certificateRefused, this, &ApiBackend::holdForCertificate);
+    connect(m_live, &client::LiveClient::certificateRefused, this, &ApiBackend::holdForCertificate);
     connect(m_live, &client::LiveClient::resyncRequired, this, &Backend::boardResyncNeeded);
     connect(m_live, &client::LiveClient::notificationReceived, this, [this](const QJsonObject &o) {
         dto::Notification n;
@@ -126,6 +128,23 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
 ApiBackend::~ApiBackend()
 {
     m_live->close();
+}
+
+void ApiBackend::holdForCertificate(const client::ApiError &error)
+{
+    if (m_certificateHeld)
+        return; // one review at a time; the live client keeps trying meanwhile otherwise
+    m_certificateHeld = true;
+    m_live->close();
+    m_probe.stop();
+    Q_EMIT certificateRefused(client::ErrorPresenter::message(error));
+}
+
+void ApiBackend::resumeAfterCertificate()
+{
+    m_certificateHeld = false;
+    if (m_account)
+        startLive();
 }
 
 void ApiBackend::suspend()

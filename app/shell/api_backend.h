@@ -43,6 +43,7 @@ public:
 
     QString serverUrl() const override;
     void suspend() override;
+    void resumeAfterCertificate() override;
     std::optional<dto::User> account() const override { return m_account; }
     void registerAccount(QObject *context, const QString &email, const QString &password,
         const QString &displayName, const QString &inviteCode, Callback<dto::User> done) override;
@@ -125,6 +126,7 @@ private:
     void adopt(
         QObject *context, QFuture<client::ApiResult<dto::User>> signedIn, Callback<dto::User> done);
     void startLive();
+    void holdForCertificate(const client::ApiError &error);
     void probe();
     void setConnectivity(Connectivity state);
     void updateConnectivity();
@@ -133,6 +135,7 @@ private:
     std::shared_ptr<client::TokenStore> m_tokens;
     client::ApiClient *m_api;
     client::ApiClient *m_probeClient; //!< unauthenticated /health checks only
+    bool m_certificateHeld = false; //!< refused certificate: waiting for the person's review
     client::LiveClient *m_live;
     std::unique_ptr<client::BoardsApi> m_boards;
     std::unique_ptr<client::CardsApi> m_cards;

@@ -69,6 +69,8 @@ public:
     virtual QString serverUrl() const = 0;
     //! Stops background work (live socket, health checks) before the app quits.
     virtual void suspend() { }
+    //! The certificate was reviewed and accepted: live updates start again at once.
+    virtual void resumeAfterCertificate() { }
     virtual std::optional<dto::User> account() const = 0;
 
     // Session
@@ -209,6 +211,9 @@ Q_SIGNALS:
     void presenceChanged(const QString &boardId, const QStringList &displayNames);
     //! The session ended (signed out, or refresh refused): show the sign-in form again.
     void sessionEnded();
+    //! The server's certificate is no longer the pinned one (or not trusted at all): requests
+    //! and live updates are held until the person reviews it (resumeAfterCertificate()).
+    void certificateRefused(const QString &message);
 };
 
 //! Wraps a callback so it runs only while `context` lives (the usual guard for replies).

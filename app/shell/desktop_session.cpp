@@ -149,6 +149,7 @@ void DesktopSession::connectTo(const QUrl &url, bool firstRun)
         m_window->endSession();
         showSignIn(false);
     });
+    connect(m_backend, &Backend::certificateRefused, this, &DesktopSession::reviewCertificate);
     signInSilently(firstRun);
 }
 
@@ -194,6 +195,35 @@ void DesktopSession::showUnreachable(const QString &message)
         nullptr, (delay + 999) / 1000)
                               .arg(m_backend->serverUrl(), message));
     m_retry.start(delay);
+}
+
+void DesktopSession::reviewCertificate(const QString &message)
+{
+    if (m_certificateReview || !m_backend)
+        return;
+    // Mid-session, the server answered with another certificate than the one pinned: nothing
+    // more is sent until the person has compared the new fingerprint. The board stays open
+    // underneath (nothing typed is lost); refused, the session ends with Retry to ask again.
+    const QUrl url(m_backend->serverUrl());
+    m_certificateChecked.clear();
+    m_certificateReview = new CertificateCheck(m_settings->serverTrust(), m_window.get());
+    m_certificateReview->run(url, [this, url, message](bool proceed, const QString &why) {
+        m_certificateReview->deleteLater();
+        m_certificateReview = nullptr;
+        if (!m_backend)
+            return;
+        if (proceed) {
+            m_certificateChecked = url;
+            m_backend->resumeAfterCertificate();
+            return;
+        }
+        m_window->endSession();
+        m_backend->suspend();
+        m_backend->deleteLater();
+        m_backend = nullptr;
+        m_refusedUrl = url; // Retry asks again
+        m_window->showFailure(why.isEmpty() ? message : why);
+    });
 }
 
 void DesktopSession::retryNow()

@@ -19,6 +19,7 @@ class EmbeddedServer;
 namespace corkboard::ui {
 
 class AppSettings;
+class CertificateCheck;
 class MainWindow;
 
 //! The desktop's composition root: first run (a board server here, or a team's server),
@@ -68,6 +69,8 @@ private:
     void showUnreachable(const QString &message);
     void retryNow();
     void changeServer();
+    //! The certificate changed while connected: ask the person (once) before going on.
+    void reviewCertificate(const QString &message);
 
     Config m_config;
     AppSettings *m_settings;
@@ -79,6 +82,7 @@ private:
     Backend *m_backend = nullptr;
     QPointer<FirstRunDialog> m_firstRun;
     QPointer<SignInDialog> m_signIn;
+    QPointer<CertificateCheck> m_certificateReview; //!< the review in progress, if any
     bool m_quitting = false;
     QTimer m_retry;
     int m_retryBaseMs = 2000;

@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QThreadPool>
 #include <atomic>
+#include <map>
+#include <memory>
 #include <sqlite3.h>
 
 namespace corkboard {
@@ -44,16 +46,17 @@ constexpr std::size_t kMaxIdleQueries = 256;
 std::atomic<quint64> g_writeGeneration {0};
 std::atomic<qint64> g_busyWaits {0};
 
-// One writer lock per database file for the whole process (a handful of files: never freed).
+// One writer lock per database file for the whole process (a handful of files). The registry
+// is never destroyed: a server thread may still commit while static destructors run at exit.
 QMutex *writerLockFor(const QString &path)
 {
     static QMutex registryLock;
-    static QHash<QString, QMutex *> locks;
+    static auto *locks = new std::map<QString, std::unique_ptr<QMutex>>();
     QMutexLocker guard(&registryLock);
-    QMutex *&lock = locks[path];
+    std::unique_ptr<QMutex> &lock = (*locks)[path];
     if (!lock)
-        lock = new QMutex;
-    return lock;
+        lock = std::make_unique<QMutex>();
+    return lock.get();
 }
 
 // Statement's prepared statements, per connection (each connection is used by one thread, but

@@ -305,6 +305,9 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call, QNetworkReply
             if (error.tlsProblem == ApiError::TlsProblem::None)
                 error.tlsProblem = ApiError::TlsProblem::Other;
             qCInfo(lcClientHttp) << call->request.method << call->request.path << error.logText();
+            if (error.tlsProblem == ApiError::TlsProblem::Changed
+                || error.tlsProblem == ApiError::TlsProblem::Untrusted)
+                Q_EMIT certificateRefused(error);
             finish(call, error); // a certificate problem does not go away by retrying
             return;
         } else {

@@ -157,6 +157,9 @@ Q_SIGNALS:
     void tokenStoreFailed(const corkboard::client::ApiError &error);
     //! Observability for tests and diagnostics: one per refresh request put on the wire.
     void refreshStarted();
+    //! The server's certificate was refused by the pins (untrusted, or changed since it was
+    //! pinned): the window asks the person to review it (the request failed with `error`).
+    void certificateRefused(const corkboard::client::ApiError &error);
 
 private:
     struct Call;

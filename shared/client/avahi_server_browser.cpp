@@ -94,6 +94,8 @@ private:
         } else if (state == AVAHI_CLIENT_CONNECTING || state == AVAHI_CLIENT_FAILURE) {
             // The daemon is not running (or went away): say so; typing an address still works.
             me->m_browser = nullptr; // freed with the client's objects on failure
+            me->m_resolvers.clear();
+            me->m_instances.clear();
             me->post([](AvahiServerBrowser *b) {
                 b->setAvailable(false,
                     tr("Discovery is unavailable: the Avahi service is not running. Enter the "
@@ -110,13 +112,25 @@ private:
         AvahiClient *client = avahi_service_browser_get_client(browser);
         const QString service = QString::fromUtf8(name ? name : "");
         switch (event) {
-        case AVAHI_BROWSER_NEW:
-            // One per interface and protocol; resolve each, report the first that resolves.
+        case AVAHI_BROWSER_NEW: {
+            // One per interface and protocol; each resolver stays for as long as the instance
+            // does: the first answer may come from the daemon's cache (a server of the same name
+            // that just stopped, with its old port), and a live resolver reports the new records
+            // when they replace it.
             ++me->m_instances[service];
-            avahi_service_resolver_new(client, iface, protocol, name, type, domain,
-                AVAHI_PROTO_UNSPEC, AvahiLookupFlags(0), &AvahiServerBrowser::onResolved, me);
+            const QString key = resolverKey(service, iface, protocol);
+            if (!me->m_resolvers.contains(key)) {
+                me->m_resolvers.insert(key,
+                    avahi_service_resolver_new(client, iface, protocol, name, type, domain,
+                        AVAHI_PROTO_UNSPEC, AvahiLookupFlags(0), &AvahiServerBrowser::onResolved,
+                        me));
+            }
             break;
+        }
         case AVAHI_BROWSER_REMOVE:
+            if (AvahiServiceResolver *r
+                = me->m_resolvers.take(resolverKey(service, iface, protocol)))
+                avahi_service_resolver_free(r);
             if (--me->m_instances[service] <= 0) {
                 me->m_instances.remove(service);
                 me->post([service](AvahiServerBrowser *b) { Q_EMIT b->lost(service); });
@@ -133,7 +147,13 @@ private:
         }
     }
 
-    static void onResolved(AvahiServiceResolver *resolver, AvahiIfIndex, AvahiProtocol,
+    static QString resolverKey(const QString &name, AvahiIfIndex iface, AvahiProtocol protocol)
+    {
+        return name + QLatin1Char('/') + QString::number(iface) + QLatin1Char('/')
+            + QString::number(protocol);
+    }
+
+    static void onResolved(AvahiServiceResolver *, AvahiIfIndex, AvahiProtocol,
         AvahiResolverEvent event, const char *name, const char *, const char *, const char *,
         const AvahiAddress *address, uint16_t port, AvahiStringList *txt, AvahiLookupResultFlags,
         void *data)
@@ -157,13 +177,15 @@ private:
             if (ok)
                 me->post([server](AvahiServerBrowser *b) { Q_EMIT b->found(server); });
         }
-        avahi_service_resolver_free(resolver);
+        // Kept (see onBrowse): freed on REMOVE, or with the client.
     }
 
     AvahiThreadedPoll *m_poll = nullptr;
     AvahiClient *m_client = nullptr;
     AvahiServiceBrowser *m_browser = nullptr; //!< Avahi's thread only
     QHash<QString, int> m_instances; //!< Avahi's thread only
+    //! name/interface/protocol → its resolver; Avahi's thread only
+    QHash<QString, AvahiServiceResolver *> m_resolvers;
     bool m_available = true;
     QString m_reason;
 };

@@ -227,7 +227,8 @@ int main(int argc, char **argv)
 
     SnapshotCache cache(60000);
     BoardService cached(ServiceDeps {db, clock, bus}, &cache);
-    for (const auto &[name, id] : {std::pair {"200", small}, std::pair {"5,000", large}}) {
+    for (const auto &[name, boardId] : {std::pair {"200", small}, std::pair {"5,000", large}}) {
+        const QString id = boardId; // a lambda may not capture a structured binding (clang 14)
         SnapshotBody body;
         const Stats total = timeIt(30, [&] { body = boards.snapshot(owner.userId, id, false); });
         // Same bytes as the shared DTO encoder writes for the same board (the encoder the

@@ -2,6 +2,7 @@
 // Retry-After, then close; counted once in the acceptor whatever thread serves a connection),
 // request bodies that trickle (minimum rate, total deadline), and 2,000 slow uploaders against a
 // real `corkboard --serve` that must keep answering /health in little memory.
+#include "tests/support/memory_budget.h"
 #include "tests/support/raw_client.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_server.h"
@@ -196,13 +197,11 @@ private Q_SLOTS:
         env.insert(QStringLiteral("CORKBOARD_BODY_TIMEOUT_MS"), QStringLiteral("3000"));
         env.insert(QStringLiteral("CORKBOARD_BODY_MIN_RATE"), QStringLiteral("200"));
         env.insert(QStringLiteral("CORKBOARD_LOG_LEVEL"), QStringLiteral("error"));
-#if defined(__SANITIZE_ADDRESS__)
-        env.insert(QStringLiteral("ASAN_OPTIONS"),
-            qEnvironmentVariable("ASAN_OPTIONS") + QStringLiteral(":quarantine_size_mb=0"));
-#endif
+        prepareForMemoryTest(env);
         ServerProcess server({QStringLiteral("--threads"), QStringLiteral("2")}, env);
         QVERIFY2(server.start(), qPrintable(server.error()));
         QVERIFY(server.resetPeakRss());
+        const qint64 idle = server.rssKiB();
 
         const QByteArray head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: "
                                 "application/json\r\nContent-Length: 60000\r\n\r\n{";
@@ -265,14 +264,8 @@ private Q_SLOTS:
             kUploaders, cut, healthChecks, peak);
         QCOMPARE(cut, kUploaders);
         QVERIFY(peak > 0);
-#if defined(__SANITIZE_ADDRESS__)
-        // ASan's shadow memory and redzones grow every allocation; the 64 MB figure is the
-        // ordinary build's (42 MB measured), here only runaway growth is caught.
-        constexpr qint64 kLimitKiB = 192 * 1024;
-#else
-        constexpr qint64 kLimitKiB = 64 * 1024;
-#endif
-        QVERIFY2(peak < kLimitKiB, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
+        QVERIFY2(rssAgainstBudgetKiB(peak, idle) < kServerRssBudgetKiB,
+            qPrintable(QStringLiteral("peak RSS %1 KiB (idle %2 KiB)").arg(peak).arg(idle)));
     }
 };
 

@@ -56,8 +56,10 @@ public:
     ~FakeLiveServer() override
     {
         const auto sockets = m_sockets.keys();
-        for (QWebSocket *s : sockets)
+        for (QWebSocket *s : sockets) {
             s->disconnect(this);
+            delete s; // nextPendingConnection() hands over ownership
+        }
     }
     void start()
     {
