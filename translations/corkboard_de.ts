@@ -31,6 +31,18 @@
         <source>The column was not changed: %1</source>
         <translation>Die Spalte wurde nicht geändert: %1</translation>
     </message>
+    <message>
+        <source>Edit card “%1”</source>
+        <translation>Karte „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The card is no longer on this board; nothing was changed.</source>
+        <translation>Die Karte ist nicht mehr auf diesem Board; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Not changed: someone else changed the card meanwhile, and their changes stay.</source>
+        <translation>Nicht geändert: Jemand anderes hat die Karte inzwischen geändert, und diese Änderungen bleiben.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -209,6 +221,40 @@
         <source>This person is not a member of the board.</source>
         <translation>Diese Person ist kein Mitglied des Boards.</translation>
     </message>
+    <message>
+        <source>This server&apos;s certificate is not known yet. Compare its fingerprint with the one the server shows before you trust it:
+%1</source>
+        <translation>Das Zertifikat dieses Servers ist noch nicht bekannt. Vergleichen Sie seinen Fingerabdruck mit dem, den der Server anzeigt, bevor Sie ihm vertrauen:
+%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you last connected. This can mean someone is intercepting the connection, or that the server got a new certificate. Ask its administrator before accepting the new fingerprint:
+new: %1
+before: %2</source>
+        <translation>Das Zertifikat des Servers hat sich seit der letzten Verbindung geändert. Das kann bedeuten, dass jemand die Verbindung abfängt, oder dass der Server ein neues Zertifikat hat. Fragen Sie seinen Administrator, bevor Sie den neuen Fingerabdruck annehmen:
+neu: %1
+vorher: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one it announced on the network. The connection was refused.
+presented: %1
+announced: %2</source>
+        <translation>Das Zertifikat des Servers ist nicht das, das er im Netzwerk angekündigt hat. Die Verbindung wurde abgelehnt.
+vorgelegt: %1
+angekündigt: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired (or is not valid yet). Check this computer&apos;s date, or ask the server&apos;s administrator to renew it.</source>
+        <translation>Das Zertifikat des Servers ist abgelaufen (oder noch nicht gültig). Prüfen Sie das Datum dieses Computers oder bitten Sie den Administrator des Servers, es zu erneuern.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for a different name than the address you entered. Use the name the certificate was issued for.</source>
+        <translation>Das Zertifikat des Servers gilt für einen anderen Namen als die eingegebene Adresse. Verwenden Sie den Namen, für den das Zertifikat ausgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>The server did not set up a secure connection in time. Check that the address and port are right and that it serves HTTPS.</source>
+        <translation>Der Server hat nicht rechtzeitig eine sichere Verbindung aufgebaut. Prüfen Sie, ob Adresse und Port stimmen und ob er HTTPS anbietet.</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -231,6 +277,18 @@
     <message>
         <source>New comment on “%1”</source>
         <translation>Neuer Kommentar zu „%1“</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -300,6 +358,57 @@
     <message>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ActivityPanel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Activity of this card</source>
+        <translation>Aktivität dieser Karte</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 created this card</source>
+        <translation>%1 hat diese Karte erstellt</translation>
+    </message>
+    <message>
+        <source>%1 moved this card</source>
+        <translation>%1 hat diese Karte verschoben</translation>
+    </message>
+    <message>
+        <source>%1 changed this card</source>
+        <translation>%1 hat diese Karte geändert</translation>
+    </message>
+    <message>
+        <source>%1 commented: “%2”</source>
+        <translation>%1 hat kommentiert: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 edited a comment</source>
+        <translation>%1 hat einen Kommentar bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1 deleted a comment</source>
+        <translation>%1 hat einen Kommentar gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 changed the checklist</source>
+        <translation>%1 hat die Checkliste geändert</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Nothing has happened to this card yet.</source>
+        <translation>Mit dieser Karte ist noch nichts passiert.</translation>
     </message>
 </context>
 <context>
@@ -605,38 +714,6 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Checklist</source>
-        <translation>Checkliste</translation>
-    </message>
-    <message>
-        <source>+ Add an item</source>
-        <translation>+ Punkt hinzufügen</translation>
-    </message>
-    <message>
-        <source>New checklist item</source>
-        <translation>Neuer Checklistenpunkt</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>Kommentare</translation>
-    </message>
-    <message>
-        <source>Write a comment — type @ to mention someone</source>
-        <translation>Kommentar schreiben – mit @ jemanden erwähnen</translation>
-    </message>
-    <message>
-        <source>New comment</source>
-        <translation>Neuer Kommentar</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Aktivität</translation>
-    </message>
-    <message>
-        <source>%1 — %2 %3</source>
-        <translation>%1 – %2 %3</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -701,24 +778,8 @@
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <source>Comment not sent: the board server cannot be reached. Your text is kept; press Enter to try again.</source>
-        <translation>Kommentar nicht gesendet: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten; drücken Sie die Eingabetaste, um es erneut zu versuchen.</translation>
-    </message>
-    <message>
-        <source>Comment not sent: %1</source>
-        <translation>Kommentar nicht gesendet: %1</translation>
-    </message>
-    <message>
-        <source>Item not added: the board server cannot be reached. Your text is kept.</source>
-        <translation>Punkt nicht hinzugefügt: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>Item not added: %1</source>
-        <translation>Punkt nicht hinzugefügt: %1</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
+        <source>This board has no labels yet. Board ▸ Labels… in the window makes them.</source>
+        <translation>Dieses Board hat noch keine Labels. Board ▸ Labels … im Fenster legt sie an.</translation>
     </message>
 </context>
 <context>
@@ -737,6 +798,119 @@
             <numerusform>%n Kommentar</numerusform>
             <numerusform>%n Kommentare</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CertificateCheck</name>
+    <message>
+        <source>Not connected: the server&apos;s certificate changed and was not accepted.</source>
+        <translation>Nicht verbunden: Das Zertifikat des Servers hat sich geändert und wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Not connected: the server&apos;s certificate was not trusted.</source>
+        <translation>Nicht verbunden: Dem Zertifikat des Servers wurde nicht vertraut.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CertificateDialog</name>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1. Its certificate is not signed by an authority this computer knows, so check it yourself: the server shows this fingerprint when it starts (and in &quot;Share on LAN&quot;).</source>
+        <translation>Dies ist die erste Verbindung zu %1. Sein Zertifikat ist von keiner Stelle signiert, die dieser Computer kennt; prüfen Sie es daher selbst: Der Server zeigt diesen Fingerabdruck beim Start (und unter „Im LAN freigeben“).</translation>
+    </message>
+    <message>
+        <source>It matches the fingerprint the server announced on the network.</source>
+        <translation>Er stimmt mit dem Fingerabdruck überein, den der Server im Netzwerk angekündigt hat.</translation>
+    </message>
+    <message>
+        <source>It does NOT match the fingerprint the server announced on the network.</source>
+        <translation>Er stimmt NICHT mit dem Fingerabdruck überein, den der Server im Netzwerk angekündigt hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation>&amp;Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>Das Zertifikat des Servers hat sich geändert</translation>
+    </message>
+    <message>
+        <source>%1 now presents a different certificate than the one you trusted. Someone may be intercepting the connection — or the server got a new certificate. Ask its administrator which fingerprint it shows now before you accept it.</source>
+        <translation>%1 legt jetzt ein anderes Zertifikat vor als das, dem Sie vertraut haben. Möglicherweise fängt jemand die Verbindung ab – oder der Server hat ein neues Zertifikat. Fragen Sie seinen Administrator, welchen Fingerabdruck er jetzt zeigt, bevor Sie es annehmen.</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>Bisher vertraut:</translation>
+    </message>
+    <message>
+        <source>Presented now:</source>
+        <translation>Jetzt vorgelegt:</translation>
+    </message>
+    <message>
+        <source>I &amp;checked the new fingerprint with the server&apos;s administrator</source>
+        <translation>Ich habe den neuen Fingerabdruck mit dem Administrator des Servers &amp;geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the new certificate</source>
+        <translation>Neues Zertifikat &amp;annehmen</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::ChecklistPanel</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>+ Add an item</source>
+        <translation>+ Punkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <translation>Neuer Checklistenpunkt</translation>
+    </message>
+    <message>
+        <source>Item not added: the board server cannot be reached. Your text is kept.</source>
+        <translation>Punkt nicht hinzugefügt: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Item not added: %1</source>
+        <translation>Punkt nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Not added yet: Save tries again</source>
+        <translation>Noch nicht hinzugefügt: Speichern versucht es erneut</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1</source>
+        <translation>Noch nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Item not changed: the board server cannot be reached. Your text is kept.</source>
+        <translation>Punkt nicht geändert: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Item not changed: %1</source>
+        <translation>Punkt nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Item not deleted: %1</source>
+        <translation>Punkt nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1018,81 @@
         <source>Move &amp;right</source>
         <translation>Nach &amp;rechts</translation>
     </message>
+    <message>
+        <source>Copy card &amp;ID</source>
+        <translation>Karten-&amp;ID kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::CommentsPanel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Write a comment — type @ to mention someone</source>
+        <translation>Kommentar schreiben – mit @ jemanden erwähnen</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <source>Comment not sent: the board server cannot be reached. Your text is kept; press Enter to try again.</source>
+        <translation>Kommentar nicht gesendet: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten; drücken Sie die Eingabetaste, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Comment not sent: %1</source>
+        <translation>Kommentar nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (edited)</source>
+        <translation>%1 · %2 (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Kommentar bearbeiten</translation>
+    </message>
+    <message>
+        <source>Not saved: the board server cannot be reached. Your text is kept.</source>
+        <translation>Nicht gespeichert: Der Board-Server ist nicht erreichbar. Ihr Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Kommentar löschen</translation>
+    </message>
+    <message>
+        <source>Delete this comment? This cannot be undone.</source>
+        <translation>Diesen Kommentar löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Comment not deleted: %1</source>
+        <translation>Kommentar nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::DesktopSession</name>
@@ -901,6 +1150,69 @@ Neuer Versuch in %n Sekunde – oder klicken Sie auf „Erneut versuchen“.</nu
 Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking the server&apos;s certificate…</source>
+        <translation>Zertifikat des Servers wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::FilterBar</name>
+    <message>
+        <source>Filter cards…</source>
+        <translation>Karten filtern…</translation>
+    </message>
+    <message>
+        <source>Show cards containing</source>
+        <translation>Karten zeigen, die enthalten</translation>
+    </message>
+    <message>
+        <source>Show cards with the label</source>
+        <translation>Karten mit dem Label zeigen</translation>
+    </message>
+    <message>
+        <source>Show cards assigned to</source>
+        <translation>Karten zeigen, zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Show cards due</source>
+        <translation>Karten zeigen, fällig</translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation>Beliebiges Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Due in the next 7 days</source>
+        <translation>In den nächsten 7 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Ohne Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>Beliebiges Label</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 cards</source>
+        <translation>%1 von %2 Karten sichtbar</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::FirstRunDialog</name>
@@ -937,8 +1249,44 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Mit einem Team-Server &amp;verbinden</translation>
     </message>
     <message>
-        <source>Enter the address of the server, for example http://192.168.1.20:8080</source>
-        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel http://192.168.1.20:8080</translation>
+        <source>Enter the address of the server, for example 192.168.1.20:8080</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <source>Connect without encryption?</source>
+        <translation>Ohne Verschlüsselung verbinden?</translation>
+    </message>
+    <message>
+        <source>%1 is a plain http:// address on the network. Your password and everything on your boards would cross the network unencrypted, readable by anyone on it.</source>
+        <translation>%1 ist eine unverschlüsselte http://-Adresse im Netzwerk. Ihr Passwort und alles auf Ihren Boards würden unverschlüsselt durch das Netzwerk gehen, lesbar für alle darin.</translation>
+    </message>
+    <message>
+        <source>Use https:// unless this server was started with --insecure-http on purpose.</source>
+        <translation>Verwenden Sie https://, es sei denn, dieser Server wurde absichtlich mit --insecure-http gestartet.</translation>
+    </message>
+    <message>
+        <source>Connect &amp;without encryption</source>
+        <translation>&amp;Ohne Verschlüsselung verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Servers on this network:</source>
+        <translation>Server in diesem Netzwerk:</translation>
+    </message>
+    <message>
+        <source>Servers on this network</source>
+        <translation>Server in diesem Netzwerk</translation>
+    </message>
+    <message>
+        <source>Looking for servers…</source>
+        <translation>Suche nach Servern…</translation>
+    </message>
+    <message>
+        <source>Pick one, or type an address below.</source>
+        <translation>Wählen Sie einen aus oder geben Sie unten eine Adresse ein.</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1613,10 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <source>&amp;Labels…</source>
         <translation>&amp;Labels …</translation>
     </message>
+    <message>
+        <source>My &amp;work…</source>
+        <translation>Meine &amp;Arbeit…</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::MembersDialog</name>
@@ -1327,6 +1679,53 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Nobody found with that name or e-mail.</source>
         <translation>Niemand mit diesem Namen oder dieser E-Mail gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::MyWorkDialog</name>
+    <message>
+        <source>My work</source>
+        <translation>Meine Arbeit</translation>
+    </message>
+    <message>
+        <source>Looking through your boards…</source>
+        <translation>Ihre Boards werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>Cards assigned to me</source>
+        <translation>Mir zugewiesene Karten</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (überfällig)</translation>
+    </message>
+    <message>
+        <source>No cards are assigned to you.</source>
+        <translation>Ihnen sind keine Karten zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Assigned to you: %1. Enter or a double-click opens a card.</source>
+        <translation>Ihnen zugewiesen: %1. Eingabetaste oder Doppelklick öffnet eine Karte.</translation>
+    </message>
+    <message>
+        <source>Boards that could not be read: %1.</source>
+        <translation>Boards, die nicht gelesen werden konnten: %1.</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1847,18 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
+    <message>
+        <source>Shown here while the boards are shared (sharing uses HTTPS).</source>
+        <translation>Wird hier angezeigt, solange die Boards freigegeben sind (die Freigabe nutzt HTTPS).</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256)</source>
+        <translation>Zertifikat-Fingerabdruck (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint:</source>
+        <translation>Zertifikat-Fingerabdruck:</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::SignInDialog</name>
@@ -1506,6 +1917,33 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Please wait…</source>
         <translation>Bitte warten…</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::TextEditDialog</name>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Your changes to this text are not saved yet. Save them before closing?</source>
+        <translation>Ihre Änderungen an diesem Text sind noch nicht gespeichert. Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/boards/board_commands.h"
 
 #include "app/boards/open_board.h"
+#include "app/cards/edit_card_command.h"
 #include "app/widgets/message_box.h"
 
 #include <QCoreApplication>
@@ -151,6 +152,17 @@ BoardCommands::~BoardCommands()
 {
     if (m_board)
         m_board->setMoveHandler({});
+}
+
+void BoardCommands::recordCardEdit(Backend *backend, const Card &before, const Card &after)
+{
+    if (EditCardCommand::patchBetween(before, after).isEmpty())
+        return;
+    m_stack->push(new EditCardCommand(backend, m_board, before, after,
+        [self = QPointer<BoardCommands>(this)](const QString &message) {
+            if (self)
+                Q_EMIT self->failed(message);
+        }));
 }
 
 void BoardCommands::moveCard(const QString &cardId, const QString &toColumnId, int row)

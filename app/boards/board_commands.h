@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shared/dto/card.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -9,6 +11,7 @@ class QWidget;
 
 namespace corkboard::ui {
 
+class Backend;
 class OpenBoard;
 
 //! Every change a person makes to the open board goes through here, so menus, shortcuts, drag
@@ -43,6 +46,8 @@ public:
     //! Asks, naming how many cards it holds and where they go (the column to its left, or
     //! its right for the first one), then deletes.
     void deleteColumn(const QString &columnId);
+    //! A card saved from its dialog (already on the server): one undoable step.
+    void recordCardEdit(Backend *backend, const Card &before, const Card &after);
 
 Q_SIGNALS:
     //! Something the server refused, in words (the status bar shows it).

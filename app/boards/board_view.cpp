@@ -3,13 +3,16 @@
 #include "app/widgets/plain_text.h"
 
 #include "app/boards/column_widget.h"
+#include "app/boards/filter_bar.h"
 #include "app/boards/open_board.h"
 #include "app/cards/card_delegate.h"
+#include "app/cards/card_model.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QToolButton>
@@ -49,6 +52,10 @@ BoardView::BoardView(OpenBoard *controller, BoardCommands *commands, QWidget *pa
     top->addWidget(m_presence);
     top->addWidget(m_members);
     layout->addLayout(top);
+
+    m_filterBar = new FilterBar(controller, this);
+    layout->addWidget(m_filterBar);
+    connect(m_filterBar, &FilterBar::filterChanged, this, qOverload<>(&BoardView::applyFilter));
 
     m_loading = new QLabel(tr("Loading the board…"), this);
     m_loading->setVisible(false);
@@ -106,6 +113,19 @@ void BoardView::rebuildColumns()
             w = new ColumnWidget(m_controller, m_commands, id, m_delegate, m_strip);
             connect(w, &ColumnWidget::cardActivated, this, &BoardView::cardActivated);
             connect(w, &ColumnWidget::focusCardRequested, this, &BoardView::focusCard);
+            // Cards that arrive, change or move are filtered as they come.
+            QAbstractItemModel *model = w->cardView()->model();
+            const auto refilter = [this, w = QPointer<ColumnWidget>(w)] {
+                if (w)
+                    applyFilter(w);
+            };
+            connect(model, &QAbstractItemModel::modelReset, w, refilter);
+            connect(model, &QAbstractItemModel::layoutChanged, w, refilter);
+            connect(model, &QAbstractItemModel::rowsInserted, w, refilter);
+            connect(model, &QAbstractItemModel::rowsRemoved, w, refilter);
+            connect(model, &QAbstractItemModel::rowsMoved, w, refilter);
+            connect(model, &QAbstractItemModel::dataChanged, w, refilter);
+            applyFilter(w);
         }
         keep.insert(id, w);
     }
@@ -119,6 +139,41 @@ void BoardView::rebuildColumns()
         w->refreshHeader();
     }
     m_title->setText(m_controller->boardName());
+}
+
+void BoardView::applyFilter()
+{
+    for (ColumnWidget *w : std::as_const(m_columnWidgets))
+        applyFilter(w);
+}
+
+void BoardView::applyFilter(ColumnWidget *column)
+{
+    const BoardFilter filter = m_filterBar->filter();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QListView *view = column->cardView();
+    const auto *model = qobject_cast<const CardModel *>(view->model());
+    if (!model)
+        return;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Card *card = model->cardAt(row);
+        view->setRowHidden(row, filter.isEmpty() || !card ? false : !filter.matches(*card, now));
+    }
+    updateCounts();
+}
+
+void BoardView::updateCounts()
+{
+    int shown = 0;
+    int total = 0;
+    for (ColumnWidget *w : std::as_const(m_columnWidgets)) {
+        const QListView *view = w->cardView();
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            ++total;
+            shown += view->isRowHidden(row) ? 0 : 1;
+        }
+    }
+    m_filterBar->setCounts(shown, total);
 }
 
 bool BoardView::focusCard(const QString &cardId)

@@ -15,6 +15,7 @@ class BoardCommands;
 class OpenBoard;
 class CardDelegate;
 class ColumnWidget;
+class FilterBar;
 
 //! The open board: title, presence row, and the columns side by side.
 class BoardView : public QWidget
@@ -36,6 +37,7 @@ public:
     //! Scrolls to the card and selects it, leaving the keyboard focus where it is.
     bool revealCard(const QString &cardId);
     void setPresence(const QStringList &displayNames);
+    FilterBar *filterBar() const { return m_filterBar; }
 
 Q_SIGNALS:
     void cardActivated(const QString &cardId);
@@ -44,6 +46,10 @@ Q_SIGNALS:
 
 private:
     void rebuildColumns();
+    //! Hides the cards the filter leaves out (rows stay in the models: moves keep their rows).
+    void applyFilter();
+    void applyFilter(ColumnWidget *column);
+    void updateCounts();
 
     OpenBoard *m_controller;
     BoardCommands *m_commands;
@@ -57,6 +63,7 @@ private:
     QWidget *m_strip = nullptr;
     QHBoxLayout *m_stripLayout = nullptr;
     QHash<QString, ColumnWidget *> m_columnWidgets;
+    FilterBar *m_filterBar = nullptr;
 };
 
 } // namespace corkboard::ui

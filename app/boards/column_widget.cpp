@@ -6,8 +6,10 @@
 #include "app/widgets/plain_text.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDrag>
 #include <QDragEnterEvent>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -229,6 +231,9 @@ void ColumnWidget::showCardMenu(const QPoint &pos)
                 Q_EMIT focusCardRequested(cardId);
             });
     }
+    // The id is what the API, the command line and another person's "find" understand.
+    menu->addAction(
+        tr("Copy card &ID"), this, [cardId] { QGuiApplication::clipboard()->setText(cardId); });
     menu->addSeparator();
     QAction *archive = menu->addAction(
         tr("&Archive"), this, [this, cardId] { m_commands->archiveCard(cardId); });

@@ -1,30 +1,30 @@
 #include "app/cards/card_detail_dialog.h"
-#include "app/widgets/plain_text.h"
 
 #include "app/boards/open_board.h"
+#include "app/cards/activity_panel.h"
+#include "app/cards/checklist_panel.h"
+#include "app/cards/comments_panel.h"
 #include "app/widgets/message_box.h"
+#include "app/widgets/plain_text.h"
 
-#include <QAbstractItemView>
 #include <QCheckBox>
-#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace corkboard::ui {
 
@@ -70,10 +70,10 @@ CardDetailDialog::CardDetailDialog(
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    auto *tabs = new QTabWidget(this);
-    layout->addWidget(tabs, 1);
+    m_tabs = new QTabWidget(this);
+    layout->addWidget(m_tabs, 1);
 
-    auto *details = new QWidget(tabs);
+    auto *details = new QWidget(m_tabs);
     auto *form = new QFormLayout(details);
     m_title = new QLineEdit(details);
     m_title->setObjectName(QStringLiteral("cardTitle"));
@@ -84,7 +84,21 @@ CardDetailDialog::CardDetailDialog(
     m_assignees = checkList(details, tr("Assignees"));
     form->addRow(tr("Assignees:"), m_assignees);
     m_labels = checkList(details, tr("Labels"));
-    form->addRow(tr("Labels:"), m_labels);
+    if (board->labels().isEmpty()) {
+        // An empty box says nothing: say where labels come from.
+        auto *hint = new QLabel(
+            tr("This board has no labels yet. Board ▸ Labels… in the window makes them."), details);
+        hint->setObjectName(QStringLiteral("noLabelsHint"));
+        hint->setTextFormat(Qt::PlainText);
+        hint->setWordWrap(true);
+        m_labels->setVisible(false);
+        auto *labelsRow = new QVBoxLayout;
+        labelsRow->addWidget(m_labels);
+        labelsRow->addWidget(hint);
+        form->addRow(tr("Labels:"), labelsRow);
+    } else {
+        form->addRow(tr("Labels:"), m_labels);
+    }
     auto *dueRow = new QHBoxLayout;
     m_hasDue = new QCheckBox(tr("D&ue"), details);
     m_due = new QDateTimeEdit(details);
@@ -95,66 +109,12 @@ CardDetailDialog::CardDetailDialog(
     dueRow->addWidget(m_hasDue);
     dueRow->addWidget(m_due, 1);
     form->addRow(tr("Due date:"), dueRow);
-    tabs->addTab(details, tr("Details"));
+    m_tabs->addTab(details, tr("Details"));
 
-    auto *checklistPage = new QWidget(tabs);
-    auto *cl = new QVBoxLayout(checklistPage);
-    m_checklist = new QListWidget(checklistPage);
-    m_checklist->setAccessibleName(tr("Checklist"));
-    m_checklistInput = new QLineEdit(checklistPage);
-    m_checklistInput->setPlaceholderText(tr("+ Add an item"));
-    m_checklistInput->setAccessibleName(tr("New checklist item"));
-    cl->addWidget(m_checklist);
-    cl->addWidget(m_checklistInput);
-    tabs->addTab(checklistPage, tr("Checklist"));
-    // Enter adds the item and stays here for the next one; it never reaches the dialog's
-    // default button (that would save and close the card).
-    m_checklistInput->installEventFilter(this);
-    connect(m_checklist, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
-        if (m_filling)
-            return;
-        m_backend->setChecklistItemDone(this, item->data(Qt::UserRole).toString(),
-            item->checkState() == Qt::Checked, [this](const Outcome<ChecklistItem> &r) {
-                if (!r.ok())
-                    m_status->setText(r.error.message);
-                load();
-            });
-    });
-
-    auto *commentsPage = new QWidget(tabs);
-    auto *cm = new QVBoxLayout(commentsPage);
-    m_comments = new QListWidget(commentsPage);
-    m_comments->setWordWrap(true);
-    m_comments->setAccessibleName(tr("Comments"));
-    m_commentInput = new QLineEdit(commentsPage);
-    m_commentInput->setObjectName(QStringLiteral("commentInput"));
-    m_commentInput->setPlaceholderText(tr("Write a comment — type @ to mention someone"));
-    m_commentInput->setAccessibleName(tr("New comment"));
-    // The @mention picker: one row per member (names may repeat; the row carries the id). The
-    // completer pops up for the text after the last '@' before the cursor.
-    m_mentionModel = new QStandardItemModel(this);
-    for (const BoardMember &p : board->members()) {
-        auto *item = new QStandardItem(QLatin1Char('@') + p.displayName);
-        item->setData(p.userId, Qt::UserRole);
-        item->setToolTip(plainToolTip(p.displayName));
-        m_mentionModel->appendRow(item);
-    }
-    m_mentions = new QCompleter(m_mentionModel, this);
-    m_mentions->setWidget(m_commentInput); // without a widget complete() crashes
-    m_mentions->setCaseSensitivity(Qt::CaseInsensitive);
-    m_mentions->setCompletionMode(QCompleter::PopupCompletion);
-    m_mentions->popup()->setObjectName(QStringLiteral("mentionPopup"));
-    connect(m_commentInput, &QLineEdit::textEdited, this, &CardDetailDialog::updateMentionPopup);
-    connect(m_mentions, qOverload<const QModelIndex &>(&QCompleter::activated), this,
-        &CardDetailDialog::onMentionPicked);
-    m_commentInput->installEventFilter(this);
-    cm->addWidget(m_comments);
-    cm->addWidget(m_commentInput);
-    tabs->addTab(commentsPage, tr("Comments"));
-
-    m_activity = new QListWidget(tabs);
-    m_activity->setAccessibleName(tr("Activity"));
-    tabs->addTab(m_activity, tr("Activity"));
+    // One tab per part of the card. (Attachments: one more CardPanel subclass, added here.)
+    m_checklistPanel = addPanel(new ChecklistPanel(backend, board, cardId, m_tabs));
+    m_commentsPanel = addPanel(new CommentsPanel(backend, board, cardId, m_tabs));
+    m_activityPanel = addPanel(new ActivityPanel(backend, board, cardId, m_tabs));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     m_save = buttons->button(QDialogButtonBox::Save);
@@ -181,16 +141,6 @@ CardDetailDialog::CardDetailDialog(
     if (auto card = board->card(cardId))
         showCard(*card);
     load();
-    m_backend->boardActivity(
-        this, board->boardId(), [this](const Outcome<QList<ActivityEntry>> &r) {
-            if (!r.ok())
-                return;
-            for (const ActivityEntry &e : *r.value)
-                m_activity->addItem(
-                    tr("%1 — %2 %3")
-                        .arg(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat),
-                            e.actorName, e.summary.isEmpty() ? e.action : e.summary));
-        });
 }
 
 void CardDetailDialog::load()
@@ -202,10 +152,49 @@ void CardDetailDialog::load()
         }
         show(*result.value);
     });
-    m_backend->listComments(this, m_cardId, [this](const Outcome<QList<Comment>> &result) {
-        if (result.ok())
-            showComments(*result.value);
-    });
+    for (CardPanel *panel : std::as_const(m_panels))
+        panel->load();
+}
+
+void CardDetailDialog::addPanelTab(CardPanel *panel)
+{
+    m_panels.append(panel);
+    m_tabs->addTab(panel, panel->title());
+    connect(panel, &CardPanel::writeStarted, this, [this] { ++m_pendingWrites; });
+    connect(panel, &CardPanel::writeFinished, this, &CardDetailDialog::writeFinished);
+    connect(panel, &CardPanel::statusMessage, this, &CardDetailDialog::showStatus);
+    connect(panel, &CardPanel::cardChanged, this, &CardDetailDialog::load);
+}
+
+void CardDetailDialog::showStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(true);
+}
+
+QLineEdit *CardDetailDialog::commentField() const
+{
+    return m_commentsPanel->input();
+}
+
+QLineEdit *CardDetailDialog::checklistField() const
+{
+    return m_checklistPanel->input();
+}
+
+QCompleter *CardDetailDialog::mentionCompleter() const
+{
+    return m_commentsPanel->mentionCompleter();
+}
+
+QListWidget *CardDetailDialog::comments() const
+{
+    return m_commentsPanel->list();
+}
+
+QListWidget *CardDetailDialog::checklist() const
+{
+    return m_checklistPanel->list();
 }
 
 void CardDetailDialog::showCard(const Card &card)
@@ -229,14 +218,8 @@ void CardDetailDialog::show(const CardDetail &detail)
     // the newer version (412).
     if (patchFromForm().isEmpty())
         showCard(detail.card);
-    m_filling = true;
-    m_checklist->clear();
-    for (const ChecklistItem &item : detail.checklist) {
-        auto *w = new QListWidgetItem(item.text, m_checklist);
-        w->setData(Qt::UserRole, item.id);
-        w->setCheckState(item.done ? Qt::Checked : Qt::Unchecked);
-    }
-    m_filling = false;
+    for (CardPanel *panel : std::as_const(m_panels))
+        panel->showDetail(detail);
     m_status->setText(QString());
     m_status->setVisible(false);
     m_save->setEnabled(true);
@@ -276,8 +259,9 @@ void CardDetailDialog::sendPatch(qint64 version)
     m_backend->updateCard(this, m_cardId, version, patchFromForm(), [this](const Outcome<Card> &r) {
         m_save->setEnabled(true);
         if (r.ok()) {
-            m_card = *r.value;
+            const Card before = std::exchange(m_card, *r.value);
             Q_EMIT cardSaved(*r.value);
+            Q_EMIT cardEdited(before, *r.value);
             if (m_pendingWrites > 0) {
                 m_closeWhenSaved = true; // a comment or item is still on its way
                 return;
@@ -315,8 +299,9 @@ void CardDetailDialog::showSaveError(const UiError &error)
 
 bool CardDetailDialog::hasUnsavedWork() const
 {
-    return !patchFromForm().isEmpty() || !m_commentInput->text().trimmed().isEmpty()
-        || !m_checklistInput->text().trimmed().isEmpty();
+    return !patchFromForm().isEmpty()
+        || std::any_of(m_panels.begin(), m_panels.end(),
+            [](const CardPanel *panel) { return panel->hasUnsavedWork(); });
 }
 
 void CardDetailDialog::reject()
@@ -343,10 +328,8 @@ void CardDetailDialog::reject()
 void CardDetailDialog::saveAndClose()
 {
     m_writeFailed = false;
-    if (!m_checklistInput->text().trimmed().isEmpty())
-        addChecklistItem();
-    if (!m_commentInput->text().trimmed().isEmpty())
-        addComment();
+    for (CardPanel *panel : std::as_const(m_panels))
+        panel->flush();
     if (!patchFromForm().isEmpty()) {
         sendPatch(m_card.version); // closes when it and the writes above are through
         return;
@@ -366,22 +349,6 @@ void CardDetailDialog::writeFinished(bool ok)
         --m_pendingWrites;
     if (m_pendingWrites == 0 && m_closeWhenSaved && !m_writeFailed && patchFromForm().isEmpty())
         accept();
-}
-
-bool CardDetailDialog::eventFilter(QObject *watched, QEvent *event)
-{
-    if ((watched == m_commentInput || watched == m_checklistInput)
-        && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            if (watched == m_commentInput)
-                addComment();
-            else
-                addChecklistItem();
-            return true; // handled here: the dialog's default button never sees it
-        }
-    }
-    return QDialog::eventFilter(watched, event);
 }
 
 void CardDetailDialog::onConflict(const UiError &error)
@@ -409,11 +376,12 @@ void CardDetailDialog::onConflict(const UiError &error)
             if (!theirs)
                 return load();
             if (choice == KeepMine) {
+                // (theirs is what the server had; undoing this puts that back.)
                 // Compare against what the server has now, send with its version.
                 const client::CardPatch mine = patchFromForm();
                 m_card.version = theirs->version;
                 m_backend->updateCard(
-                    this, m_cardId, theirs->version, mine, [this](const Outcome<Card> &r) {
+                    this, m_cardId, theirs->version, mine, [this, theirs](const Outcome<Card> &r) {
                         if (!r.ok()) {
                             m_status->setText(r.error.message);
                             m_status->setVisible(true);
@@ -421,6 +389,7 @@ void CardDetailDialog::onConflict(const UiError &error)
                         }
                         m_card = *r.value;
                         Q_EMIT cardSaved(*r.value);
+                        Q_EMIT cardEdited(*theirs, *r.value);
                         accept();
                     });
             } else {
@@ -428,143 +397,6 @@ void CardDetailDialog::onConflict(const UiError &error)
                 Q_EMIT cardSaved(*theirs);
             }
         });
-}
-
-void CardDetailDialog::updateMentionPopup()
-{
-    const QString text = m_commentInput->text().left(m_commentInput->cursorPosition());
-    const int at = text.lastIndexOf(QLatin1Char('@'));
-    if (at < 0 || (at > 0 && text.at(at - 1).isLetterOrNumber())) { // not a mention (e-mail)
-        m_mentions->popup()->hide();
-        return;
-    }
-    m_mentions->setCompletionPrefix(text.mid(at));
-    if (m_mentions->completionCount() == 0) {
-        m_mentions->popup()->hide();
-        return;
-    }
-    m_mentions->complete();
-}
-
-void CardDetailDialog::onMentionPicked(const QModelIndex &index)
-{
-    const QString handle = index.data(Qt::DisplayRole).toString();
-    const QString id = index.data(Qt::UserRole).toString();
-    const QString text = m_commentInput->text();
-    const int cursor = m_commentInput->cursorPosition();
-    const int at = text.left(cursor).lastIndexOf(QLatin1Char('@'));
-    if (at < 0 || id.isEmpty())
-        return;
-    const QString before = text.left(at) + handle + QLatin1Char(' ');
-    m_commentInput->setText(before + text.mid(cursor).trimmed());
-    m_commentInput->setCursorPosition(int(before.size()));
-    m_picked.insert(handle, id);
-}
-
-QStringList CardDetailDialog::mentionIdsIn(const QString &body) const
-{
-    QStringList ids;
-    QList<QPair<int, int>> covered; // [start, end) of picked handles
-    for (auto it = m_picked.begin(); it != m_picked.end(); ++it) {
-        for (int at = int(body.indexOf(it.key())); at >= 0;
-             at = int(body.indexOf(it.key(), at + 1))) {
-            const int end = at + int(it.key().size());
-            if (end < body.size() && body.at(end).isLetterOrNumber())
-                continue;
-            covered.append({at, end});
-            if (!ids.contains(it.value()))
-                ids << it.value();
-        }
-    }
-    const QList<BoardMember> members = m_board->members();
-    for (int at = int(body.indexOf(QLatin1Char('@'))); at >= 0;
-         at = int(body.indexOf(QLatin1Char('@'), at + 1))) {
-        const bool picked = std::any_of(covered.begin(), covered.end(),
-            [at](const QPair<int, int> &r) { return r.first == at; });
-        if (picked || (at > 0 && body.at(at - 1).isLetterOrNumber()))
-            continue;
-        const BoardMember *best = nullptr;
-        for (const BoardMember &p : members) {
-            const int end = at + 1 + int(p.displayName.size());
-            if (p.displayName.isEmpty() || end > body.size()
-                || body.mid(at + 1, p.displayName.size())
-                        .compare(p.displayName, Qt::CaseInsensitive)
-                    != 0
-                || (end < body.size() && body.at(end).isLetterOrNumber()))
-                continue;
-            if (!best || p.displayName.size() > best->displayName.size())
-                best = &p;
-        }
-        if (best && !ids.contains(best->userId))
-            ids << best->userId;
-    }
-    return ids;
-}
-
-void CardDetailDialog::addComment()
-{
-    const QString body = m_commentInput->text().trimmed();
-    if (body.isEmpty())
-        return;
-    const QStringList mentions = mentionIdsIn(body);
-    m_commentInput->setReadOnly(true);
-    ++m_pendingWrites;
-    m_backend->addComment(this, m_cardId, body, mentions, [this](const Outcome<Comment> &r) {
-        m_commentInput->setReadOnly(false);
-        if (!r.ok()) {
-            // The text stays in the field to send again.
-            m_status->setText(r.error.isOffline()
-                    ? tr("Comment not sent: the board server cannot be reached. Your text is "
-                         "kept; press Enter to try again.")
-                    : tr("Comment not sent: %1")
-                          .arg(r.error.fieldErrors.value(QStringLiteral("body"), r.error.message)));
-            m_status->setVisible(true);
-            writeFinished(false);
-            return;
-        }
-        m_commentInput->clear();
-        m_picked.clear();
-        m_commentInput->setFocus();
-        load();
-        writeFinished(true);
-    });
-}
-
-void CardDetailDialog::addChecklistItem()
-{
-    const QString text = m_checklistInput->text().trimmed();
-    if (text.isEmpty())
-        return;
-    m_checklistInput->clear();
-    ++m_pendingWrites;
-    m_backend->addChecklistItem(
-        this, m_cardId, text, [this, text](const Outcome<ChecklistItem> &r) {
-            if (!r.ok()) {
-                if (m_checklistInput->text().isEmpty())
-                    m_checklistInput->setText(text);
-                m_status->setText(r.error.isOffline()
-                        ? tr("Item not added: the board server cannot be reached. Your text "
-                             "is kept.")
-                        : tr("Item not added: %1")
-                              .arg(r.error.fieldErrors.value(
-                                  QStringLiteral("text"), r.error.message)));
-                m_status->setVisible(true);
-                writeFinished(false);
-                return;
-            }
-            load();
-            writeFinished(true);
-        });
-}
-
-void CardDetailDialog::showComments(const QList<Comment> &comments)
-{
-    m_comments->clear();
-    for (const Comment &c : comments) {
-        const BoardMember author = m_board->lookup().people.value(c.authorId);
-        const QString name = author.displayName.isEmpty() ? tr("Someone") : author.displayName;
-        m_comments->addItem(tr("%1: %2").arg(name, c.body));
-    }
 }
 
 void CardDetailDialog::onBoardEvent(const EventEnvelope &event)

@@ -6,24 +6,27 @@
 #include <QDialog>
 
 class QCheckBox;
-class QModelIndex;
 class QCompleter;
-class QStandardItemModel;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace corkboard::ui {
 
+class ActivityPanel;
+class CardPanel;
+class ChecklistPanel;
+class CommentsPanel;
 class OpenBoard;
 
-//! Everything about one card: title, description, assignees, labels, due date, checklist,
-//! comments (live, with an @mention picker) and the board's recent activity. Saving sends
-//! the version it started from; if someone changed the card meanwhile (412) the user sees
-//! what changed and keeps theirs or takes the server's.
+//! Everything about one card: its own fields (title, description, assignees, labels, due date)
+//! here, and one tab per CardPanel (checklist, comments, activity). Saving sends the version it
+//! started from; if someone changed the card meanwhile (412) the user sees what changed and
+//! keeps theirs or takes the server's.
 class CardDetailDialog : public QDialog
 {
     Q_OBJECT
@@ -47,14 +50,17 @@ public:
 
     QLineEdit *titleField() const { return m_title; }
     QPlainTextEdit *descriptionField() const { return m_description; }
-    QLineEdit *commentField() const { return m_commentInput; }
-    QLineEdit *checklistField() const { return m_checklistInput; }
-    QCompleter *mentionCompleter() const { return m_mentions; }
+    QLineEdit *commentField() const;
+    QLineEdit *checklistField() const;
+    QCompleter *mentionCompleter() const;
     const FormErrors &errors() const { return m_errors; }
-    //! Typed text that is not on the server yet (card fields, a comment, a checklist item).
+    //! Typed text that is not on the server yet (card fields, or in any panel).
     bool hasUnsavedWork() const;
-    QListWidget *comments() const { return m_comments; }
-    QListWidget *checklist() const { return m_checklist; }
+    QListWidget *comments() const;
+    QListWidget *checklist() const;
+    ChecklistPanel *checklistPanel() const { return m_checklistPanel; }
+    CommentsPanel *commentsPanel() const { return m_commentsPanel; }
+    ActivityPanel *activityPanel() const { return m_activityPanel; }
     QPushButton *saveButton() const { return m_save; }
     qint64 version() const { return m_card.version; }
     void save();
@@ -63,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void cardSaved(const corkboard::Card &card);
+    //! The card's own fields were saved from here: how they were, how they are (for undo).
+    void cardEdited(const corkboard::Card &before, const corkboard::Card &after);
 
 private:
     void load();
@@ -71,20 +79,20 @@ private:
     client::CardPatch patchFromForm() const;
     void sendPatch(qint64 version);
     void onConflict(const UiError &error);
-    void addComment();
-    void addChecklistItem();
-    //! The people the comment mentions: exactly those picked from the @ list, plus names typed
-    //! in full (the longest name that matches wins, so "@Ana Maria" is not also "@Ana").
-    QStringList mentionIdsIn(const QString &body) const;
-    void onMentionPicked(const QModelIndex &index);
-    void updateMentionPopup();
+    //! Adds a tab for one part of the card; its writes count for "Save and close".
+    template<class Panel>
+    Panel *addPanel(Panel *panel)
+    {
+        addPanelTab(panel);
+        return panel;
+    }
+    void addPanelTab(CardPanel *panel);
+    void showStatus(const QString &text);
     void showSaveError(const UiError &error);
-    //! Saves everything typed (card fields, pending comment and checklist text), then closes.
+    //! Saves everything typed (card fields and what the panels hold), then closes.
     void saveAndClose();
     void writeFinished(bool ok);
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void onBoardEvent(const EventEnvelope &event);
-    void showComments(const QList<Comment> &comments);
 
     Backend *m_backend;
     OpenBoard *m_board;
@@ -97,15 +105,12 @@ private:
     QListWidget *m_labels = nullptr;
     QCheckBox *m_hasDue = nullptr;
     QDateTimeEdit *m_due = nullptr;
-    QListWidget *m_checklist = nullptr;
-    QLineEdit *m_checklistInput = nullptr;
-    QListWidget *m_comments = nullptr;
-    QLineEdit *m_commentInput = nullptr;
-    QListWidget *m_activity = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QList<CardPanel *> m_panels;
+    ChecklistPanel *m_checklistPanel = nullptr;
+    CommentsPanel *m_commentsPanel = nullptr;
+    ActivityPanel *m_activityPanel = nullptr;
     QPushButton *m_save = nullptr;
-    QCompleter *m_mentions = nullptr;
-    QStandardItemModel *m_mentionModel = nullptr;
-    QHash<QString, QString> m_picked; //!< "@Name" picked from the list → that person's id
     FormErrors m_errors;
     int m_pendingWrites = 0;
     bool m_writeFailed = false;

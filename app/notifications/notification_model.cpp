@@ -72,12 +72,14 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return {};
     const dto::Notification &n = m_items.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return notificationText(n);
+    case Qt::DisplayRole: // who and when, then what
+        return QString(notificationHeader(n) + QLatin1Char('\n') + notificationText(n));
     case Qt::ToolTipRole:
-        return QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
-    case Qt::AccessibleTextRole:
-        return n.read ? notificationText(n) : tr("Unread: %1").arg(notificationText(n));
+        return QLocale().toString(n.createdAt.toLocalTime(), QLocale::LongFormat);
+    case Qt::AccessibleTextRole: {
+        const QString text = notificationHeader(n) + QLatin1String(": ") + notificationText(n);
+        return n.read ? text : tr("Unread: %1").arg(text);
+    }
     case Qt::FontRole: {
         QFont f;
         f.setBold(!n.read);

@@ -1,6 +1,7 @@
 #include "app/notifications/notification_text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace corkboard::ui {
 
@@ -18,6 +19,19 @@ QString notificationText(const dto::Notification &n)
     if (n.kind == QLatin1String("comment_on_assigned"))
         return QCoreApplication::translate("Notifications", "New comment on “%1”").arg(card);
     return n.kind;
+}
+
+QString notificationHeader(const dto::Notification &n)
+{
+    const QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
+    QString who = n.data.value(QStringLiteral("actor_name")).toString();
+    if (who.isEmpty()) {
+        const bool reminder
+            = n.kind == QLatin1String("due_soon") || n.kind == QLatin1String("overdue");
+        who = reminder ? QCoreApplication::translate("Notifications", "Reminder")
+                       : QCoreApplication::translate("Notifications", "Someone");
+    }
+    return QCoreApplication::translate("Notifications", "%1 · %2").arg(who, when);
 }
 
 } // namespace corkboard::ui

@@ -1,9 +1,11 @@
 #include "app/notifications/notifications_panel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -15,9 +17,50 @@ NotificationBell::NotificationBell(QWidget *parent)
 {
     setObjectName(QStringLiteral("bell"));
     setCheckable(true);
-    setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    updateIcon();
     setCount(0);
+}
+
+void NotificationBell::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        updateIcon();
+    QToolButton::changeEvent(event);
+}
+
+void NotificationBell::updateIcon()
+{
+    const QIcon themed = QIcon::fromTheme(QStringLiteral("notifications"));
+    if (!themed.isNull()) {
+        setIcon(themed);
+        return;
+    }
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.scale(size / 32.0, size / 32.0);
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette().color(QPalette::ButtonText));
+        QPainterPath bell; // the dome, flaring at the rim
+        bell.moveTo(6, 23);
+        bell.lineTo(9, 19.5);
+        bell.lineTo(9, 13.5);
+        bell.cubicTo(9, 8.5, 12, 5.5, 16, 5.5);
+        bell.cubicTo(20, 5.5, 23, 8.5, 23, 13.5);
+        bell.lineTo(23, 19.5);
+        bell.lineTo(26, 23);
+        bell.closeSubpath();
+        p.drawPath(bell);
+        p.drawEllipse(QPointF(16, 4.5), 1.8, 1.8); // the loop on top
+        p.drawEllipse(QPointF(16, 25.5), 2.8, 2.8); // the clapper
+        p.end();
+        icon.addPixmap(pixmap);
+    }
+    setIcon(icon);
 }
 
 void NotificationBell::setCount(int count)
@@ -44,6 +87,8 @@ NotificationsPanel::NotificationsPanel(Backend *backend, QWidget *parent)
     m_view->setAccessibleName(tr("Notifications"));
     m_view->setModel(&m_model);
     m_view->setWordWrap(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSpacing(2);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_view, 1);
 

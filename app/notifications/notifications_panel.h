@@ -19,7 +19,13 @@ public:
     void setCount(int count);
     int count() const { return m_count; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    //! A bell drawn in the palette's text colour (so a dark palette gets a light bell).
+    void updateIcon();
+
     int m_count = 0;
 };
 

@@ -1,6 +1,6 @@
 #include "app/shell/embedded_server.h"
 
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "server/host/server_host.h"
 #include "server/host/worker_supervisor.h"
 

@@ -6,6 +6,7 @@
 #include "app/boards/board_view.h"
 #include "app/boards/boards_list.h"
 #include "app/boards/column_widget.h"
+#include "app/boards/filter_bar.h"
 #include "app/boards/members_dialog.h"
 #include "app/boards/open_board.h"
 #include "app/boards/transfer_actions.h"
@@ -27,12 +28,15 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace corkboard::ui {
 
@@ -260,6 +264,7 @@ void MainWindow::startSession(
     addAction(m_undoAction);
     addAction(m_redoAction);
     m_boardView = new BoardView(m_board, m_commands, m_stack);
+    m_boardView->filterBar()->setMe(account.id);
     m_stack->insertWidget(BoardPage, m_boardView);
     connect(
         m_boards, &BoardsList::openRequested, this, [this](const QString &id) { openBoard(id); });
@@ -286,6 +291,8 @@ void MainWindow::startSession(
         m_settings->setLastBoard(m_backend->serverUrl(), m_board->boardId());
         if (!m_pendingCard.isEmpty()) {
             m_boardView->focusCard(m_pendingCard);
+            if (std::exchange(m_openPendingCard, false) && m_board->card(m_pendingCard))
+                openCard(m_pendingCard);
             m_pendingCard.clear();
         }
     });
@@ -300,8 +307,9 @@ void MainWindow::startSession(
     connect(m_dock, &QDockWidget::visibilityChanged, m_bell, &QToolButton::setChecked);
     connect(m_notifications->model(), &NotificationModel::unreadCountChanged, m_bell,
         &NotificationBell::setCount);
+    // A notification is about a card: it opens (search results only show where it is).
     connect(m_notifications, &NotificationsPanel::jumpRequested, this,
-        [this](const QString &board, const QString &card) { openBoard(board, card); });
+        [this](const QString &board, const QString &card) { openBoard(board, card, true); });
 
     m_search = new SearchBox(backend, m_toolbar);
     m_search->setMaximumWidth(320);
@@ -375,17 +383,21 @@ void MainWindow::showBoards()
     m_boards->view()->setFocus();
 }
 
-void MainWindow::openBoard(const QString &boardId, const QString &cardId)
+void MainWindow::openBoard(const QString &boardId, const QString &cardId, bool openTheCard)
 {
     if (!m_board || boardId.isEmpty())
         return;
     m_stack->setCurrentIndex(BoardPage);
     if (m_board->boardId() == boardId && !m_board->isLoading()) {
-        if (!cardId.isEmpty())
+        if (!cardId.isEmpty()) {
             m_boardView->focusCard(cardId);
+            if (openTheCard && m_board->card(cardId))
+                openCard(cardId);
+        }
         return;
     }
     m_pendingCard = cardId;
+    m_openPendingCard = openTheCard && !cardId.isEmpty();
     m_board->open(boardId);
 }
 
@@ -395,6 +407,13 @@ void MainWindow::openCard(const QString &cardId)
     dialog->setObjectName(QStringLiteral("cardDetail"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CardDetailDialog::cardSaved, m_board, &OpenBoard::cardChanged);
+    // Saved card fields are one step on the board's undo stack (Ctrl+Z in the window).
+    connect(dialog, &CardDetailDialog::cardEdited, this,
+        [this, commands = QPointer<BoardCommands>(m_commands)](
+            const Card &before, const Card &after) {
+            if (commands)
+                commands->recordCardEdit(m_backend, before, after);
+        });
     dialog->open();
 }
 

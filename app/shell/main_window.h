@@ -42,7 +42,9 @@ public:
         Backend *backend, const dto::User &account, const QString &dataDir, bool localServer);
     //! Signed out: back to the busy page, pages dropped.
     void endSession();
-    void openBoard(const QString &boardId, const QString &cardId = QString());
+    //! Shows the board; selects `cardId` on it and, with `openTheCard`, opens that card.
+    void openBoard(
+        const QString &boardId, const QString &cardId = QString(), bool openTheCard = false);
     void showBoards();
     void openCard(const QString &cardId);
 
@@ -98,6 +100,8 @@ private:
     void openArchive();
     //! Board ▸ Labels…: create, rename, recolour and delete the open board's labels.
     void openLabels();
+    //! View ▸ My work: my cards on every board.
+    void openMyWork();
 
     AppSettings *m_settings;
     Backend *m_backend = nullptr;
@@ -122,6 +126,7 @@ private:
     QAction *m_archiveAction = nullptr;
     QAction *m_labelsAction = nullptr;
     QAction *m_undoAction = nullptr;
+    QAction *m_myWorkAction = nullptr;
     QAction *m_redoAction = nullptr;
     QMenu *m_editMenu = nullptr;
     BoardCommands *m_commands = nullptr;
@@ -140,6 +145,7 @@ private:
     QAction *m_searchSlot = nullptr;
     TrayNotifier *m_tray = nullptr;
     QString m_pendingCard;
+    bool m_openPendingCard = false; //!< open m_pendingCard's dialog once the board is there
 };
 
 } // namespace corkboard::ui

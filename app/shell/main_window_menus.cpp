@@ -1,6 +1,7 @@
 // The menu bar and the shortcut list of MainWindow (the actions are made in main_window.cpp).
 #include "app/boards/board_commands.h"
 #include "app/boards/labels_dialog.h"
+#include "app/boards/my_work_dialog.h"
 #include "app/boards/open_board.h"
 #include "app/shell/main_window.h"
 
@@ -36,6 +37,9 @@ void MainWindow::buildMenus()
     view->addAction(m_boardsAction);
     view->addAction(m_reloadAction);
     view->addAction(m_findAction);
+    m_myWorkAction = view->addAction(tr("My &work…"), this, &MainWindow::openMyWork);
+    m_myWorkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    addAction(m_myWorkAction);
 
     QMenu *board = menuBar()->addMenu(tr("&Board"));
     board->addAction(m_addCardAction);
@@ -51,6 +55,17 @@ void MainWindow::buildMenus()
         = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
     addAction(m_shortcutsAction);
+}
+
+void MainWindow::openMyWork()
+{
+    if (!m_backend || !m_account)
+        return;
+    auto *dialog = new MyWorkDialog(m_backend, m_account->id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MyWorkDialog::openCardRequested, this,
+        [this](const QString &board, const QString &card) { openBoard(board, card, true); });
+    dialog->open();
 }
 
 void MainWindow::openLabels()
@@ -118,9 +133,9 @@ void MainWindow::showShortcuts()
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QList<QPair<QString, QString>> rows;
-    for (QAction *action :
-        {m_newBoardAction, m_boardsAction, m_reloadAction, m_findAction, m_addCardAction,
-            m_undoAction, m_redoAction, m_settingsAction, m_shortcutsAction, m_quitAction}) {
+    for (QAction *action : {m_newBoardAction, m_boardsAction, m_reloadAction, m_findAction,
+             m_myWorkAction, m_addCardAction, m_undoAction, m_redoAction, m_settingsAction,
+             m_shortcutsAction, m_quitAction}) {
         if (action && !action->shortcut().isEmpty())
             rows.append({action->text().remove(QLatin1Char('&')),
                 action->shortcut().toString(QKeySequence::NativeText)});

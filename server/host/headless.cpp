@@ -1,7 +1,7 @@
 #include "server/host/headless.h"
 
 #include "server/features/auth/jwt_key_store.h"
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "server/host/server_host.h"
 #include "server/host/unix_signals.h"
 #include "server/host/worker_supervisor.h"

@@ -1,7 +1,7 @@
 #include "server/host/http_worker.h"
 
+#include "server/features/common/server_context.h"
 #include "server/host/routes.h"
-#include "server/host/server_context.h"
 #include "server/http/http_server.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"

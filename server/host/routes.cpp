@@ -12,6 +12,8 @@
 #include "server/features/checklists/checklist_controller.h"
 #include "server/features/columns/column_controller.h"
 #include "server/features/comments/comment_controller.h"
+#include "server/features/common/controller_util.h"
+#include "server/features/common/server_context.h"
 #include "server/features/events/live_controller.h"
 #include "server/features/events/live_hub.h"
 #include "server/features/events/sql_live_backend.h"
@@ -25,7 +27,6 @@
 #include "server/features/users/users_controller.h"
 #include "server/features/webhooks/webhook_controller.h"
 #include "server/host/http_worker.h"
-#include "server/host/server_context.h"
 
 namespace corkboard {
 
@@ -61,15 +62,16 @@ void registerRoutes(HttpWorker &worker)
             }));
     }
 
-    auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(ctx));
+    auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(accountDeps(ctx)));
     worker.pipeline().setAuthenticator(&authenticator);
     worker.own(std::make_shared<AuthController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<UsersController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<InvitesController>(ctx)).registerRoutes(worker.router());
 
     if (!ctx.server.liveBus.backendFactory()) {
-        ctx.server.liveBus.setBackendFactory(
-            [](ThreadContext &thread) { return std::make_unique<SqlLiveBackend>(thread); });
+        ctx.server.liveBus.setBackendFactory([](ThreadContext &thread) {
+            return std::make_unique<SqlLiveBackend>(accountDeps(thread));
+        });
     }
     auto &hub = worker.own(std::make_shared<LiveHub>(ctx, ctx.server.liveBus));
     hub.attach(worker.httpServer());

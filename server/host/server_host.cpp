@@ -1,9 +1,9 @@
 #include "server/host/server_host.h"
 
 #include "server/features/auth/revocation_feed.h"
+#include "server/features/common/server_context.h"
 #include "server/features/users/user_repository.h"
 #include "server/host/http_worker.h"
-#include "server/host/server_context.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"

@@ -1,7 +1,7 @@
 #include "server/host/worker_supervisor.h"
 
+#include "server/features/common/server_context.h"
 #include "server/features/jobs/worker_heartbeat_repository.h"
-#include "server/host/server_context.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
 

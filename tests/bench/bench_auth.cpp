@@ -5,8 +5,9 @@
 // Usage: bench_auth [seconds per wrk run, default 5]
 #include "server/features/auth/jwt_authenticator.h"
 #include "server/features/auth/jwt_codec.h"
+#include "server/features/common/controller_util.h"
+#include "server/features/common/server_context.h"
 #include "server/features/users/user_repository.h"
-#include "server/host/server_context.h"
 #include "server/host/server_host.h"
 #include "server/http/router.h"
 #include "server/platform/crypto.h"
@@ -96,7 +97,7 @@ void pipelineComparison()
     router.add("GET", QStringLiteral("/bench/open"), handler, open);
     router.add("GET", QStringLiteral("/bench/authed"), handler);
     Pipeline pipeline(config, router, context.rateLimiter, context.metrics);
-    JwtAuthenticator authenticator(thread);
+    JwtAuthenticator authenticator(accountDeps(thread));
     pipeline.setAuthenticator(&authenticator);
 
     auto run = [&](const QString &path, bool withToken) {

@@ -19,11 +19,14 @@
 #include "shared/client/token_store.h"
 #include "tests/support/test_server.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -159,7 +162,36 @@ int main(int argc, char **argv)
         return detail && detail->saveButton()->isEnabled();
     });
     save(detail, outDir + QStringLiteral("/card_detail.png"));
+    // The comments (who and when above each) and the card's own story.
+    const auto showTab = [detail](const QString &name) {
+        auto *tabs = detail->findChild<QTabWidget *>();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i).remove(QLatin1Char('&')) == name)
+                tabs->setCurrentIndex(i);
+        }
+    };
+    showTab(QStringLiteral("Comments"));
+    waitFor([&] { return detail->comments()->count() == 3; });
+    save(detail, outDir + QStringLiteral("/card_comments.png"));
+    showTab(QStringLiteral("Activity"));
+    auto *activity = detail->findChild<QListWidget *>(QStringLiteral("cardActivity"));
+    waitFor([&] { return activity->count() > 1; });
+    save(detail, outDir + QStringLiteral("/card_activity.png"));
     detail->close();
+    waitFor([&] { return !detail->isVisible(); });
+
+    // Board ▸ Labels…
+    for (QAction *a : window->findChildren<QAction *>()) {
+        if (a->text() == QStringLiteral("&Labels…"))
+            a->trigger();
+    }
+    QWidget *labels = nullptr;
+    waitFor([&] {
+        labels = window->findChild<QDialog *>(QStringLiteral("labels"));
+        return labels && labels->isVisible();
+    });
+    save(labels, outDir + QStringLiteral("/labels.png"));
+    labels->close();
 
     session.stopServer();
     waitFor([&] { return window->connectivity() == Connectivity::Offline; });

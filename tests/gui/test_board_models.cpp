@@ -284,9 +284,14 @@ private Q_SLOTS:
         n1.boardId = QStringLiteral("b1");
         n1.cardId = QStringLiteral("c1");
         n1.data.insert(QStringLiteral("card_title"), QStringLiteral("Venue"));
+        n1.data.insert(QStringLiteral("actor_name"), QStringLiteral("Bo"));
         n1.createdAt = QDateTime::currentDateTimeUtc();
         notes.setNotifications({n1});
-        QCOMPARE(notes.index(0).data().toString(), QStringLiteral("You were mentioned on “Venue”"));
+        // Who and when, then what.
+        const QString shown = notes.index(0).data().toString();
+        QVERIFY2(shown.startsWith(QStringLiteral("Bo · ")), qPrintable(shown));
+        QCOMPARE(
+            shown.section(QLatin1Char('\n'), 1), QStringLiteral("You were mentioned on “Venue”"));
         dto::Notification n2 = n1;
         n2.id = QStringLiteral("n2");
         notes.prepend(n2);

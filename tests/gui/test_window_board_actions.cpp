@@ -7,14 +7,17 @@
 #include "app/boards/column_model.h"
 #include "app/boards/column_widget.h"
 #include "app/boards/open_board.h"
+#include "app/cards/card_model.h"
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
 #include "tests/support/gui_world.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDialog>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
@@ -46,41 +49,6 @@ class TestWindowBoardActions : public QObject
     {
         QListView *view = m_world->column(column)->cardView();
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rowRect(column, row).center());
-    }
-
-    //! Right-clicks `target` at `pos` and clicks the menu entry whose text starts with `path[0]`
-    //! (then `path[1]` in its submenu, …).
-    static bool chooseFromContextMenu(QWidget *target, const QPoint &pos, const QStringList &path)
-    {
-        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, target->mapToGlobal(pos));
-        QApplication::sendEvent(target, &event);
-        QMenu *menu = nullptr;
-        for (const QString &entry : path) {
-            if (!QTest::qWaitFor(
-                    [&] {
-                        menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-                        return menu != nullptr;
-                    },
-                    kGuiWait))
-                return false;
-            QAction *found = nullptr;
-            for (QAction *a : menu->actions()) {
-                if (a->text().remove(QLatin1Char('&')).startsWith(entry))
-                    found = a;
-            }
-            if (!found)
-                return false;
-            if (found->menu()) {
-                QMenu *parent = menu;
-                QTest::mouseClick(
-                    parent, Qt::LeftButton, {}, parent->actionGeometry(found).center());
-                (void)QTest::qWaitFor(
-                    [&] { return QApplication::activePopupWidget() != parent; }, kGuiWait);
-                continue;
-            }
-            QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(found).center());
-        }
-        return true;
     }
 
     //! The window is where the person is (a dialog may just have closed): shortcuts need it.
@@ -173,7 +141,7 @@ private Q_SLOTS:
     void moveToFromTheCardsMenu()
     {
         QListView *todo = m_world->column(0)->cardView();
-        QVERIFY(chooseFromContextMenu(todo->viewport(), rowRect(0, 2).center(),
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(todo->viewport(), rowRect(0, 2).center(),
             {QStringLiteral("Move to"), QStringLiteral("Bottom of “Done”")}));
         QTRY_COMPARE_WITH_TIMEOUT(
             m_world->titles(2), QStringList {QStringLiteral("Speakers")}, kGuiWait);
@@ -186,7 +154,8 @@ private Q_SLOTS:
     {
         ColumnWidget *doing = m_world->column(1);
         QWidget *header = doing->countLabel()->parentWidget();
-        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("Rename")}));
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            header, QPoint(5, 5), {QStringLiteral("Rename")}));
         QInputDialog *input = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (input = doing->findChild<QInputDialog *>(QStringLiteral("renameColumn"))) != nullptr,
@@ -211,7 +180,8 @@ private Q_SLOTS:
 
         doing = m_world->column(1);
         header = doing->countLabel()->parentWidget();
-        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("WIP limit")}));
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            header, QPoint(5, 5), {QStringLiteral("WIP limit")}));
         QTRY_VERIFY_WITH_TIMEOUT(
             (input = doing->findChild<QInputDialog *>(QStringLiteral("wipLimit"))) != nullptr,
             kGuiWait);
@@ -226,7 +196,8 @@ private Q_SLOTS:
         QVERIFY(m_world->titles(0).size() == 2);
         QWidget *header = m_world->column(0)->countLabel()->parentWidget();
         MessageBox::setNextAnswer(BoardCommands::CancelDelete);
-        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("Delete")}));
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            header, QPoint(5, 5), {QStringLiteral("Delete")}));
         QTRY_VERIFY_WITH_TIMEOUT(
             MessageBox::lastText().contains(QStringLiteral("2 card")), kGuiWait);
         QTest::qWait(100);
@@ -234,7 +205,8 @@ private Q_SLOTS:
 
         header = m_world->column(0)->countLabel()->parentWidget();
         MessageBox::setNextAnswer(BoardCommands::ConfirmDelete);
-        QVERIFY(chooseFromContextMenu(header, QPoint(5, 5), {QStringLiteral("Delete")}));
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            header, QPoint(5, 5), {QStringLiteral("Delete")}));
         QTRY_COMPARE_WITH_TIMEOUT(m_world->view()->columnWidgets().size(), 2, kGuiWait);
         QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0),
             (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
@@ -243,6 +215,22 @@ private Q_SLOTS:
         QCOMPARE(m_world->view()->columnWidgets().size(), 2);
         QCOMPARE(m_world->serverTitles(0),
             (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+    }
+
+    void copyCardIdFromTheCardsMenu()
+    {
+        QListView *view = nullptr;
+        int column = 0;
+        for (; column < 3 && !view; ++column) {
+            if (m_world->column(column) && m_world->column(column)->cardView()->model()->rowCount())
+                view = m_world->column(column)->cardView();
+        }
+        QVERIFY(view);
+        const QString id = view->model()->index(0, 0).data(CardModel::IdRole).toString();
+        QGuiApplication::clipboard()->clear();
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            view->viewport(), rowRect(column - 1, 0).center(), {QStringLiteral("Copy card ID")}));
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::clipboard()->text(), id, kGuiWait);
     }
 
     void cleanupTestCase() { m_world.reset(); }

@@ -33,30 +33,7 @@ class TestWindowCardDialog : public QObject
 
     std::unique_ptr<test::GuiWorld> m_world;
 
-    //! Clicks the card, presses Enter, and gives the dialog that opened.
-    CardDetailDialog *openCard(int column, int row)
-    {
-        QListView *view = m_world->column(column)->cardView();
-        const QModelIndex index = view->model()->index(row, 0);
-        if (!QTest::qWaitFor([&] { return view->visualRect(index).isValid(); }, kGuiWait))
-            return nullptr;
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-        QTest::keyClick(view, Qt::Key_Return);
-        CardDetailDialog *dialog = nullptr;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (auto *d : m_world->window()->findChildren<CardDetailDialog *>()) {
-                    if (d->isVisible())
-                        dialog = d;
-                }
-                // Loaded: the form is filled from the server and Save is enabled.
-                return dialog && dialog->saveButton()->isEnabled();
-            },
-            kGuiWait);
-        if (dialog)
-            (void)QTest::qWaitForWindowActive(dialog);
-        return dialog;
-    }
+    CardDetailDialog *openCard(int column, int row) { return m_world->openCard(column, row); }
 
     static void clickTab(QDialog *dialog, const QString &text)
     {
@@ -174,7 +151,14 @@ private Q_SLOTS:
         clickTab(dialog, QStringLiteral("Comments"));
         QLineEdit *comment = dialog->commentField();
         QTest::mouseClick(comment, Qt::LeftButton);
-        const int before = dialog->comments()->count();
+        // How many the card has (the list loads on its own; it may not be there yet).
+        const QString id = cardId(0, 0);
+        const auto existing
+            = awaitCall<QList<Comment>>([&](QObject *ctx, Callback<QList<Comment>> done) {
+                  m_world->backend()->listComments(ctx, id, done);
+              });
+        QVERIFY(existing.ok());
+        const int before = int(existing.value->size());
         QTest::keyClicks(comment, QStringLiteral("First"));
         QTest::keyClick(comment, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->comments()->count(), before + 1, kGuiWait);

@@ -1,6 +1,6 @@
 // Live updates under bad input and bad peers: auth deadline, forged/expired tokens, re-auth,
 // malformed messages, oversized frames, floods, slow consumers, silent peers, shutdown.
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "tests/support/live_test_support.h"
 #include "tests/support/test_server.h"
 

@@ -1,6 +1,6 @@
 // Live updates over Server-Sent Events: Bearer auth, id:/event:/data: lines, Last-Event-ID
 // replay, keep-alive comments, refusals before the stream starts, removal ends the stream.
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "tests/support/live_test_support.h"
 #include "tests/support/test_server.h"
 

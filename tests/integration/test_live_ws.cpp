@@ -1,6 +1,6 @@
 // Live updates over WebSocket: delivery, replay without gaps or duplicates, resync, membership,
 // presence — against a real server with real QWebSocket clients.
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "tests/support/live_test_support.h"
 #include "tests/support/test_server.h"
 

@@ -149,7 +149,8 @@ private Q_SLOTS:
 
     void notificationIsPushedToTheUsersWebSocket()
     {
-        auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"));
+        auto owner = test::registerUser(*m_server, QStringLiteral("owner@example.com"),
+            QStringLiteral("correct horse battery"), QStringLiteral("Olga Owner"));
         auto bob = test::registerUser(*m_server, QStringLiteral("bob@example.com"));
         test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {bob});
@@ -182,6 +183,13 @@ private Q_SLOTS:
         QCOMPARE(pushed().value(QStringLiteral("kind")).toString(), QStringLiteral("assigned"));
         QCOMPARE(pushed().value(QStringLiteral("card_id")).toString(), cardId);
         QCOMPARE(pushed().value(QStringLiteral("read")).toBool(), false);
+        // Who did it, by name (as it was then), so a client can say so without a look-up.
+        QCOMPARE(pushed()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("actor_name"))
+                     .toString(),
+            QStringLiteral("Olga Owner"));
         ws.close();
     }
 

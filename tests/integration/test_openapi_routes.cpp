@@ -1,7 +1,7 @@
 // Every route the server registers is described in the OpenAPI document (method and path),
 // with at least one error response referencing the shared Problem response.
+#include "server/features/common/server_context.h"
 #include "server/host/http_worker.h"
-#include "server/host/server_context.h"
 #include "server/http/router.h"
 #include "tests/support/test_server.h"
 

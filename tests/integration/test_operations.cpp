@@ -1,7 +1,7 @@
 // Operations endpoints on a real loopback server with a real SQLite file: /ready follows the
 // database and migrations, /metrics counts what happened, /api/openapi.json lists every route.
+#include "server/features/common/server_context.h"
 #include "server/host/http_worker.h"
-#include "server/host/server_context.h"
 #include "server/platform/database.h"
 #include "server/platform/migrator.h"
 #include "tests/support/raw_client.h"

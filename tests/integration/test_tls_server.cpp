@@ -1,7 +1,7 @@
 // HTTPS on the connection guard, with real TLS on loopback: the handshake, the certificate and
 // its fingerprint (what the server prints is what a client sees), the guard's limits during and
 // after the handshake, plain HTTP refused on the HTTPS port, and --insecure-http.
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "server/platform/tls_identity.h"
 #include "shared/tls_fingerprint.h"
 #include "tests/support/auth_helpers.h"

@@ -5,15 +5,19 @@
 #include "app/boards/boards_list.h"
 #include "app/boards/column_widget.h"
 #include "app/boards/open_board.h"
+#include "app/cards/card_detail_dialog.h"
 #include "app/shell/first_run_dialog.h"
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
 #include "tests/support/test_server.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
 #include <algorithm>
@@ -43,12 +47,36 @@ GuiWorld::GuiWorld(std::function<void(Config &)> tweak)
     config.openRegistration = true;
     if (tweak)
         tweak(config);
+    m_config = config;
+    m_session = makeSession();
+}
+
+std::unique_ptr<DesktopSession> GuiWorld::makeSession()
+{
     auto factory = [this](const QUrl &url, QObject *parent) -> Backend * {
         auto *backend = new ApiBackend(url, m_tokens, m_settings.get(), parent);
         backend->setProbeInterval(300);
         return backend;
     };
-    m_session = std::make_unique<DesktopSession>(config, m_settings.get(), factory);
+    return std::make_unique<DesktopSession>(m_config, m_settings.get(), factory);
+}
+
+bool GuiWorld::restart()
+{
+    bool finished = false;
+    QObject::connect(m_session.get(), &DesktopSession::finished, [&finished] { finished = true; });
+    m_session->quit();
+    if (!waitUntil([&finished] { return finished; }, "the program to quit"))
+        return false;
+    QTest::qWait(300); // no call in flight when the client goes
+    m_session.reset();
+    m_session = makeSession();
+    m_session->start();
+    if (!waitUntil([this] { return window() && window()->boardsList() && window()->isVisible(); },
+            "the program to start signed in"))
+        return false;
+    window()->activateWindow();
+    return QTest::qWaitForWindowActive(window());
 }
 
 GuiWorld::~GuiWorld()
@@ -162,21 +190,29 @@ bool GuiWorld::addCards(int index, const QStringList &titles)
         [&] { return this->titles(index).size() == before + titles.size(); }, "the added cards");
 }
 
-QStringList GuiWorld::serverTitles(int index) const
+std::optional<BoardSnapshot> GuiWorld::serverBoard() const
 {
     const QString boardId = board()->boardId();
     const auto snapshot = awaitCall<BoardSnapshot>([&](QObject *ctx, Callback<BoardSnapshot> done) {
         backend()->loadBoard(ctx, boardId, done);
     });
+    if (!snapshot.ok())
+        return std::nullopt;
+    return *snapshot.value;
+}
+
+QStringList GuiWorld::serverTitles(int index) const
+{
+    const std::optional<BoardSnapshot> snapshot = serverBoard();
     QStringList out;
-    if (!snapshot.ok() || index >= snapshot.value->columns.size())
+    if (!snapshot || index >= snapshot->columns.size())
         return out;
     // Columns and cards in the order of their position keys, as every client sorts them.
-    QList<Column> columns = snapshot.value->columns;
+    QList<Column> columns = snapshot->columns;
     std::stable_sort(columns.begin(), columns.end(),
         [](const Column &a, const Column &b) { return a.position < b.position; });
     QList<Card> cards;
-    for (const Card &card : snapshot.value->cards) {
+    for (const Card &card : snapshot->cards) {
         if (card.columnId == columns.at(index).id)
             cards << card;
     }
@@ -187,11 +223,41 @@ QStringList GuiWorld::serverTitles(int index) const
     return out;
 }
 
+CardDetailDialog *GuiWorld::openCard(int index, int row)
+{
+    ColumnWidget *c = column(index);
+    if (!c)
+        return nullptr;
+    QListView *view = c->cardView();
+    const QModelIndex card = view->model()->index(row, 0);
+    if (!waitUntil([&] { return view->visualRect(card).isValid(); }, "the card on screen"))
+        return nullptr;
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(card).center());
+    QTest::keyClick(view, Qt::Key_Return);
+    CardDetailDialog *dialog = nullptr;
+    (void)waitUntil(
+        [&] {
+            for (auto *d : window()->findChildren<CardDetailDialog *>()) {
+                if (d->isVisible())
+                    dialog = d;
+            }
+            // Loaded: the form is filled from the server and Save is enabled.
+            return dialog && dialog->saveButton()->isEnabled();
+        },
+        "the card dialog");
+    if (dialog)
+        (void)QTest::qWaitForWindowActive(dialog);
+    return dialog;
+}
+
 bool GuiWorld::reload()
 {
     bool loaded = false;
     auto connection
         = QObject::connect(board(), &OpenBoard::boardLoaded, [&loaded] { loaded = true; });
+    // Shortcuts need the active window (a dialog may just have closed).
+    window()->activateWindow();
+    (void)QTest::qWaitForWindowActive(window());
     QTest::keyClick(window(), Qt::Key_F5);
     const bool ok = waitUntil([&loaded] { return loaded; }, "the board to load again");
     QObject::disconnect(connection);
@@ -243,6 +309,59 @@ bool GuiWorld::drop(QWidget *target, const QPoint &pos, QMimeData *mime)
     QDropEvent dropEvent(QPointF(pos), Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &dropEvent);
     return dropEvent.isAccepted();
+}
+
+bool GuiWorld::chooseFromOpenMenu(const QStringList &path)
+{
+    for (const QString &entry : path) {
+        QMenu *menu = nullptr;
+        if (!waitUntil(
+                [&] {
+                    menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                    return menu != nullptr && menu->isVisible();
+                },
+                "a menu"))
+            return false;
+        QAction *found = nullptr;
+        for (QAction *a : menu->actions()) {
+            if (!found && a->isVisible() && a->text().remove(QLatin1Char('&')).startsWith(entry))
+                found = a;
+        }
+        if (!found || !found->isEnabled()) {
+            qWarning("GuiWorld: no enabled menu entry %s", qPrintable(entry));
+            return false;
+        }
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(found).center());
+        if (found->menu()
+            && !waitUntil(
+                [&] { return QApplication::activePopupWidget() == found->menu(); }, "a submenu"))
+            return false;
+    }
+    return true;
+}
+
+bool GuiWorld::chooseFromContextMenu(QWidget *target, const QPoint &pos, const QStringList &path)
+{
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, target->mapToGlobal(pos));
+    QApplication::sendEvent(target, &event);
+    return chooseFromOpenMenu(path);
+}
+
+bool GuiWorld::chooseFromMenuBar(const QStringList &path) const
+{
+    if (path.isEmpty())
+        return false;
+    window()->activateWindow();
+    (void)QTest::qWaitForWindowActive(window());
+    QMenuBar *bar = window()->menuBar();
+    for (QAction *a : bar->actions()) {
+        if (a->text().remove(QLatin1Char('&')) == path.first()) {
+            QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(a).center());
+            return chooseFromOpenMenu(path.mid(1));
+        }
+    }
+    qWarning("GuiWorld: no menu %s", qPrintable(path.first()));
+    return false;
 }
 
 } // namespace corkboard::test

@@ -17,12 +17,14 @@
 #include <memory>
 #include <optional>
 
+class QMenu;
 class QMimeData;
 class QWidget;
 
 namespace corkboard::ui {
 class OpenBoard;
 class BoardView;
+class CardDetailDialog;
 class ColumnWidget;
 class MainWindow;
 } // namespace corkboard::ui
@@ -83,8 +85,16 @@ public:
     bool addCards(int column, const QStringList &titles);
     //! The column's cards as the server keeps them (a fresh snapshot), top to bottom.
     QStringList serverTitles(int column) const;
+    //! The open board as the server keeps it now (a fresh snapshot).
+    std::optional<BoardSnapshot> serverBoard() const;
+    //! Clicks the card, presses Enter, and gives the dialog once it is loaded (Save enabled).
+    ui::CardDetailDialog *openCard(int column, int row);
     //! Presses F5 in the window and waits for the board to be loaded again.
     bool reload();
+
+    //! Quits the program (as closing it does) and starts it again on the same settings, data
+    //! and keychain; true once it is signed in again and showing a page.
+    bool restart();
 
     //! Registers someone else (open registration) with their own client, signed in.
     Person *addPerson(const QString &displayName, const QString &email);
@@ -93,12 +103,21 @@ public:
 
     //! Drops `mime` on `target` at `pos` through real drag-enter/move/drop events.
     static bool drop(QWidget *target, const QPoint &pos, QMimeData *mime);
+    //! Clicks through the open popup menu: the entry whose text (without '&') starts with
+    //! `path[0]`, then `path[1]` in its submenu, … False when an entry or menu is missing.
+    static bool chooseFromOpenMenu(const QStringList &path);
+    //! Right-clicks `target` at `pos`, then chooseFromOpenMenu(path).
+    static bool chooseFromContextMenu(QWidget *target, const QPoint &pos, const QStringList &path);
+    //! Clicks `path[0]` in the window's menu bar, then the rest as chooseFromOpenMenu.
+    bool chooseFromMenuBar(const QStringList &path) const;
 
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<ui::AppSettings> m_settings;
     std::shared_ptr<client::MemoryTokenStore> m_tokens;
     std::unique_ptr<ui::DesktopSession> m_session;
+    std::unique_ptr<ui::DesktopSession> makeSession();
+    Config m_config;
     std::vector<std::unique_ptr<Person>> m_people;
 };
 

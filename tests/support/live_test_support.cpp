@@ -1,6 +1,6 @@
 #include "tests/support/live_test_support.h"
 
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "server/platform/app_error.h"
 #include "server/platform/crypto.h"
 #include "tests/support/test_server.h"

@@ -1,6 +1,6 @@
 // The router and a controller, called directly: no socket involved.
+#include "server/features/common/server_context.h"
 #include "server/features/health/health_controller.h"
-#include "server/host/server_context.h"
 #include "server/http/router.h"
 #include "server/platform/database.h"
 #include "shared/problem.h"

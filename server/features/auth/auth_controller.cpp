@@ -1,7 +1,7 @@
 #include "server/features/auth/auth_controller.h"
 
+#include "server/features/common/controller_util.h"
 #include "server/features/users/user_validation.h"
-#include "server/host/server_context.h"
 #include "server/http/body_reader.h"
 #include "server/http/connection_limits.h"
 #include "server/http/router.h"
@@ -10,7 +10,7 @@
 namespace corkboard {
 
 AuthController::AuthController(ThreadContext &context)
-    : m_service(context.server, context.db)
+    : m_service(accountDeps(context))
 {
 }
 

@@ -1,7 +1,14 @@
 #include "server/features/auth/auth_service.h"
 
-#include "server/host/server_context.h"
+#include "server/features/auth/jwt_key_store.h"
+#include "server/features/auth/password_hasher.h"
+#include "server/features/auth/revocation_list.h"
+#include "server/features/auth/setup_gate.h"
+#include "server/features/users/user_cache.h"
+#include "server/http/rate_limiter.h"
 #include "server/platform/app_error.h"
+#include "server/platform/clock.h"
+#include "server/platform/config.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
@@ -46,14 +53,14 @@ bool plausibleRefreshToken(const QString &token)
 }
 } // namespace
 
-AuthService::AuthService(ServerContext &server, Database &db)
-    : m_server(server)
-    , m_db(db)
-    , m_users(db)
-    , m_tokens(db)
-    , m_invites(db)
-    , m_revocations(db)
-    , m_jwt(server.jwtKeys, *server.clock)
+AuthService::AuthService(const AccountDeps &deps)
+    : m_deps(deps)
+    , m_db(deps.db)
+    , m_users(deps.db)
+    , m_tokens(deps.db)
+    , m_invites(deps.db)
+    , m_revocations(deps.db)
+    , m_jwt(deps.jwtKeys, deps.clock)
 {
 }
 
@@ -72,7 +79,7 @@ void AuthService::countAttempt(
 {
     // Counted before any password is hashed: N parallel attempts on any number of server
     // threads get exactly the limit through, never "everyone checked, then everyone hashed".
-    const auto decision = m_server.authLimiter.takeAll(keys);
+    const auto decision = m_deps.authLimiter.takeAll(keys);
     if (decision.allowed)
         return;
     logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
@@ -86,7 +93,7 @@ void AuthService::countAttempt(
 AuthService::Issued AuthService::issueRefreshToken(const QString &userId, const QString &familyId,
     const QString &parentId, const ClientInfo &client)
 {
-    const QDateTime now = m_server.clock->now();
+    const QDateTime now = m_deps.clock.now();
     Issued issued;
     issued.refreshToken = crypto::base64Url(crypto::randomBytes(32));
     issued.familyId = familyId.isEmpty() ? crypto::newId() : familyId;
@@ -119,7 +126,7 @@ dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const C
     countAttempt({QStringLiteral("register-ip:") + client.throttleKey()},
         QStringLiteral("register"), client);
 
-    SetupGate &gate = m_server.setupGate;
+    SetupGate &gate = m_deps.setupGate;
     if (gate.codeRequired()) {
         if (!input.setupCode || input.setupCode->trimmed().isEmpty())
             throw AppError::validation(QStringLiteral("setup_code"), QStringLiteral("required"),
@@ -134,8 +141,8 @@ dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const C
     }
 
     const QString normalized = input.email.toLower();
-    const QString hash = m_server.passwords.hash(input.password); // slow: outside the transaction
-    const QDateTime now = m_server.clock->now();
+    const QString hash = m_deps.passwords.hash(input.password); // slow: outside the transaction
+    const QDateTime now = m_deps.clock.now();
 
     Transaction tx(m_db);
     const bool first = m_users.count() == 0;
@@ -148,7 +155,7 @@ dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const C
             throw AppError::validation(QStringLiteral("invite_code"), QStringLiteral("invalid"),
                 QStringLiteral("this invite code is unknown, used or expired"));
         role = *inviteRole;
-    } else if (!first && !m_server.config.openRegistration) {
+    } else if (!first && !m_deps.config.openRegistration) {
         throw AppError::validation(QStringLiteral("invite_code"), QStringLiteral("required"),
             QStringLiteral("this server needs an invite code to register"));
     }
@@ -188,9 +195,9 @@ dto::AuthResult AuthService::login(
     const auto record = m_users.findByEmail(normalized);
     bool ok = false;
     if (record) {
-        ok = m_server.passwords.verify(record->passwordHash, password);
+        ok = m_deps.passwords.verify(record->passwordHash, password);
     } else {
-        m_server.passwords.verifyDummy(password); // the same time as a wrong password
+        m_deps.passwords.verifyDummy(password); // the same time as a wrong password
     }
     if (!ok) {
         logging::write(lcSecurity(), QtInfoMsg, QStringLiteral("sign-in failed"),
@@ -202,11 +209,11 @@ dto::AuthResult AuthService::login(
         throw AppError(ErrorCode::Forbidden, QStringLiteral("this account is disabled"));
 
     // Only failures count: a successful sign-in clears the account and returns the address's token.
-    m_server.authLimiter.reset(accountKeyName);
-    m_server.authLimiter.giveBack(ipKey);
+    m_deps.authLimiter.reset(accountKeyName);
+    m_deps.authLimiter.giveBack(ipKey);
     Transaction tx(m_db);
-    if (m_server.passwords.needsRehash(record->passwordHash)) {
-        m_users.replacePasswordHash(record->user.id, m_server.passwords.hash(password));
+    if (m_deps.passwords.needsRehash(record->passwordHash)) {
+        m_users.replacePasswordHash(record->user.id, m_deps.passwords.hash(password));
         logging::write(lcAuth(), QtInfoMsg,
             QStringLiteral("password rehashed at the configured cost"),
             {{QStringLiteral("user_id"), record->user.id}});
@@ -220,7 +227,7 @@ dto::Tokens AuthService::refresh(const QString &refreshToken, const ClientInfo &
 {
     if (!plausibleRefreshToken(refreshToken))
         throw refreshRefused(QStringLiteral("the refresh token is not valid"));
-    const QDateTime now = m_server.clock->now();
+    const QDateTime now = m_deps.clock.now();
 
     Transaction tx(m_db);
     const auto record = m_tokens.findByHash(hashSecret(refreshToken));
@@ -233,7 +240,7 @@ dto::Tokens AuthService::refresh(const QString &refreshToken, const ClientInfo &
         const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, record->familyId,
             record->userId, reason, now, revocationExpiry(now));
         tx.commit(); // the revocation must stand even though the request is refused
-        m_server.revocations.apply({revoked}); // its access tokens stop working now too
+        m_deps.revocations.apply({revoked}); // its access tokens stop working now too
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("refresh token family revoked"),
             {{QStringLiteral("reason"), reason}, {QStringLiteral("user_id"), record->userId},
                 {QStringLiteral("family_id"), record->familyId},
@@ -261,7 +268,7 @@ void AuthService::logout(const QString &userId, const QString &refreshToken)
 {
     if (!plausibleRefreshToken(refreshToken))
         return;
-    const QDateTime now = m_server.clock->now();
+    const QDateTime now = m_deps.clock.now();
     Transaction tx(m_db);
     const auto record = m_tokens.findByHash(hashSecret(refreshToken));
     if (!record || record->userId != userId || record->revokedAt.isValid())
@@ -272,12 +279,12 @@ void AuthService::logout(const QString &userId, const QString &refreshToken)
     const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, record->familyId,
         userId, QStringLiteral("logout"), now, revocationExpiry(now));
     tx.commit();
-    m_server.revocations.apply({revoked});
+    m_deps.revocations.apply({revoked});
 }
 
 QList<dto::Session> AuthService::sessions(const QString &userId, const QString &currentSessionId)
 {
-    auto list = m_tokens.sessions(userId, m_server.clock->now());
+    auto list = m_tokens.sessions(userId, m_deps.clock.now());
     for (auto &s : list)
         s.current = s.id == currentSessionId;
     return list;
@@ -285,14 +292,14 @@ QList<dto::Session> AuthService::sessions(const QString &userId, const QString &
 
 void AuthService::revokeSession(const QString &userId, const QString &sessionId)
 {
-    const QDateTime now = m_server.clock->now();
+    const QDateTime now = m_deps.clock.now();
     Transaction tx(m_db);
     if (m_tokens.revokeFamilyOfUser(sessionId, userId, now, QStringLiteral("session_revoked")) == 0)
         throw AppError::notFound(QStringLiteral("session"));
     const Revocation revoked = m_revocations.insert(Revocation::Kind::Session, sessionId, userId,
         QStringLiteral("session_revoked"), now, revocationExpiry(now));
     tx.commit();
-    m_server.revocations.apply({revoked});
+    m_deps.revocations.apply({revoked});
 }
 
 } // namespace corkboard

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/auth/account_deps.h"
 #include "server/features/auth/invite_repository.h"
 #include "server/features/auth/jwt_codec.h"
 #include "server/features/auth/refresh_token_repository.h"
@@ -11,9 +12,6 @@
 #include <optional>
 
 namespace corkboard {
-
-struct ServerContext;
-class Database;
 
 //! Who is asking, as far as rate limits and device labels care.
 struct ClientInfo
@@ -41,7 +39,7 @@ class AuthService
 public:
     static constexpr qint64 kRefreshLifetimeDays = 30;
 
-    AuthService(ServerContext &server, Database &db);
+    explicit AuthService(const AccountDeps &deps);
 
     dto::AuthResult registerAccount(const RegisterInput &input, const ClientInfo &client);
     dto::AuthResult login(const QString &email, const QString &password, const ClientInfo &client);
@@ -70,7 +68,7 @@ private:
     //! Counts one attempt against every key (atomically); throws RATE_LIMITED past the limit.
     void countAttempt(const QStringList &keys, const QString &what, const ClientInfo &client);
 
-    ServerContext &m_server;
+    AccountDeps m_deps;
     Database &m_db;
     UserRepository m_users;
     RefreshTokenRepository m_tokens;

@@ -1,24 +1,24 @@
 #include "server/features/auth/invite_service.h"
 
 #include "server/features/auth/auth_service.h"
-#include "server/host/server_context.h"
 #include "server/platform/app_error.h"
+#include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
 
 namespace corkboard {
 
-InviteService::InviteService(ServerContext &server, Database &db)
-    : m_server(server)
-    , m_db(db)
+InviteService::InviteService(Database &db, Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
     , m_invites(db)
 {
 }
 
 dto::Invite InviteService::create(const QString &adminId, const QString &role)
 {
-    const QDateTime now = m_server.clock->now();
+    const QDateTime now = m_clock.now();
     dto::Invite invite;
     invite.code = crypto::base64Url(crypto::randomBytes(18));
     invite.codePrefix = invite.code.left(6);

@@ -5,7 +5,7 @@
 
 namespace corkboard {
 
-struct ServerContext;
+class Clock;
 class Database;
 
 //! Admin-issued, single-use, expiring invite codes.
@@ -14,15 +14,15 @@ class InviteService
 public:
     static constexpr qint64 kLifetimeDays = 7;
 
-    InviteService(ServerContext &server, Database &db);
+    InviteService(Database &db, Clock &clock);
     //! The new invite with its code (shown once; only its hash is kept).
     dto::Invite create(const QString &adminId, const QString &role);
     QList<dto::Invite> list();
     void remove(const QString &code);
 
 private:
-    ServerContext &m_server;
     Database &m_db;
+    Clock &m_clock;
     InviteRepository m_invites;
 };
 

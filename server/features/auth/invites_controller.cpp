@@ -1,7 +1,7 @@
 #include "server/features/auth/invites_controller.h"
 
 #include "server/features/auth/jwt_authenticator.h"
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "server/http/body_reader.h"
 #include "server/http/router.h"
 #include "shared/json_writer.h"
@@ -9,7 +9,7 @@
 namespace corkboard {
 
 InvitesController::InvitesController(ThreadContext &context)
-    : m_service(context.server, context.db)
+    : m_service(context.db, *context.server.clock)
 {
 }
 

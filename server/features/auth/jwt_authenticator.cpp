@@ -1,15 +1,17 @@
 #include "server/features/auth/jwt_authenticator.h"
 
-#include "server/host/server_context.h"
+#include "server/features/auth/jwt_key_store.h"
+#include "server/features/users/user_cache.h"
 #include "server/platform/app_error.h"
+#include "server/platform/clock.h"
 
 namespace corkboard {
 
-JwtAuthenticator::JwtAuthenticator(ThreadContext &context)
-    : m_context(context)
-    , m_jwt(context.server.jwtKeys, *context.server.clock)
-    , m_revoked(context.server.revocations)
-    , m_users(context.db)
+JwtAuthenticator::JwtAuthenticator(const AccountDeps &deps)
+    : m_cache(deps.userCache)
+    , m_jwt(deps.jwtKeys, deps.clock)
+    , m_revoked(deps.revocations)
+    , m_users(deps.db)
 {
 }
 
@@ -26,7 +28,7 @@ Principal JwtAuthenticator::authenticate(const Request &request)
         throw AppError(ErrorCode::Unauthenticated,
             QStringLiteral("this session has been signed out; sign in again"));
 
-    UserCache &cache = m_context.server.userCache;
+    UserCache &cache = m_cache;
     auto state = cache.get(claims.sub);
     if (!state) {
         const quint64 generation = cache.generation();

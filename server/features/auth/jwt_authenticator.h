@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/auth/account_deps.h"
 #include "server/features/auth/jwt_codec.h"
 #include "server/features/auth/revocation_list.h"
 #include "server/features/users/user_repository.h"
@@ -7,19 +8,17 @@
 
 namespace corkboard {
 
-struct ThreadContext;
-
 //! The pipeline's auth hook: a valid Bearer access token of an existing, enabled user. The
 //! user check goes through the shared TTL cache, so disabling takes effect on the next request;
 //! a token whose session (`sid`) was revoked is refused from the moment the revocation is known.
 class JwtAuthenticator final : public Authenticator
 {
 public:
-    explicit JwtAuthenticator(ThreadContext &context);
+    explicit JwtAuthenticator(const AccountDeps &deps);
     Principal authenticate(const Request &request) override;
 
 private:
-    ThreadContext &m_context;
+    UserCache &m_cache;
     JwtCodec m_jwt;
     RevocationList::Reader m_revoked;
     UserRepository m_users;

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "server/features/auth/account_deps.h"
+#include "server/features/common/server_context.h"
 #include "server/features/events/mutation.h"
-#include "server/host/server_context.h"
 #include "server/http/response.h"
 #include "shared/json_writer.h"
 
@@ -38,6 +39,14 @@ Response listResponse(const QList<T> &items, const QString &nextCursor)
 inline ServiceDeps serviceDeps(ThreadContext &ctx)
 {
     return ServiceDeps {ctx.db, *ctx.server.clock, ctx.server.eventBus};
+}
+
+//! What the account services and the authenticator of one server thread use.
+inline AccountDeps accountDeps(ThreadContext &ctx)
+{
+    ServerContext &s = ctx.server;
+    return AccountDeps {ctx.db, s.config, *s.clock, s.authLimiter, s.passwords, s.revocations,
+        s.userCache, s.jwtKeys, s.setupGate};
 }
 
 } // namespace corkboard

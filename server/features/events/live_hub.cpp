@@ -1,9 +1,9 @@
 #include "server/features/events/live_hub.h"
 
+#include "server/features/common/server_context.h"
 #include "server/features/events/live_bus.h"
 #include "server/features/events/sse_session.h"
 #include "server/features/events/ws_session.h"
-#include "server/host/server_context.h"
 #include "server/http/connection_guard.h"
 #include "server/http/http_server.h"
 #include "server/http/pipeline.h"

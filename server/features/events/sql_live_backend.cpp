@@ -1,15 +1,16 @@
 #include "server/features/events/sql_live_backend.h"
 
-#include "server/host/server_context.h"
+#include "server/features/auth/jwt_key_store.h"
 #include "server/http/request.h"
+#include "server/platform/clock.h"
 
 namespace corkboard {
 
-SqlLiveBackend::SqlLiveBackend(ThreadContext &context)
-    : m_jwt(context.server.jwtKeys, *context.server.clock)
-    , m_authenticator(context)
-    , m_outbox(context.db)
-    , m_live(context.db)
+SqlLiveBackend::SqlLiveBackend(const AccountDeps &deps)
+    : m_jwt(deps.jwtKeys, deps.clock)
+    , m_authenticator(deps)
+    , m_outbox(deps.db)
+    , m_live(deps.db)
 {
 }
 

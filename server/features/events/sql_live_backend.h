@@ -8,14 +8,12 @@
 
 namespace corkboard {
 
-struct ThreadContext;
-
 //! The live hubs' view of the real server on one thread: JWT access tokens (with the same user
 //! check as every request), board membership and the `events` outbox in the database.
 class SqlLiveBackend final : public LiveBackend
 {
 public:
-    explicit SqlLiveBackend(ThreadContext &context);
+    explicit SqlLiveBackend(const AccountDeps &deps);
 
     VerifiedToken verifyToken(const QString &token) override;
     bool canView(const QString &boardId, const QString &userId) override;

@@ -1,6 +1,6 @@
 #include "server/features/notifications/notification_controller.h"
 
-#include "server/host/server_context.h"
+#include "server/features/common/server_context.h"
 #include "server/http/router.h"
 #include "server/platform/app_error.h"
 #include "shared/json_writer.h"

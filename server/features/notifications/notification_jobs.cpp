@@ -54,6 +54,7 @@ void onCardEvent(WorkerContext &ctx, const OutboxEvent &e)
     const QSet<QString> before = source.notifiedAssignees(cardId);
     NotificationRepository notifications(ctx.db);
     const QString title = e.data.value(QStringLiteral("title")).toString();
+    const QString actorName = source.displayName(e.actorId);
     for (const QString &userId : now) {
         if (before.contains(userId) || userId == e.actorId)
             continue; // nobody is told about assigning themselves
@@ -64,7 +65,7 @@ void onCardEvent(WorkerContext &ctx, const OutboxEvent &e)
         n.boardId = e.boardId;
         n.cardId = cardId;
         n.actorId = e.actorId;
-        n.dataJson = details({{"card_title", title}});
+        n.dataJson = details({{"card_title", title}, {"actor_name", actorName}});
         notifications.insert(n, e.at);
     }
     source.setNotifiedAssignees(cardId, before, now);
@@ -81,6 +82,7 @@ void onCommentCreated(WorkerContext &ctx, const OutboxEvent &e)
     NotificationRepository notifications(ctx.db);
     const QString title = source.cardTitle(cardId);
     const QString excerpt = e.data.value(QStringLiteral("body")).toString().left(140);
+    const QString authorName = source.displayName(author);
     const QSet<QString> mentioned = stringSet(e.data.value(QStringLiteral("mention_ids")));
     auto notify = [&](const QString &userId, const QString &kind) {
         NotificationRepository::NewNotification n;
@@ -90,8 +92,8 @@ void onCommentCreated(WorkerContext &ctx, const OutboxEvent &e)
         n.boardId = e.boardId;
         n.cardId = cardId;
         n.actorId = author;
-        n.dataJson
-            = details({{"card_title", title}, {"comment_id", commentId}, {"excerpt", excerpt}});
+        n.dataJson = details({{"card_title", title}, {"comment_id", commentId},
+            {"excerpt", excerpt}, {"actor_name", authorName}});
         notifications.insert(n, e.at);
     };
     for (const QString &userId : mentioned) {

@@ -51,6 +51,13 @@ QString NotificationSourceRepository::cardTitle(const QString &cardId)
     return q.next() ? q.value(0).toString() : QString();
 }
 
+QString NotificationSourceRepository::displayName(const QString &userId)
+{
+    SqlQuery q(m_db, QStringLiteral("SELECT display_name FROM users WHERE id = :user"));
+    q.bind(QStringLiteral(":user"), userId).exec();
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 QSet<QString> NotificationSourceRepository::notifiedAssignees(const QString &cardId)
 {
     SqlQuery q(

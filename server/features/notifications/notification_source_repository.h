@@ -31,6 +31,8 @@ public:
 
     QStringList cardAssignees(const QString &cardId);
     QString cardTitle(const QString &cardId);
+    //! The person's display name now (empty when unknown).
+    QString displayName(const QString &userId);
     QSet<QString> notifiedAssignees(const QString &cardId);
     void setNotifiedAssignees(
         const QString &cardId, const QSet<QString> &before, const QSet<QString> &now);

@@ -1,8 +1,15 @@
 #include "server/features/users/user_service.h"
 
 #include "server/features/auth/auth_service.h"
-#include "server/host/server_context.h"
+#include "server/features/auth/jwt_key_store.h"
+#include "server/features/auth/password_hasher.h"
+#include "server/features/auth/revocation_list.h"
+#include "server/features/auth/setup_gate.h"
+#include "server/features/users/user_cache.h"
+#include "server/http/rate_limiter.h"
 #include "server/platform/app_error.h"
+#include "server/platform/clock.h"
+#include "server/platform/config.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
@@ -13,12 +20,12 @@
 
 namespace corkboard {
 
-UserService::UserService(ServerContext &server, Database &db)
-    : m_server(server)
-    , m_db(db)
-    , m_users(db)
-    , m_tokens(db)
-    , m_revocations(db)
+UserService::UserService(const AccountDeps &deps)
+    : m_deps(deps)
+    , m_db(deps.db)
+    , m_users(deps.db)
+    , m_tokens(deps.db)
+    , m_revocations(deps.db)
 {
 }
 
@@ -51,7 +58,7 @@ dto::User UserService::updateMe(
 {
     Transaction tx(m_db);
     checkVersion(load(userId), ifMatch);
-    m_users.updateDisplayName(userId, displayName, m_server.clock->now());
+    m_users.updateDisplayName(userId, displayName, m_deps.clock.now());
     const dto::User updated = load(userId);
     tx.commit();
     return updated;
@@ -65,7 +72,7 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
         throw AppError::notFound(QStringLiteral("user"));
     const QString limitKey = QStringLiteral("password-change:") + userId;
     // Check-and-count in one step before hashing (parallel requests cannot all pass the check).
-    const auto decision = m_server.authLimiter.take(limitKey);
+    const auto decision = m_deps.authLimiter.take(limitKey);
     if (!decision.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
             {{QStringLiteral("action"), QStringLiteral("password_change")},
@@ -73,13 +80,13 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
         throw AppError(ErrorCode::RateLimited, QStringLiteral("too many attempts, try again later"))
             .withRetryAfter(std::max(1, decision.retryAfterSeconds));
     }
-    if (!m_server.passwords.verify(record->passwordHash, currentPassword)) {
+    if (!m_deps.passwords.verify(record->passwordHash, currentPassword)) {
         throw AppError::validation(QStringLiteral("current_password"), QStringLiteral("incorrect"),
             QStringLiteral("the current password is wrong"));
     }
-    m_server.authLimiter.reset(limitKey);
-    const QString hash = m_server.passwords.hash(newPassword);
-    const QDateTime now = m_server.clock->now();
+    m_deps.authLimiter.reset(limitKey);
+    const QString hash = m_deps.passwords.hash(newPassword);
+    const QDateTime now = m_deps.clock.now();
     Transaction tx(m_db);
     m_users.updatePassword(userId, hash, now);
     const QStringList others = m_tokens.unrevokedFamilies(userId, currentSessionId);
@@ -89,7 +96,7 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
         others, userId, QStringLiteral("password_changed"), now, revocationExpiry(now));
     tx.commit();
     // Every other session's access tokens and live connections end now, on every thread.
-    m_server.revocations.apply(revocations);
+    m_deps.revocations.apply(revocations);
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("password changed"),
         {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
 }
@@ -121,7 +128,7 @@ QList<dto::UserSummary> UserService::directory(const QString &query, int limit,
 dto::User UserService::adminUpdate(const QString &actorId, const QString &userId,
     std::optional<QString> role, std::optional<bool> disabled, std::optional<qint64> ifMatch)
 {
-    const QDateTime now = m_server.clock->now();
+    const QDateTime now = m_deps.clock.now();
     Transaction tx(m_db);
     const dto::User current = load(userId);
     checkVersion(current, ifMatch);
@@ -151,9 +158,9 @@ dto::User UserService::adminUpdate(const QString &actorId, const QString &userId
     }
     const dto::User updated = load(userId);
     tx.commit();
-    m_server.revocations.apply(revocations);
+    m_deps.revocations.apply(revocations);
     // After commit: from now on every server thread re-reads this user on its next request.
-    m_server.userCache.invalidate(userId);
+    m_deps.userCache.invalidate(userId);
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("user updated by an admin"),
         {{QStringLiteral("actor_id"), actorId}, {QStringLiteral("user_id"), userId},
             {QStringLiteral("role"), newRole}, {QStringLiteral("disabled"), newDisabled},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/auth/account_deps.h"
 #include "server/features/auth/refresh_token_repository.h"
 #include "server/features/auth/revocation_repository.h"
 #include "server/features/users/user_repository.h"
@@ -9,14 +10,11 @@
 
 namespace corkboard {
 
-struct ServerContext;
-class Database;
-
 //! The signed-in user's own account, the directory, and admin user management.
 class UserService
 {
 public:
-    UserService(ServerContext &server, Database &db);
+    explicit UserService(const AccountDeps &deps);
 
     dto::User me(const QString &userId);
     dto::User updateMe(
@@ -36,7 +34,7 @@ private:
     dto::User load(const QString &userId);
     static void checkVersion(const dto::User &user, std::optional<qint64> ifMatch);
 
-    ServerContext &m_server;
+    AccountDeps m_deps;
     Database &m_db;
     UserRepository m_users;
     RefreshTokenRepository m_tokens;

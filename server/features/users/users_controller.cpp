@@ -1,8 +1,8 @@
 #include "server/features/users/users_controller.h"
 
 #include "server/features/auth/jwt_authenticator.h"
+#include "server/features/common/controller_util.h"
 #include "server/features/users/user_validation.h"
-#include "server/host/server_context.h"
 #include "server/http/body_reader.h"
 #include "server/http/router.h"
 #include "server/platform/app_error.h"
@@ -11,7 +11,7 @@
 namespace corkboard {
 
 UsersController::UsersController(ThreadContext &context)
-    : m_service(context.server, context.db)
+    : m_service(accountDeps(context))
 {
 }
 
