@@ -29,6 +29,7 @@ constexpr CodeInfo kCodes[] = {
     {ErrorCode::ValidationFailed, "VALIDATION_FAILED", 422},
     {ErrorCode::RateLimited, "RATE_LIMITED", 429},
     {ErrorCode::HeadersTooLarge, "HEADERS_TOO_LARGE", 431},
+    {ErrorCode::ChecksumMismatch, "CHECKSUM_MISMATCH", 460},
     {ErrorCode::Internal, "INTERNAL", 500},
     {ErrorCode::Unavailable, "UNAVAILABLE", 503},
 };
@@ -94,6 +95,7 @@ QString reasonPhrase(int status)
         {422, "Unprocessable Content"},
         {429, "Too Many Requests"},
         {431, "Request Header Fields Too Large"},
+        {460, "Checksum Mismatch"},
         {500, "Internal Server Error"},
         {503, "Service Unavailable"},
     };

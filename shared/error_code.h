@@ -24,6 +24,7 @@ enum class ErrorCode
     ValidationFailed,
     RateLimited,
     HeadersTooLarge,
+    ChecksumMismatch, //!< 460 (tus): the bytes sent do not match their Upload-Checksum
     Internal,
     Unavailable,
 };

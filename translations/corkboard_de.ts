@@ -91,6 +91,10 @@
         <translation>Jemand anderes hat dies inzwischen geändert. Prüfen Sie die neueste Fassung und versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <source>The file arrived damaged. Please send it again.</source>
+        <translation>Die Datei ist beschädigt angekommen. Bitte senden Sie sie erneut.</translation>
+    </message>
+    <message>
         <source>This is too large to upload.</source>
         <translation>Dies ist zu groß zum Hochladen.</translation>
     </message>

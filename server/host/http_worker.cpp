@@ -36,17 +36,25 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     limits.webSocketPath = QByteArrayLiteral("/api/v1/ws");
     const qint64 defaultMax = context.config.maxBodyBytes;
     const Router *router = &m_router;
-    limits.bodyLimitFor = [router, defaultMax](const QByteArray &method, const QByteArray &target) {
+    limits.bodyLimitFor = [router, defaultMax](const QByteArray &method, const QByteArray &target,
+                              const QByteArray &contentType, QString *hint) {
         const qsizetype q = target.indexOf('?');
         const QString path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
         const auto match = router->match(method, path);
-        if (match.route && match.route->options.maxBodyBytes >= 0)
-            return match.route->options.maxBodyBytes;
-        return defaultMax;
+        if (!match.route)
+            return defaultMax;
+        const RouteOptions &opts = match.route->options;
+        if (opts.streamBody && opts.maxStreamBytes >= 0
+            && opts.streamBody(contentType.split(';').first().trimmed().toLower())) {
+            *hint = opts.tooLargeHint;
+            return opts.maxStreamBytes;
+        }
+        return opts.maxBodyBytes >= 0 ? opts.maxBodyBytes : defaultMax;
     };
     m_server = new HttpServer(*m_pipeline, this);
     m_handoff = new SocketHandoff(
         std::move(limits), context.metrics, context.connectionLimiter, &context.tls, m_server);
+    m_handoff->setStreamDispatcher(m_pipeline.get());
     m_server->bind(m_handoff);
     registerRoutes(*this);
     m_drainTimer.setInterval(20);

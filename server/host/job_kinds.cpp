@@ -1,5 +1,6 @@
 #include "server/host/job_kinds.h"
 
+#include "server/features/attachments/attachment_jobs.h"
 #include "server/features/backups/backup_jobs.h"
 #include "server/features/jobs/job_runner.h"
 #include "server/features/jobs/maintenance_jobs.h"
@@ -77,6 +78,7 @@ QList<PeriodicJob> registerJobKinds(JobRunner &runner, OutboxRelay &relay, Worke
     registerBackupJobs(runner, ctx, periodic);
     registerWebhookJobs(runner, relay, ctx);
     registerNotificationJobs(runner, relay, ctx, periodic);
+    registerAttachmentJobs(runner, relay, ctx, periodic);
 
 #ifdef CORKBOARD_TEST_HOOKS
     if (qEnvironmentVariable("CORKBOARD_TEST_JOB_KINDS") == QLatin1String("true"))

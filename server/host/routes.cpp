@@ -1,6 +1,8 @@
 #include "server/host/routes.h"
 
 #include "server/features/activity/activity_controller.h"
+#include "server/features/attachments/attachment_controller.h"
+#include "server/features/attachments/upload_controller.h"
 #include "server/features/auth/auth_controller.h"
 #include "server/features/auth/invites_controller.h"
 #include "server/features/auth/jwt_authenticator.h"
@@ -39,6 +41,11 @@ void registerRoutes(HttpWorker &worker)
     worker.own(std::make_shared<LabelController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<ChecklistController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<CommentController>(ctx)).registerRoutes(worker.router());
+    auto &attachments = worker.own(std::make_shared<AttachmentController>(ctx));
+    attachments.registerRoutes(worker.router());
+    worker
+        .own(std::make_shared<UploadController>(attachments.uploads(), ctx.server.config.uploadMax))
+        .registerRoutes(worker.router());
     worker.own(std::make_shared<ActivityController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<SearchController>(ctx)).registerRoutes(worker.router());
     worker.own(std::make_shared<WebhookController>(ctx)).registerRoutes(worker.router());

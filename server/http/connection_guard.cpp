@@ -1,13 +1,17 @@
 #include "server/http/connection_guard.h"
 
 #include "server/http/pipeline.h"
+#include "server/http/stream_dispatcher.h"
+#include "server/http/upload_stream.h"
 #include "server/platform/log.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QUrl>
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -36,6 +40,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardLimits limits)
 
 ConnectionGuard::~ConnectionGuard()
 {
+    abortStream();
     if (m_onClosed)
         m_onClosed();
 }
@@ -188,7 +193,8 @@ void ConnectionGuard::armTimer()
         if (!m_timer.isActive()) // a deadline from the first byte: trickling does not extend it
             m_timer.start(m_limits.headerTimeoutMs);
         break;
-    case State::Body: {
+    case State::Body:
+    case State::Streaming: {
         QString why;
         m_timer.start(clampMs(bodyDeadlineMs(&why) - m_clock.elapsed()));
         break;
@@ -227,13 +233,15 @@ void ConnectionGuard::onTimeout()
     case State::Headers:
         refuse(ErrorCode::RequestTimeout, QStringLiteral("the request headers took too long"));
         break;
-    case State::Body: {
+    case State::Body:
+    case State::Streaming: {
         QString why;
         const qint64 deadline = bodyDeadlineMs(&why);
         if (m_clock.elapsed() < deadline) {
             m_timer.start(clampMs(deadline - m_clock.elapsed()));
             return;
         }
+        abortStream(); // what arrived is kept or dropped by the route, as for a cut-off
         refuse(ErrorCode::RequestTimeout, why);
         break;
     }
@@ -264,14 +272,26 @@ void ConnectionGuard::beforeServerRead()
     }
     if (m_state == State::Exempt || m_state == State::UpgradePending)
         return;
+    if (m_state == State::Streaming) {
+        pumpStream();
+        return;
+    }
     const qint64 available = m_socket->bytesAvailable();
     if (available <= m_unconsumed)
         return;
     const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
+    m_scanBase = m_unconsumed;
+    m_headsThisRead = 0;
+    m_bodyThisRead = false;
     m_unconsumed = available; // until the server tells us what it took
     m_fresh = false;
-    if (scan(fresh.constData(), fresh.size()))
-        armTimer();
+    if (!scan(fresh.constData(), fresh.size()))
+        return;
+    if (m_state == State::Streaming && m_takeoverPending) {
+        startStream();
+        return;
+    }
+    armTimer();
 }
 
 void ConnectionGuard::afterServerRead()
@@ -292,6 +312,7 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
             m_bodyRemaining -= take;
             m_bodyReceived += take;
             m_bodyLastMs = m_clock.elapsed();
+            m_bodyThisRead = true;
             pos += take;
             if (m_bodyRemaining == 0) {
                 m_state = State::Idle;
@@ -332,6 +353,11 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
         m_headerBlock.truncate(blockEnd);
         if (!acceptHead())
             return false;
+        if (m_state == State::Streaming) {
+            // The rest is this upload's body: the guard reads it itself (startStream).
+            m_takeoverSkip = m_scanBase + pos;
+            return true;
+        }
         // The client waits for "100 Continue" before sending the body it announced (curl does
         // for large bodies); QtHttpServer never sends it, so the client would stall for its own
         // timeout. Only when nothing else is in flight on this connection (no bytes follow).
@@ -344,12 +370,32 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
 bool ConnectionGuard::acceptHead()
 {
     const http::RequestHead head = http::scanRequestHead(m_headerBlock, m_limits);
-    m_headerBlock.clear();
+    m_streamHeadBlock = std::exchange(m_headerBlock, QByteArray());
     if (head.outcome != http::RequestHead::Outcome::Complete) {
         refuse(head.code, head.detail);
         return false;
     }
     m_timer.stop();
+    ++m_headsThisRead;
+    if (!head.webSocketUpgrade && m_streams
+        && m_streams->wantsStream(head.method, head.target, head.contentType)) {
+        auto request = std::make_unique<Request>();
+        request->method = head.method;
+        const qsizetype q = head.target.indexOf('?');
+        const QUrl url = QUrl(QString::fromLatin1(q < 0 ? head.target : head.target.left(q)));
+        request->path = url.path(QUrl::FullyDecoded);
+        if (q >= 0)
+            request->query = QUrlQuery(QString::fromLatin1(head.target.mid(q + 1)));
+        request->headers = http::headerFields(m_streamHeadBlock);
+        m_streamRequest = std::move(request);
+        m_bodyRemaining = head.contentLength;
+        m_bodyReceived = 0;
+        m_bodyStartMs = m_bodyLastMs = m_clock.elapsed();
+        m_expectContinue = head.expectContinue;
+        m_state = State::Streaming;
+        m_takeoverPending = true;
+        return true;
+    }
     if (head.webSocketUpgrade) {
         // Valid on the WebSocket path: QtHttpServer hands the socket to the live hub next. Until
         // the hub says it took it, the connection stays ours (see handOverToWebSocket).
@@ -373,19 +419,15 @@ void ConnectionGuard::refuse(
     m_timer.stop();
     if (!m_socket)
         return;
-    const QString requestId = Pipeline::requestIdFor(QByteArray());
+    const QString requestId = m_streamRequest && !m_streamRequest->requestId.isEmpty()
+        ? m_streamRequest->requestId
+        : Pipeline::requestIdFor(QByteArray());
     Response r = Pipeline::problem(code, detail, requestId);
     r.withHeader("X-Request-Id", requestId.toLatin1());
     if (retryAfterSeconds > 0)
         r.withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
     Pipeline::addSecurityHeaders(r, QString(), isEncrypted());
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
-        + reasonPhrase(r.status).toLatin1() + "\r\n";
-    out += "Content-Type: " + r.contentType
-        + "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\nConnection: close\r\n";
-    for (const auto &h : std::as_const(r.headers))
-        out += h.first + ": " + h.second + "\r\n";
-    out += "\r\n" + r.body;
+    const QByteArray out = serialize(r);
     if (!quiet) {
         logging::write(lcSecurity(), QtWarningMsg,
             QStringLiteral("connection refused by the guard"),
@@ -403,6 +445,140 @@ void ConnectionGuard::refuse(
     m_unconsumed = 0;
     sendAndLinger(out);
     Q_EMIT rejected(r.status);
+}
+
+QByteArray ConnectionGuard::serialize(const Response &r)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
+        + reasonPhrase(r.status).toLatin1() + "\r\n";
+    if (!r.contentType.isEmpty())
+        out += "Content-Type: " + r.contentType + "\r\n";
+    if (r.status != 204 && r.status != 304)
+        out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    out += "Connection: close\r\n";
+    for (const auto &h : std::as_const(r.headers))
+        out += h.first + ": " + h.second + "\r\n";
+    out += "\r\n";
+    if (r.status != 204 && r.status != 304)
+        out += r.body;
+    return out;
+}
+
+void ConnectionGuard::answerAndClose(const Response &response)
+{
+    m_state = State::Rejected;
+    m_timer.stop();
+    if (!m_socket)
+        return;
+    m_socket->readAll(); // a refused body is not read any further
+    sendAndLinger(serialize(response));
+}
+
+void ConnectionGuard::startStream()
+{
+    m_takeoverPending = false;
+    // From here the connection is the guard's: QtHttpServer never sees this request's body (it
+    // would buffer all of it). What it read of the head inside its transaction is dropped, and
+    // its readyRead slot goes; the connection closes after the answer.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
+    m_socket->read(std::min(m_takeoverSkip, m_socket->bytesAvailable())); // the head
+    m_unconsumed = 0;
+    if (m_headsThisRead > 1 || m_bodyThisRead) {
+        // A request before this one in the same read has not been answered yet; answering the
+        // upload first would reorder the answers.
+        m_streamRequest.reset();
+        refuse(ErrorCode::MalformedRequest,
+            QStringLiteral("an upload may not be pipelined behind other requests"));
+        return;
+    }
+    Request &request = *m_streamRequest;
+    request.peer = m_socket->peerAddress();
+    request.transportPeer = request.peer;
+    request.secure = isEncrypted();
+    request.socket = m_socket;
+    request.guard = this;
+    if (const auto refusal = m_streams->beginStream(request)) {
+        m_streamRequest.reset();
+        answerAndClose(*refusal);
+        return;
+    }
+    QString error;
+    m_upload = UploadStream::open(*request.uploadTarget, &error);
+    if (!m_upload) {
+        logging::write(lcHttp(), QtCriticalMsg, QStringLiteral("upload target unusable"),
+            {{QStringLiteral("error"), error}});
+        UploadResult failed;
+        failed.error = error;
+        request.upload = &failed;
+        m_streams->finishStream(request);
+        request.upload = nullptr;
+        refuse(ErrorCode::Internal, QStringLiteral("the server could not store the upload"));
+        return;
+    }
+    if (m_expectContinue && m_bodyRemaining > 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    connect(m_socket, &QAbstractSocket::disconnected, this, &ConnectionGuard::abortStream);
+    pumpStream();
+}
+
+void ConnectionGuard::pumpStream()
+{
+    constexpr qint64 kPiece = 256 * 1024;
+    while (m_state == State::Streaming && m_bodyRemaining > 0 && m_socket) {
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0)
+            break;
+        const QByteArray piece = m_socket->read(std::min({available, m_bodyRemaining, kPiece}));
+        if (piece.isEmpty())
+            break;
+        m_bodyRemaining -= piece.size();
+        m_bodyReceived += piece.size();
+        m_bodyLastMs = m_clock.elapsed();
+        if (!m_upload->write(piece)) {
+            const UploadResult refused = m_upload->result();
+            abortStream();
+            refuse(refused.errorCode, refused.error);
+            return;
+        }
+    }
+    if (m_state != State::Streaming)
+        return;
+    if (m_bodyRemaining == 0)
+        completeStream();
+    else
+        armTimer();
+}
+
+void ConnectionGuard::completeStream()
+{
+    m_timer.stop();
+    const UploadResult &result = m_upload->finish(true);
+    if (!result.complete) {
+        const UploadResult refused = result;
+        abortStream();
+        refuse(refused.errorCode, refused.error);
+        return;
+    }
+    Request &request = *m_streamRequest;
+    request.upload = &result;
+    const Response response = m_streams->finishStream(request);
+    m_upload.reset();
+    m_streamRequest.reset();
+    answerAndClose(response);
+}
+
+void ConnectionGuard::abortStream()
+{
+    if (!m_upload || !m_streamRequest)
+        return;
+    const UploadResult &result = m_upload->finish(false);
+    m_streamRequest->upload = &result;
+    m_streams->finishStream(*m_streamRequest); // nobody reads this answer
+    m_upload.reset();
+    m_streamRequest.reset();
 }
 
 void ConnectionGuard::sendAndLinger(const QByteArray &out)

@@ -9,10 +9,16 @@
 #include <QPointer>
 #include <QTimer>
 #include <functional>
+#include <memory>
 
 #include <QTcpSocket>
 
 namespace corkboard {
+
+class StreamDispatcher;
+class UploadStream;
+struct Request;
+struct Response;
 
 //! Watches a socket's bytes before QtHttpServer buffers them: frames each request (request line,
 //! headers, Content-Length body) and answers 400/405/408/411/413/431 itself, closing the
@@ -59,6 +65,10 @@ public:
     void refuse(
         ErrorCode code, const QString &detail, int retryAfterSeconds = 0, bool quiet = false);
     QTcpSocket *socket() const { return m_socket; }
+    //! Upload routes: requests the dispatcher wants streamed are taken away from QtHttpServer
+    //! once their head is framed; the guard runs them (prepare → body into a file while hashing
+    //! → handler), answers with Connection: close and closes. Every body limit still applies.
+    void setStreamDispatcher(StreamDispatcher *dispatcher) { m_streams = dispatcher; }
 
 Q_SIGNALS:
     void rejected(int status);
@@ -72,7 +82,8 @@ private:
         Body,
         UpgradePending,
         Exempt,
-        Rejected
+        Rejected,
+        Streaming //!< an upload body, read by the guard itself into its file
     };
 
     void beforeServerRead();
@@ -90,12 +101,25 @@ private:
     //! When the body in progress breaks a rule (stall, rate, total), and which one.
     qint64 bodyDeadlineMs(QString *why) const;
 
+    //! Streaming: takes the connection from QtHttpServer and runs the route's prepare step.
+    void startStream();
+    //! Streaming: moves what has arrived of the body into the upload file.
+    void pumpStream();
+    void completeStream();
+    //! The body was cut off (peer gone, deadline) or refused: the handler still learns what was
+    //! stored. Returns the refusal the stream reported (empty detail when none).
+    void abortStream();
+    //! Sends `response` (Connection: close) and closes after a short lingering.
+    void answerAndClose(const Response &response);
+    static QByteArray serialize(const Response &response);
+
     QPointer<QTcpSocket> m_socket;
     GuardLimits m_limits;
     QTimer m_timer;
     QElapsedTimer m_clock;
     State m_state = State::Idle;
     QByteArray m_headerBlock;
+    QByteArray m_streamHeadBlock; //!< the last head framed (a streamed request's headers)
     qint64 m_bodyRemaining = 0;
     qint64 m_bodyReceived = 0;
     qint64 m_bodyStartMs = 0;
@@ -107,6 +131,15 @@ private:
     std::function<void()> m_onClosed;
     std::function<void()> m_onEncrypted;
     bool m_tlsStarted = false;
+    // Streamed uploads.
+    StreamDispatcher *m_streams = nullptr;
+    std::unique_ptr<Request> m_streamRequest;
+    std::unique_ptr<UploadStream> m_upload;
+    bool m_takeoverPending = false;
+    qint64 m_scanBase = 0; //!< unread socket bytes before the chunk being scanned
+    qint64 m_takeoverSkip = 0; //!< unread socket bytes that belong to the streamed head
+    int m_headsThisRead = 0;
+    bool m_bodyThisRead = false;
 };
 
 } // namespace corkboard

@@ -88,6 +88,8 @@ const char *statusReason(int status)
         return "Too Many Requests";
     case 431:
         return "Request Header Fields Too Large";
+    case 460:
+        return "Checksum Mismatch";
     case 500:
         return "Internal Server Error";
     case 501:
@@ -142,6 +144,7 @@ void SocketHandoff::adopt(
         return;
     }
     auto *guard = new ConnectionGuard(socket, m_limits);
+    guard->setStreamDispatcher(m_streams);
     if (!admitted && tls) {
         // A TLS client can read no answer before a handshake, and a handshake is what a flood
         // must not get: closed at once (counted in the refusal metrics).
@@ -310,7 +313,9 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
 {
     // The whole response in one buffer and one send (QHttpServerResponder writes status line and
     // every header in four QIODevice::write calls each, then waits for the event loop to flush).
-    const bool closeAfter = request.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
+    const bool withFile = response.file != nullptr;
+    const bool closeAfter
+        = withFile || request.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
     const bool withBody
         = request.method != "HEAD" && response.status != 204 && response.status != 304;
     qsizetype size = 64 + response.contentType.size() + (withBody ? response.body.size() : 0);
@@ -332,8 +337,16 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
     if (closeAfter)
         header("Connection", "close");
     if (response.status != 204 && response.status != 304)
-        header("Content-Length", QByteArray::number(response.body.size()));
+        header("Content-Length",
+            QByteArray::number(withFile ? response.fileLength : response.body.size()));
     out.append("\r\n");
+    if (withFile && withBody && response.fileLength > 0) {
+        // No further request is read on this connection: its answer would interleave with the
+        // file's bytes.
+        disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        sendFile(*socket, out, response.file, response.fileOffset, response.fileLength);
+        return;
+    }
     if (withBody)
         out.append(response.body);
     sendFramed(*socket, out);

@@ -12,6 +12,7 @@ namespace corkboard {
 class Pipeline;
 class Metrics;
 class TlsContext;
+class StreamDispatcher;
 struct Request;
 struct Response;
 
@@ -30,6 +31,9 @@ public:
     //! counted it in with beginRefusal()).
     void adopt(qintptr descriptor, ConnectionLimiter::Verdict verdict, const QHostAddress &peer);
 
+    //! Upload routes are streamed by the guards through this (the pipeline).
+    void setStreamDispatcher(StreamDispatcher *dispatcher) { m_streams = dispatcher; }
+
     //! Seconds a refused client is told to wait (Retry-After).
     static constexpr int kRetryAfterSeconds = 5;
 
@@ -40,6 +44,7 @@ private:
     Metrics &m_metrics;
     ConnectionLimiter &m_limiter;
     const TlsContext *m_tls;
+    StreamDispatcher *m_streams = nullptr;
 };
 
 //! Our QAbstractHttpServer: turns QHttpServerRequest into our Request, runs the pipeline, writes

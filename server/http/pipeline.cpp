@@ -136,7 +136,7 @@ bool Pipeline::applyCors(const Request &request, Response &response, bool *prefl
     return true;
 }
 
-Response Pipeline::dispatch(Request &request)
+Response Pipeline::dispatch(Request &request, Phase phase)
 {
     // CORS decides first: a refused origin learns nothing else.
     Response corsHeaders;
@@ -151,8 +151,9 @@ Response Pipeline::dispatch(Request &request)
     if (preflight)
         return corsHeaders;
 
-    const auto limit
-        = m_rateLimiter.take(QStringLiteral("ip:") + ConnectionLimiter::addressKey(request.peer));
+    const auto limit = phase == Phase::StreamFinish
+        ? RateLimiter::Decision {true, 0}
+        : m_rateLimiter.take(QStringLiteral("ip:") + ConnectionLimiter::addressKey(request.peer));
     if (!limit.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
             {{QStringLiteral("peer"), request.peer.toString()}});
@@ -185,6 +186,24 @@ Response Pipeline::dispatch(Request &request)
     const RouteOptions &opts = match.route->options;
 
     try {
+        if (phase == Phase::StreamFinish) {
+            Response response = match.route->handler(request);
+            return withCors(std::move(response));
+        }
+        if (phase == Phase::StreamBegin) {
+            if (!opts.prepareUpload)
+                throw AppError(ErrorCode::UnsupportedMediaType,
+                    QStringLiteral("this route takes no streamed body"));
+            if (opts.auth) {
+                if (!m_authenticator)
+                    throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
+                request.principal = m_authenticator->authenticate(request);
+            }
+            request.uploadTarget = std::make_shared<UploadTarget>(opts.prepareUpload(request));
+            Response proceed;
+            proceed.status = 0;
+            return proceed;
+        }
         // Body limits and media type.
         const qint64 maxBody = opts.maxBodyBytes >= 0 ? opts.maxBodyBytes : m_config.maxBodyBytes;
         if (request.body.size() > maxBody)
@@ -275,19 +294,53 @@ void Pipeline::resolveClient(Request &request) const
         request.secure = false;
 }
 
+bool Pipeline::wantsStream(
+    const QByteArray &method, const QByteArray &target, const QByteArray &contentType) const
+{
+    const qsizetype q = target.indexOf('?');
+    const QString path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
+    const auto match = m_router.match(method, path);
+    return match.route && match.route->options.streamBody && match.route->options.prepareUpload
+        && match.route->options.streamBody(contentType.split(';').first().trimmed().toLower());
+}
+
+std::optional<Response> Pipeline::beginStream(Request &request)
+{
+    Response r = run(request, Phase::StreamBegin);
+    if (r.status == 0)
+        return std::nullopt;
+    return r;
+}
+
+Response Pipeline::finishStream(Request &request)
+{
+    return run(request, Phase::StreamFinish);
+}
+
 Response Pipeline::handle(Request &request)
+{
+    return run(request, Phase::Whole);
+}
+
+Response Pipeline::run(Request &request, Phase phase)
 {
     QElapsedTimer timer;
     timer.start();
-    resolveClient(request);
-    request.requestId = requestIdFor(request.header("X-Request-Id"));
+    if (phase != Phase::StreamFinish) {
+        resolveClient(request);
+        request.requestId = requestIdFor(request.header("X-Request-Id"));
+    }
     logging::setCurrentRequestId(request.requestId);
 
     Response response;
     try {
-        response = dispatch(request);
+        response = dispatch(request, phase);
     } catch (...) {
         response = mapException(std::current_exception(), request.requestId);
+    }
+    if (phase == Phase::StreamBegin && response.status == 0) {
+        logging::setCurrentRequestId(QString());
+        return response; // the body comes next; the request is logged when it is answered
     }
     if (!response.takenOver) {
         response.withHeader("X-Request-Id", request.requestId.toLatin1());
@@ -305,7 +358,7 @@ Response Pipeline::handle(Request &request)
             {QStringLiteral("path"), request.path}, {QStringLiteral("route"), route},
             {QStringLiteral("status"), response.takenOver ? 101 : response.status},
             {QStringLiteral("duration_ms"), seconds * 1000.0},
-            {QStringLiteral("bytes"), response.body.size()},
+            {QStringLiteral("bytes"), response.file ? response.fileLength : response.body.size()},
             {QStringLiteral("peer"), request.peer.toString()}};
         if (request.transportPeer != request.peer) // behind a trusted proxy: which one
             fields.insert(QStringLiteral("proxy"), request.transportPeer.toString());

@@ -2,6 +2,7 @@
 
 #include "server/http/request.h"
 #include "server/http/response.h"
+#include "server/http/stream_dispatcher.h"
 #include "shared/error_code.h"
 
 #include <functional>
@@ -23,7 +24,7 @@ public:
 
 //! The middleware chain, in the documented order: request id → access log → CORS → rate limit →
 //! body limits → auth → handler → error mapping, plus security headers on every response.
-class Pipeline
+class Pipeline : public StreamDispatcher
 {
 public:
     Pipeline(
@@ -31,6 +32,11 @@ public:
 
     void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
     Response handle(Request &request);
+
+    bool wantsStream(const QByteArray &method, const QByteArray &target,
+        const QByteArray &contentType) const override;
+    std::optional<Response> beginStream(Request &request) override;
+    Response finishStream(Request &request) override;
 
     //! Encodes a problem response for an error code (used by the connection guard too).
     static Response problem(ErrorCode code, const QString &detail, const QString &requestId);
@@ -46,7 +52,17 @@ public:
 
 private:
     bool isTrustedProxy(const QHostAddress &peer) const;
-    Response dispatch(Request &request);
+    //! Whole: an ordinary request. StreamBegin: everything up to the route's prepareUpload (a
+    //! status-0 response means "go on"). StreamFinish: the handler of a streamed request that
+    //! passed StreamBegin (no second rate-limit token, auth kept from the first phase).
+    enum class Phase
+    {
+        Whole,
+        StreamBegin,
+        StreamFinish
+    };
+    Response dispatch(Request &request, Phase phase);
+    Response run(Request &request, Phase phase);
     bool applyCors(const Request &request, Response &response, bool *preflightDone);
 
     const Config &m_config;

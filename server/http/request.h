@@ -8,6 +8,7 @@
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
+#include <memory>
 #include <optional>
 
 class QTcpSocket;
@@ -15,6 +16,8 @@ class QTcpSocket;
 namespace corkboard {
 
 class ConnectionGuard;
+struct UploadTarget;
+struct UploadResult;
 
 //! Who is calling, as established by the auth hook.
 struct Principal
@@ -41,6 +44,10 @@ struct Request
     QString routePattern;
     QJsonObject json; //!< the parsed body for JSON routes
     std::optional<Principal> principal;
+    //! Streamed upload routes: where the body goes (set by the route's prepare step) and what
+    //! the connection guard stored (set before the handler runs).
+    std::shared_ptr<UploadTarget> uploadTarget;
+    const UploadResult *upload = nullptr;
 
     // Transport, null when a controller is called directly in a test.
     QTcpSocket *socket = nullptr;

@@ -216,6 +216,8 @@ RequestHead scanRequestHead(QByteArrayView bytes, const GuardLimits &limits)
                     QStringLiteral("Content-Length is invalid or repeated"));
             }
             head.contentLength = value.toLongLong();
+        } else if (equalsIgnoringCase(name, "Content-Type")) {
+            head.contentType = value.toByteArray();
         } else if (equalsIgnoringCase(name, "Transfer-Encoding")) {
             transferEncoding = true;
         } else if (equalsIgnoringCase(name, "Expect")) {
@@ -287,15 +289,37 @@ RequestHead scanRequestHead(QByteArrayView bytes, const GuardLimits &limits)
         }
         head.webSocketUpgrade = true;
     }
-    const qint64 limit
-        = limits.bodyLimitFor ? limits.bodyLimitFor(head.method, head.target) : limits.maxBodyBytes;
+    QString hint;
+    const qint64 limit = limits.bodyLimitFor
+        ? limits.bodyLimitFor(head.method, head.target, head.contentType, &hint)
+        : limits.maxBodyBytes;
     if (head.contentLength > limit) {
-        return refused(head, ErrorCode::PayloadTooLarge,
-            QStringLiteral("the request body is larger than %1 bytes").arg(limit));
+        QString detail = QStringLiteral("the request body is larger than %1 bytes").arg(limit);
+        if (!hint.isEmpty())
+            detail += QStringLiteral("; ") + hint;
+        return refused(head, ErrorCode::PayloadTooLarge, detail);
     }
     head.expectContinue = expectContinue && head.http11;
     head.outcome = RequestHead::Outcome::Complete;
     return head;
+}
+
+QList<QPair<QByteArray, QByteArray>> headerFields(QByteArrayView head)
+{
+    QList<QPair<QByteArray, QByteArray>> fields;
+    qsizetype pos = head.indexOf('\n');
+    while (pos >= 0 && pos + 1 < head.size()) {
+        const qsizetype start = pos + 1;
+        pos = head.indexOf('\n', start);
+        const QByteArrayView line
+            = head.sliced(start, (pos < 0 ? head.size() : pos) - start).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (line.isEmpty() || colon <= 0)
+            continue;
+        fields.append(
+            {line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
+    }
+    return fields;
 }
 
 } // namespace corkboard::http

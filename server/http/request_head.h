@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <functional>
 
@@ -27,8 +29,11 @@ struct GuardLimits
     int idleTimeoutMs = 60000;
     //! The one path a WebSocket upgrade may ask for (empty: none).
     QByteArray webSocketPath;
-    //! Per-route body limit (method, target) → bytes; empty: maxBodyBytes.
-    std::function<qint64(const QByteArray &method, const QByteArray &target)> bodyLimitFor;
+    //! Per-route body limit (method, target, content type) → bytes; empty: maxBodyBytes. May set
+    //! *hint to a sentence the 413 adds (e.g. where larger files go).
+    std::function<qint64(const QByteArray &method, const QByteArray &target,
+        const QByteArray &contentType, QString *hint)>
+        bodyLimitFor;
 };
 
 namespace http {
@@ -49,6 +54,7 @@ struct RequestHead
     QByteArray method;
     QByteArray target;
     qint64 contentLength = 0;
+    QByteArray contentType; //!< the Content-Type value as sent (empty when absent)
     bool http11 = false;
     bool expectContinue = false; //!< "Expect: 100-continue" on HTTP/1.1
     bool webSocketUpgrade = false; //!< a complete, valid WebSocket handshake on webSocketPath
@@ -69,6 +75,9 @@ qsizetype findHeadEnd(QByteArrayView bytes, qsizetype from = 0);
 //! `bytes` starts at the request line; bytes after the head are ignored. Pure: no I/O, no
 //! state, safe on any input (fuzzed by tests/fuzz/fuzz_request_head.cpp).
 RequestHead scanRequestHead(QByteArrayView bytes, const GuardLimits &limits);
+
+//! The header fields of a head scanRequestHead accepted (name, trimmed value), in order.
+QList<QPair<QByteArray, QByteArray>> headerFields(QByteArrayView head);
 
 } // namespace http
 } // namespace corkboard

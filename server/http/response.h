@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <memory>
+
+class QIODevice;
 
 namespace corkboard {
 
@@ -15,6 +18,11 @@ struct Response
     QList<QPair<QByteArray, QByteArray>> headers;
     //! The handler took the connection over (SSE, WebSocket): the kernel writes nothing.
     bool takenOver = false;
+    //! A body read from a device (downloads): `fileLength` bytes from `fileOffset`, sent in
+    //! pieces as the peer takes them (never whole in memory); the connection closes after it.
+    std::shared_ptr<QIODevice> file;
+    qint64 fileOffset = 0;
+    qint64 fileLength = 0;
 
     static Response json(int status, QByteArray body);
     //! {"data": <json>} with the given status.

@@ -2,6 +2,7 @@
 
 #include "server/http/request.h"
 #include "server/http/response.h"
+#include "server/http/upload_stream.h"
 
 #include <QByteArrayList>
 #include <QList>
@@ -27,6 +28,13 @@ struct RouteOptions
     BodyKind body = BodyKind::None;
     qint64 maxBodyBytes = -1; //!< -1: CORKBOARD_MAX_BODY_BYTES
     bool streaming = false; //!< SSE/WebSocket: exempt from the connection guard's timers
+    //! Upload routes: a body of a content type this accepts is streamed by the connection guard
+    //! into the file prepareUpload names (never buffered by QtHttpServer); prepareUpload runs
+    //! after auth and before the first body byte, the handler after the last (request.upload).
+    std::function<bool(const QByteArray &contentType)> streamBody;
+    std::function<UploadTarget(Request &)> prepareUpload;
+    qint64 maxStreamBytes = -1; //!< body limit of a streamed body (-1: maxBodyBytes)
+    QString tooLargeHint; //!< added to the 413 of a streamed body (where larger files go)
 };
 
 struct Route

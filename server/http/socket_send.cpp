@@ -1,5 +1,7 @@
 #include "server/http/socket_send.h"
 
+#include <QIODevice>
+#include <QPointer>
 #include <QTcpSocket>
 
 #ifdef Q_OS_UNIX
@@ -34,6 +36,63 @@ void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
     }
 #endif
     socket.write(bytes);
+}
+
+namespace {
+// Keeps about this much queued in Qt's buffer while a file goes out.
+constexpr qint64 kInFlight = 1024 * 1024;
+constexpr qint64 kPiece = 256 * 1024;
+
+class FileSender : public QObject
+{
+public:
+    FileSender(QTcpSocket &socket, std::shared_ptr<QIODevice> device, qint64 length)
+        : QObject(&socket)
+        , m_socket(&socket)
+        , m_device(std::move(device))
+        , m_left(length)
+    {
+        connect(&socket, &QTcpSocket::bytesWritten, this, &FileSender::topUp);
+    }
+
+    void topUp()
+    {
+        if (!m_socket)
+            return;
+        while (m_left > 0 && m_socket->bytesToWrite() < kInFlight) {
+            const QByteArray piece = m_device->read(std::min(kPiece, m_left));
+            if (piece.isEmpty()) {
+                m_left = 0; // the file shrank under us: the peer sees a short body
+                m_socket->abort();
+                return;
+            }
+            m_left -= piece.size();
+            m_socket->write(piece);
+        }
+        if (m_left == 0) {
+            m_device.reset();
+            m_socket->disconnectFromHost(); // after what is queued has gone out
+            deleteLater();
+        }
+    }
+
+private:
+    QPointer<QTcpSocket> m_socket;
+    std::shared_ptr<QIODevice> m_device;
+    qint64 m_left;
+};
+} // namespace
+
+void sendFile(QTcpSocket &socket, const QByteArray &head, std::shared_ptr<QIODevice> device,
+    qint64 offset, qint64 length)
+{
+    sendFramed(socket, head);
+    if (!device->seek(offset)) {
+        socket.abort();
+        return;
+    }
+    auto *sender = new FileSender(socket, std::move(device), length);
+    sender->topUp();
 }
 
 } // namespace corkboard

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <memory>
+
+class QIODevice;
 
 class QTcpSocket;
 
@@ -13,5 +16,11 @@ namespace corkboard {
 //! take, and everything for a TLS socket, goes through QTcpSocket::write as before, so the order
 //! of bytes on the wire and the socket's backlog (bytesToWrite) keep their meaning.
 void sendFramed(QTcpSocket &socket, const QByteArray &bytes);
+
+//! Sends `head` and then `length` bytes of `device` from `offset`, topping up the socket's
+//! queue as the peer reads (about 1 MiB in flight, never the whole file), then closes the
+//! connection. The device lives as long as the transfer.
+void sendFile(QTcpSocket &socket, const QByteArray &head, std::shared_ptr<QIODevice> device,
+    qint64 offset, qint64 length);
 
 } // namespace corkboard

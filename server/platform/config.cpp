@@ -97,6 +97,17 @@ constexpr Setting kSettings[] = {
     {"sse-keepalive-ms", "CORKBOARD_SSE_KEEPALIVE_MS", "Comment line interval on SSE.", "ms"},
     {"event-retention-count", "CORKBOARD_EVENT_RETENTION_COUNT", "Events kept for replay.", "n"},
     {"event-retention-days", "CORKBOARD_EVENT_RETENTION_DAYS", "Days events are kept.", "days"},
+    {"upload-multipart-max", "CORKBOARD_UPLOAD_MULTIPART_MAX",
+        "Largest file sent as multipart/form-data (default 10 MiB).", "bytes"},
+    {"upload-max", "CORKBOARD_UPLOAD_MAX", "Largest attachment (default 1 GiB).", "bytes"},
+    {"upload-expiry", "CORKBOARD_UPLOAD_EXPIRY",
+        "An unfinished resumable upload is removed after N s|m|h|d (default 24h).", "interval"},
+    {"board-quota", "CORKBOARD_BOARD_QUOTA",
+        "Bytes of attachments per board, pending uploads included (0: no quota).", "bytes"},
+    {"signed-url-seconds", "CORKBOARD_SIGNED_URL_SECONDS",
+        "Lifetime of a signed download URL (default 300).", "s"},
+    {"thumbnail-max-pixels", "CORKBOARD_THUMBNAIL_MAX_PIXELS",
+        "Images with more pixels get no thumbnail (decompression-bomb limit).", "n"},
     {"backup-interval", "CORKBOARD_BACKUP_INTERVAL",
         "Scheduled backups every N s|m|h|d (default 1d; 0 or off: none).", "interval"},
     {"backup-keep", "CORKBOARD_BACKUP_KEEP",
@@ -462,6 +473,22 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.eventRetentionCount = int(parseInteger(name, v, 1, 100000000));
     if (!(name = lookup("event-retention-days", &v)).isEmpty())
         c.eventRetentionDays = int(parseInteger(name, v, 1, 36500));
+    if (!(name = lookup("upload-multipart-max", &v)).isEmpty())
+        c.uploadMultipartMax = parseInteger(name, v, 1024, qint64(1) << 32);
+    if (!(name = lookup("upload-max", &v)).isEmpty())
+        c.uploadMax = parseInteger(name, v, 1024, qint64(1) << 40);
+    if (!(name = lookup("upload-expiry", &v)).isEmpty()) {
+        c.uploadExpiryMs = parseInterval(name, v);
+        if (c.uploadExpiryMs == 0)
+            throw ConfigError(
+                name, QStringLiteral("must be a duration such as 24h, got '%1'").arg(v));
+    }
+    if (!(name = lookup("board-quota", &v)).isEmpty())
+        c.boardQuotaBytes = parseInteger(name, v, 0, qint64(1) << 50);
+    if (!(name = lookup("signed-url-seconds", &v)).isEmpty())
+        c.signedUrlSeconds = int(parseInteger(name, v, 10, 86400));
+    if (!(name = lookup("thumbnail-max-pixels", &v)).isEmpty())
+        c.thumbnailMaxPixels = parseInteger(name, v, 1, qint64(1) << 40);
     if (!(name = lookup("backup-interval", &v)).isEmpty())
         c.backupIntervalMs = parseInterval(name, v);
     if (!(name = lookup("backup-keep", &v)).isEmpty()) {

@@ -82,6 +82,13 @@ struct Config
     int sseKeepAliveMs = 15000; //!< comment line on idle SSE streams
     int eventRetentionCount = 100000; //!< events kept for replay, newest first
     int eventRetentionDays = 30; //!< … and none older than this
+    // Attachments (see server/features/attachments).
+    qint64 uploadMultipartMax = 10ll * 1024 * 1024; //!< largest multipart upload (file content)
+    qint64 uploadMax = 1024ll * 1024 * 1024; //!< largest file, resumable (tus) uploads included
+    qint64 uploadExpiryMs = 24ll * 3600 * 1000; //!< an unfinished resumable upload expires
+    qint64 boardQuotaBytes = 0; //!< all files of one board together (0: no quota)
+    int signedUrlSeconds = 300; //!< lifetime of a signed download URL
+    qint64 thumbnailMaxPixels = 40ll * 1000 * 1000; //!< larger images get no thumbnail
     int eventCleanupIntervalMs = 10 * 60 * 1000;
     QString migrateCommand; //!< for RunMode::Migrate: status | up | down
     int migrateSteps = 1;

@@ -40,6 +40,8 @@ QString ErrorPresenter::message(ErrorCode code)
         return tr("Too many requests. Please wait a moment and try again.");
     case ErrorCode::HeadersTooLarge:
         return tr("The request was too large for the server. Please sign in again.");
+    case ErrorCode::ChecksumMismatch:
+        return tr("The file arrived damaged. Please send it again.");
     case ErrorCode::Internal:
         return tr("The server ran into a problem. Please try again later.");
     case ErrorCode::Unavailable:

@@ -19,6 +19,9 @@ void writeCardFields(JsonWriter &w, const Card &c)
         .field("total", c.checklistTotal)
         .endObject();
     w.field("comment_count", c.commentCount);
+    w.field("attachment_count", c.attachmentCount);
+    w.key("cover_attachment_id")
+        .nullableValue(c.coverAttachmentId.isEmpty() ? QString() : c.coverAttachmentId);
     w.field("version", c.version);
     dto::writeTime(w, "created_at", c.createdAt);
     dto::writeTime(w, "updated_at", c.updatedAt);
@@ -50,7 +53,10 @@ void writeJson(JsonWriter &w, const CardDetail &d)
     for (const auto &item : d.checklist)
         writeJson(w, item);
     w.endArray();
-    w.key("attachments").beginArray().endArray();
+    w.key("attachments").beginArray();
+    for (const auto &a : d.attachments)
+        writeJson(w, a);
+    w.endArray();
     w.endObject();
 }
 
@@ -72,6 +78,8 @@ Card cardFromJson(const QJsonObject &o)
     c.checklistDone = int(dto::integer(progress, "done"));
     c.checklistTotal = int(dto::integer(progress, "total"));
     c.commentCount = int(dto::integer(o, "comment_count"));
+    c.attachmentCount = int(dto::integer(o, "attachment_count"));
+    c.coverAttachmentId = dto::str(o, "cover_attachment_id");
     c.version = dto::integer(o, "version", 1);
     c.createdAt = dto::time(o, "created_at");
     c.updatedAt = dto::time(o, "updated_at");
@@ -99,6 +107,9 @@ CardDetail cardDetailFromJson(const QJsonObject &o)
     const auto items = o.value(QLatin1String("checklist")).toArray();
     for (const auto &v : items)
         d.checklist.append(checklistItemFromJson(v.toObject()));
+    const auto files = o.value(QLatin1String("attachments")).toArray();
+    for (const auto &v : files)
+        d.attachments.append(attachmentFromJson(v.toObject()));
     return d;
 }
 

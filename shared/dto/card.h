@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shared/dto/attachment.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -27,6 +29,8 @@ struct Card
     int checklistDone = 0;
     int checklistTotal = 0;
     int commentCount = 0;
+    int attachmentCount = 0;
+    QString coverAttachmentId; //!< the newest image attachment with a thumbnail (empty: none)
     qint64 version = 1;
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -50,6 +54,7 @@ struct CardDetail
 {
     Card card;
     QList<ChecklistItem> checklist;
+    QList<Attachment> attachments; //!< oldest first
 };
 
 void writeJson(JsonWriter &w, const Card &card);

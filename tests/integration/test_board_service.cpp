@@ -147,8 +147,9 @@ private Q_SLOTS:
         };
         const qint64 small = measure(10);
         const qint64 large = measure(200);
-        // board + role, seq, columns, cards + 4 per-board aggregates, labels, members
-        QCOMPARE(small, qint64(10));
+        // board + role, seq, columns, cards + 6 per-board aggregates (labels, assignees,
+        // checklists, comments, attachment counts, covers), labels, members
+        QCOMPARE(small, qint64(12));
         QCOMPARE(large, small);
     }
 

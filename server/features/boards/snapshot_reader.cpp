@@ -21,6 +21,8 @@ struct CardExtras
     qint64 checklistDone = 0;
     qint64 checklistTotal = 0;
     qint64 commentCount = 0;
+    qint64 attachmentCount = 0;
+    QByteArray coverId;
 };
 
 // The fixed shape of each object is written field by field: `,"key":` fragments and values.
@@ -96,6 +98,11 @@ const char kChecklists[] = "SELECT i.card_id, COUNT(*), SUM(i.done) FROM cards c
                            "GROUP BY i.card_id";
 const char kComments[]
     = "SELECT card_id, COUNT(*) FROM comments WHERE board_id = ? GROUP BY card_id";
+const char kAttachments[]
+    = "SELECT card_id, COUNT(*) FROM attachments WHERE board_id = ? GROUP BY card_id";
+// Oldest first: the newest ready thumbnail of a card is the last one applied.
+const char kCovers[] = "SELECT card_id, id FROM attachments WHERE board_id = ? AND "
+                       "thumbnail_state = 'ready' ORDER BY rid";
 const char kLabels[] = "SELECT id, board_id, name, color, version, created_at, updated_at "
                        "FROM labels WHERE board_id = ? ORDER BY name, id";
 const char kMembers[] = "SELECT m.board_id, m.user_id, u.display_name, m.role, m.created_at "
@@ -150,6 +157,8 @@ void SnapshotReader::write(QByteArray &out, const Board &board, bool includeArch
         e.checklistDone = int(q.integer(2));
     });
     collect(kComments, [](CardExtras &e, Statement &q) { e.commentCount = int(q.integer(1)); });
+    collect(kAttachments, [](CardExtras &e, Statement &q) { e.attachmentCount = q.integer(1); });
+    collect(kCovers, [](CardExtras &e, Statement &q) { e.coverId = q.text(1).toByteArray(); });
 
     out.append(",\"cards\":[");
     {
@@ -174,6 +183,11 @@ void SnapshotReader::write(QByteArray &out, const Board &board, bool includeArch
             number(out, ",\"checklist_progress\":{\"done\":", e ? e->checklistDone : 0);
             number(out, ",\"total\":", e ? e->checklistTotal : 0);
             number(out, "},\"comment_count\":", e ? e->commentCount : 0);
+            number(out, ",\"attachment_count\":", e ? e->attachmentCount : 0);
+            if (e && !e->coverId.isEmpty())
+                field(out, ",\"cover_attachment_id\":", e->coverId);
+            else
+                out.append(",\"cover_attachment_id\":null");
             number(out, ",\"version\":", q.integer(9));
             time(out, ",\"created_at\":", q.text(10));
             time(out, ",\"updated_at\":", q.text(11));

@@ -21,7 +21,10 @@ const QString kSelect = QStringLiteral(
     "(SELECT group_concat(user_id, ',') FROM card_assignees WHERE card_id = c.id), "
     "(SELECT COUNT(*) FROM checklist_items WHERE card_id = c.id), "
     "(SELECT COALESCE(SUM(done), 0) FROM checklist_items WHERE card_id = c.id), "
-    "(SELECT COUNT(*) FROM comments WHERE card_id = c.id) "
+    "(SELECT COUNT(*) FROM comments WHERE card_id = c.id), "
+    "(SELECT COUNT(*) FROM attachments WHERE card_id = c.id), "
+    "(SELECT id FROM attachments WHERE card_id = c.id AND thumbnail_state = 'ready' "
+    "ORDER BY rid DESC LIMIT 1) "
     "FROM cards c ");
 
 QStringList idList(const QVariant &v)
@@ -84,6 +87,8 @@ QList<Card> CardRepository::readAll(const QString &where, const QVariantList &bi
         c.checklistTotal = q.value(14).toInt();
         c.checklistDone = q.value(15).toInt();
         c.commentCount = q.value(16).toInt();
+        c.attachmentCount = q.value(17).toInt();
+        c.coverAttachmentId = q.value(18).toString();
         out.append(std::move(c));
     }
     return out;

@@ -1,5 +1,6 @@
 #include "server/features/cards/card_service.h"
 
+#include "server/features/attachments/attachment_repository.h"
 #include "server/features/boards/board_access.h"
 #include "server/features/cards/card_repository.h"
 #include "server/features/checklists/checklist_repository.h"
@@ -24,7 +25,8 @@ CardDetail CardService::detail(Database &db, const QString &cardId)
     const auto card = CardRepository(db).find(cardId);
     if (!card)
         throw AppError::notFound(QStringLiteral("card"));
-    return CardDetail {*card, ChecklistRepository(db).listForCard(cardId)};
+    return CardDetail {*card, ChecklistRepository(db).listForCard(cardId),
+        AttachmentRepository(db).listForCard(cardId)};
 }
 
 Card CardService::load(const QString &userId, const QString &cardId, int minimumRole)
@@ -133,7 +135,7 @@ CardDetail CardService::create(
     repo.addAssignees(c.id, c.assigneeIds);
     // A new card has no checklist and no comments: what was written is the whole card, so it is
     // not read back (that read was two of the create's statements, one with five subqueries).
-    const CardDetail d {c, {}};
+    const CardDetail d {c, {}, {}};
     m.record(QStringLiteral("card.created"), boardId, c.id, c.title, encodeJson(d));
     m.commit();
     return d;

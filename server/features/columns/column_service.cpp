@@ -1,5 +1,6 @@
 #include "server/features/columns/column_service.h"
 
+#include "server/features/attachments/attachment_repository.h"
 #include "server/features/boards/board_access.h"
 #include "server/features/cards/card_repository.h"
 #include "server/features/checklists/checklist_repository.h"
@@ -112,11 +113,12 @@ void ColumnService::remove(const QString &userId, const QString &columnId,
             }
             const auto moved = cards.listForColumn(target->id);
             const auto checklists = ChecklistRepository(m_deps.db).listForColumn(target->id);
+            const auto files = AttachmentRepository(m_deps.db).listForColumn(target->id);
             for (const auto &card : moved) {
                 if (!ids.contains(card.id))
                     continue;
                 m.record(QStringLiteral("card.moved"), c.boardId, card.id, card.title,
-                    encodeJson(CardDetail {card, checklists.value(card.id)}));
+                    encodeJson(CardDetail {card, checklists.value(card.id), files.value(card.id)}));
             }
         }
     } else if (count > 0) {
