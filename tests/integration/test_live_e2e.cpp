@@ -1,11 +1,13 @@
 // Live updates wired to the real server: JWT access tokens, board membership and the events
 // outbox written by HTTP changes (no test doubles).
 #include "tests/support/auth_helpers.h"
+#include "tests/support/board_api.h"
 #include "tests/support/live_test_support.h"
 #include "tests/support/test_server.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <tuple>
 
 using namespace corkboard;
 using namespace corkboard::test;
@@ -44,25 +46,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         m_alice = registerUser(*m_server, QStringLiteral("alice@example.test"));
         m_bob = registerUser(*m_server, QStringLiteral("bob@example.test"));
-        const HttpResult board = httpJson("POST", m_server->url(QStringLiteral("/api/v1/boards")),
-            {{QStringLiteral("name"), QStringLiteral("Live")}}, m_alice.accessToken);
-        QCOMPARE(board.status, 201);
-        m_board = board.data()
-                      .value(QStringLiteral("board"))
-                      .toObject()
-                      .value(QStringLiteral("id"))
-                      .toString();
-        m_column = board.data()
-                       .value(QStringLiteral("columns"))
-                       .toArray()
-                       .at(0)
-                       .toObject()
-                       .value(QStringLiteral("id"))
-                       .toString();
-        const HttpResult member = httpJson("PUT",
-            m_server->url(boardPath() + QStringLiteral("/members/") + m_bob.userId),
-            {{QStringLiteral("role"), QStringLiteral("editor")}}, m_alice.accessToken);
-        QVERIFY2(member.status == 200 || member.status == 201, member.body.constData());
+        std::tie(m_board, m_column) = BoardApi {*m_server}.createBoard(m_alice, {m_bob});
+        QVERIFY(!m_board.isEmpty() && !m_column.isEmpty());
     }
     void cleanup() { m_server.reset(); }
 

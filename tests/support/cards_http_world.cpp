@@ -1,7 +1,10 @@
 #include "tests/support/cards_http_world.h"
 
+#include "tests/support/board_api.h"
+
 #include <QJsonArray>
 #include <QTest>
+#include <tuple>
 
 namespace corkboard::test {
 
@@ -11,35 +14,10 @@ bool CardsHttpWorld::setUpWorld()
         m_server = std::make_unique<TestServer>();
         m_owner = registerUser(*m_server, QStringLiteral("owner@example.test"));
         m_other = registerUser(*m_server, QStringLiteral("other@example.test"));
-        const auto b = post(QStringLiteral("/api/v1/boards"),
-            {{QStringLiteral("name"), QStringLiteral("Main")}}, m_owner.accessToken);
-        QCOMPARE(b.status, 201);
-        m_board = b.data()
-                      .value(QStringLiteral("board"))
-                      .toObject()
-                      .value(QStringLiteral("id"))
-                      .toString();
-        m_column = b.data()
-                       .value(QStringLiteral("columns"))
-                       .toArray()
-                       .at(0)
-                       .toObject()
-                       .value(QStringLiteral("id"))
-                       .toString();
-        const auto o = post(QStringLiteral("/api/v1/boards"),
-            {{QStringLiteral("name"), QStringLiteral("Other")}}, m_owner.accessToken);
-        m_otherBoard = o.data()
-                           .value(QStringLiteral("board"))
-                           .toObject()
-                           .value(QStringLiteral("id"))
-                           .toString();
-        m_otherColumn = o.data()
-                            .value(QStringLiteral("columns"))
-                            .toArray()
-                            .at(0)
-                            .toObject()
-                            .value(QStringLiteral("id"))
-                            .toString();
+        BoardApi boards {*m_server};
+        std::tie(m_board, m_column) = boards.createBoard(m_owner, {});
+        std::tie(m_otherBoard, m_otherColumn) = boards.createBoard(m_owner, {});
+        QVERIFY(!m_column.isEmpty() && !m_otherColumn.isEmpty());
         m_otherLabel = post(QStringLiteral("/api/v1/boards/%1/labels").arg(m_otherBoard),
             {{QStringLiteral("name"), QStringLiteral("x")},
                 {QStringLiteral("color"), QStringLiteral("#123456")}},
