@@ -160,7 +160,7 @@ void DesktopSession::signInSilently(bool firstRun)
         return;
     }
     m_window->showBusy(tr("Signing in…"));
-    m_backend->resumeSession(this, [this](const Outcome<dto::User> &result) {
+    m_backend->resumeSession(this, [this](const Outcome<User> &result) {
         if (result.ok()) {
             onSignedIn(*result.value);
             return;
@@ -259,7 +259,7 @@ void DesktopSession::changeServer()
     askFirstRun();
 }
 
-void DesktopSession::onSignedIn(const dto::User &account)
+void DesktopSession::onSignedIn(const User &account)
 {
     m_retry.stop();
     m_retryAttempt = 0;

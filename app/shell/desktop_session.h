@@ -63,7 +63,7 @@ private:
     void connectTo(const QUrl &url, bool firstRun);
     void signInSilently(bool firstRun);
     void showSignIn(bool firstAccount);
-    void onSignedIn(const dto::User &account);
+    void onSignedIn(const User &account);
     void signOut();
     //! The server could not be reached: say so, and try again by itself (and on Retry).
     void showUnreachable(const QString &message);

@@ -240,7 +240,7 @@ void MainWindow::showFailure(const QString &text)
 }
 
 void MainWindow::startSession(
-    Backend *backend, const dto::User &account, const QString &dataDir, bool localServer)
+    Backend *backend, const User &account, const QString &dataDir, bool localServer)
 {
     endSession();
     m_backend = backend;
@@ -467,7 +467,7 @@ void MainWindow::setConnectivity(Connectivity state)
     }
 }
 
-void MainWindow::onNotification(const dto::Notification &notification)
+void MainWindow::onNotification(const Notification &notification)
 {
     if (m_notifications)
         m_notifications->add(notification);

@@ -39,7 +39,7 @@ public:
     void showFailure(const QString &text);
     //! Signed in: builds the pages over `backend` and shows the boards.
     void startSession(
-        Backend *backend, const dto::User &account, const QString &dataDir, bool localServer);
+        Backend *backend, const User &account, const QString &dataDir, bool localServer);
     //! Signed out: back to the busy page, pages dropped.
     void endSession();
     //! Shows the board; selects `cardId` on it and, with `openTheCard`, opens that card.
@@ -92,7 +92,7 @@ private:
     //! F1: every shortcut of the window, from the actions themselves.
     void showShortcuts();
     void setConnectivity(Connectivity state);
-    void onNotification(const dto::Notification &notification);
+    void onNotification(const Notification &notification);
     void openSettings();
     void openAdmin();
     void openMembers();
@@ -105,7 +105,7 @@ private:
 
     AppSettings *m_settings;
     Backend *m_backend = nullptr;
-    std::optional<dto::User> m_account;
+    std::optional<User> m_account;
     QString m_dataDir;
     bool m_localServer = false;
     Connectivity m_state = Connectivity::Online;

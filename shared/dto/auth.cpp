@@ -3,7 +3,9 @@
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
+
+using namespace dto;
 
 namespace {
 void writeTime(JsonWriter &w, const char *name, const QDateTime &time)
@@ -111,4 +113,4 @@ bool fromJson(const QJsonObject &json, Invite &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

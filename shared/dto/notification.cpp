@@ -2,7 +2,9 @@
 
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
+
+using namespace dto;
 
 bool fromJson(const QJsonObject &json, Notification &out)
 {
@@ -23,4 +25,4 @@ bool fromJson(const QJsonObject &json, Notification &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

@@ -3,7 +3,9 @@
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
+
+using namespace dto;
 
 void writeJson(JsonWriter &w, const ServerInfo &info)
 {
@@ -30,4 +32,4 @@ bool fromJson(const QJsonObject &json, ServerInfo &out)
     return !out.name.isEmpty() && !out.apiVersion.isEmpty() && !out.registration.isEmpty();
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

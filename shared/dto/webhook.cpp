@@ -4,7 +4,9 @@
 
 #include <QJsonArray>
 
-namespace corkboard::dto {
+namespace corkboard {
+
+using namespace dto;
 
 namespace {
 QDateTime timeOf(const QJsonObject &json, QLatin1String key)
@@ -74,4 +76,4 @@ bool fromJson(const QJsonObject &json, WebhookDelivery &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

@@ -26,7 +26,7 @@ void ChecklistService::recordChange(
 {
     const CardDetail detail = CardService::detail(m_deps.db, cardId);
     m.record(QStringLiteral("checklist.changed"), boardId, itemId, detail.card.title,
-        encodeJson(detail));
+        encodeJson(detail), {cardId, {}});
 }
 
 ChecklistItem ChecklistService::add(
