@@ -111,6 +111,8 @@ public:
         Callback<ChecklistItem> done) override;
     void deleteChecklistItem(
         QObject *context, const QString &itemId, Callback<Nothing> done) override;
+    void moveChecklistItem(QObject *context, const QString &itemId, const QString &afterItemId,
+        Callback<ChecklistItem> done) override;
     void createLabel(QObject *context, const QString &boardId, const QString &name,
         const QString &color, Callback<Label> done) override;
     void updateLabel(QObject *context, const QString &labelId, std::optional<QString> name,

@@ -154,6 +154,10 @@ public:
     virtual void editChecklistItem(
         QObject *context, const QString &itemId, const QString &text, Callback<ChecklistItem> done)
         = 0;
+    //! Moves the item right after `afterItemId` of the same card (empty: to the top).
+    virtual void moveChecklistItem(QObject *context, const QString &itemId,
+        const QString &afterItemId, Callback<ChecklistItem> done)
+        = 0;
     virtual void deleteChecklistItem(
         QObject *context, const QString &itemId, Callback<Nothing> done)
         = 0;

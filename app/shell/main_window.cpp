@@ -414,6 +414,11 @@ void MainWindow::openCard(const QString &cardId)
             if (commands)
                 commands->recordCardEdit(m_backend, before, after);
         });
+    connect(dialog, &CardDetailDialog::textEdited, this,
+        [this, commands = QPointer<BoardCommands>(m_commands)](const TextEditStep &step) {
+            if (commands)
+                commands->recordTextEdit(m_backend, step);
+        });
     dialog->open();
 }
 
