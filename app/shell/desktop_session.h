@@ -37,6 +37,10 @@ public:
     ~DesktopSession() override;
 
     void start();
+    //! What another start of the program asked for (SingleInstance), or the links given on the
+    //! command line: "show" brings the window to the front; a `corkboard://` link opens its
+    //! card once signed in.
+    void handleRequests(const QStringList &requests);
     //! Stops the embedded server (if any); finished() follows.
     void quit();
 
@@ -87,6 +91,8 @@ private:
     QTimer m_retry;
     int m_retryBaseMs = 2000;
     int m_retryAttempt = 0;
+    bool m_signedIn = false;
+    QStringList m_pendingLinks; //!< links that arrived before the sign-in
 };
 
 } // namespace corkboard::ui

@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -272,6 +273,14 @@ void MainWindow::startSession(
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_boardView, &BoardView::backRequested, this, &MainWindow::showBoards);
     connect(m_boardView, &BoardView::cardActivated, this, &MainWindow::openCard);
+    connect(m_boardView, &BoardView::copyLinkRequested, this, [this](const QString &cardId) {
+        const QString link = linkTo(cardId);
+        if (link.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(link);
+        statusBar()->showMessage(
+            tr("Link copied: paste it into File ▸ Open link, or click it."), 8000);
+    });
     connect(m_boardView, &BoardView::membersRequested, this, &MainWindow::openMembers);
     connect(m_board, &OpenBoard::failed, this, [this](const QString &text) {
         statusBar()->showMessage(text, 8000);
@@ -326,6 +335,7 @@ void MainWindow::startSession(
         });
     m_adminAction->setVisible(account.role == QLatin1String("admin"));
     m_signOutAction->setEnabled(true);
+    m_openLinkAction->setEnabled(true);
     m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
     statusBar()->showMessage(tr("Signed in as %1").arg(account.displayName), 5000);
     setConnectivity(Connectivity::Online);
@@ -363,6 +373,7 @@ void MainWindow::endSession()
     m_account.reset();
     m_adminAction->setVisible(false);
     m_signOutAction->setEnabled(false);
+    m_openLinkAction->setEnabled(false);
     m_bell->setCount(0);
     setWindowTitle(tr("Corkboard"));
 }

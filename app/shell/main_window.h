@@ -47,6 +47,14 @@ public:
         const QString &boardId, const QString &cardId = QString(), bool openTheCard = false);
     void showBoards();
     void openCard(const QString &cardId);
+    //! Opens what a `corkboard://open?…` link names when it is for this window's server;
+    //! otherwise says which server it is for. False (with a message) when it is no such link.
+    bool openLink(const QString &link);
+    //! The link to a card of the open board, as "Copy link" puts it on the clipboard.
+    QString linkTo(const QString &cardId) const;
+    //! File ▸ Open link…: asks for a link and opens it.
+    void askForLink();
+    QAction *openLinkAction() const { return m_openLinkAction; }
 
     BoardsList *boardsList() const { return m_boards; }
     BoardView *boardView() const { return m_boardView; }
@@ -114,6 +122,7 @@ private:
     QPushButton *m_retry = nullptr;
     QPushButton *m_changeServer = nullptr;
     QAction *m_changeServerAction = nullptr;
+    QAction *m_openLinkAction = nullptr;
     QAction *m_boardsAction = nullptr;
     QAction *m_newBoardAction = nullptr;
     QAction *m_reloadAction = nullptr;
