@@ -10,13 +10,6 @@ namespace corkboard::ui {
 
 class OpenBoard;
 
-Kind kind = ChecklistItemText;
-QString cardId;
-QString id; //!< the item or comment
-QString before;
-QString after;
-};
-
 //! One saved text edit as a step on the board's undo stack. Undo puts the old text back, and
 //! redo the new one, only if the text on the server is still what the step left (someone
 //! else's later edit stays, and the user is told); a deleted item or comment is reported too.

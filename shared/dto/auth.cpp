@@ -5,8 +5,6 @@
 
 namespace corkboard {
 
-using namespace dto;
-
 namespace {
 void writeTime(JsonWriter &w, const char *name, const QDateTime &time)
 {

@@ -4,8 +4,6 @@
 
 namespace corkboard {
 
-using namespace dto;
-
 bool fromJson(const QJsonObject &json, Notification &out)
 {
     const auto id = json.value(QLatin1String("id"));

@@ -5,8 +5,6 @@
 
 namespace corkboard {
 
-using namespace dto;
-
 void writeJson(JsonWriter &w, const User &user)
 {
     w.beginObject();

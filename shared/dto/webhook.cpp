@@ -6,8 +6,6 @@
 
 namespace corkboard {
 
-using namespace dto;
-
 namespace {
 QDateTime timeOf(const QJsonObject &json, QLatin1String key)
 {

@@ -254,7 +254,10 @@ private Q_SLOTS:
         QVERIFY(second.isOk() && third.isOk());
         const auto order = [&] {
             QStringList out;
-            for (const ChecklistItem &i : REQUIRE_OK(cards.card(card.value().id)).value().checklist)
+            const auto detail = REQUIRE_OK(cards.card(card.value().id));
+            if (!detail.isOk())
+                return out;
+            for (const ChecklistItem &i : detail.value().checklist)
                 out << i.text;
             return out;
         };
