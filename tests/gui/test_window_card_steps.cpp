@@ -241,6 +241,44 @@ private Q_SLOTS:
         QCOMPARE(serverComments(), QStringList {QStringLiteral("Snacks: done")});
     }
 
+    void tileFollowsChecklistAndCommentsOfOthersLive()
+    {
+        test::Person *bo
+            = m_world->addPerson(QStringLiteral("Bo"), QStringLiteral("bo@example.com"));
+        QVERIFY(bo && m_world->shareBoardWith(*bo));
+        QListView *todo = m_world->column(0)->cardView();
+        const auto tile
+            = [todo](int role) { return todo->model()->index(0, 0).data(role).toInt(); };
+        const int items = tile(CardModel::ChecklistTotalRole);
+        const int comments = tile(CardModel::CommentCountRole);
+        QCOMPARE(items, 3);
+        // Bo, in his own window, adds an item and ticks it, and comments twice: Ada's tile
+        // follows without a reload.
+        const auto added
+            = awaitCall<ChecklistItem>([&](QObject *ctx, Callback<ChecklistItem> done) {
+                  bo->backend->addChecklistItem(ctx, m_cardId, QStringLiteral("Tickets"), done);
+              });
+        QVERIFY(added.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::ChecklistTotalRole), items + 1, kGuiWait);
+        QVERIFY(awaitCall<ChecklistItem>([&](QObject *ctx, Callback<ChecklistItem> done) {
+            bo->backend->setChecklistItemDone(ctx, added.value->id, true, done);
+        }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::ChecklistDoneRole), 1, kGuiWait);
+        QList<Comment> posted;
+        for (const QString &text : {QStringLiteral("Booked"), QStringLiteral("Paid")}) {
+            const auto c = awaitCall<Comment>([&](QObject *ctx, Callback<Comment> done) {
+                bo->backend->addComment(ctx, m_cardId, text, {}, done);
+            });
+            QVERIFY(c.ok());
+            posted << *c.value;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::CommentCountRole), comments + 2, kGuiWait);
+        QVERIFY(awaitCall<Nothing>([&](QObject *ctx, Callback<Nothing> done) {
+            bo->backend->deleteComment(ctx, posted.first().id, done);
+        }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::CommentCountRole), comments + 1, kGuiWait);
+    }
+
     void cleanupTestCase() { m_world.reset(); }
 };
 
