@@ -81,7 +81,7 @@ QString ActivityPanel::sentence(const ActivityEntry &e)
     if (a == QLatin1String("card.deleted"))
         return tr("%1 deleted this card").arg(who);
     if (a == QLatin1String("comment.created"))
-        return tr("%1 commented: “%2”").arg(who, e.summary);
+        return tr("%1 commented: “%2”").arg(who, e.summary.simplified()); // one line
     if (a == QLatin1String("comment.updated"))
         return tr("%1 edited a comment").arg(who);
     if (a == QLatin1String("comment.deleted"))
