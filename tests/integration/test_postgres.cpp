@@ -17,6 +17,7 @@
 #include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
@@ -94,6 +95,21 @@ CliResult migrateTo(const QString &dataDir, const QString &url)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+// A private cluster of packaging/pg-test-cluster, for a test that stops and starts its server.
+bool cluster(const QString &command, const QString &dir, QString *exports = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(CORKBOARD_SOURCE_DIR "/packaging/pg-test-cluster"), {command, dir});
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning(
+            "pg-test-cluster %s: %s", qPrintable(command), p.readAllStandardError().constData());
+        return false;
+    }
+    if (exports)
+        *exports = QString::fromUtf8(p.readAllStandardOutput());
+    return true;
 }
 
 JobQueue::NewJob job(const QString &key, qint64 runAt)
@@ -401,6 +417,62 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             0);
+    }
+
+    //! The PostgreSQL server restarts under a running Corkboard: meanwhile requests get 503 and
+    //! /ready says the database check fails; afterwards every thread's connection is opened again
+    //! and reads and writes work without restarting Corkboard.
+    void serverRestartIsSurvived()
+    {
+        // Straight under /tmp: the cluster's user (nobody, under root) must reach it.
+        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/corkboard-pg-restart-XXXXXX"));
+        const QString clusterDir = dir.path();
+        QString exports;
+        QVERIFY(cluster(QStringLiteral("start"), clusterDir, &exports));
+        struct Stop
+        {
+            QString dir;
+            ~Stop() { cluster(QStringLiteral("stop"), dir); }
+        } stopAtEnd {clusterDir};
+        const QString adminUrl = exports.section(QLatin1Char('\''), 1, 1);
+        QVERIFY2(adminUrl.startsWith(QLatin1String("postgres://")), qPrintable(exports));
+        test::TestServer server([&adminUrl](Config &c) {
+            c.databaseUrl = adminUrl; // the private cluster's own database
+            c.startWorker = false;
+        });
+        const auto owner = test::registerUser(server, QStringLiteral("r@example.test"));
+        test::BoardApi api {server};
+        const auto [board, column] = api.createBoard(owner, {});
+        auto ready = [&server] { return test::http("GET", server.url(QStringLiteral("/ready"))); };
+        QCOMPARE(ready().status, 200);
+
+        QVERIFY(cluster(QStringLiteral("stop"), clusterDir));
+        const auto down = ready();
+        QCOMPARE(down.status, 503);
+        const QJsonObject database = down.json()
+                                         .value(QStringLiteral("checks"))
+                                         .toObject()
+                                         .value(QStringLiteral("database"))
+                                         .toObject();
+        QCOMPARE(database.value(QStringLiteral("status")).toString(), QStringLiteral("failing"));
+        QCOMPARE(test::httpAuth("GET", server.url(QStringLiteral("/api/v1/boards/") + board),
+                     owner.accessToken)
+                     .status,
+            503);
+
+        QVERIFY(cluster(QStringLiteral("start"), clusterDir));
+        QCOMPARE(ready().status, 200);
+        // Each server thread notices its dropped connection once (503, retry) and reopens it.
+        int ok = 0;
+        for (int i = 0; i < 10 && ok < 4; ++i) {
+            const int status = test::httpAuth(
+                "GET", server.url(QStringLiteral("/api/v1/boards/") + board), owner.accessToken)
+                                   .status;
+            QVERIFY2(status == 200 || status == 503, QByteArray::number(status).constData());
+            ok += status == 200 ? 1 : 0;
+        }
+        QCOMPARE(ok, 4);
+        QVERIFY(!api.createCard(owner, board, column, QStringLiteral("after"), {}, {}).isEmpty());
     }
 
     void unreachableServerFailsFastAndReadySaysSo()
