@@ -39,6 +39,8 @@ Q_SIGNALS:
     void cardActivated(const QString &cardId);
     //! A card left this column by keyboard: the board gives it the focus where it went.
     void focusCardRequested(const QString &cardId);
+    //! "Copy link" on a card (the window knows the server the link names).
+    void copyLinkRequested(const QString &cardId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

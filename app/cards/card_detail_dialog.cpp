@@ -164,6 +164,7 @@ void CardDetailDialog::addPanelTab(CardPanel *panel)
     connect(panel, &CardPanel::writeFinished, this, &CardDetailDialog::writeFinished);
     connect(panel, &CardPanel::statusMessage, this, &CardDetailDialog::showStatus);
     connect(panel, &CardPanel::cardChanged, this, &CardDetailDialog::load);
+    connect(panel, &CardPanel::textEdited, this, &CardDetailDialog::textEdited);
 }
 
 void CardDetailDialog::showStatus(const QString &text)

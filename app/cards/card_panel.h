@@ -8,6 +8,21 @@ namespace corkboard::ui {
 
 class OpenBoard;
 
+//! A checklist item's or a comment's text, changed from the card dialog (already saved there).
+struct TextEditStep
+{
+    enum Kind
+    {
+        ChecklistItemText,
+        CommentBody
+    };
+    Kind kind = ChecklistItemText;
+    QString cardId;
+    QString id; //!< the item or comment
+    QString before;
+    QString after;
+};
+
 //! One tab of the card dialog beside the card's own fields (checklist, comments, activity, and
 //! later attachments). The dialog owns the card's loading and closing; a panel shows its part,
 //! sends its own writes and tells the dialog about them, so "Save and close" waits for them and
@@ -44,6 +59,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     //! The panel changed the card on the server: the dialog loads it again.
     void cardChanged();
+    //! A text saved from here (an undoable step for the board).
+    void textEdited(const corkboard::ui::TextEditStep &step);
 
 protected:
     Backend *m_backend;
