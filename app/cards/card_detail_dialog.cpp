@@ -115,6 +115,12 @@ CardDetailDialog::CardDetailDialog(
     m_checklistPanel = addPanel(new ChecklistPanel(backend, board, cardId, m_tabs));
     m_commentsPanel = addPanel(new CommentsPanel(backend, board, cardId, m_tabs));
     m_activityPanel = addPanel(new ActivityPanel(backend, board, cardId, m_tabs));
+    // A tab chosen with the mouse gives its typing field the focus: what is typed next goes
+    // there (on the tab bar, Enter would reach the dialog's default button and close the card).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto *panel = qobject_cast<CardPanel *>(m_tabs->widget(index)))
+            panel->focusInput();
+    });
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     m_save = buttons->button(QDialogButtonBox::Save);

@@ -372,7 +372,12 @@ private Q_SLOTS:
             rows().contains(QStringLiteral("Ada Lovelace commented: “Ready for review”")),
             kGuiWait);
         const QStringList story = rows();
-        QVERIFY2(story.contains(QStringLiteral("Ada Lovelace changed the checklist")),
+        // The checklist steps of the earlier tests, each named: "Draft" was added, then deleted.
+        QVERIFY2(story.contains(QStringLiteral("Ada Lovelace added “Draft” to the checklist")),
+            qPrintable(story.join(QLatin1Char('|'))));
+        QVERIFY2(story.contains(QStringLiteral("Ada Lovelace removed “Draft” from the checklist")),
+            qPrintable(story.join(QLatin1Char('|'))));
+        QVERIFY2(story.contains(QStringLiteral("Ada Lovelace changed the checklist item “Review”")),
             qPrintable(story.join(QLatin1Char('|'))));
         // Newest first, and only this card: one "created", and it is the oldest line.
         QCOMPARE(story.count(QStringLiteral("Ada Lovelace created this card")), 1);
@@ -469,7 +474,8 @@ private Q_SLOTS:
             return out;
         };
         QTRY_COMPARE_WITH_TIMEOUT(activity->count(), 50, kGuiWait);
-        QCOMPARE(rows().count(QStringLiteral("Ada Lovelace changed the checklist")), 50);
+        QCOMPARE(rows().first(), QStringLiteral("Ada Lovelace added “Step 59” to the checklist"));
+        QCOMPARE(rows().last(), QStringLiteral("Ada Lovelace added “Step 10” to the checklist"));
         QTRY_VERIFY_WITH_TIMEOUT(earlier->isVisible(), kGuiWait);
         while (earlier->isVisible()) {
             const int before = activity->count();

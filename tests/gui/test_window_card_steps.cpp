@@ -115,14 +115,17 @@ private Q_SLOTS:
     {
         QPointer<CardDetailDialog> dialog = m_world->openCard(0, 0);
         QVERIFY(dialog);
+        // Choosing the tab puts the typing where the new item goes: type, Enter, three times,
+        // and the card stays open (Enter on the tab bar would save and close it).
         clickTab(dialog, QStringLiteral("Checklist"));
         QLineEdit *input = dialog->checklistField();
-        QTest::mouseClick(input, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(QApplication::focusWidget() == input, kGuiWait);
         for (const QString &text :
             {QStringLiteral("Pack"), QStringLiteral("Book"), QStringLiteral("Go")}) {
-            QTest::keyClicks(input, text);
-            QTest::keyClick(input, Qt::Key_Return);
+            QTest::keyClicks(QApplication::focusWidget(), text);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         }
+        QVERIFY(dialog && dialog->isVisible());
         QListWidget *list = dialog->checklist();
         const QStringList typed {
             QStringLiteral("Pack"), QStringLiteral("Book"), QStringLiteral("Go")};
