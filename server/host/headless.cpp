@@ -7,14 +7,18 @@
 #include "server/host/worker_supervisor.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
+#include "server/platform/config_database.h"
 #include "server/platform/crypto.h"
+#include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
+#include "server/platform/database_copy.h"
 #include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace corkboard {
@@ -80,8 +84,56 @@ int runServe(const Config &config)
     return QCoreApplication::exec();
 }
 
+namespace {
+// --migrate-to postgres://…: the data dir's SQLite database into an empty PostgreSQL database.
+// No server may run on the data dir meanwhile (its lock, exclusively), so nothing changes under
+// the copy; the attachment files stay in the data dir, which the PostgreSQL instance keeps using.
+int runMigrateTo(const Config &config)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (config.usesPostgres()) {
+        err << "corkboard: --migrate-to copies the data dir's SQLite database; unset "
+               "CORKBOARD_DATABASE_URL (it names PostgreSQL)"
+            << Qt::endl;
+        return 2;
+    }
+    try {
+        if (!QFileInfo::exists(config.sqlitePath())) {
+            err << "corkboard: there is no database at " << config.sqlitePath() << Qt::endl;
+            return 1;
+        }
+        const auto lock = DataDirLock::tryAcquire(config.dataDir, DataDirLock::Mode::Exclusive);
+        if (!lock) {
+            err << "corkboard: a server is running on " << config.dataDir << "; stop it first"
+                << Qt::endl;
+            return 1;
+        }
+        Database source(config, QStringLiteral("corkboard-migrate-to-source"));
+        Config targetConfig = config;
+        targetConfig.databaseUrl = config.migrateTarget;
+        Database target(targetConfig, QStringLiteral("corkboard-migrate-to-target"));
+        const CopyReport report = copySqliteToPostgres(source, target);
+        qint64 rows = 0;
+        for (const auto &t : report.tables) {
+            out << QStringLiteral("%1 %2").arg(t.name, -28).arg(t.targetRows) << Qt::endl;
+            rows += t.targetRows;
+        }
+        out << "copied " << rows << " row(s) of " << report.tables.size() << " table(s) into "
+            << redactedDatabaseUrl(config.migrateTarget) << "; outbox at seq "
+            << report.lastEventSeq << "; counts verified" << Qt::endl;
+        return 0;
+    } catch (const std::exception &e) {
+        err << "migration to PostgreSQL failed: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+} // namespace
+
 int runMigrate(const Config &config)
 {
+    if (config.migrateCommand == QLatin1String("to"))
+        return runMigrateTo(config);
     try {
         QDir().mkpath(config.dataDir);
         file_privacy::secureDataDir(config.dataDir, config.sqlitePath());

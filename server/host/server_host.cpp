@@ -6,6 +6,7 @@
 #include "server/host/http_worker.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
+#include "server/platform/config_database.h"
 #include "server/platform/crypto.h"
 #include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
@@ -192,7 +193,8 @@ void ServerHost::start()
     logging::write(lcServer(), QtInfoMsg, QStringLiteral("server listening"),
         {{QStringLiteral("host"), m_listenHost},
             {QStringLiteral("port"), int(m_acceptor->serverPort())},
-            {QStringLiteral("threads"), cfg.threads}});
+            {QStringLiteral("threads"), cfg.threads},
+            {QStringLiteral("database"), redactedDatabaseUrl(cfg.databaseUrl)}});
 }
 
 quint16 ServerHost::port() const

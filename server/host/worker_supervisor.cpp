@@ -40,7 +40,8 @@ WorkerSupervisor::~WorkerSupervisor()
 }
 
 QProcessEnvironment WorkerSupervisor::workerEnvironment(const QStringList &hostArguments,
-    const QProcessEnvironment &hostEnvironment, const QString &dataDir, const QString &databaseUrl)
+    const QProcessEnvironment &hostEnvironment, const QString &dataDir, const QString &databaseUrl,
+    const QString &databasePassword)
 {
     // The settings travel in the environment (readable only by this user), never in argv: the
     // host's flags become the variables that mean the same, and win as flags would.
@@ -51,6 +52,10 @@ QProcessEnvironment WorkerSupervisor::workerEnvironment(const QStringList &hostA
     // The host may have derived these (desktop defaults): pass what it actually uses.
     env.insert(QStringLiteral("CORKBOARD_DATA_DIR"), dataDir);
     env.insert(QStringLiteral("CORKBOARD_DATABASE_URL"), databaseUrl);
+    // PostgreSQL: the password the host was given (its file, or the value), in the environment.
+    if (!databasePassword.isEmpty()
+        && !env.contains(QStringLiteral("CORKBOARD_DATABASE_PASSWORD_FILE")))
+        env.insert(QStringLiteral("CORKBOARD_DATABASE_PASSWORD"), databasePassword);
     // The worker signs no tokens: it never gets the signing secret.
     env.remove(QStringLiteral("CORKBOARD_JWT_SECRET"));
     env.remove(QStringLiteral("CORKBOARD_JWT_SECRET_FILE"));
@@ -89,9 +94,9 @@ void WorkerSupervisor::launch()
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
     m_process->setArguments({QStringLiteral("--worker")});
-    m_process->setProcessEnvironment(
-        workerEnvironment(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(),
-            m_context.config.dataDir, m_context.config.databaseUrl));
+    m_process->setProcessEnvironment(workerEnvironment(QCoreApplication::arguments(),
+        QProcessEnvironment::systemEnvironment(), m_context.config.dataDir,
+        m_context.config.databaseUrl, m_context.config.databasePassword));
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
     connect(m_process, &QProcess::finished, this, &WorkerSupervisor::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {

@@ -35,7 +35,7 @@ public:
     //! its command line is only `--worker` (nothing secret, nothing that ps would show).
     static QProcessEnvironment workerEnvironment(const QStringList &hostArguments,
         const QProcessEnvironment &hostEnvironment, const QString &dataDir,
-        const QString &databaseUrl);
+        const QString &databaseUrl, const QString &databasePassword = QString());
 
 private:
     void launch();

@@ -1,5 +1,6 @@
 #include "server/platform/config.h"
 
+#include "server/platform/config_database.h"
 #include "server/platform/config_network.h"
 
 #include <QCommandLineParser>
@@ -28,6 +29,12 @@ QString Config::sqlitePath() const
     return QString();
 }
 
+bool Config::usesPostgres() const
+{
+    return databaseUrl.startsWith(QLatin1String("postgres://"))
+        || databaseUrl.startsWith(QLatin1String("postgresql://"));
+}
+
 namespace {
 
 struct Setting
@@ -43,7 +50,8 @@ constexpr Setting kSettings[] = {
     {"host", "CORKBOARD_HOST", "Address to listen on.", "address"},
     {"port", "CORKBOARD_PORT", "Port to listen on (0: any free port).", "port"},
     {"data-dir", "CORKBOARD_DATA_DIR", "Folder for the database, keys and logs.", "path"},
-    {"database-url", "CORKBOARD_DATABASE_URL", "sqlite:/path/to/file.db", "url"},
+    {"database-url", "CORKBOARD_DATABASE_URL",
+        "sqlite:/path/to/file.db or postgres://user@host:5432/db?sslmode=require", "url"},
     {"threads", "CORKBOARD_THREADS", "Server threads (default: core count).", "n"},
     {"cors-origins", "CORKBOARD_CORS_ORIGINS", "Comma-separated allowed origins.", "list"},
     {"max-body-bytes", "CORKBOARD_MAX_BODY_BYTES", "Largest JSON request body.", "bytes"},
@@ -209,6 +217,9 @@ void addOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(QStringLiteral("Corkboard, a task board for teams."));
     parser.addOption({QStringLiteral("serve"), QStringLiteral("Run the headless server.")});
     parser.addOption({QStringLiteral("worker"), QStringLiteral("Run the background job worker.")});
+    parser.addOption({QStringLiteral("migrate-to"),
+        QStringLiteral("Copy the data dir's SQLite database into an empty PostgreSQL database."),
+        QStringLiteral("postgres-url")});
     parser.addOption({QStringLiteral("migrate"),
         QStringLiteral("Database migrations: status | up | down."), QStringLiteral("command")});
     parser.addOption({QStringLiteral("rotate-jwt-key"), QStringLiteral("Add a new JWT key.")});
@@ -254,7 +265,9 @@ QString configHelpText()
     }
     text += QStringLiteral(
         "  (CORKBOARD_JWT_SECRET_FILE)  File holding the JWT signing secret (mode 0600).\n"
-        "  (CORKBOARD_JWT_SECRET)  The JWT signing secret itself; never a command-line flag.\n");
+        "  (CORKBOARD_JWT_SECRET)  The JWT signing secret itself; never a command-line flag.\n"
+        "  (CORKBOARD_DATABASE_PASSWORD_FILE)  File holding the PostgreSQL password (mode 0600).\n"
+        "  (CORKBOARD_DATABASE_PASSWORD)  The PostgreSQL password itself; never a flag.\n");
     return text;
 }
 
@@ -301,6 +314,11 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.port = 8080;
     } else if (parser.isSet(QStringLiteral("worker"))) {
         c.mode = RunMode::Worker;
+    } else if (parser.isSet(QStringLiteral("migrate-to"))) {
+        c.mode = RunMode::Migrate;
+        c.migrateCommand = QStringLiteral("to");
+        c.migrateTarget = parser.value(QStringLiteral("migrate-to")).trimmed();
+        parsePostgresUrl(QStringLiteral("--migrate-to"), c.migrateTarget);
     } else if (parser.isSet(QStringLiteral("migrate"))) {
         c.mode = RunMode::Migrate;
         c.migrateCommand = parser.value(QStringLiteral("migrate"));
@@ -356,14 +374,7 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         if (c.dataDir.isEmpty())
             c.dataDir = QDir::home().filePath(QStringLiteral(".local/share/corkboard"));
     }
-    if (!(name = lookup("database-url", &v)).isEmpty()) {
-        if (!v.startsWith(QLatin1String("sqlite:")) || v.size() <= 7)
-            throw ConfigError(name, QStringLiteral("must look like sqlite:/path/to/file.db"));
-        c.databaseUrl = v;
-    } else {
-        c.databaseUrl
-            = QStringLiteral("sqlite:") + QDir(c.dataDir).filePath(QStringLiteral("corkboard.db"));
-    }
+    parseDatabaseSettings(c, env, lookup);
     if (!(name = lookup("threads", &v)).isEmpty())
         c.threads = int(parseInteger(name, v, 1, 64));
     if (!(name = lookup("cors-origins", &v)).isEmpty()) {

@@ -31,7 +31,11 @@ struct Config
     QString host = QStringLiteral("127.0.0.1");
     int port = 0;
     QString dataDir;
-    QString databaseUrl; //!< sqlite:/path/file.db (default: <dataDir>/corkboard.db)
+    //! sqlite:/path/file.db (default: <dataDir>/corkboard.db) or postgres://user@host:port/db
+    QString databaseUrl;
+    //! PostgreSQL only: from CORKBOARD_DATABASE_PASSWORD_FILE or CORKBOARD_DATABASE_PASSWORD,
+    //! never a flag, never logged.
+    QString databasePassword;
     int threads = 1;
     QStringList corsOrigins;
     qint64 maxBodyBytes = 1024 * 1024;
@@ -90,7 +94,10 @@ struct Config
     int signedUrlSeconds = 300; //!< lifetime of a signed download URL
     qint64 thumbnailMaxPixels = 40ll * 1000 * 1000; //!< larger images get no thumbnail
     int eventCleanupIntervalMs = 10 * 60 * 1000;
-    QString migrateCommand; //!< for RunMode::Migrate: status | up | down
+    QString migrateCommand; //!< for RunMode::Migrate: status | up | down | to (--migrate-to)
+    //! --migrate-to: the empty PostgreSQL database the data dir's SQLite database is copied into
+    //! (its password: CORKBOARD_DATABASE_PASSWORD[_FILE]).
+    QString migrateTarget;
     int migrateSteps = 1;
     // Backups (see server/features/backups).
     qint64 backupIntervalMs = 24ll * 3600 * 1000; //!< scheduled backups (0: none)
@@ -112,7 +119,8 @@ struct Config
     QList<QPair<QHostAddress, int>> trustedProxies;
     bool discovery = true; //!< advertise _corkboard._tcp over DNS-SD when beyond loopback
 
-    QString sqlitePath() const;
+    QString sqlitePath() const; //!< empty on PostgreSQL
+    bool usesPostgres() const;
     //! Whether a server listening on `listenHost` speaks HTTPS under these settings.
     bool usesTls(const QString &listenHost) const;
 };

@@ -2,6 +2,7 @@
 
 #include "server/platform/app_error.h"
 #include "server/platform/config.h"
+#include "server/platform/config_database.h"
 #include "server/platform/log.h"
 
 #include "server/platform/sqlite_access.h"
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -23,16 +25,28 @@
 namespace corkboard {
 
 namespace {
-[[noreturn]] void fail(const QSqlError &error, const QString &sql)
+[[noreturn]] void fail(const QSqlError &error, const QString &sql, Database *db = nullptr)
 {
     const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
-    if (text.contains(QLatin1String("UNIQUE constraint failed"))) {
+    const QString state = error.nativeErrorCode(); // PostgreSQL: the SQLSTATE
+    const bool postgres = db && db->isPostgres();
+    if (text.contains(QLatin1String("UNIQUE constraint failed"))
+        || (postgres && state == QLatin1String("23505"))) {
         throw AppError(
             ErrorCode::Conflict, QStringLiteral("a record with these values already exists"));
     }
-    logging::write(lcDb(), QtCriticalMsg, QStringLiteral("database statement failed"),
+    const bool lost = postgres && db->connectionLost();
+    logging::write(lcDb(), lost ? QtWarningMsg : QtCriticalMsg,
+        lost ? QStringLiteral("database connection lost")
+             : QStringLiteral("database statement failed"),
         {{QStringLiteral("error"), text}, {QStringLiteral("sql"), sql.left(200)}});
-    if (text.contains(QLatin1String("database is locked"))
+    // PostgreSQL: connection exceptions (08…), shutdown (57P…), serialization failures and
+    // deadlocks (40…), lock and statement timeouts: the client may retry.
+    const bool retryable = postgres
+        && (lost || state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))
+            || state.startsWith(QLatin1String("40")) || state == QLatin1String("55P03")
+            || state == QLatin1String("57014"));
+    if (retryable || text.contains(QLatin1String("database is locked"))
         || text.contains(QLatin1String("unable to open")))
         throw AppError(
             ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
@@ -121,7 +135,7 @@ void checkpointInBackground(const QByteArray &file)
 // this thread.
 int onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
 {
-    g_writeGeneration.fetch_add(1, std::memory_order_acq_rel);
+    bumpWriteGeneration();
     if (pages >= 1000) {
         if (const char *file = sqlite3_db_filename(handle, dbName); file && *file)
             checkpointInBackground(QByteArray(file));
@@ -142,6 +156,11 @@ int onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
 }
 } // namespace
 
+void bumpWriteGeneration()
+{
+    g_writeGeneration.fetch_add(1, std::memory_order_acq_rel);
+}
+
 quint64 databaseWriteGeneration()
 {
     return g_writeGeneration.load(std::memory_order_acquire);
@@ -161,6 +180,11 @@ Statement::Statement(Database &db, const char *sql)
     : m_db(db)
     , m_sql(sql)
 {
+    if (db.isPostgres()) { // QtSql's path: the same SQL, prepared once per connection too
+        m_query = db.takeQuery(QString::fromUtf8(sql));
+        db.countStatement();
+        return;
+    }
     sqlite3 *handle = sqliteHandle(db);
     {
         QMutexLocker guard(&g_statementsLock);
@@ -179,12 +203,21 @@ Statement::Statement(Database &db, const char *sql)
 
 Statement::~Statement()
 {
+    if (m_query) {
+        if (!m_failed)
+            m_db.releaseQuery(QString::fromUtf8(m_sql), std::move(m_query));
+        return;
+    }
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
 
 Statement &Statement::bind(int position, const QString &text)
 {
+    if (m_query) {
+        m_query->bindValue(position - 1, text);
+        return *this;
+    }
     // Bound without a copy (SQLite's "static" destructor, null): the bytes live in m_bound until
     // the statement is reset.
     m_bound.append(text.toUtf8());
@@ -197,6 +230,17 @@ Statement &Statement::bind(int position, const QString &text)
 
 bool Statement::next()
 {
+    if (m_query) {
+        m_texts.clear();
+        if (!m_executed) {
+            m_executed = true;
+            if (!m_query->exec()) {
+                m_failed = true;
+                fail(m_query->lastError(), QString::fromUtf8(m_sql), &m_db);
+            }
+        }
+        return m_query->next();
+    }
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -207,16 +251,26 @@ bool Statement::next()
 
 bool Statement::isNull(int column) const
 {
+    if (m_query)
+        return m_query->isNull(column);
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
 qint64 Statement::integer(int column) const
 {
+    if (m_query)
+        return m_query->value(column).toLongLong();
     return sqlite3_column_int64(m_stmt, column);
 }
 
 QByteArrayView Statement::text(int column) const
 {
+    if (m_query) {
+        auto it = m_texts.find(column);
+        if (it == m_texts.end())
+            it = m_texts.insert(column, m_query->value(column).toString().toUtf8());
+        return QByteArrayView(*it);
+    }
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     if (!p)
         return {};
@@ -227,6 +281,15 @@ Database::Database(const Config &config, const QString &connectionName)
     : m_name(connectionName)
     , m_path(config.sqlitePath())
 {
+    if (config.usesPostgres()) {
+        m_engine = SqlEngine::Postgres;
+        m_url = config.databaseUrl;
+        m_password = config.databasePassword;
+        // The in-process writer lock: one per server (data dir) and database.
+        m_path = redactedDatabaseUrl(m_url) + QLatin1Char('|') + config.dataDir;
+        openPostgres();
+        return;
+    }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     m_db.setDatabaseName(m_path);
@@ -254,6 +317,12 @@ Database::Database(const Config &config, const QString &connectionName)
 Database::~Database()
 {
     m_idleQueries.clear(); // before the connection closes
+    if (isPostgres()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+        return;
+    }
     if (sqlite3 *handle = handleOf(m_db)) {
         QMutexLocker guard(&g_statementsLock);
         for (sqlite3_stmt *stmt : g_statements.take(handle))
@@ -266,6 +335,8 @@ Database::~Database()
 
 std::unique_ptr<QSqlQuery> Database::takeQuery(const QString &sql)
 {
+    if (m_txDepth == 0)
+        reconnectIfLost();
     const auto it = m_idleQueries.find(sql);
     if (it != m_idleQueries.end()) {
         std::unique_ptr<QSqlQuery> query = std::move(it->second);
@@ -274,22 +345,42 @@ std::unique_ptr<QSqlQuery> Database::takeQuery(const QString &sql)
     }
     auto query = std::make_unique<QSqlQuery>(m_db);
     query->setForwardOnly(true); // nothing scrolls back; QtSql then keeps no copy of the rows
+    if (runsUnprepared(sql))
+        return query; // run() executes its text
     if (!query->prepare(sql))
-        fail(query->lastError(), sql);
+        fail(query->lastError(), sql, this);
     return query;
 }
 
 void Database::releaseQuery(const QString &sql, std::unique_ptr<QSqlQuery> query)
 {
     query->finish();
+    if (runsUnprepared(sql))
+        return;
     if (m_idleQueries.size() < kMaxIdleQueries)
         m_idleQueries.try_emplace(sql, std::move(query)); // a nested twin is dropped
+}
+
+bool Database::runsUnprepared(const QString &sql) const
+{
+    if (!isPostgres())
+        return false;
+    // PostgreSQL prepares only these (PREPARE … AS); BEGIN, COMMIT, SET, DDL run as text.
+    static const QRegularExpression preparable(
+        QStringLiteral(R"(^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return !preparable.match(sql).hasMatch();
+}
+
+bool Database::run(QSqlQuery &query, const QString &sql)
+{
+    return runsUnprepared(sql) ? query.exec(sql) : query.exec();
 }
 
 bool Database::execControl(const QString &sql, QString *error)
 {
     std::unique_ptr<QSqlQuery> query = takeQuery(sql);
-    const bool ok = query->exec();
+    const bool ok = run(*query, sql);
     if (!ok && error)
         *error = query->lastError().text();
     releaseQuery(sql, std::move(query));
@@ -325,10 +416,13 @@ SqlQuery &SqlQuery::bind(int position, const QVariant &value)
 SqlQuery &SqlQuery::exec()
 {
     m_db.countStatement();
-    if (!m_query->exec()) {
+    if (!m_db.run(*m_query, m_sql)) {
         m_failed = true;
-        fail(m_query->lastError(), m_sql);
+        fail(m_query->lastError(), m_sql, &m_db);
     }
+    // SQLite counts commits in its WAL hook; PostgreSQL's autocommit writes count here.
+    if (m_db.isPostgres() && !m_db.inTransaction() && !m_query->isSelect())
+        bumpWriteGeneration();
     return *this;
 }
 
@@ -338,6 +432,7 @@ Transaction::Transaction(Database &db)
     if (m_db.m_txDepth++ > 0)
         return; // joins the outer transaction
     m_outer = true;
+    m_db.reconnectIfLost();
     // The process's single writer for this file: wait here (queued in-process), never in
     // SQLite's busy handler behind another of our own connections. Reads stay parallel (WAL).
     QMutex *writer = writerLockFor(m_db.path());
@@ -346,13 +441,18 @@ Transaction::Transaction(Database &db)
         throw AppError(
             ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
     }
-    std::unique_ptr<QSqlQuery> begin = m_db.takeQuery(QStringLiteral("BEGIN IMMEDIATE"));
-    if (!begin->exec()) {
+    // PostgreSQL: read committed; rows that must not change under the writer are locked where
+    // it matters (the outbox's per-board lock, job claims with SKIP LOCKED).
+    const QString beginSql
+        = m_db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    std::unique_ptr<QSqlQuery> begin = m_db.takeQuery(beginSql);
+    if (!m_db.run(*begin, beginSql)) {
+        const QSqlError error = begin->lastError();
         --m_db.m_txDepth;
         writer->unlock();
-        fail(begin->lastError(), QStringLiteral("BEGIN IMMEDIATE"));
+        fail(error, beginSql, &m_db);
     }
-    m_db.releaseQuery(QStringLiteral("BEGIN IMMEDIATE"), std::move(begin));
+    m_db.releaseQuery(beginSql, std::move(begin));
 }
 
 Transaction::~Transaction()
@@ -373,10 +473,12 @@ void Transaction::commit()
         return;
     if (m_outer) {
         std::unique_ptr<QSqlQuery> commit = m_db.takeQuery(QStringLiteral("COMMIT"));
-        if (!commit->exec())
-            fail(commit->lastError(),
-                QStringLiteral("COMMIT")); // the destructor rolls back, unlocks
+        if (!m_db.run(*commit, QStringLiteral("COMMIT")))
+            fail(commit->lastError(), QStringLiteral("COMMIT"),
+                &m_db); // the destructor rolls back, unlocks
         m_db.releaseQuery(QStringLiteral("COMMIT"), std::move(commit));
+        if (m_db.isPostgres())
+            bumpWriteGeneration();
         writerLockFor(m_db.path())->unlock();
     }
     m_done = true;
@@ -387,17 +489,23 @@ QStringList splitSqlScript(const QString &script)
     QStringList statements;
     QString current;
     bool inTrigger = false;
+    bool inDollarQuote = false; // PostgreSQL function bodies: $$ … $$;
+    // PostgreSQL triggers are one statement (… EXECUTE FUNCTION f();), their body a function.
+    const bool postgresTriggers = script.contains(QLatin1String("EXECUTE FUNCTION"));
     const auto lines = script.split(QLatin1Char('\n'));
     for (const auto &rawLine : lines) {
         const QString line = rawLine.trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1String("--")))
+        if (!inDollarQuote && (line.isEmpty() || line.startsWith(QLatin1String("--"))))
             continue;
         if (current.isEmpty()
             && line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
-            inTrigger = true;
+            inTrigger = !postgresTriggers; // SQLite's BEGIN … END; bodies
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inDollarQuote = !inDollarQuote;
         current += rawLine + QLatin1Char('\n');
-        const bool ends = inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                    : line.endsWith(QLatin1Char(';'));
+        const bool ends = inDollarQuote ? false
+            : inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                        : line.endsWith(QLatin1Char(';'));
         if (ends) {
             statements.append(current.trimmed());
             current.clear();
@@ -416,7 +524,7 @@ void execScript(Database &db, const QString &script)
         QSqlQuery q(db.handle());
         db.countStatement();
         if (!q.exec(sql))
-            fail(q.lastError(), sql);
+            fail(q.lastError(), sql, &db);
     }
 }
 

@@ -12,7 +12,16 @@ namespace corkboard {
 
 struct Config;
 
-//! One thread's connection to the database (SQLite: WAL, foreign keys, busy timeout).
+//! The two engines: SQLite (one file, the default) and PostgreSQL
+//! (CORKBOARD_DATABASE_URL=postgres://…).
+enum class SqlEngine
+{
+    Sqlite,
+    Postgres
+};
+
+//! One thread's connection to the database (SQLite: WAL, foreign keys, busy timeout;
+//! PostgreSQL: QPSQL with a connect timeout, reopened after the server dropped it).
 class Database
 {
 public:
@@ -23,7 +32,16 @@ public:
     Database &operator=(const Database &) = delete;
 
     QSqlDatabase &handle() { return m_db; }
+    //! SQLite: the file. PostgreSQL: the URL without password (keys the in-process writer lock).
     const QString &path() const { return m_path; }
+    SqlEngine engine() const { return m_engine; }
+    bool isPostgres() const { return m_engine == SqlEngine::Postgres; }
+    //! PostgreSQL: after the server dropped the connection (a restart), opens it again; called
+    //! before a statement or transaction starts outside a transaction. Throws
+    //! AppError(Unavailable) while the server cannot be reached. No-op on SQLite.
+    void reconnectIfLost();
+    //! PostgreSQL: whether libpq says the connection is gone (checked after a failure).
+    bool connectionLost();
     //! Test seam: how many statements were executed through SqlQuery on this connection.
     qint64 statementCount() const { return m_statements; }
     void countStatement() { ++m_statements; }
@@ -35,14 +53,23 @@ public:
     std::unique_ptr<QSqlQuery> takeQuery(const QString &sql);
     //! Resets the statement (no lock or read snapshot stays behind) and keeps it for the next use.
     void releaseQuery(const QString &sql, std::unique_ptr<QSqlQuery> query);
+    //! PostgreSQL: whether this SQL cannot be prepared (BEGIN, COMMIT, SET, DDL) and runs as text.
+    bool runsUnprepared(const QString &sql) const;
+    //! Executes a query from takeQuery (prepared, or as text when runsUnprepared).
+    bool run(QSqlQuery &query, const QString &sql);
     //! Runs one statement through the cache with no result rows (BEGIN, COMMIT …).
     bool execControl(const QString &sql, QString *error = nullptr);
 
 private:
     friend class Transaction;
+    void openPostgres();
     QSqlDatabase m_db;
     QString m_name;
     QString m_path;
+    SqlEngine m_engine = SqlEngine::Sqlite;
+    QString m_url; // PostgreSQL
+    QString m_password; // PostgreSQL, never logged
+    bool m_lost = false;
     qint64 m_statements = 0;
     int m_txDepth = 0;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_idleQueries;
@@ -74,8 +101,8 @@ private:
     bool m_failed = false;
 };
 
-//! BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Nested use joins
-//! the outer transaction.
+//! BEGIN IMMEDIATE (PostgreSQL: BEGIN, read committed) … COMMIT; rolls back in the destructor
+//! unless committed. Nested use joins the outer transaction.
 class Transaction
 {
 public:

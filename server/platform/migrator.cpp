@@ -14,6 +14,11 @@
 
 namespace corkboard {
 
+Migrator::Migrator(Database &db)
+    : Migrator(db, builtinMigrations(db.engine()))
+{
+}
+
 Migrator::Migrator(Database &db, QList<Migration> migrations)
     : m_db(db)
     , m_migrations(std::move(migrations))
@@ -22,12 +27,13 @@ Migrator::Migrator(Database &db, QList<Migration> migrations)
         [](const Migration &a, const Migration &b) { return a.version < b.version; });
 }
 
-QList<Migration> Migrator::builtinMigrations()
+QList<Migration> Migrator::builtinMigrations(SqlEngine engine)
 {
     static const QRegularExpression fileName(
         QStringLiteral(R"(^(\d{4})_([a-z0-9_]+)\.(up|down)\.sql$)"));
     QMap<int, Migration> byVersion;
-    QDirIterator it(QStringLiteral(":/migrations"));
+    QDirIterator it(engine == SqlEngine::Postgres ? QStringLiteral(":/migrations/postgres")
+                                                  : QStringLiteral(":/migrations"));
     while (it.hasNext()) {
         const QString path = it.next();
         const auto m = fileName.match(it.fileName());
@@ -94,7 +100,7 @@ int Migrator::up(const QString &backupDir)
     const auto todo = pending();
     if (todo.isEmpty())
         return 0;
-    if (!applied.isEmpty() && !backupDir.isEmpty()) {
+    if (!applied.isEmpty() && !backupDir.isEmpty() && !m_db.isPostgres()) {
         QDir().mkpath(backupDir);
         const QString target = QDir(backupDir).filePath(
             QStringLiteral("corkboard-before-%1-%2.db")

@@ -1,12 +1,11 @@
 // The whole account flow against a real loopback server: register → login → authenticated call
 // → refresh (rotation) → reuse of a spent token revokes the family → logout, plus bad input.
 #include "tests/support/auth_helpers.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace corkboard;
@@ -36,23 +35,6 @@ QString tokenOf(const HttpResult &r, const char *name)
         .toString();
 }
 
-qint64 countRows(const QString &dbPath, const QString &sql)
-{
-    const QString name = QStringLiteral("probe-%1").arg(qintptr(&dbPath));
-    qint64 n = -1;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                n = q.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return n;
-}
 } // namespace
 
 class TestAuthFlow : public QObject
@@ -146,13 +128,13 @@ void TestAuthFlow::fullFlow()
     QCOMPARE(refresh(server, refresh3).status, 401);
 
     // The database holds hashes only.
-    const QString dbPath = server.config().sqlitePath();
-    QCOMPARE(countRows(dbPath,
+    QCOMPARE(test::countRows(server.config(),
                  QStringLiteral("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = '%1' "
                                 "OR token_hash = '%2'")
                      .arg(refresh1, refresh3)),
         0);
-    QVERIFY(countRows(dbPath, QStringLiteral("SELECT COUNT(*) FROM refresh_tokens")) >= 4);
+    QVERIFY(test::countRows(server.config(), QStringLiteral("SELECT COUNT(*) FROM refresh_tokens"))
+        >= 4);
 }
 
 void TestAuthFlow::secondAccountNeedsInvite()
@@ -275,8 +257,7 @@ void TestAuthFlow::badRegistrationInput()
     for (const auto &e : r.json().value(QStringLiteral("errors")).toArray())
         found = found || e.toObject().value(QStringLiteral("field")).toString() == field;
     QVERIFY2(found, r.body.constData());
-    QCOMPARE(
-        countRows(server.config().sqlitePath(), QStringLiteral("SELECT COUNT(*) FROM users")), 0);
+    QCOMPARE(test::countRows(server.config(), QStringLiteral("SELECT COUNT(*) FROM users")), 0);
 }
 
 void TestAuthFlow::invalidUtf8IsRefused()
@@ -304,8 +285,7 @@ void TestAuthFlow::invalidUtf8IsRefused()
                  .value(QStringLiteral("field"))
                  .toString(),
         QStringLiteral("password"));
-    QCOMPARE(
-        countRows(server.config().sqlitePath(), QStringLiteral("SELECT COUNT(*) FROM users")), 0);
+    QCOMPARE(test::countRows(server.config(), QStringLiteral("SELECT COUNT(*) FROM users")), 0);
 }
 
 void TestAuthFlow::protectedRoutesNeedToken()

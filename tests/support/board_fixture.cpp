@@ -4,6 +4,7 @@
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
 #include "shared/time_format.h"
+#include "tests/support/test_database.h"
 
 #include <QSqlQuery>
 #include <QUuid>
@@ -18,6 +19,7 @@ BoardFixture::BoardFixture()
     m_config.dataDir = m_dir.path();
     m_config.databaseUrl
         = QStringLiteral("sqlite:") + m_dir.path() + QStringLiteral("/corkboard.db");
+    useTestDatabase(m_config);
     m_db = std::make_unique<Database>(
         m_config, QStringLiteral("fixture-") + QUuid::createUuid().toString());
     Migrator(*m_db).up();

@@ -1,6 +1,7 @@
 #include "tests/support/test_server.h"
 
 #include "shared/tls_fingerprint.h"
+#include "tests/support/test_database.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@ Config testConfig(const QString &dataDir)
     c.port = 0;
     c.dataDir = dataDir;
     c.databaseUrl = QStringLiteral("sqlite:") + dataDir + QStringLiteral("/corkboard.db");
+    useTestDatabase(c); // the postgres variants: a fresh PostgreSQL database instead
     c.threads = 2;
     c.logLevel = QStringLiteral("warning");
     c.rateLimitPerSecond = 10000;

@@ -1,6 +1,7 @@
 // Config: CORKBOARD_* variables and flags parsed once; invalid values name the setting, and the
 // real binary exits with status 2.
 #include "server/platform/config.h"
+#include "server/platform/config_database.h"
 
 #include <QFile>
 #include <QProcess>
@@ -108,6 +109,14 @@ private Q_SLOTS:
                                           << "short";
         QTest::newRow("database url") << "CORKBOARD_DATABASE_URL"
                                       << "postgres://x";
+        QTest::newRow("password in database url") << "CORKBOARD_DATABASE_URL"
+                                                  << "postgres://u:secret@db.example/cb";
+        QTest::newRow("database sslmode") << "CORKBOARD_DATABASE_URL"
+                                          << "postgres://u@db.example/cb?sslmode=sometimes";
+        QTest::newRow("database parameter") << "CORKBOARD_DATABASE_URL"
+                                            << "postgres://u@db.example/cb?password=x";
+        QTest::newRow("database connect timeout") << "CORKBOARD_DATABASE_URL"
+                                                  << "postgres://u@h/cb?connect_timeout=0";
         QTest::newRow("empty host") << "CORKBOARD_HOST"
                                     << " ";
         QTest::newRow("header timeout") << "CORKBOARD_HEADER_TIMEOUT_MS"
@@ -166,6 +175,51 @@ private Q_SLOTS:
     {
         QVERIFY_THROWS_EXCEPTION(
             ConfigError, loadConfig(args({"--migrate", "sideways"}), QProcessEnvironment()));
+    }
+
+    void postgresUrlSelectsPostgres()
+    {
+        QTemporaryDir dir;
+        const QString passwordFile = dir.filePath(QStringLiteral("pw"));
+        QFile f(passwordFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("s3cret-pw\n");
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const Config c = loadConfig(args({}),
+            envWith({{"CORKBOARD_DATABASE_URL",
+                         "postgres://corkboard@db.example:6543/boards?sslmode=verify-full&"
+                         "connect_timeout=7"},
+                {"CORKBOARD_DATABASE_PASSWORD_FILE", passwordFile.toUtf8().constData()}}));
+        QVERIFY(c.usesPostgres());
+        QVERIFY(c.sqlitePath().isEmpty());
+        QCOMPARE(c.databasePassword, QStringLiteral("s3cret-pw"));
+        const PostgresTarget t
+            = parsePostgresUrl(QStringLiteral("CORKBOARD_DATABASE_URL"), c.databaseUrl);
+        QCOMPARE(t.host, QStringLiteral("db.example"));
+        QCOMPARE(t.port, 6543);
+        QCOMPARE(t.database, QStringLiteral("boards"));
+        QCOMPARE(t.user, QStringLiteral("corkboard"));
+        QCOMPARE(t.connectOptions(), QStringLiteral("sslmode=verify-full;connect_timeout=7"));
+        // A unix socket folder, and the password from the variable when there is no file.
+        const Config s = loadConfig(args({}),
+            envWith({{"CORKBOARD_DATABASE_URL", "postgresql://me@localhost/cb?host=/run/pg"},
+                {"CORKBOARD_DATABASE_PASSWORD", "pw2"}}));
+        QCOMPARE(
+            parsePostgresUrl(QStringLiteral("x"), s.databaseUrl).host, QStringLiteral("/run/pg"));
+        QCOMPARE(s.databasePassword, QStringLiteral("pw2"));
+        // A password file others can read is refused, naming the variable.
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ReadOther));
+        try {
+            loadConfig(args({}),
+                envWith({{"CORKBOARD_DATABASE_URL", "postgres://u@h/cb"},
+                    {"CORKBOARD_DATABASE_PASSWORD_FILE", passwordFile.toUtf8().constData()}}));
+            QFAIL("no ConfigError thrown");
+        } catch (const ConfigError &e) {
+            QCOMPARE(e.setting, QStringLiteral("CORKBOARD_DATABASE_PASSWORD_FILE"));
+        }
+        QCOMPARE(redactedDatabaseUrl(QStringLiteral("postgres://u:pw@h:5432/cb?sslmode=require")),
+            QStringLiteral("postgres://u@h:5432/cb?sslmode=require"));
     }
 
     void envExampleListsEverySetting()

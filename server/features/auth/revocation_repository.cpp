@@ -21,11 +21,11 @@ Revocation RevocationRepository::insert(Revocation::Kind kind, const QString &su
 {
     SqlQuery q(m_db,
         QStringLiteral("INSERT INTO revocations (kind, subject, user_id, reason, created_at, "
-                       "expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
+                       "expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
     q.bind(0, Revocation::kindName(kind)).bind(1, subject).bind(2, userId).bind(3, reason);
     q.bind(4, toRfc3339(now)).bind(5, toRfc3339(expiresAt)).exec();
     Revocation r;
-    r.id = q.lastInsertId().toLongLong();
+    r.id = q.next() ? q.value(0).toLongLong() : 0; // RETURNING: both engines, no lastInsertId
     r.kind = kind;
     r.subject = subject;
     r.userId = userId;

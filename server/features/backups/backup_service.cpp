@@ -156,6 +156,9 @@ void BackupService::removeStalePartials() const
 
 BackupInfo BackupService::writeVerified(const QString &finalPath, const QString &kind)
 {
+    if (m_config.usesPostgres()) // a file copy of the database is an SQLite thing
+        throw AppError(ErrorCode::Conflict,
+            QStringLiteral("the database is PostgreSQL: back it up with pg_dump"));
     const QDateTime at = m_clock.now().toUTC();
     const QFileInfo target(finalPath);
     const bool ownFolder = finalPath.isEmpty();
@@ -263,6 +266,8 @@ QList<BackupInfo> BackupService::list() const
 
 bool BackupService::runScheduled(qint64 slotStartMs)
 {
+    if (m_config.usesPostgres())
+        return false; // PostgreSQL is backed up by its operator (pg_dump, base backups)
     const auto existing = list();
     for (const auto &b : existing) {
         if (b.kind == QLatin1String("scheduled") && b.createdAt.toMSecsSinceEpoch() >= slotStartMs)
@@ -316,6 +321,9 @@ QStringList BackupService::applyRetention()
 
 BackupService::RestoreResult BackupService::restore(const QString &file)
 {
+    if (m_config.usesPostgres())
+        throw AppError(ErrorCode::Conflict,
+            QStringLiteral("the database is PostgreSQL: restore it with pg_restore"));
     const QFileInfo source(file);
     if (!source.isFile())
         throw AppError(ErrorCode::NotFound, QStringLiteral("%1 is not a file").arg(file));

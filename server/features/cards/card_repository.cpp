@@ -1,6 +1,7 @@
 #include "server/features/cards/card_repository.h"
 
 #include "server/platform/database.h"
+#include "server/platform/sql_dialect.h"
 #include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
@@ -13,12 +14,12 @@ QVariant notNull(const QString &s)
     return s.isNull() ? QVariant(QString::fromLatin1("")) : QVariant(s);
 }
 
-const QString kSelect = QStringLiteral(
+const QString kSelectTemplate = QStringLiteral(
     "SELECT c.id, c.board_id, c.column_id, c.position, c.title, c.description, c.due_at, "
     "c.archived, c.created_by, "
     "c.version, c.created_at, c.updated_at, "
-    "(SELECT group_concat(label_id, ',') FROM card_labels WHERE card_id = c.id), "
-    "(SELECT group_concat(user_id, ',') FROM card_assignees WHERE card_id = c.id), "
+    "(SELECT %1 FROM card_labels WHERE card_id = c.id), "
+    "(SELECT %2 FROM card_assignees WHERE card_id = c.id), "
     "(SELECT COUNT(*) FROM checklist_items WHERE card_id = c.id), "
     "(SELECT COALESCE(SUM(done), 0) FROM checklist_items WHERE card_id = c.id), "
     "(SELECT COUNT(*) FROM comments WHERE card_id = c.id), "
@@ -26,6 +27,14 @@ const QString kSelect = QStringLiteral(
     "(SELECT id FROM attachments WHERE card_id = c.id AND thumbnail_state = 'ready' "
     "ORDER BY rid DESC LIMIT 1) "
     "FROM cards c ");
+
+const QString &selectSql(const Database &db)
+{
+    return sql::perEngine(db, [](SqlEngine engine) {
+        return kSelectTemplate.arg(
+            sql::groupConcat(engine, "label_id"), sql::groupConcat(engine, "user_id"));
+    });
+}
 
 QStringList idList(const QVariant &v)
 {
@@ -74,7 +83,7 @@ Card readCardColumns(SqlQuery &q)
 
 QList<Card> CardRepository::readAll(const QString &where, const QVariantList &binds)
 {
-    SqlQuery q(m_db, kSelect + where);
+    SqlQuery q(m_db, selectSql(m_db) + where);
     q.raw().setForwardOnly(true);
     for (int i = 0; i < binds.size(); ++i)
         q.bind(i, binds.at(i));

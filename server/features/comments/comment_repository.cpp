@@ -1,16 +1,23 @@
 #include "server/features/comments/comment_repository.h"
 
 #include "server/platform/database.h"
+#include "server/platform/sql_dialect.h"
 #include "shared/dto/fast_time.h"
 #include "shared/time_format.h"
 
 namespace corkboard {
 
 namespace {
-const QString kSelect = QStringLiteral("SELECT c.id, c.card_id, c.board_id, c.author_id, c.body, "
-                                       "c.version, c.created_at, c.updated_at, "
-                                       "(SELECT group_concat(user_id, ',') FROM comment_mentions "
-                                       "WHERE comment_id = c.id), c.rid FROM comments c ");
+const QString &selectSql(const Database &db)
+{
+    return sql::perEngine(db, [](SqlEngine engine) {
+        return QStringLiteral("SELECT c.id, c.card_id, c.board_id, c.author_id, c.body, "
+                              "c.version, c.created_at, c.updated_at, "
+                              "(SELECT %1 FROM comment_mentions WHERE comment_id = c.id), c.rid "
+                              "FROM comments c ")
+            .arg(sql::groupConcat(engine, "user_id"));
+    });
+}
 
 Comment readComment(SqlQuery &q)
 {
@@ -33,8 +40,9 @@ Comment readComment(SqlQuery &q)
 
 CommentRepository::Page CommentRepository::list(const QString &cardId, qint64 afterRid, int limit)
 {
-    SqlQuery q(
-        m_db, kSelect + QStringLiteral("WHERE c.card_id = ? AND c.rid > ? ORDER BY c.rid LIMIT ?"));
+    SqlQuery q(m_db,
+        selectSql(m_db)
+            + QStringLiteral("WHERE c.card_id = ? AND c.rid > ? ORDER BY c.rid LIMIT ?"));
     q.bind(0, cardId).bind(1, afterRid).bind(2, limit).exec();
     Page page;
     while (q.next()) {
@@ -46,7 +54,7 @@ CommentRepository::Page CommentRepository::list(const QString &cardId, qint64 af
 
 std::optional<Comment> CommentRepository::find(const QString &id)
 {
-    SqlQuery q(m_db, kSelect + QStringLiteral("WHERE c.id = ?"));
+    SqlQuery q(m_db, selectSql(m_db) + QStringLiteral("WHERE c.id = ?"));
     q.bind(0, id).exec();
     if (!q.next())
         return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "server/platform/app_error.h"
 #include "server/platform/database.h"
+#include "server/platform/sql_dialect.h"
 #include "shared/json_writer.h"
 
 #include <QJsonDocument>
@@ -40,7 +41,7 @@ public:
         : m_db(db)
     {
         if (!db.inTransaction())
-            m_open = db.execControl(QStringLiteral("BEGIN"));
+            m_open = db.execControl(sql::beginRead(db));
     }
     ~ReadTransaction()
     {

@@ -8,16 +8,25 @@ namespace corkboard {
 
 void OutboxRepository::append(EventEnvelope &event)
 {
+    if (m_db.isPostgres()) {
+        // Gapless per board in commit order: the seq is drawn while this transaction holds the
+        // board's lock (until it commits), so a later seq of the same board never commits before
+        // an earlier one and a reader by `seq > n` never skips one. A sequence alone is not
+        // enough (a later number can commit first). The lock is a transaction-scoped advisory
+        // lock on the board id, so it also covers a board deleted in this transaction.
+        SqlQuery lock(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"));
+        lock.bind(0, event.boardId).exec();
+    }
     SqlQuery q(m_db,
-        QStringLiteral(
-            "INSERT INTO events (type, board_id, actor_id, at, data) VALUES (?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO events (type, board_id, actor_id, at, data) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING seq"));
     q.bind(0, event.type)
         .bind(1, event.boardId)
         .bind(2, event.actorId)
         .bind(3, toRfc3339(event.at));
     q.bind(4, QString::fromUtf8(event.data));
     q.exec();
-    event.seq = q.lastInsertId().toLongLong();
+    event.seq = q.next() ? q.value(0).toLongLong() : 0;
 }
 
 QList<EventEnvelope> OutboxRepository::read(

@@ -12,9 +12,10 @@ namespace corkboard {
 
 HealthController::HealthController(ThreadContext &context, const Router &)
     : m_context(context)
-    , m_repository(context.server.config.sqlitePath())
+    , m_repository(context.server.config)
 {
-    const auto migrations = Migrator::builtinMigrations();
+    const auto migrations = Migrator::builtinMigrations(
+        context.server.config.usesPostgres() ? SqlEngine::Postgres : SqlEngine::Sqlite);
     m_expectedMigrations = migrations.isEmpty() ? 0 : migrations.last().version;
     QFile f(QStringLiteral(":/openapi/openapi.json"));
     if (f.open(QIODevice::ReadOnly))

@@ -1,5 +1,8 @@
 #include "server/features/health/health_repository.h"
 
+#include "server/platform/config.h"
+#include "server/platform/config_database.h"
+
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -9,8 +12,10 @@
 
 namespace corkboard {
 
-HealthRepository::HealthRepository(QString sqlitePath)
-    : m_path(std::move(sqlitePath))
+HealthRepository::HealthRepository(const Config &config)
+    : m_path(config.sqlitePath())
+    , m_url(config.usesPostgres() ? config.databaseUrl : QString())
+    , m_password(config.databasePassword)
 {
 }
 
@@ -20,14 +25,32 @@ HealthRepository::Probe HealthRepository::probe() const
     Probe result;
     const QString name = QStringLiteral("corkboard-probe-%1").arg(++counter);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-        if (!QFileInfo(m_path).isFile()) {
+        const bool postgres = !m_url.isEmpty();
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        if (postgres) {
+            PostgresTarget target
+                = parsePostgresUrl(QStringLiteral("CORKBOARD_DATABASE_URL"), m_url);
+            target.connectTimeoutSeconds = qMin(target.connectTimeoutSeconds, 3);
+            db.setHostName(target.host);
+            db.setPort(target.port);
+            db.setDatabaseName(target.database);
+            db.setUserName(target.user);
+            db.setPassword(m_password);
+            db.setConnectOptions(target.connectOptions());
+        } else {
+            db.setDatabaseName(m_path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        }
+        if (postgres) {
+            if (!db.open())
+                result.databaseError = QStringLiteral("database server cannot be reached");
+        } else if (!QFileInfo(m_path).isFile()) {
             result.databaseError = QStringLiteral("database file is missing");
         } else if (!db.open()) {
             result.databaseError = QStringLiteral("database cannot be opened");
-        } else {
+        }
+        if (result.databaseError.isEmpty()) {
             QSqlQuery q(db);
             if (q.exec(QStringLiteral(
                     "SELECT count(*), coalesce(max(version), 0) FROM schema_migrations"))

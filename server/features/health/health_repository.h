@@ -4,12 +4,15 @@
 
 namespace corkboard {
 
-//! Readiness facts straight from the database file (a fresh read-only connection each time,
-//! so a file that went missing or unreadable is noticed even while pooled connections live).
+struct Config;
+
+//! Readiness facts straight from the database (a fresh connection each time, so a file that went
+//! missing or unreadable, or a PostgreSQL server that is down or restarting, is noticed even
+//! while pooled connections live).
 class HealthRepository
 {
 public:
-    explicit HealthRepository(QString sqlitePath);
+    explicit HealthRepository(const Config &config);
 
     struct Probe
     {
@@ -21,7 +24,9 @@ public:
     Probe probe() const;
 
 private:
-    QString m_path;
+    QString m_path; // SQLite
+    QString m_url; // PostgreSQL
+    QString m_password;
 };
 
 } // namespace corkboard

@@ -2,6 +2,7 @@
 
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
+#include "server/platform/sql_dialect.h"
 
 #include <QJsonDocument>
 
@@ -122,8 +123,9 @@ std::optional<Job> JobQueue::claim(
             "lease_token = :token, lease_expires_at = :expires, updated_at = :now1 "
             "WHERE id = (SELECT id FROM jobs WHERE ((state = 'queued' AND run_at <= :now2) "
             "  OR (state = 'running' AND lease_expires_at <= :now3 AND attempts < max_attempts))")
-            + exclude
-            + QStringLiteral("  ORDER BY run_at, created_at LIMIT 1) "
+            + exclude + QStringLiteral("  ORDER BY run_at, created_at LIMIT 1")
+            + sql::skipLocked(m_db)
+            + QStringLiteral(") "
                              "AND ((state = 'queued' AND run_at <= :now4) "
                              "  OR (state = 'running' AND lease_expires_at <= :now5 AND attempts < "
                              "max_attempts))"));

@@ -1,6 +1,7 @@
 #include "server/features/jobs/outbox_relay.h"
 
 #include "server/platform/database.h"
+#include "server/platform/sql_dialect.h"
 
 #include <QJsonDocument>
 
@@ -17,10 +18,8 @@ int OutboxRelay::relay(int limit)
     if (m_consumers.isEmpty())
         return 0;
     if (!m_checkedTable) {
-        SqlQuery t(m_db,
-            QStringLiteral(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'"));
-        t.exec();
+        SqlQuery t(m_db, sql::countTablesNamed(m_db));
+        t.bind(0, QStringLiteral("events")).exec();
         m_hasEvents = t.next() && t.value(0).toInt() > 0;
         m_checkedTable = true;
     }

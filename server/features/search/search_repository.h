@@ -7,8 +7,10 @@
 namespace corkboard {
 
 class Database;
+class SqlQuery;
 
-//! FTS5 queries over cards_fts and comments_fts, limited to the caller's boards.
+//! Full-text queries limited to the caller's boards: FTS5 (cards_fts, comments_fts) on SQLite,
+//! tsvector columns with GIN indexes on PostgreSQL; the same hits from both.
 class SearchRepository
 {
 public:
@@ -23,6 +25,7 @@ public:
         const QString &userId, const QString &match, const QString &boardId, int limit);
 
 private:
+    static QList<SearchHit> readHits(SqlQuery &q);
     Database &m_db;
 };
 

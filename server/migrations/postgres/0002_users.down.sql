@@ -1,0 +1,2 @@
+DROP INDEX users_display_name;
+DROP TABLE users;

@@ -1,0 +1,2 @@
+DROP INDEX invites_created_at;
+DROP TABLE invites;

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS revocations_expires;
+DROP TABLE IF EXISTS revocations;

@@ -1,0 +1,2 @@
+DROP INDEX notifications_user;
+DROP TABLE notifications;

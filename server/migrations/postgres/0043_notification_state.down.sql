@@ -1,0 +1,1 @@
+DROP TABLE notified_assignees;
