@@ -41,6 +41,7 @@ public:
 
 Q_SIGNALS:
     void cardActivated(const QString &cardId);
+    void filesDroppedOnCard(const QString &cardId, const QStringList &paths);
     void membersRequested();
     void backRequested();
 

@@ -8,8 +8,8 @@ namespace corkboard::ui {
 
 class OpenBoard;
 
-//! One tab of the card dialog beside the card's own fields (checklist, comments, activity, and
-//! later attachments). The dialog owns the card's loading and closing; a panel shows its part,
+//! One tab of the card dialog beside the card's own fields (checklist, comments, attachments,
+//! activity). The dialog owns the card's loading and closing; a panel shows its part,
 //! sends its own writes and tells the dialog about them, so "Save and close" waits for them and
 //! a failed one keeps the dialog open. A new part of the card is one more CardPanel subclass and
 //! one `addPanel` line in CardDetailDialog's constructor.
@@ -44,6 +44,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     //! The panel changed the card on the server: the dialog loads it again.
     void cardChanged();
+    //! title() says something else now (e.g. a count).
+    void titleChanged();
 
 protected:
     Backend *m_backend;

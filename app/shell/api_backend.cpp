@@ -1,5 +1,6 @@
 #include "app/shell/api_backend.h"
 
+#include "app/cards/attachment_transfers.h"
 #include "app/shell/api_backend_util.h"
 #include "app/shell/app_settings.h"
 #include "shared/client/api_decode.h"
@@ -75,6 +76,8 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
         m_probeClient->setServerTrust(m_settings->serverTrust());
     }
     m_live->attach(m_api);
+    m_attachments = new AttachmentTransfers(
+        m_api, client::UploadResumeStore(m_settings ? m_settings->file() : QString()), this);
     connect(m_api, &client::ApiClient::sessionEnded, this, [this] {
         m_account.reset();
         m_live->close();
@@ -208,6 +211,7 @@ void ApiBackend::adopt(
         m_names.insert(r.value().id, r.value().displayName);
         m_settings->setAccountFor(serverUrl(), r.value().id);
         startLive();
+        m_attachments->resumeUnfinished(); // uploads an earlier run left unfinished
         done(Outcome<dto::User>::success(*m_account));
     });
 }
@@ -249,6 +253,7 @@ void ApiBackend::resumeSession(QObject *context, Callback<dto::User> done)
                 m_account = me.value();
                 m_names.insert(m_account->id, m_account->displayName);
                 startLive();
+                m_attachments->resumeUnfinished();
                 done(Outcome<dto::User>::success(*m_account));
             });
         });

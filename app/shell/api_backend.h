@@ -121,6 +121,7 @@ public:
     {
         return m_boardNames.value(boardId);
     }
+    AttachmentTransfers *attachments() const override { return m_attachments; }
 
 private:
     void adopt(
@@ -143,6 +144,7 @@ private:
     std::unique_ptr<client::UsersApi> m_users;
     std::unique_ptr<client::AuthApi> m_auth;
     std::unique_ptr<client::NotificationsApi> m_notifications;
+    AttachmentTransfers *m_attachments = nullptr;
     std::optional<dto::User> m_account;
     QHash<QString, QString> m_names; //!< user id → display name (board members seen)
     QHash<QString, QString> m_boardNames;
