@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -130,7 +131,9 @@ AttachmentsPanel::AttachmentsPanel(
     connect(m_open, &QPushButton::clicked, this, &AttachmentsPanel::openSelected);
     connect(m_save, &QPushButton::clicked, this, &AttachmentsPanel::saveSelected);
     connect(m_delete, &QPushButton::clicked, this, &AttachmentsPanel::deleteSelected);
-    connect(m_list, &QListWidget::itemActivated, this, &AttachmentsPanel::openSelected);
+    connect(m_list, &QListWidget::itemDoubleClicked, this, &AttachmentsPanel::openSelected);
+    // Enter opens the file; it never reaches the dialog's default button (save and close).
+    m_list->installEventFilter(this);
     connect(m_list, &QListWidget::currentItemChanged, this, &AttachmentsPanel::updateButtons);
     auto *paste = new QShortcut(QKeySequence::Paste, this);
     paste->setContext(Qt::WidgetWithChildrenShortcut);
@@ -310,6 +313,18 @@ void AttachmentsPanel::attachFiles(const QStringList &paths)
         return;
     for (const QString &path : paths)
         m_transfers->upload(m_cardId, path);
+}
+
+bool AttachmentsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            openSelected();
+            return true;
+        }
+    }
+    return CardPanel::eventFilter(watched, event);
 }
 
 void AttachmentsPanel::dragEnterEvent(QDragEnterEvent *event)

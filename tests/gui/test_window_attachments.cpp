@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QImage>
 #include <QListView>
 #include <QListWidget>
@@ -27,6 +28,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QUrl>
 
 using namespace corkboard;
@@ -209,6 +211,67 @@ private Q_SLOTS:
             !tile().data(CardModel::CoverRole).value<QImage>().isNull(), kGuiWait);
         const QImage cover = tile().data(CardModel::CoverRole).value<QImage>();
         QCOMPARE(cover.pixelColor(cover.width() / 2, cover.height() / 2), QColor(30, 120, 200));
+    }
+
+    void openAndSaveAsHandOverTheSameBytes()
+    {
+        QPointer<CardDetailDialog> dialog = openAttachments();
+        QVERIFY(dialog);
+        AttachmentsPanel *panel = dialog->attachmentsPanel();
+        QListWidgetItem *row = panel->itemNamed(QStringLiteral("server.log"));
+        QVERIFY(row);
+        const QString expected = serverFiles().value(QStringLiteral("server.log"));
+        QUrl opened;
+        AttachmentsPanel::setOpener([&opened](const QUrl &url) { opened = url; });
+        // Enter on the row opens it: a private copy handed to the system's application.
+        QTest::mouseClick(panel->list()->viewport(), Qt::LeftButton, {},
+            panel->list()->visualItemRect(row).center());
+        QTest::keyClick(panel->list(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.isLocalFile(), kGuiWait);
+        QCOMPARE(QFileInfo(opened.toLocalFile()).fileName(), QStringLiteral("server.log"));
+        QCOMPARE(sha256Of(opened.toLocalFile()), expected);
+        QCOMPARE(QFileInfo(opened.toLocalFile()).permissions()
+                & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+            QFileDevice::Permissions());
+        AttachmentsPanel::setOpener([](const QUrl &) {});
+
+        // Save as…: the chosen file, with the same bytes.
+        const QString target = m_world->dataPath(QStringLiteral("saved.log"));
+        AttachmentsPanel::setNextFiles({target});
+        QPushButton *save = nullptr;
+        for (QPushButton *b : panel->findChildren<QPushButton *>()) {
+            if (b->accessibleName() == QStringLiteral("Save attachment as"))
+                save = b;
+        }
+        QVERIFY(save && save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(sha256Of(target), expected, kGuiWait);
+        closeCard(dialog);
+    }
+
+    void cancelledUploadLeavesNothing()
+    {
+        QPointer<CardDetailDialog> dialog = openAttachments();
+        QVERIFY(dialog);
+        AttachmentsPanel *panel = dialog->attachmentsPanel();
+        const int before = panel->list()->count();
+        const QString big = writeFile(QStringLiteral("big.iso"), 24 * 1024 * 1024, 4);
+        std::unique_ptr<QMimeData> mime(filesMime({big}));
+        QVERIFY(test::GuiWorld::drop(panel, QPoint(10, 10), mime.get()));
+        QToolButton *cancel = nullptr;
+        for (QToolButton *b : panel->progressArea()->findChildren<QToolButton *>()) {
+            if (b->accessibleName().startsWith(QStringLiteral("Cancel uploading")))
+                cancel = b;
+        }
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            panel->progressArea()->findChildren<QProgressBar *>().size(), 0, kGuiWait);
+        QTest::qWait(300);
+        QVERIFY(!serverFiles().contains(QStringLiteral("big.iso")));
+        QCOMPARE(panel->list()->count(), before);
+        QVERIFY(m_world->backend()->attachments()->api().unfinished().isEmpty());
+        closeCard(dialog);
     }
 
     void deletedFileComesBackWithCtrlZ()
