@@ -304,6 +304,34 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel->itemNamed(QStringLiteral("notes.txt")), kGuiWait);
         closeCard(dialog);
     }
+
+    // Last: it restarts the program. (Uploads run slowly under QTest: its waits sleep between
+    // event loops, and QNAM takes a file body through the GUI thread's loop.)
+    void anUploadCutOffByQuittingGoesOnAfterARestart()
+    {
+        const QString path = m_world->dataPath(QStringLiteral("recording.mkv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(64ll * 1024 * 1024));
+        }
+        QListView *view = m_world->column(0)->cardView();
+        std::unique_ptr<QMimeData> mime(filesMime({path}));
+        QVERIFY(
+            test::GuiWorld::drop(view->viewport(), view->visualRect(tile()).center(), mime.get()));
+        AttachmentTransfers *transfers = m_world->backend()->attachments();
+        QTRY_VERIFY_WITH_TIMEOUT(!transfers->uploadsFor(m_cardId).isEmpty()
+                && transfers->uploadsFor(m_cardId).first()->sent() >= 16 * 1024 * 1024,
+            kGuiWait);
+        QVERIFY(transfers->uploadsFor(m_cardId).first()->sent() < 64ll * 1024 * 1024);
+        QCOMPARE(transfers->api().unfinished().size(), 1); // remembered while it runs
+
+        // Quit mid-upload and start again: it goes on by itself and the bytes are right.
+        QVERIFY(m_world->restart());
+        QTRY_VERIFY_WITH_TIMEOUT(serverFiles().contains(QStringLiteral("recording.mkv")), 60000);
+        QCOMPARE(serverFiles().value(QStringLiteral("recording.mkv")), sha256Of(path));
+        QVERIFY(m_world->backend()->attachments()->api().unfinished().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestWindowAttachments)
