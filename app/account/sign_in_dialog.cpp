@@ -126,7 +126,7 @@ void SignInDialog::submitSignIn()
     m_signInErrors.clear();
     setBusy(true);
     m_backend->signIn(this, m_email->text().trimmed(), m_password->text(),
-        [this](const Outcome<dto::User> &result) {
+        [this](const Outcome<User> &result) {
             setBusy(false);
             if (!result.ok()) {
                 m_signInErrors.show(result.error);
@@ -144,7 +144,7 @@ void SignInDialog::submitRegister()
     setBusy(true);
     m_backend->registerAccount(this, m_regEmail->text().trimmed(), m_regPassword->text(),
         m_regName->text().trimmed(), m_invite->text().trimmed(),
-        [this](const Outcome<dto::User> &result) {
+        [this](const Outcome<User> &result) {
             setBusy(false);
             if (!result.ok()) {
                 m_registerErrors.show(result.error);

@@ -40,7 +40,7 @@ public:
     void showRegisterTab();
 
 Q_SIGNALS:
-    void signedIn(const corkboard::dto::User &account);
+    void signedIn(const corkboard::User &account);
 
 private:
     void submitSignIn();

@@ -57,7 +57,7 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
         tabs->addTab(new BackupsPanel(api->api(), tabs), tr("Backups"));
     connect(create, &QPushButton::clicked, this, [this, role] {
         m_backend->createInvite(
-            this, role->currentData().toString(), [this](const Outcome<dto::Invite> &r) {
+            this, role->currentData().toString(), [this](const Outcome<Invite> &r) {
                 if (!r.ok()) {
                     m_status->setText(r.error.message);
                     return;
@@ -83,13 +83,13 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
 
 void AdminDialog::reload()
 {
-    m_backend->listPeople(this, [this](const Outcome<QList<dto::UserSummary>> &r) {
+    m_backend->listPeople(this, [this](const Outcome<QList<UserSummary>> &r) {
         if (!r.ok()) {
             m_status->setText(r.error.message);
             return;
         }
         m_users->setRowCount(0);
-        for (const dto::UserSummary &p : *r.value) {
+        for (const UserSummary &p : *r.value) {
             const int row = m_users->rowCount();
             m_users->insertRow(row);
             m_users->setItem(row, 0, new QTableWidgetItem(p.displayName));
@@ -104,7 +104,7 @@ void AdminDialog::reload()
             disabled->setChecked(p.disabled.value_or(false));
             auto send = [this, role, disabled, id = p.id] {
                 m_backend->setUserRole(this, id, role->currentData().toString(),
-                    disabled->isChecked(), [this](const Outcome<dto::User> &res) {
+                    disabled->isChecked(), [this](const Outcome<User> &res) {
                         m_status->setText(res.ok() ? QString() : res.error.message);
                     });
             };
@@ -114,11 +114,11 @@ void AdminDialog::reload()
             m_users->setCellWidget(row, 3, disabled);
         }
     });
-    m_backend->listInvites(this, [this](const Outcome<QList<dto::Invite>> &r) {
+    m_backend->listInvites(this, [this](const Outcome<QList<Invite>> &r) {
         if (!r.ok())
             return;
         m_invites->setRowCount(0);
-        for (const dto::Invite &i : *r.value) {
+        for (const Invite &i : *r.value) {
             const int row = m_invites->rowCount();
             m_invites->insertRow(row);
             m_invites->setItem(

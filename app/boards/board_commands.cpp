@@ -2,6 +2,7 @@
 
 #include "app/boards/open_board.h"
 #include "app/cards/edit_card_command.h"
+#include "app/cards/edit_text_command.h"
 #include "app/widgets/message_box.h"
 
 #include <QCoreApplication>
@@ -144,8 +145,14 @@ BoardCommands::BoardCommands(OpenBoard *board, QWidget *window, QObject *parent)
     m_board->setMoveHandler([this](const QString &cardId, const QString &toColumnId, int row) {
         moveCard(cardId, toColumnId, row);
     });
-    // Another board: its history does not apply.
-    connect(m_board, &OpenBoard::boardLoaded, m_stack, &QUndoStack::clear);
+    // Another board: its history does not apply. The same board loaded again (F5, a reconnect)
+    // keeps it: every step finds its card or column by id and checks it is as it left it.
+    connect(m_board, &OpenBoard::boardLoaded, this, [this] {
+        if (m_board && m_board->boardId() != m_historyBoardId) {
+            m_stack->clear();
+            m_historyBoardId = m_board->boardId();
+        }
+    });
 }
 
 BoardCommands::~BoardCommands()
@@ -160,6 +167,15 @@ void BoardCommands::recordCardEdit(Backend *backend, const Card &before, const C
         return;
     m_stack->push(new EditCardCommand(backend, m_board, before, after,
         [self = QPointer<BoardCommands>(this)](const QString &message) {
+            if (self)
+                Q_EMIT self->failed(message);
+        }));
+}
+
+void BoardCommands::recordTextEdit(Backend *backend, const TextEditStep &step)
+{
+    m_stack->push(new EditTextCommand(
+        backend, m_board, step, [self = QPointer<BoardCommands>(this)](const QString &message) {
             if (self)
                 Q_EMIT self->failed(message);
         }));

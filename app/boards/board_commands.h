@@ -13,6 +13,7 @@ namespace corkboard::ui {
 
 class Backend;
 class OpenBoard;
+struct TextEditStep;
 
 //! Every change a person makes to the open board goes through here, so menus, shortcuts, drag
 //! and drop and context menus share one path and Ctrl+Z / Ctrl+Shift+Z undo and redo it. Each
@@ -48,6 +49,8 @@ public:
     void deleteColumn(const QString &columnId);
     //! A card saved from its dialog (already on the server): one undoable step.
     void recordCardEdit(Backend *backend, const Card &before, const Card &after);
+    //! A checklist item's or comment's text saved from a card dialog: one undoable step.
+    void recordTextEdit(Backend *backend, const TextEditStep &step);
 
 Q_SIGNALS:
     //! Something the server refused, in words (the status bar shows it).
@@ -58,6 +61,7 @@ private:
     QPointer<OpenBoard> m_board;
     QWidget *m_window;
     QUndoStack *m_stack;
+    QString m_historyBoardId; //!< the board the undo history belongs to
 };
 
 } // namespace corkboard::ui

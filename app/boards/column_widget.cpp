@@ -233,6 +233,8 @@ void ColumnWidget::showCardMenu(const QPoint &pos)
                 Q_EMIT focusCardRequested(cardId);
             });
     }
+    // A link another Corkboard window opens (pasted into File ▸ Open link, or clicked).
+    menu->addAction(tr("Copy &link"), this, [this, cardId] { Q_EMIT copyLinkRequested(cardId); });
     // The id is what the API, the command line and another person's "find" understand.
     menu->addAction(
         tr("Copy card &ID"), this, [cardId] { QGuiApplication::clipboard()->setText(cardId); });

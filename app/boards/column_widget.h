@@ -41,6 +41,8 @@ Q_SIGNALS:
     void focusCardRequested(const QString &cardId);
     //! Files from the file manager were dropped on a card: attach them to it.
     void filesDropped(const QString &cardId, const QStringList &paths);
+    //! "Copy link" on a card (the window knows the server the link names).
+    void copyLinkRequested(const QString &cardId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

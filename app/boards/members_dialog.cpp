@@ -85,10 +85,10 @@ void MembersDialog::reload()
 {
     m_status->setText(tr("Loading…"));
     // Members carry names and roles; their e-mails come from the directory.
-    m_backend->findUsers(this, QString(), [this](const Outcome<QList<dto::UserSummary>> &r) {
+    m_backend->findUsers(this, QString(), [this](const Outcome<QList<UserSummary>> &r) {
         if (!r.ok())
             return;
-        for (const dto::UserSummary &u : *r.value)
+        for (const UserSummary &u : *r.value)
             m_emails.insert(u.id, u.email);
         for (int row = 0; row < m_table->rowCount(); ++row) {
             const QString id = m_table->item(row, 0)->data(Qt::UserRole).toString();
@@ -130,13 +130,13 @@ void MembersDialog::addPerson()
     const QString query = m_find->text().trimmed();
     if (query.isEmpty())
         return;
-    m_backend->findUsers(this, query, [this](const Outcome<QList<dto::UserSummary>> &r) {
+    m_backend->findUsers(this, query, [this](const Outcome<QList<UserSummary>> &r) {
         if (!r.ok() || r.value->isEmpty()) {
             m_status->setText(
                 r.ok() ? tr("Nobody found with that name or e-mail.") : r.error.message);
             return;
         }
-        const dto::UserSummary person = r.value->first();
+        const UserSummary person = r.value->first();
         m_emails.insert(person.id, person.email);
         m_backend->setMemberRole(this, m_boardId, person.id, m_role->currentData().toString(),
             [this](const Outcome<BoardMember> &res) {

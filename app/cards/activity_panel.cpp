@@ -4,6 +4,7 @@
 
 #include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace corkboard::ui {
@@ -19,6 +20,14 @@ ActivityPanel::ActivityPanel(
     m_list->setAccessibleName(tr("Activity of this card"));
     m_list->setWordWrap(true);
     layout->addWidget(m_list);
+    m_earlier = new QPushButton(tr("Show earlier activity"), this);
+    m_earlier->setObjectName(QStringLiteral("earlierActivity"));
+    m_earlier->setVisible(false);
+    layout->addWidget(m_earlier, 0, Qt::AlignLeft);
+    connect(m_earlier, &QPushButton::clicked, this, [this] {
+        m_earlier->setEnabled(false);
+        fetch(m_nextCursor, true);
+    });
 }
 
 QString ActivityPanel::title() const
@@ -26,48 +35,51 @@ QString ActivityPanel::title() const
     return tr("Activity");
 }
 
-void ActivityPanel::showDetail(const CardDetail &detail)
-{
-    for (const ChecklistItem &item : detail.checklist)
-        m_partIds.insert(item.id);
-}
-
 void ActivityPanel::load()
 {
-    // The comments first (their ids tie comment events to this card), then the board's
-    // activity; a newer load supersedes an older one still on its way.
+    fetch(QString(), false);
+}
+
+void ActivityPanel::fetch(const QString &cursor, bool append)
+{
+    // A newer load supersedes an older one still on its way.
     const int generation = ++m_generation;
-    m_backend->listComments(
-        this, m_cardId, [this, generation](const Outcome<QList<Comment>> &comments) {
+    m_backend->cardActivity(this, m_board->boardId(), m_cardId, cursor,
+        [this, generation, append](const Outcome<client::Page<ActivityEntry>> &r) {
             if (generation != m_generation)
                 return;
-            if (comments.ok()) {
-                for (const Comment &c : *comments.value)
-                    m_partIds.insert(c.id);
+            m_earlier->setEnabled(true);
+            if (!r.ok()) {
+                Q_EMIT statusMessage(
+                    tr("The card's activity could not be loaded: %1").arg(r.error.message));
+                return;
             }
-            m_backend->boardActivity(this, m_board->boardId(),
-                [this, generation](const Outcome<QList<ActivityEntry>> &r) {
-                    if (generation == m_generation && r.ok())
-                        show(*r.value);
-                });
+            m_nextCursor = r.value->nextCursor;
+            show(r.value->items, append);
         });
 }
 
-QString ActivityPanel::sentence(const ActivityEntry &e) const
+QString ActivityPanel::sentence(const ActivityEntry &e)
 {
     const QString who = e.actorName.isEmpty() ? tr("Someone") : e.actorName;
     const QString &a = e.action;
-    if (e.entityId == m_cardId) {
-        if (a == QLatin1String("card.created"))
-            return tr("%1 created this card").arg(who);
-        if (a == QLatin1String("card.moved"))
-            return tr("%1 moved this card").arg(who);
-        if (a == QLatin1String("card.updated"))
-            return tr("%1 changed this card").arg(who);
-        return QString();
+    if (a == QLatin1String("card.created"))
+        return tr("%1 created this card").arg(who);
+    if (a == QLatin1String("card.moved")) {
+        const QString from = e.details.value(QLatin1String("from_column")).toString();
+        const QString to = e.details.value(QLatin1String("to_column")).toString();
+        const QString fromId = e.details.value(QLatin1String("from_column_id")).toString();
+        const QString toId = e.details.value(QLatin1String("to_column_id")).toString();
+        if (!from.isEmpty() && !to.isEmpty() && fromId != toId)
+            return tr("%1 moved this card from %2 to %3").arg(who, from, to);
+        if (!to.isEmpty())
+            return tr("%1 moved this card within %2").arg(who, to);
+        return tr("%1 moved this card").arg(who);
     }
-    if (!m_partIds.contains(e.entityId))
-        return QString();
+    if (a == QLatin1String("card.updated"))
+        return tr("%1 changed this card").arg(who);
+    if (a == QLatin1String("card.deleted"))
+        return tr("%1 deleted this card").arg(who);
     if (a == QLatin1String("comment.created"))
         return tr("%1 commented: “%2”").arg(who, e.summary);
     if (a == QLatin1String("comment.updated"))
@@ -76,22 +88,31 @@ QString ActivityPanel::sentence(const ActivityEntry &e) const
         return tr("%1 deleted a comment").arg(who);
     if (a == QLatin1String("checklist.changed"))
         return tr("%1 changed the checklist").arg(who);
+    if (a == QLatin1String("attachment.added"))
+        return tr("%1 attached “%2”").arg(who, e.summary);
+    if (a == QLatin1String("attachment.removed"))
+        return tr("%1 removed the attachment “%2”").arg(who, e.summary);
     return QString();
 }
 
-void ActivityPanel::show(const QList<ActivityEntry> &entries)
+void ActivityPanel::show(const QList<ActivityEntry> &entries, bool append)
 {
-    m_list->clear();
+    if (!append)
+        m_list->clear();
+    else if (m_list->count() == 1 && !m_list->item(0)->data(Qt::UserRole).isValid())
+        m_list->clear(); // the "nothing yet" line
     for (const ActivityEntry &e : entries) {
         const QString text = sentence(e);
         if (text.isEmpty())
             continue;
         const QString when = QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
         auto *item = new QListWidgetItem(tr("%1 — %2").arg(when, text), m_list);
+        item->setData(Qt::UserRole, e.id);
         item->setToolTip(QLocale().toString(e.at.toLocalTime(), QLocale::LongFormat));
     }
     if (m_list->count() == 0)
         m_list->addItem(tr("Nothing has happened to this card yet."));
+    m_earlier->setVisible(!m_nextCursor.isEmpty());
 }
 
 } // namespace corkboard::ui

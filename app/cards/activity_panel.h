@@ -2,14 +2,14 @@
 
 #include "app/cards/card_panel.h"
 
-#include <QSet>
-
 class QListWidget;
+class QPushButton;
 
 namespace corkboard::ui {
 
-//! What happened to this card, newest first, in sentences ("Ana moved this card"): the board's
-//! activity narrowed to the card's own events and those of its comments and checklist items.
+//! What happened to this card, newest first, in sentences ("Ana moved this card from Doing to
+//! Done"): the server's history of the card, its comments, checklist and attachments included,
+//! 50 entries at a time with "Show earlier activity" for the rest.
 class ActivityPanel : public CardPanel
 {
     Q_OBJECT
@@ -18,19 +18,19 @@ public:
 
     QString title() const override;
     void load() override;
-    void showDetail(const CardDetail &detail) override;
     QListWidget *list() const { return m_list; }
+    QPushButton *earlierButton() const { return m_earlier; }
 
-    //! One entry as a sentence about this card; empty when the entry is not about it.
-    QString sentence(const ActivityEntry &entry) const;
+    //! One entry as a sentence about this card; empty for an entry the panel does not tell.
+    static QString sentence(const ActivityEntry &entry);
 
 private:
-    void show(const QList<ActivityEntry> &entries);
+    void fetch(const QString &cursor, bool append);
+    void show(const QList<ActivityEntry> &entries, bool append);
 
     QListWidget *m_list = nullptr;
-    //! Ids of the card's comments and checklist items seen while the dialog is open (their
-    //! events name them, not the card).
-    QSet<QString> m_partIds;
+    QPushButton *m_earlier = nullptr;
+    QString m_nextCursor;
     int m_generation = 0;
 };
 

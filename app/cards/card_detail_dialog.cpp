@@ -171,6 +171,7 @@ void CardDetailDialog::addPanelTab(CardPanel *panel)
     connect(panel, &CardPanel::cardChanged, this, &CardDetailDialog::load);
     connect(panel, &CardPanel::titleChanged, this,
         [this, panel] { m_tabs->setTabText(m_tabs->indexOf(panel), panel->title()); });
+    connect(panel, &CardPanel::textEdited, this, &CardDetailDialog::textEdited);
 }
 
 void CardDetailDialog::showStatus(const QString &text)

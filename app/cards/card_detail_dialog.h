@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cards/card_panel.h"
 #include "app/shell/backend.h"
 #include "app/widgets/form_errors.h"
 
@@ -78,6 +79,8 @@ Q_SIGNALS:
     void cardSaved(const corkboard::Card &card);
     //! The card's own fields were saved from here: how they were, how they are (for undo).
     void cardEdited(const corkboard::Card &before, const corkboard::Card &after);
+    //! A checklist item's or comment's text was saved from here (for undo).
+    void textEdited(const corkboard::ui::TextEditStep &step);
 
 private:
     void load();

@@ -8,6 +8,21 @@ namespace corkboard::ui {
 
 class OpenBoard;
 
+//! A checklist item's or a comment's text, changed from the card dialog (already saved there).
+struct TextEditStep
+{
+    enum Kind
+    {
+        ChecklistItemText,
+        CommentBody
+    };
+    Kind kind = ChecklistItemText;
+    QString cardId;
+    QString id; //!< the item or comment
+    QString before;
+    QString after;
+};
+
 //! One tab of the card dialog beside the card's own fields (checklist, comments, attachments,
 //! activity). The dialog owns the card's loading and closing; a panel shows its part,
 //! sends its own writes and tells the dialog about them, so "Save and close" waits for them and
@@ -46,6 +61,8 @@ Q_SIGNALS:
     void cardChanged();
     //! title() says something else now (e.g. a count).
     void titleChanged();
+    //! A text saved from here (an undoable step for the board).
+    void textEdited(const corkboard::ui::TextEditStep &step);
 
 protected:
     Backend *m_backend;

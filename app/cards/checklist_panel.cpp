@@ -31,6 +31,15 @@ ChecklistPanel::ChecklistPanel(
     m_input->installEventFilter(this);
     connect(m_list, &QListWidget::itemChanged, this, &ChecklistPanel::onItemChanged);
     connect(m_list, &QWidget::customContextMenuRequested, this, &ChecklistPanel::showMenu);
+    // Dragging an item reorders it (rows in italics are not on the server yet: they stay put).
+    m_list->setDragDropMode(QAbstractItemView::InternalMove);
+    m_list->setDefaultDropAction(Qt::MoveAction);
+    connect(m_list->model(), &QAbstractItemModel::rowsMoved, this,
+        [this](const QModelIndex &, int start, int end, const QModelIndex &, int destination) {
+            if (m_filling || start != end)
+                return;
+            sendMove(destination > start ? destination - 1 : destination);
+        });
 }
 
 QString ChecklistPanel::title() const
@@ -150,6 +159,12 @@ bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
             deleteItem(m_list->currentItem());
             return true;
         }
+        const auto mods = static_cast<QKeyEvent *>(event)->modifiers();
+        if (watched == m_list && mods == Qt::AltModifier
+            && (key == Qt::Key_Up || key == Qt::Key_Down) && m_list->currentItem()) {
+            stepItem(m_list->currentRow(), key == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
     }
     return CardPanel::eventFilter(watched, event);
 }
@@ -182,35 +197,41 @@ void ChecklistPanel::saveText(QListWidgetItem *item)
 {
     const QString id = item->data(Qt::UserRole).toString();
     const QString text = item->text().trimmed();
+    const QString before = item->data(SavedTextRole).toString();
     Q_EMIT writeStarted();
-    m_backend->editChecklistItem(this, id, text, [this, id](const Outcome<ChecklistItem> &r) {
-        QListWidgetItem *shown = nullptr; // a reload may have replaced the item
-        for (int i = 0; i < m_list->count(); ++i) {
-            if (m_list->item(i)->data(Qt::UserRole).toString() == id)
-                shown = m_list->item(i);
-        }
-        if (!r.ok()) {
-            // The edit stays in the list, marked; Save (or closing with "Save") tries again.
-            if (shown)
-                markUnsaved(shown, true);
-            Q_EMIT statusMessage(r.error.isOffline()
-                    ? tr("Item not changed: the board server cannot be reached. Your text is "
-                         "kept.")
-                    : tr("Item not changed: %1")
-                          .arg(r.error.fieldErrors.value(QStringLiteral("text"), r.error.message)));
-            Q_EMIT writeFinished(false);
-            return;
-        }
-        if (shown) {
-            m_filling = true;
-            shown->setData(SavedTextRole, r.value->text);
-            shown->setText(r.value->text);
-            m_filling = false;
-            markUnsaved(shown, false);
-        }
-        Q_EMIT cardChanged();
-        Q_EMIT writeFinished(true);
-    });
+    m_backend->editChecklistItem(
+        this, id, text, [this, id, before](const Outcome<ChecklistItem> &r) {
+            QListWidgetItem *shown = nullptr; // a reload may have replaced the item
+            for (int i = 0; i < m_list->count(); ++i) {
+                if (m_list->item(i)->data(Qt::UserRole).toString() == id)
+                    shown = m_list->item(i);
+            }
+            if (!r.ok()) {
+                // The edit stays in the list, marked; Save (or closing with "Save") tries again.
+                if (shown)
+                    markUnsaved(shown, true);
+                Q_EMIT statusMessage(r.error.isOffline()
+                        ? tr("Item not changed: the board server cannot be reached. Your text is "
+                             "kept.")
+                        : tr("Item not changed: %1")
+                              .arg(r.error.fieldErrors.value(
+                                  QStringLiteral("text"), r.error.message)));
+                Q_EMIT writeFinished(false);
+                return;
+            }
+            if (shown) {
+                m_filling = true;
+                shown->setData(SavedTextRole, r.value->text);
+                shown->setText(r.value->text);
+                m_filling = false;
+                markUnsaved(shown, false);
+            }
+            if (before != r.value->text)
+                Q_EMIT textEdited(
+                    {TextEditStep::ChecklistItemText, m_cardId, id, before, r.value->text});
+            Q_EMIT cardChanged();
+            Q_EMIT writeFinished(true);
+        });
 }
 
 void ChecklistPanel::deleteItem(QListWidgetItem *item)
@@ -220,6 +241,49 @@ void ChecklistPanel::deleteItem(QListWidgetItem *item)
     m_backend->deleteChecklistItem(this, id, [this](const Outcome<Nothing> &r) {
         if (!r.ok()) {
             Q_EMIT statusMessage(tr("Item not deleted: %1").arg(r.error.message));
+            Q_EMIT writeFinished(false);
+            return;
+        }
+        Q_EMIT cardChanged();
+        Q_EMIT writeFinished(true);
+    });
+}
+
+void ChecklistPanel::stepItem(int row, int by)
+{
+    const int to = row + by;
+    const auto saved = [this](int r) {
+        return r >= 0 && r < m_list->count()
+            && !m_list->item(r)->data(Qt::UserRole).toString().isEmpty();
+    };
+    if (!saved(row) || !saved(to))
+        return;
+    m_filling = true;
+    QListWidgetItem *item = m_list->takeItem(row);
+    m_list->insertItem(to, item);
+    m_list->setCurrentItem(item);
+    m_filling = false;
+    sendMove(to);
+}
+
+void ChecklistPanel::sendMove(int row)
+{
+    QListWidgetItem *item = m_list->item(row);
+    if (!item)
+        return;
+    const QString id = item->data(Qt::UserRole).toString();
+    if (id.isEmpty()) { // an unsent row was dragged: the server's order stands
+        Q_EMIT cardChanged();
+        return;
+    }
+    QString after;
+    for (int r = row - 1; r >= 0 && after.isEmpty(); --r)
+        after = m_list->item(r)->data(Qt::UserRole).toString();
+    Q_EMIT writeStarted();
+    m_backend->moveChecklistItem(this, id, after, [this](const Outcome<ChecklistItem> &r) {
+        if (!r.ok()) {
+            Q_EMIT statusMessage(tr("Item not moved: %1").arg(r.error.message));
+            Q_EMIT cardChanged(); // back to the order the server keeps
             Q_EMIT writeFinished(false);
             return;
         }
@@ -256,6 +320,20 @@ void ChecklistPanel::showMenu(const QPoint &pos)
             deleteItem(it);
     });
     del->setShortcut(QKeySequence::Delete);
+    menu->addSeparator();
+    QAction *up = menu->addAction(tr("Move &up"), this, [this, find] {
+        if (QListWidgetItem *it = find())
+            stepItem(m_list->row(it), -1);
+    });
+    up->setShortcut(QKeySequence(Qt::AltModifier | Qt::Key_Up));
+    up->setEnabled(m_list->row(item) > 0);
+    QAction *down = menu->addAction(tr("Move d&own"), this, [this, find] {
+        if (QListWidgetItem *it = find())
+            stepItem(m_list->row(it), 1);
+    });
+    down->setShortcut(QKeySequence(Qt::AltModifier | Qt::Key_Down));
+    down->setEnabled(m_list->row(item) + 1 < m_list->count()
+        && !m_list->item(m_list->row(item) + 1)->data(Qt::UserRole).toString().isEmpty());
     menu->popup(m_list->viewport()->mapToGlobal(pos));
 }
 

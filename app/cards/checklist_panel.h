@@ -10,9 +10,11 @@ namespace corkboard::ui {
 
 //! The card's checklist: tick items; add one with Enter (focus stays for the next); edit one in
 //! place (F2, double-click or its context menu; Enter keeps it, Escape takes back the edit);
-//! delete one (Delete key or context menu). New items go to the server one at a time, in the
-//! order they were typed, and show (in italics) until the server has them; an item or edit the
-//! server refused stays in the list, marked, and counts as unsaved work (Save tries again).
+//! delete one (Delete key or context menu); reorder by dragging, Alt+Up / Alt+Down or the context
+//! menu (the window shows the new order at once; a refused move reloads the server's). New items go
+//! to the server one at a time, in the order they were typed, and show (in italics) until the
+//! server has them; an item or edit the server refused stays in the list, marked, and counts as
+//! unsaved work (Save tries again).
 class ChecklistPanel : public CardPanel
 {
     Q_OBJECT
@@ -38,6 +40,10 @@ private:
     void onItemChanged(QListWidgetItem *item);
     void saveText(QListWidgetItem *item);
     void deleteItem(QListWidgetItem *item);
+    //! Sends the order the list shows for the saved item at `row` (after the saved item above).
+    void sendMove(int row);
+    //! Moves the saved item at `row` one place up (-1) or down (+1), then sendMove.
+    void stepItem(int row, int by);
     void showMenu(const QPoint &pos);
     void markUnsaved(QListWidgetItem *item, bool unsaved);
     bool eventFilter(QObject *watched, QEvent *event) override;

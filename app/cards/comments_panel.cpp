@@ -1,6 +1,7 @@
 #include "app/cards/comments_panel.h"
 
 #include "app/boards/open_board.h"
+#include "app/cards/markdown_delegate.h"
 #include "app/cards/text_edit_dialog.h"
 #include "app/widgets/message_box.h"
 #include "app/widgets/plain_text.h"
@@ -29,6 +30,10 @@ CommentsPanel::CommentsPanel(
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true); // one comment per band (palette colours)
     m_list->setSpacing(2);
+    // Bodies are Markdown (bold, lists, code, links), drawn by Qt's parser; HTML stays text.
+    m_list->setItemDelegate(new MarkdownDelegate(BodyRole, m_list));
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setAccessibleName(tr("Comments"));
     m_list->setObjectName(QStringLiteral("comments"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -250,28 +255,33 @@ void CommentsPanel::editComment(int row)
     if (!canEdit(row))
         return;
     const QString id = m_list->item(row)->data(IdRole).toString();
-    auto *editor = new TextEditDialog(
-        tr("Edit comment"), m_list->item(row)->data(BodyRole).toString(), this);
+    const QString before = m_list->item(row)->data(BodyRole).toString();
+    auto *editor = new TextEditDialog(tr("Edit comment"), before, this);
     editor->setObjectName(QStringLiteral("editComment"));
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &TextEditDialog::submitted, this,
-        [this, id, editor = QPointer<TextEditDialog>(editor)](const QString &body) {
+        [this, id, before, editor = QPointer<TextEditDialog>(editor)](const QString &body) {
             Q_EMIT writeStarted();
-            m_backend->editComment(this, id, body, [this, editor](const Outcome<Comment> &r) {
-                if (!r.ok()) {
-                    const QString why = r.error.isOffline()
-                        ? tr("Not saved: the board server cannot be reached. Your text is kept.")
-                        : r.error.fieldErrors.value(QStringLiteral("body"), r.error.message);
+            m_backend->editComment(
+                this, id, body, [this, id, before, editor](const Outcome<Comment> &r) {
+                    if (!r.ok()) {
+                        const QString why = r.error.isOffline()
+                            ? tr(
+                                "Not saved: the board server cannot be reached. Your text is kept.")
+                            : r.error.fieldErrors.value(QStringLiteral("body"), r.error.message);
+                        if (editor)
+                            editor->refused(why);
+                        Q_EMIT writeFinished(false);
+                        return;
+                    }
                     if (editor)
-                        editor->refused(why);
-                    Q_EMIT writeFinished(false);
-                    return;
-                }
-                if (editor)
-                    editor->finished();
-                load();
-                Q_EMIT writeFinished(true);
-            });
+                        editor->finished();
+                    if (before != r.value->body)
+                        Q_EMIT textEdited(
+                            {TextEditStep::CommentBody, m_cardId, id, before, r.value->body});
+                    load();
+                    Q_EMIT writeFinished(true);
+                });
         });
     editor->open();
 }

@@ -6,7 +6,7 @@
 
 namespace corkboard::ui {
 
-void NotificationModel::setNotifications(QList<dto::Notification> list)
+void NotificationModel::setNotifications(QList<Notification> list)
 {
     beginResetModel();
     m_items = std::move(list);
@@ -14,7 +14,7 @@ void NotificationModel::setNotifications(QList<dto::Notification> list)
     Q_EMIT unreadCountChanged(unreadCount());
 }
 
-void NotificationModel::prepend(const dto::Notification &notification)
+void NotificationModel::prepend(const Notification &notification)
 {
     for (int i = 0; i < m_items.size(); ++i) {
         if (m_items.at(i).id == notification.id) {
@@ -43,7 +43,7 @@ void NotificationModel::markRead(const QString &id)
 
 void NotificationModel::markAllRead()
 {
-    for (dto::Notification &n : m_items)
+    for (Notification &n : m_items)
         n.read = true;
     if (!m_items.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1));
@@ -53,10 +53,10 @@ void NotificationModel::markAllRead()
 int NotificationModel::unreadCount() const
 {
     return int(std::count_if(
-        m_items.begin(), m_items.end(), [](const dto::Notification &n) { return !n.read; }));
+        m_items.begin(), m_items.end(), [](const Notification &n) { return !n.read; }));
 }
 
-const dto::Notification *NotificationModel::at(int row) const
+const Notification *NotificationModel::at(int row) const
 {
     return row >= 0 && row < m_items.size() ? &m_items.at(row) : nullptr;
 }
@@ -70,7 +70,7 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const dto::Notification &n = m_items.at(index.row());
+    const Notification &n = m_items.at(index.row());
     switch (role) {
     case Qt::DisplayRole: // who and when, then what
         return QString(notificationHeader(n) + QLatin1Char('\n') + notificationText(n));

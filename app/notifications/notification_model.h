@@ -22,13 +22,13 @@ public:
 
     using QAbstractListModel::QAbstractListModel;
 
-    void setNotifications(QList<dto::Notification> list);
+    void setNotifications(QList<Notification> list);
     //! A live one: added at the top (or replaced when already known).
-    void prepend(const dto::Notification &notification);
+    void prepend(const Notification &notification);
     void markRead(const QString &id);
     void markAllRead();
     int unreadCount() const;
-    const dto::Notification *at(int row) const;
+    const Notification *at(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -37,7 +37,7 @@ Q_SIGNALS:
     void unreadCountChanged(int count);
 
 private:
-    QList<dto::Notification> m_items;
+    QList<Notification> m_items;
 };
 
 } // namespace corkboard::ui

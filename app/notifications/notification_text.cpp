@@ -5,7 +5,7 @@
 
 namespace corkboard::ui {
 
-QString notificationText(const dto::Notification &n)
+QString notificationText(const Notification &n)
 {
     const QString card = n.data.value(QStringLiteral("card_title")).toString();
     if (n.kind == QLatin1String("due_soon"))
@@ -21,7 +21,7 @@ QString notificationText(const dto::Notification &n)
     return n.kind;
 }
 
-QString notificationHeader(const dto::Notification &n)
+QString notificationHeader(const Notification &n)
 {
     const QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
     QString who = n.data.value(QStringLiteral("actor_name")).toString();

@@ -110,13 +110,13 @@ NotificationsPanel::NotificationsPanel(Backend *backend, QWidget *parent)
 
 void NotificationsPanel::reload()
 {
-    m_backend->listNotifications(this, [this](const Outcome<QList<dto::Notification>> &r) {
+    m_backend->listNotifications(this, [this](const Outcome<QList<Notification>> &r) {
         if (r.ok())
             m_model.setNotifications(*r.value);
     });
 }
 
-void NotificationsPanel::add(const dto::Notification &notification)
+void NotificationsPanel::add(const Notification &notification)
 {
     m_model.prepend(notification);
 }

@@ -39,7 +39,7 @@ public:
     NotificationModel *model() { return &m_model; }
     QListView *view() const { return m_view; }
     void reload();
-    void add(const dto::Notification &notification);
+    void add(const Notification &notification);
 
 Q_SIGNALS:
     void jumpRequested(const QString &boardId, const QString &cardId);

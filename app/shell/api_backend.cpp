@@ -120,8 +120,8 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
     connect(m_live, &client::LiveClient::certificateRefused, this, &ApiBackend::holdForCertificate);
     connect(m_live, &client::LiveClient::resyncRequired, this, &Backend::boardResyncNeeded);
     connect(m_live, &client::LiveClient::notificationReceived, this, [this](const QJsonObject &o) {
-        dto::Notification n;
-        if (dto::fromJson(o, n))
+        Notification n;
+        if (fromJson(o, n))
             Q_EMIT notificationReceived(n);
     });
     m_probe.setInterval(5000);
@@ -198,13 +198,12 @@ void ApiBackend::startLive()
     m_probe.start();
 }
 
-void ApiBackend::adopt(
-    QObject *context, QFuture<ApiResult<dto::User>> signedIn, Callback<dto::User> done)
+void ApiBackend::adopt(QObject *context, QFuture<ApiResult<User>> signedIn, Callback<User> done)
 {
     // AuthApi has filed the tokens with the ApiClient's session by the time this runs.
-    signedIn.then(context, [this, done = std::move(done)](const ApiResult<dto::User> &r) {
+    signedIn.then(context, [this, done = std::move(done)](const ApiResult<User> &r) {
         if (!r) {
-            done(Outcome<dto::User>::failure(uiError(r.error())));
+            done(Outcome<User>::failure(uiError(r.error())));
             return;
         }
         m_account = r.value();
@@ -212,12 +211,12 @@ void ApiBackend::adopt(
         m_settings->setAccountFor(serverUrl(), r.value().id);
         startLive();
         m_attachments->resumeUnfinished(); // uploads an earlier run left unfinished
-        done(Outcome<dto::User>::success(*m_account));
+        done(Outcome<User>::success(*m_account));
     });
 }
 
 void ApiBackend::registerAccount(QObject *context, const QString &email, const QString &password,
-    const QString &displayName, const QString &inviteCode, Callback<dto::User> done)
+    const QString &displayName, const QString &inviteCode, Callback<User> done)
 {
     adopt(context,
         m_auth->registerAccount(email, password, displayName,
@@ -226,35 +225,35 @@ void ApiBackend::registerAccount(QObject *context, const QString &email, const Q
 }
 
 void ApiBackend::signIn(
-    QObject *context, const QString &email, const QString &password, Callback<dto::User> done)
+    QObject *context, const QString &email, const QString &password, Callback<User> done)
 {
     adopt(context, m_auth->login(email, password), std::move(done));
 }
 
-void ApiBackend::resumeSession(QObject *context, Callback<dto::User> done)
+void ApiBackend::resumeSession(QObject *context, Callback<User> done)
 {
     const QString accountId = m_settings->accountFor(serverUrl());
     if (accountId.isEmpty()) {
-        QTimer::singleShot(0, context,
-            [done = std::move(done)] { done(Outcome<dto::User>::failure(notSignedIn())); });
+        QTimer::singleShot(
+            0, context, [done = std::move(done)] { done(Outcome<User>::failure(notSignedIn())); });
         return;
     }
     m_api->restoreSession(accountId).then(
         context, [this, context, done = std::move(done)](const ApiResult<client::NoContent> &r) {
             if (!r) {
-                done(Outcome<dto::User>::failure(uiError(r.error())));
+                done(Outcome<User>::failure(uiError(r.error())));
                 return;
             }
-            m_users->me().then(context, [this, done](const ApiResult<dto::User> &me) {
+            m_users->me().then(context, [this, done](const ApiResult<User> &me) {
                 if (!me) {
-                    done(Outcome<dto::User>::failure(uiError(me.error())));
+                    done(Outcome<User>::failure(uiError(me.error())));
                     return;
                 }
                 m_account = me.value();
                 m_names.insert(m_account->id, m_account->displayName);
                 startLive();
                 m_attachments->resumeUnfinished();
-                done(Outcome<dto::User>::success(*m_account));
+                done(Outcome<User>::success(*m_account));
             });
         });
 }

@@ -44,12 +44,12 @@ public:
     QString serverUrl() const override;
     void suspend() override;
     void resumeAfterCertificate() override;
-    std::optional<dto::User> account() const override { return m_account; }
+    std::optional<User> account() const override { return m_account; }
     void registerAccount(QObject *context, const QString &email, const QString &password,
-        const QString &displayName, const QString &inviteCode, Callback<dto::User> done) override;
+        const QString &displayName, const QString &inviteCode, Callback<User> done) override;
     void signIn(QObject *context, const QString &email, const QString &password,
-        Callback<dto::User> done) override;
-    void resumeSession(QObject *context, Callback<dto::User> done) override;
+        Callback<User> done) override;
+    void resumeSession(QObject *context, Callback<User> done) override;
     void signOut() override;
     void listBoards(QObject *context, Callback<QList<Board>> done) override;
     void createBoard(QObject *context, const QString &name, Callback<Board> done) override;
@@ -84,8 +84,8 @@ public:
         Callback<ChecklistItem> doneCb) override;
     void addComment(QObject *context, const QString &cardId, const QString &body,
         const QStringList &mentionIds, Callback<Comment> done) override;
-    void boardActivity(
-        QObject *context, const QString &boardId, Callback<QList<ActivityEntry>> done) override;
+    void cardActivity(QObject *context, const QString &boardId, const QString &cardId,
+        const QString &cursor, Callback<client::Page<ActivityEntry>> done) override;
     void listMembers(
         QObject *context, const QString &boardId, Callback<QList<BoardMember>> done) override;
     void setMemberRole(QObject *context, const QString &boardId, const QString &userId,
@@ -93,13 +93,13 @@ public:
     void removeMember(QObject *context, const QString &boardId, const QString &userId,
         Callback<Nothing> done) override;
     void findUsers(
-        QObject *context, const QString &query, Callback<QList<dto::UserSummary>> done) override;
-    void listPeople(QObject *context, Callback<QList<dto::UserSummary>> done) override;
+        QObject *context, const QString &query, Callback<QList<UserSummary>> done) override;
+    void listPeople(QObject *context, Callback<QList<UserSummary>> done) override;
     void setUserRole(QObject *context, const QString &userId, const QString &role, bool disabled,
-        Callback<dto::User> done) override;
-    void listInvites(QObject *context, Callback<QList<dto::Invite>> done) override;
-    void createInvite(QObject *context, const QString &role, Callback<dto::Invite> done) override;
-    void listNotifications(QObject *context, Callback<QList<dto::Notification>> done) override;
+        Callback<User> done) override;
+    void listInvites(QObject *context, Callback<QList<Invite>> done) override;
+    void createInvite(QObject *context, const QString &role, Callback<Invite> done) override;
+    void listNotifications(QObject *context, Callback<QList<Notification>> done) override;
     void markNotificationRead(QObject *context, const QString &id, Callback<Nothing> done) override;
     void markAllNotificationsRead(QObject *context, Callback<Nothing> done) override;
     void listComments(
@@ -111,6 +111,8 @@ public:
         Callback<ChecklistItem> done) override;
     void deleteChecklistItem(
         QObject *context, const QString &itemId, Callback<Nothing> done) override;
+    void moveChecklistItem(QObject *context, const QString &itemId, const QString &afterItemId,
+        Callback<ChecklistItem> done) override;
     void createLabel(QObject *context, const QString &boardId, const QString &name,
         const QString &color, Callback<Label> done) override;
     void updateLabel(QObject *context, const QString &labelId, std::optional<QString> name,
@@ -124,8 +126,7 @@ public:
     AttachmentTransfers *attachments() const override { return m_attachments; }
 
 private:
-    void adopt(
-        QObject *context, QFuture<client::ApiResult<dto::User>> signedIn, Callback<dto::User> done);
+    void adopt(QObject *context, QFuture<client::ApiResult<User>> signedIn, Callback<User> done);
     void startLive();
     void holdForCertificate(const client::ApiError &error);
     void probe();
@@ -145,7 +146,7 @@ private:
     std::unique_ptr<client::AuthApi> m_auth;
     std::unique_ptr<client::NotificationsApi> m_notifications;
     AttachmentTransfers *m_attachments = nullptr;
-    std::optional<dto::User> m_account;
+    std::optional<User> m_account;
     QHash<QString, QString> m_names; //!< user id → display name (board members seen)
     QHash<QString, QString> m_boardNames;
     QTimer m_probe;

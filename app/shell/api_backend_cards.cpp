@@ -83,6 +83,12 @@ void ApiBackend::editChecklistItem(
     deliver(m_cards->updateChecklistItem(itemId, text, std::nullopt), context, std::move(done));
 }
 
+void ApiBackend::moveChecklistItem(QObject *context, const QString &itemId,
+    const QString &afterItemId, Callback<ChecklistItem> done)
+{
+    deliver(m_cards->moveChecklistItem(itemId, afterItemId), context, std::move(done));
+}
+
 void ApiBackend::deleteChecklistItem(
     QObject *context, const QString &itemId, Callback<Nothing> done)
 {

@@ -132,12 +132,13 @@ void ApiBackend::deleteLabel(QObject *context, const QString &labelId, Callback<
     deliver(m_boards->deleteLabel(labelId), context, std::move(done), nothing);
 }
 
-void ApiBackend::boardActivity(
-    QObject *context, const QString &boardId, Callback<QList<ActivityEntry>> done)
+void ApiBackend::cardActivity(QObject *context, const QString &boardId, const QString &cardId,
+    const QString &cursor, Callback<client::Page<ActivityEntry>> done)
 {
     client::PageRequest page;
     page.limit = 50;
-    deliver(m_boards->activity(boardId, page), context, std::move(done), itemsOf<ActivityEntry>);
+    page.cursor = cursor;
+    deliver(m_boards->activity(boardId, page, cardId), context, std::move(done));
 }
 
 void ApiBackend::listMembers(
@@ -161,49 +162,48 @@ void ApiBackend::removeMember(
 // The directory entries are UserSummary (id, name, e-mail; role and disabled for admins):
 // decoded as such by UsersApi, never as a full User (that left names and roles empty).
 void ApiBackend::findUsers(
-    QObject *context, const QString &query, Callback<QList<dto::UserSummary>> done)
+    QObject *context, const QString &query, Callback<QList<UserSummary>> done)
 {
     client::PageRequest page;
     page.limit = 200;
-    deliver(m_users->directory(query, page), context, std::move(done), itemsOf<dto::UserSummary>);
+    deliver(m_users->directory(query, page), context, std::move(done), itemsOf<UserSummary>);
 }
 
-void ApiBackend::listPeople(QObject *context, Callback<QList<dto::UserSummary>> done)
+void ApiBackend::listPeople(QObject *context, Callback<QList<UserSummary>> done)
 {
     client::PageRequest page;
     page.limit = 200;
-    deliver(m_users->directory(QString(), page, true), context, std::move(done),
-        itemsOf<dto::UserSummary>);
+    deliver(
+        m_users->directory(QString(), page, true), context, std::move(done), itemsOf<UserSummary>);
 }
 
 void ApiBackend::setUserRole(QObject *context, const QString &userId, const QString &role,
-    bool disabled, Callback<dto::User> done)
+    bool disabled, Callback<User> done)
 {
     deliver(m_users->adminUpdate(userId, role, disabled), context, std::move(done));
 }
 
-void ApiBackend::listInvites(QObject *context, Callback<QList<dto::Invite>> done)
+void ApiBackend::listInvites(QObject *context, Callback<QList<Invite>> done)
 {
     deliver(m_auth->invites(), context, std::move(done));
 }
 
-void ApiBackend::createInvite(QObject *context, const QString &role, Callback<dto::Invite> done)
+void ApiBackend::createInvite(QObject *context, const QString &role, Callback<Invite> done)
 {
     deliver(m_auth->createInvite(role), context, std::move(done));
 }
 
-void ApiBackend::listNotifications(QObject *context, Callback<QList<dto::Notification>> done)
+void ApiBackend::listNotifications(QObject *context, Callback<QList<Notification>> done)
 {
     client::PageRequest page;
     page.limit = 100;
-    deliver(
-        m_notifications->notifications(page), context, std::move(done), itemsOf<dto::Notification>);
+    deliver(m_notifications->notifications(page), context, std::move(done), itemsOf<Notification>);
 }
 
 void ApiBackend::markNotificationRead(QObject *context, const QString &id, Callback<Nothing> done)
 {
     deliver(m_notifications->markRead(id), context, std::move(done),
-        [](const dto::Notification &) { return Nothing {}; });
+        [](const Notification &) { return Nothing {}; });
 }
 
 void ApiBackend::markAllNotificationsRead(QObject *context, Callback<Nothing> done)

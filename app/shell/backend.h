@@ -73,17 +73,17 @@ public:
     virtual void suspend() { }
     //! The certificate was reviewed and accepted: live updates start again at once.
     virtual void resumeAfterCertificate() { }
-    virtual std::optional<dto::User> account() const = 0;
+    virtual std::optional<User> account() const = 0;
 
     // Session
     virtual void registerAccount(QObject *context, const QString &email, const QString &password,
-        const QString &displayName, const QString &inviteCode, Callback<dto::User> done)
+        const QString &displayName, const QString &inviteCode, Callback<User> done)
         = 0;
     virtual void signIn(
-        QObject *context, const QString &email, const QString &password, Callback<dto::User> done)
+        QObject *context, const QString &email, const QString &password, Callback<User> done)
         = 0;
     //! Signs in with the refresh token kept in the keychain; fails when there is none.
-    virtual void resumeSession(QObject *context, Callback<dto::User> done) = 0;
+    virtual void resumeSession(QObject *context, Callback<User> done) = 0;
     //! Revokes the session on the server and forgets the token in the keychain.
     virtual void signOut() = 0;
 
@@ -156,6 +156,10 @@ public:
     virtual void editChecklistItem(
         QObject *context, const QString &itemId, const QString &text, Callback<ChecklistItem> done)
         = 0;
+    //! Moves the item right after `afterItemId` of the same card (empty: to the top).
+    virtual void moveChecklistItem(QObject *context, const QString &itemId,
+        const QString &afterItemId, Callback<ChecklistItem> done)
+        = 0;
     virtual void deleteChecklistItem(
         QObject *context, const QString &itemId, Callback<Nothing> done)
         = 0;
@@ -167,8 +171,10 @@ public:
         std::optional<QString> color, Callback<Label> done)
         = 0;
     virtual void deleteLabel(QObject *context, const QString &labelId, Callback<Nothing> done) = 0;
-    virtual void boardActivity(
-        QObject *context, const QString &boardId, Callback<QList<ActivityEntry>> done)
+    //! One page of a card's history, newest first; `cursor` empty: from the newest. The page's
+    //! nextCursor is empty on the last page.
+    virtual void cardActivity(QObject *context, const QString &boardId, const QString &cardId,
+        const QString &cursor, Callback<client::Page<ActivityEntry>> done)
         = 0;
 
     // People
@@ -182,19 +188,18 @@ public:
         QObject *context, const QString &boardId, const QString &userId, Callback<Nothing> done)
         = 0;
     virtual void findUsers(
-        QObject *context, const QString &query, Callback<QList<dto::UserSummary>> done)
+        QObject *context, const QString &query, Callback<QList<UserSummary>> done)
         = 0;
     //! Admin: everyone on the server with server role and disabled flag.
-    virtual void listPeople(QObject *context, Callback<QList<dto::UserSummary>> done) = 0;
+    virtual void listPeople(QObject *context, Callback<QList<UserSummary>> done) = 0;
     virtual void setUserRole(QObject *context, const QString &userId, const QString &role,
-        bool disabled, Callback<dto::User> done)
+        bool disabled, Callback<User> done)
         = 0;
-    virtual void listInvites(QObject *context, Callback<QList<dto::Invite>> done) = 0;
-    virtual void createInvite(QObject *context, const QString &role, Callback<dto::Invite> done)
-        = 0;
+    virtual void listInvites(QObject *context, Callback<QList<Invite>> done) = 0;
+    virtual void createInvite(QObject *context, const QString &role, Callback<Invite> done) = 0;
 
     // Notifications and search
-    virtual void listNotifications(QObject *context, Callback<QList<dto::Notification>> done) = 0;
+    virtual void listNotifications(QObject *context, Callback<QList<Notification>> done) = 0;
     virtual void markNotificationRead(QObject *context, const QString &id, Callback<Nothing> done)
         = 0;
     virtual void markAllNotificationsRead(QObject *context, Callback<Nothing> done) = 0;
@@ -212,7 +217,7 @@ Q_SIGNALS:
     void boardEvent(const corkboard::EventEnvelope &event);
     //! The board must be loaded again (events were missed beyond what the server keeps).
     void boardResyncNeeded(const QString &boardId);
-    void notificationReceived(const corkboard::dto::Notification &notification);
+    void notificationReceived(const corkboard::Notification &notification);
     void presenceChanged(const QString &boardId, const QStringList &displayNames);
     //! The session ended (signed out, or refresh refused): show the sign-in form again.
     void sessionEnded();

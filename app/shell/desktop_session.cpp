@@ -1,5 +1,7 @@
 #include "app/shell/desktop_session.h"
 
+#include "app/shell/single_instance.h"
+
 #include "app/account/sign_in_dialog.h"
 #include "app/shell/app_settings.h"
 #include "app/shell/certificate_check.h"
@@ -160,7 +162,7 @@ void DesktopSession::signInSilently(bool firstRun)
         return;
     }
     m_window->showBusy(tr("Signing in…"));
-    m_backend->resumeSession(this, [this](const Outcome<dto::User> &result) {
+    m_backend->resumeSession(this, [this](const Outcome<User> &result) {
         if (result.ok()) {
             onSignedIn(*result.value);
             return;
@@ -259,11 +261,14 @@ void DesktopSession::changeServer()
     askFirstRun();
 }
 
-void DesktopSession::onSignedIn(const dto::User &account)
+void DesktopSession::onSignedIn(const User &account)
 {
     m_retry.stop();
     m_retryAttempt = 0;
     m_window->startSession(m_backend, account, m_config.dataDir, m_server != nullptr);
+    m_signedIn = true;
+    for (const QString &link : std::exchange(m_pendingLinks, {}))
+        m_window->openLink(link);
     Q_EMIT sessionStarted();
 }
 
@@ -272,9 +277,27 @@ void DesktopSession::signOut()
     if (!m_backend)
         return;
     m_retry.stop();
+    m_signedIn = false;
     m_window->endSession();
     m_backend->signOut();
     showSignIn(false);
+}
+
+void DesktopSession::handleRequests(const QStringList &requests)
+{
+    for (const QString &request : requests) {
+        if (request == QLatin1String(SingleInstance::kShow)) {
+            if (m_window) {
+                m_window->showNormal();
+                m_window->raise();
+                m_window->activateWindow();
+            }
+        } else if (m_signedIn && m_window) {
+            m_window->openLink(request);
+        } else if (m_pendingLinks.size() < 16) {
+            m_pendingLinks.append(request);
+        }
+    }
 }
 
 void DesktopSession::quit()

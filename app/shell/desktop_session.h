@@ -37,6 +37,10 @@ public:
     ~DesktopSession() override;
 
     void start();
+    //! What another start of the program asked for (SingleInstance), or the links given on the
+    //! command line: "show" brings the window to the front; a `corkboard://` link opens its
+    //! card once signed in.
+    void handleRequests(const QStringList &requests);
     //! Stops the embedded server (if any); finished() follows.
     void quit();
 
@@ -63,7 +67,7 @@ private:
     void connectTo(const QUrl &url, bool firstRun);
     void signInSilently(bool firstRun);
     void showSignIn(bool firstAccount);
-    void onSignedIn(const dto::User &account);
+    void onSignedIn(const User &account);
     void signOut();
     //! The server could not be reached: say so, and try again by itself (and on Retry).
     void showUnreachable(const QString &message);
@@ -87,6 +91,8 @@ private:
     QTimer m_retry;
     int m_retryBaseMs = 2000;
     int m_retryAttempt = 0;
+    bool m_signedIn = false;
+    QStringList m_pendingLinks; //!< links that arrived before the sign-in
 };
 
 } // namespace corkboard::ui

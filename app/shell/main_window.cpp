@@ -24,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -247,7 +248,7 @@ void MainWindow::showFailure(const QString &text)
 }
 
 void MainWindow::startSession(
-    Backend *backend, const dto::User &account, const QString &dataDir, bool localServer)
+    Backend *backend, const User &account, const QString &dataDir, bool localServer)
 {
     endSession();
     m_backend = backend;
@@ -288,6 +289,14 @@ void MainWindow::startSession(
                     transfers->upload(cardId, path);
             }
         });
+    connect(m_boardView, &BoardView::copyLinkRequested, this, [this](const QString &cardId) {
+        const QString link = linkTo(cardId);
+        if (link.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(link);
+        statusBar()->showMessage(
+            tr("Link copied: paste it into File ▸ Open link, or click it."), 8000);
+    });
     connect(m_boardView, &BoardView::membersRequested, this, &MainWindow::openMembers);
     connect(m_board, &OpenBoard::failed, this, [this](const QString &text) {
         statusBar()->showMessage(text, 8000);
@@ -342,6 +351,7 @@ void MainWindow::startSession(
         });
     m_adminAction->setVisible(account.role == QLatin1String("admin"));
     m_signOutAction->setEnabled(true);
+    m_openLinkAction->setEnabled(true);
     m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
     statusBar()->showMessage(tr("Signed in as %1").arg(account.displayName), 5000);
     setConnectivity(Connectivity::Online);
@@ -380,6 +390,7 @@ void MainWindow::endSession()
     m_account.reset();
     m_adminAction->setVisible(false);
     m_signOutAction->setEnabled(false);
+    m_openLinkAction->setEnabled(false);
     m_bell->setCount(0);
     setWindowTitle(tr("Corkboard"));
 }
@@ -430,6 +441,11 @@ void MainWindow::openCard(const QString &cardId)
             const Card &before, const Card &after) {
             if (commands)
                 commands->recordCardEdit(m_backend, before, after);
+        });
+    connect(dialog, &CardDetailDialog::textEdited, this,
+        [this, commands = QPointer<BoardCommands>(m_commands)](const TextEditStep &step) {
+            if (commands)
+                commands->recordTextEdit(m_backend, step);
         });
     // Deleting a file is a step on the same stack (Ctrl+Z in the card or the window).
     if (m_commands)
@@ -491,7 +507,7 @@ void MainWindow::setConnectivity(Connectivity state)
     }
 }
 
-void MainWindow::onNotification(const dto::Notification &notification)
+void MainWindow::onNotification(const Notification &notification)
 {
     if (m_notifications)
         m_notifications->add(notification);

@@ -40,7 +40,7 @@ public:
     void showFailure(const QString &text);
     //! Signed in: builds the pages over `backend` and shows the boards.
     void startSession(
-        Backend *backend, const dto::User &account, const QString &dataDir, bool localServer);
+        Backend *backend, const User &account, const QString &dataDir, bool localServer);
     //! Signed out: back to the busy page, pages dropped.
     void endSession();
     //! Shows the board; selects `cardId` on it and, with `openTheCard`, opens that card.
@@ -48,6 +48,14 @@ public:
         const QString &boardId, const QString &cardId = QString(), bool openTheCard = false);
     void showBoards();
     void openCard(const QString &cardId);
+    //! Opens what a `corkboard://open?…` link names when it is for this window's server;
+    //! otherwise says which server it is for. False (with a message) when it is no such link.
+    bool openLink(const QString &link);
+    //! The link to a card of the open board, as "Copy link" puts it on the clipboard.
+    QString linkTo(const QString &cardId) const;
+    //! File ▸ Open link…: asks for a link and opens it.
+    void askForLink();
+    QAction *openLinkAction() const { return m_openLinkAction; }
 
     BoardsList *boardsList() const { return m_boards; }
     BoardView *boardView() const { return m_boardView; }
@@ -94,7 +102,7 @@ private:
     //! F1: every shortcut of the window, from the actions themselves.
     void showShortcuts();
     void setConnectivity(Connectivity state);
-    void onNotification(const dto::Notification &notification);
+    void onNotification(const Notification &notification);
     void openSettings();
     void openAdmin();
     void openMembers();
@@ -107,7 +115,7 @@ private:
 
     AppSettings *m_settings;
     Backend *m_backend = nullptr;
-    std::optional<dto::User> m_account;
+    std::optional<User> m_account;
     QString m_dataDir;
     bool m_localServer = false;
     Connectivity m_state = Connectivity::Online;
@@ -116,6 +124,7 @@ private:
     QPushButton *m_retry = nullptr;
     QPushButton *m_changeServer = nullptr;
     QAction *m_changeServerAction = nullptr;
+    QAction *m_openLinkAction = nullptr;
     QAction *m_boardsAction = nullptr;
     QAction *m_newBoardAction = nullptr;
     QAction *m_reloadAction = nullptr;

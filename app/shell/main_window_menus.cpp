@@ -3,17 +3,22 @@
 #include "app/boards/labels_dialog.h"
 #include "app/boards/my_work_dialog.h"
 #include "app/boards/open_board.h"
+#include "app/shell/card_link.h"
 #include "app/shell/main_window.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace corkboard::ui {
@@ -22,6 +27,10 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newBoardAction);
+    m_openLinkAction = file->addAction(tr("Open &link…"), this, &MainWindow::askForLink);
+    m_openLinkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_openLinkAction->setEnabled(false);
+    addAction(m_openLinkAction);
     file->addSeparator();
     file->addAction(m_changeServerAction);
     file->addAction(m_settingsAction);
@@ -55,6 +64,64 @@ void MainWindow::buildMenus()
         = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
     addAction(m_shortcutsAction);
+}
+
+QString MainWindow::linkTo(const QString &cardId) const
+{
+    if (!m_backend || !m_board || m_board->boardId().isEmpty())
+        return QString();
+    CardLink link;
+    link.server = m_localServer ? QString::fromLatin1(CardLink::kLocal) : m_backend->serverUrl();
+    link.boardId = m_board->boardId();
+    link.cardId = cardId;
+    return link.toString();
+}
+
+bool MainWindow::openLink(const QString &text)
+{
+    const auto link = CardLink::parse(text);
+    if (!link) {
+        statusBar()->showMessage(tr("That is not a Corkboard link."), 8000);
+        return false;
+    }
+    if (!m_backend || !m_account) {
+        statusBar()->showMessage(tr("Sign in first, then open the link again."), 8000);
+        return false;
+    }
+    const bool local = link->server == QLatin1String(CardLink::kLocal);
+    const bool here = local ? m_localServer
+                            : !m_localServer
+            && QUrl(link->server).adjusted(QUrl::StripTrailingSlash)
+                == QUrl(m_backend->serverUrl()).adjusted(QUrl::StripTrailingSlash);
+    if (!here) {
+        statusBar()->showMessage(local
+                ? tr("That link is for the boards on the computer it was copied on.")
+                : tr("That link is for the board server at %1; this window is connected to "
+                     "another one (File ▸ Change server).")
+                      .arg(link->server),
+            12000);
+        return false;
+    }
+    showNormal();
+    raise();
+    activateWindow();
+    openBoard(link->boardId, link->cardId, !link->cardId.isEmpty());
+    return true;
+}
+
+void MainWindow::askForLink()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("openLink"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Open link"));
+    dialog->setLabelText(tr("A Corkboard link (“Copy link” on a card makes one):"));
+    dialog->setTextValue(QString());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        if (!text.trimmed().isEmpty())
+            openLink(text);
+    });
+    dialog->open();
 }
 
 void MainWindow::openMyWork()
@@ -133,9 +200,9 @@ void MainWindow::showShortcuts()
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QList<QPair<QString, QString>> rows;
-    for (QAction *action : {m_newBoardAction, m_boardsAction, m_reloadAction, m_findAction,
-             m_myWorkAction, m_addCardAction, m_undoAction, m_redoAction, m_settingsAction,
-             m_shortcutsAction, m_quitAction}) {
+    for (QAction *action : {m_newBoardAction, m_openLinkAction, m_boardsAction, m_reloadAction,
+             m_findAction, m_myWorkAction, m_addCardAction, m_undoAction, m_redoAction,
+             m_settingsAction, m_shortcutsAction, m_quitAction}) {
         if (action && !action->shortcut().isEmpty())
             rows.append({action->text().remove(QLatin1Char('&')),
                 action->shortcut().toString(QKeySequence::NativeText)});

@@ -41,7 +41,7 @@ bool TrayNotifier::raisesTray(const QString &kind)
         || kind == QLatin1String("mentioned");
 }
 
-bool TrayNotifier::notify(const dto::Notification &notification)
+bool TrayNotifier::notify(const Notification &notification)
 {
     if (!raisesTray(notification.kind) || (m_window->isVisible() && m_window->isActiveWindow()))
         return false;

@@ -24,7 +24,7 @@ public:
     static bool raisesTray(const QString &kind);
     //! Shows the notification when it qualifies and the window is not active; returns
     //! whether it did.
-    bool notify(const dto::Notification &notification);
+    bool notify(const Notification &notification);
     int shownCount() const { return m_shown; }
 
 Q_SIGNALS:

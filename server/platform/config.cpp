@@ -329,6 +329,12 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         if (file.isEmpty())
             throw ConfigError(QStringLiteral("--restore"), QStringLiteral("needs a FILE"));
         c.restoreFile = QDir(file).absolutePath();
+    } else {
+        // Anything else a launcher may pass (an empty %u, a file) is not for us.
+        for (const QString &p : positional) {
+            if (p.startsWith(QLatin1String("corkboard:"), Qt::CaseInsensitive))
+                c.openLinks.append(p);
+        }
     }
     c.threads = qMax(1, QThread::idealThreadCount());
 

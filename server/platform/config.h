@@ -99,6 +99,9 @@ struct Config
     QString backupFile; //!< --backup FILE (empty: into <dataDir>/backups)
     bool backupList = false; //!< --backup --list
     QString restoreFile; //!< --restore FILE
+    //! Desktop: `corkboard://` links given as arguments (the card to open; a desktop's URL
+    //! handler starts `corkboard LINK`).
+    QStringList openLinks;
     // The LAN link (see server/platform/config_network.cpp).
     //! auto: HTTPS when listening beyond loopback, plain HTTP on loopback; on: HTTPS always.
     bool tlsAlways = false;

@@ -20,10 +20,10 @@ ApiResult<QList<T>> listOf(const ApiResult<Page<T>> &page)
 }
 } // namespace
 
-QFuture<ApiResult<dto::User>> AuthApi::signIn(ApiRequest request)
+QFuture<ApiResult<User>> AuthApi::signIn(ApiRequest request)
 {
     request.authenticated = false;
-    SharedPromise<ApiResult<dto::User>> promise;
+    SharedPromise<ApiResult<User>> promise;
     ApiClient *client = &m_client;
     m_client.send(std::move(request))
         .then(client, [client, promise](const ApiResult<ApiResponse> &r) {
@@ -31,12 +31,12 @@ QFuture<ApiResult<dto::User>> AuthApi::signIn(ApiRequest request)
                 promise.finish(r.error());
                 return;
             }
-            const auto result = decode::checked<dto::AuthResult>(r.value(), &dto::fromJson);
+            const auto result = decode::checked<AuthResult>(r.value(), &fromJson);
             if (!result) {
                 promise.finish(result.error());
                 return;
             }
-            const dto::AuthResult &auth = result.value();
+            const AuthResult &auth = result.value();
             const SessionTokens tokens {
                 auth.tokens.accessToken, auth.tokens.expiresIn, auth.tokens.refreshToken};
             // Signed in once the refresh token is filed; a store failure is reported through
@@ -49,7 +49,7 @@ QFuture<ApiResult<dto::User>> AuthApi::signIn(ApiRequest request)
     return promise.future();
 }
 
-QFuture<ApiResult<dto::User>> AuthApi::registerAccount(const QString &email,
+QFuture<ApiResult<User>> AuthApi::registerAccount(const QString &email,
     const QString &password, const QString &displayName, const std::optional<QString> &inviteCode)
 {
     QJsonObject body {{QStringLiteral("email"), email}, {QStringLiteral("password"), password},
@@ -59,7 +59,7 @@ QFuture<ApiResult<dto::User>> AuthApi::registerAccount(const QString &email,
     return signIn(ApiRequest::json("POST", QStringLiteral("/api/v1/auth/register"), body));
 }
 
-QFuture<ApiResult<dto::User>> AuthApi::login(const QString &email, const QString &password)
+QFuture<ApiResult<User>> AuthApi::login(const QString &email, const QString &password)
 {
     return signIn(ApiRequest::json("POST", QStringLiteral("/api/v1/auth/login"),
         {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}));
@@ -92,11 +92,11 @@ QFuture<ApiResult<NoContent>> AuthApi::logout()
     return promise.future();
 }
 
-QFuture<ApiResult<QList<dto::Session>>> AuthApi::sessions()
+QFuture<ApiResult<QList<Session>>> AuthApi::sessions()
 {
-    return m_client.call<QList<dto::Session>>(
+    return m_client.call<QList<Session>>(
         ApiRequest::get(QStringLiteral("/api/v1/auth/sessions")), [](const ApiResponse &r) {
-            return listOf(decode::checkedPage<dto::Session>(r, &dto::fromJson));
+            return listOf(decode::checkedPage<Session>(r, &fromJson));
         });
 }
 
@@ -107,18 +107,18 @@ QFuture<ApiResult<NoContent>> AuthApi::revokeSession(const QString &id)
 }
 
 // No Idempotency-Key: the invites route does not honour one, so the call must not be retried.
-QFuture<ApiResult<dto::Invite>> AuthApi::createInvite(const QString &role)
+QFuture<ApiResult<Invite>> AuthApi::createInvite(const QString &role)
 {
-    return m_client.call<dto::Invite>(ApiRequest::json("POST", QStringLiteral("/api/v1/invites"),
+    return m_client.call<Invite>(ApiRequest::json("POST", QStringLiteral("/api/v1/invites"),
                                           {{QStringLiteral("role"), role}}),
-        [](const ApiResponse &r) { return decode::checked<dto::Invite>(r, &dto::fromJson); });
+        [](const ApiResponse &r) { return decode::checked<Invite>(r, &fromJson); });
 }
 
-QFuture<ApiResult<QList<dto::Invite>>> AuthApi::invites()
+QFuture<ApiResult<QList<Invite>>> AuthApi::invites()
 {
-    return m_client.call<QList<dto::Invite>>(
+    return m_client.call<QList<Invite>>(
         ApiRequest::get(QStringLiteral("/api/v1/invites")), [](const ApiResponse &r) {
-            return listOf(decode::checkedPage<dto::Invite>(r, &dto::fromJson));
+            return listOf(decode::checkedPage<Invite>(r, &fromJson));
         });
 }
 
@@ -128,21 +128,21 @@ QFuture<ApiResult<NoContent>> AuthApi::deleteInvite(const QString &code)
         ApiRequest::del(QStringLiteral("/api/v1/invites/") + enc(code)), &decode::none);
 }
 
-QFuture<ApiResult<dto::User>> UsersApi::me()
+QFuture<ApiResult<User>> UsersApi::me()
 {
-    return m_client.call<dto::User>(ApiRequest::get(QStringLiteral("/api/v1/users/me")),
-        [](const ApiResponse &r) { return decode::checked<dto::User>(r, &dto::fromJson); });
+    return m_client.call<User>(ApiRequest::get(QStringLiteral("/api/v1/users/me")),
+        [](const ApiResponse &r) { return decode::checked<User>(r, &fromJson); });
 }
 
-QFuture<ApiResult<dto::User>> UsersApi::updateMe(
+QFuture<ApiResult<User>> UsersApi::updateMe(
     const QString &displayName, std::optional<qint64> ifMatch)
 {
     ApiRequest request = ApiRequest::json("PATCH", QStringLiteral("/api/v1/users/me"),
         {{QStringLiteral("display_name"), displayName}});
     if (ifMatch)
         request.ifMatch = QByteArray::number(*ifMatch);
-    return m_client.call<dto::User>(std::move(request),
-        [](const ApiResponse &r) { return decode::checked<dto::User>(r, &dto::fromJson); });
+    return m_client.call<User>(std::move(request),
+        [](const ApiResponse &r) { return decode::checked<User>(r, &fromJson); });
 }
 
 QFuture<ApiResult<NoContent>> UsersApi::changePassword(
@@ -155,7 +155,7 @@ QFuture<ApiResult<NoContent>> UsersApi::changePassword(
         &decode::none);
 }
 
-QFuture<ApiResult<Page<dto::UserSummary>>> UsersApi::directory(
+QFuture<ApiResult<Page<UserSummary>>> UsersApi::directory(
     const QString &query, const PageRequest &page, bool includeDisabled)
 {
     QUrlQuery q;
@@ -164,13 +164,13 @@ QFuture<ApiResult<Page<dto::UserSummary>>> UsersApi::directory(
     if (includeDisabled)
         q.addQueryItem(QStringLiteral("include_disabled"), QStringLiteral("true"));
     page.addTo(q);
-    return m_client.call<Page<dto::UserSummary>>(
+    return m_client.call<Page<UserSummary>>(
         ApiRequest::get(QStringLiteral("/api/v1/users"), q), [](const ApiResponse &r) {
-            return decode::checkedPage<dto::UserSummary>(r, &dto::fromJson);
+            return decode::checkedPage<UserSummary>(r, &fromJson);
         });
 }
 
-QFuture<ApiResult<dto::User>> UsersApi::adminUpdate(
+QFuture<ApiResult<User>> UsersApi::adminUpdate(
     const QString &userId, const std::optional<QString> &role, const std::optional<bool> &disabled)
 {
     QJsonObject body;
@@ -178,9 +178,9 @@ QFuture<ApiResult<dto::User>> UsersApi::adminUpdate(
         body.insert(QStringLiteral("role"), *role);
     if (disabled)
         body.insert(QStringLiteral("disabled"), *disabled);
-    return m_client.call<dto::User>(
+    return m_client.call<User>(
         ApiRequest::json("PATCH", QStringLiteral("/api/v1/users/") + enc(userId), body),
-        [](const ApiResponse &r) { return decode::checked<dto::User>(r, &dto::fromJson); });
+        [](const ApiResponse &r) { return decode::checked<User>(r, &fromJson); });
 }
 
 } // namespace corkboard::client

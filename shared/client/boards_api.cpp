@@ -187,10 +187,12 @@ QFuture<ApiResult<NoContent>> BoardsApi::deleteLabel(const QString &labelId)
 }
 
 QFuture<ApiResult<Page<ActivityEntry>>> BoardsApi::activity(
-    const QString &boardId, const PageRequest &page)
+    const QString &boardId, const PageRequest &page, const QString &cardId)
 {
     QUrlQuery q;
     page.addTo(q);
+    if (!cardId.isEmpty())
+        q.addQueryItem(QStringLiteral("card_id"), cardId);
     return m_client.call<Page<ActivityEntry>>(
         ApiRequest::get(kBoards + pathSegment(boardId) + QStringLiteral("/activity"), q),
         [](const ApiResponse &r) {

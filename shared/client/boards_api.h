@@ -73,9 +73,9 @@ public:
         std::optional<qint64> ifMatch = std::nullopt);
     QFuture<ApiResult<NoContent>> deleteLabel(const QString &labelId);
 
-    //! GET /boards/{id}/activity, newest first.
+    //! GET /boards/{id}/activity, newest first; with a cardId only that card's history.
     QFuture<ApiResult<Page<ActivityEntry>>> activity(
-        const QString &boardId, const PageRequest &page = {});
+        const QString &boardId, const PageRequest &page = {}, const QString &cardId = QString());
     //! GET /search?q=&board_id= over cards and comments I may see.
     QFuture<ApiResult<Page<SearchHit>>> search(
         const QString &query, const QString &boardId = QString(), const PageRequest &page = {});

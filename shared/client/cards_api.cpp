@@ -126,6 +126,19 @@ QFuture<ApiResult<ChecklistItem>> CardsApi::updateChecklistItem(
         });
 }
 
+QFuture<ApiResult<ChecklistItem>> CardsApi::moveChecklistItem(
+    const QString &itemId, const QString &afterItemId)
+{
+    const QJsonObject body {{QStringLiteral("after_item_id"),
+        afterItemId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(afterItemId)}};
+    return m_client.call<ChecklistItem>(
+        ApiRequest::json(
+            "PATCH", QStringLiteral("/api/v1/checklist-items/") + pathSegment(itemId), body),
+        [](const ApiResponse &r) {
+            return decode::object<ChecklistItem>(r, &checklistItemFromJson);
+        });
+}
+
 QFuture<ApiResult<NoContent>> CardsApi::deleteChecklistItem(const QString &itemId)
 {
     return m_client.call<NoContent>(

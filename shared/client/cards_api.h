@@ -69,6 +69,9 @@ public:
     QFuture<ApiResult<ChecklistItem>> addChecklistItem(const QString &cardId, const QString &text);
     QFuture<ApiResult<ChecklistItem>> updateChecklistItem(
         const QString &itemId, const std::optional<QString> &text, const std::optional<bool> &done);
+    //! Moves the item right after `afterItemId` of the same card (empty: to the top).
+    QFuture<ApiResult<ChecklistItem>> moveChecklistItem(
+        const QString &itemId, const QString &afterItemId);
     QFuture<ApiResult<NoContent>> deleteChecklistItem(const QString &itemId);
 
     QFuture<ApiResult<Page<Comment>>> comments(const QString &cardId, const PageRequest &page = {});

@@ -8,25 +8,25 @@ namespace {
 const QString kNotifications = QStringLiteral("/api/v1/notifications");
 } // namespace
 
-QFuture<ApiResult<Page<dto::Notification>>> NotificationsApi::notifications(
+QFuture<ApiResult<Page<Notification>>> NotificationsApi::notifications(
     const PageRequest &page, bool unreadOnly)
 {
     QUrlQuery q;
     if (unreadOnly)
         q.addQueryItem(QStringLiteral("unread"), QStringLiteral("true"));
     page.addTo(q);
-    return m_client.call<Page<dto::Notification>>(
+    return m_client.call<Page<Notification>>(
         ApiRequest::get(kNotifications, q), [](const ApiResponse &r) {
-            return decode::checkedPage<dto::Notification>(r, &dto::fromJson);
+            return decode::checkedPage<Notification>(r, &fromJson);
         });
 }
 
-QFuture<ApiResult<dto::Notification>> NotificationsApi::markRead(const QString &id)
+QFuture<ApiResult<Notification>> NotificationsApi::markRead(const QString &id)
 {
-    return m_client.call<dto::Notification>(
+    return m_client.call<Notification>(
         ApiRequest::json("POST",
             kNotifications + QLatin1Char('/') + pathSegment(id) + QStringLiteral("/read"), {}),
-        [](const ApiResponse &r) { return decode::checked<dto::Notification>(r, &dto::fromJson); });
+        [](const ApiResponse &r) { return decode::checked<Notification>(r, &fromJson); });
 }
 
 QFuture<ApiResult<int>> NotificationsApi::markAllRead()

@@ -15,10 +15,10 @@ public:
     }
 
     //! GET /notifications, newest first; `unreadOnly` sends unread=true.
-    QFuture<ApiResult<Page<dto::Notification>>> notifications(
+    QFuture<ApiResult<Page<Notification>>> notifications(
         const PageRequest &page = {}, bool unreadOnly = false);
     //! POST /notifications/{id}/read → the notification, read (idempotent).
-    QFuture<ApiResult<dto::Notification>> markRead(const QString &id);
+    QFuture<ApiResult<Notification>> markRead(const QString &id);
     //! POST /notifications/read-all → how many were marked.
     QFuture<ApiResult<int>> markAllRead();
 

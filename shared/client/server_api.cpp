@@ -2,12 +2,12 @@
 
 namespace corkboard::client {
 
-QFuture<ApiResult<dto::ServerInfo>> ServerApi::serverInfo()
+QFuture<ApiResult<ServerInfo>> ServerApi::serverInfo()
 {
     ApiRequest request = ApiRequest::get(QStringLiteral("/api/v1/server-info"));
     request.authenticated = false;
-    return m_client.call<dto::ServerInfo>(std::move(request),
-        [](const ApiResponse &r) { return decode::checked<dto::ServerInfo>(r, &dto::fromJson); });
+    return m_client.call<ServerInfo>(std::move(request),
+        [](const ApiResponse &r) { return decode::checked<ServerInfo>(r, &fromJson); });
 }
 
 QFuture<ApiResult<NoContent>> ServerApi::health()

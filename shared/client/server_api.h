@@ -15,7 +15,7 @@ public:
     }
 
     //! GET /api/v1/server-info (decides between "register" and "sign in" on the welcome page).
-    QFuture<ApiResult<dto::ServerInfo>> serverInfo();
+    QFuture<ApiResult<ServerInfo>> serverInfo();
     //! GET /health: the server answers at all.
     QFuture<ApiResult<NoContent>> health();
 

@@ -17,16 +17,16 @@ QString hook(const QString &webhookId)
 }
 } // namespace
 
-QFuture<ApiResult<QList<dto::Webhook>>> WebhooksApi::webhooks(const QString &boardId)
+QFuture<ApiResult<QList<Webhook>>> WebhooksApi::webhooks(const QString &boardId)
 {
-    return m_client.call<QList<dto::Webhook>>(
+    return m_client.call<QList<Webhook>>(
         ApiRequest::get(boardHooks(boardId)), [](const ApiResponse &r) {
-            return decode::checkedPage<dto::Webhook>(r, &dto::fromJson)
-                .map([](const Page<dto::Webhook> &p) { return p.items; });
+            return decode::checkedPage<Webhook>(r, &fromJson)
+                .map([](const Page<Webhook> &p) { return p.items; });
         });
 }
 
-QFuture<ApiResult<dto::Webhook>> WebhooksApi::createWebhook(const QString &boardId,
+QFuture<ApiResult<Webhook>> WebhooksApi::createWebhook(const QString &boardId,
     const QString &url, const QStringList &events, const std::optional<QString> &secret)
 {
     QJsonObject body {{QStringLiteral("url"), url}};
@@ -34,8 +34,8 @@ QFuture<ApiResult<dto::Webhook>> WebhooksApi::createWebhook(const QString &board
         body.insert(QStringLiteral("events"), QJsonArray::fromStringList(events));
     if (secret)
         body.insert(QStringLiteral("secret"), *secret);
-    return m_client.call<dto::Webhook>(ApiRequest::json("POST", boardHooks(boardId), body),
-        [](const ApiResponse &r) { return decode::checked<dto::Webhook>(r, &dto::fromJson); });
+    return m_client.call<Webhook>(ApiRequest::json("POST", boardHooks(boardId), body),
+        [](const ApiResponse &r) { return decode::checked<Webhook>(r, &fromJson); });
 }
 
 QFuture<ApiResult<NoContent>> WebhooksApi::deleteWebhook(const QString &webhookId)
@@ -43,15 +43,15 @@ QFuture<ApiResult<NoContent>> WebhooksApi::deleteWebhook(const QString &webhookI
     return m_client.call<NoContent>(ApiRequest::del(hook(webhookId)), &decode::none);
 }
 
-QFuture<ApiResult<Page<dto::WebhookDelivery>>> WebhooksApi::deliveries(
+QFuture<ApiResult<Page<WebhookDelivery>>> WebhooksApi::deliveries(
     const QString &webhookId, const PageRequest &page)
 {
     QUrlQuery q;
     page.addTo(q);
-    return m_client.call<Page<dto::WebhookDelivery>>(
+    return m_client.call<Page<WebhookDelivery>>(
         ApiRequest::get(hook(webhookId) + QStringLiteral("/deliveries"), q),
         [](const ApiResponse &r) {
-            return decode::checkedPage<dto::WebhookDelivery>(r, &dto::fromJson);
+            return decode::checkedPage<WebhookDelivery>(r, &fromJson);
         });
 }
 

@@ -17,15 +17,15 @@ public:
     }
 
     //! GET /boards/{id}/webhooks (no secrets).
-    QFuture<ApiResult<QList<dto::Webhook>>> webhooks(const QString &boardId);
+    QFuture<ApiResult<QList<Webhook>>> webhooks(const QString &boardId);
     //! POST /boards/{id}/webhooks → the hook with its secret (generated when not given).
     //! `events` empty: every event type.
-    QFuture<ApiResult<dto::Webhook>> createWebhook(const QString &boardId, const QString &url,
+    QFuture<ApiResult<Webhook>> createWebhook(const QString &boardId, const QString &url,
         const QStringList &events = {}, const std::optional<QString> &secret = std::nullopt);
     //! DELETE /webhooks/{id}.
     QFuture<ApiResult<NoContent>> deleteWebhook(const QString &webhookId);
     //! GET /webhooks/{id}/deliveries, newest first, with each delivery's attempts.
-    QFuture<ApiResult<Page<dto::WebhookDelivery>>> deliveries(
+    QFuture<ApiResult<Page<WebhookDelivery>>> deliveries(
         const QString &webhookId, const PageRequest &page = {});
 
 private:

@@ -2,6 +2,8 @@
 
 #include "shared/dto/dto_util.h"
 
+#include <QJsonDocument>
+
 namespace corkboard {
 
 void writeJson(JsonWriter &w, const ActivityEntry &e)
@@ -11,6 +13,8 @@ void writeJson(JsonWriter &w, const ActivityEntry &e)
     w.field("actor_name", e.actorName).field("action", e.action).field("entity_id", e.entityId);
     w.field("summary", e.summary).field("seq", e.seq);
     dto::writeTime(w, "at", e.at);
+    w.key("card_id").nullableValue(e.cardId.isEmpty() ? QString() : e.cardId);
+    w.key("details").raw(QJsonDocument(e.details).toJson(QJsonDocument::Compact));
     w.endObject();
 }
 
@@ -37,6 +41,8 @@ ActivityEntry activityEntryFromJson(const QJsonObject &o)
     e.summary = dto::str(o, "summary");
     e.seq = dto::integer(o, "seq");
     e.at = dto::time(o, "at");
+    e.cardId = dto::str(o, "card_id");
+    e.details = o.value(QLatin1String("details")).toObject();
     return e;
 }
 

@@ -20,6 +20,10 @@ struct ActivityEntry
     QString summary;
     qint64 seq = 0; //!< the event this entry belongs to
     QDateTime at;
+    QString cardId; //!< the card it is about (card, comment, checklist, attachment); else empty
+    //! Event-specific details; a move: from_column_id, from_column, to_column_id, to_column
+    //! (the columns' names when the card moved).
+    QJsonObject details;
 };
 
 //! One full-text search hit; `snippet` is HTML-escaped text with <mark>…</mark> around matches.

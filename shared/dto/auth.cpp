@@ -3,7 +3,7 @@
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
 
 namespace {
 void writeTime(JsonWriter &w, const char *name, const QDateTime &time)
@@ -111,4 +111,4 @@ bool fromJson(const QJsonObject &json, Invite &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

@@ -11,8 +11,6 @@ namespace corkboard {
 
 class JsonWriter;
 
-namespace dto {
-
 //! The token pair register, login and refresh answer with.
 struct Tokens
 {
@@ -61,5 +59,4 @@ bool fromJson(const QJsonObject &json, AuthResult &out);
 bool fromJson(const QJsonObject &json, Session &out);
 bool fromJson(const QJsonObject &json, Invite &out);
 
-} // namespace dto
 } // namespace corkboard

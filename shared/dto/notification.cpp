@@ -2,7 +2,7 @@
 
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
 
 bool fromJson(const QJsonObject &json, Notification &out)
 {
@@ -23,4 +23,4 @@ bool fromJson(const QJsonObject &json, Notification &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace corkboard::dto {
+namespace corkboard {
 
 //! Something that happened to me: assigned, mentioned, due soon, overdue, a comment on a card I
 //! am assigned to, a failed job (admins). `data` holds the kind's details (card_title, due_at,
@@ -25,4 +25,4 @@ struct Notification
 //! Decodes a notification object; false when id or kind is missing or not a string.
 bool fromJson(const QJsonObject &json, Notification &out);
 
-} // namespace corkboard::dto
+} // namespace corkboard

@@ -3,7 +3,7 @@
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
 
 void writeJson(JsonWriter &w, const ServerInfo &info)
 {
@@ -30,4 +30,4 @@ bool fromJson(const QJsonObject &json, ServerInfo &out)
     return !out.name.isEmpty() && !out.apiVersion.isEmpty() && !out.registration.isEmpty();
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

@@ -8,8 +8,6 @@ namespace corkboard {
 
 class JsonWriter;
 
-namespace dto {
-
 //! GET /api/v1/server-info: who the server is and how accounts are made.
 struct ServerInfo
 {
@@ -26,5 +24,4 @@ void writeJson(JsonWriter &w, const ServerInfo &info);
 //! False when name, api_version or registration is missing.
 bool fromJson(const QJsonObject &json, ServerInfo &out);
 
-} // namespace dto
 } // namespace corkboard

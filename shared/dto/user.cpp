@@ -3,7 +3,7 @@
 #include "shared/json_writer.h"
 #include "shared/time_format.h"
 
-namespace corkboard::dto {
+namespace corkboard {
 
 void writeJson(JsonWriter &w, const User &user)
 {
@@ -67,4 +67,4 @@ bool fromJson(const QJsonObject &json, UserSummary &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

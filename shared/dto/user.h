@@ -9,8 +9,6 @@ namespace corkboard {
 
 class JsonWriter;
 
-namespace dto {
-
 //! A user account as the API shows it (GET /users/me, register, login, admin PATCH).
 struct User
 {
@@ -41,5 +39,4 @@ void writeJson(JsonWriter &w, const UserSummary &user);
 bool fromJson(const QJsonObject &json, User &out);
 bool fromJson(const QJsonObject &json, UserSummary &out);
 
-} // namespace dto
 } // namespace corkboard

@@ -4,7 +4,7 @@
 
 #include <QJsonArray>
 
-namespace corkboard::dto {
+namespace corkboard {
 
 namespace {
 QDateTime timeOf(const QJsonObject &json, QLatin1String key)
@@ -74,4 +74,4 @@ bool fromJson(const QJsonObject &json, WebhookDelivery &out)
     return true;
 }
 
-} // namespace corkboard::dto
+} // namespace corkboard

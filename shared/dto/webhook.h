@@ -7,7 +7,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace corkboard::dto {
+namespace corkboard {
 
 //! A board's webhook as GET /boards/{id}/webhooks lists it; `secret` only in the answer that
 //! creates it.
@@ -52,4 +52,4 @@ struct WebhookDelivery
 bool fromJson(const QJsonObject &json, Webhook &out);
 bool fromJson(const QJsonObject &json, WebhookDelivery &out);
 
-} // namespace corkboard::dto
+} // namespace corkboard

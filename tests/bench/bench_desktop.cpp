@@ -119,7 +119,7 @@ QString seed(const QString &dir, AppSettings &settings)
     bool done = false;
     backend.registerAccount(&backend, QStringLiteral("bench@example.com"),
         QStringLiteral("bench password 123"), QStringLiteral("Bench User"), QString(),
-        [&](const Outcome<dto::User> &r) {
+        [&](const Outcome<User> &r) {
             if (!r.ok())
                 qFatal("register failed: %s", qPrintable(r.error.message));
             done = true;

@@ -68,7 +68,7 @@ SeededBoard seedBoard(
         if (i % 4 == 0) {
             const auto item = checklists.add(ownerId, card.card.id, QStringLiteral("step one"));
             checklists.add(ownerId, card.card.id, QStringLiteral("step two"));
-            checklists.update(ownerId, item.id, std::nullopt, true, std::nullopt);
+            checklists.update(ownerId, item.id, std::nullopt, true, {}, std::nullopt);
         }
         if (i % 5 == 0)
             comments.create(ownerId, card.card.id, QStringLiteral("looks good"), {});

@@ -278,7 +278,7 @@ private Q_SLOTS:
         NotificationModel notes;
         QAbstractItemModelTester t2(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy unread(&notes, &NotificationModel::unreadCountChanged);
-        dto::Notification n1;
+        Notification n1;
         n1.id = QStringLiteral("n1");
         n1.kind = QStringLiteral("mentioned");
         n1.boardId = QStringLiteral("b1");
@@ -292,7 +292,7 @@ private Q_SLOTS:
         QVERIFY2(shown.startsWith(QStringLiteral("Bo · ")), qPrintable(shown));
         QCOMPARE(
             shown.section(QLatin1Char('\n'), 1), QStringLiteral("You were mentioned on “Venue”"));
-        dto::Notification n2 = n1;
+        Notification n2 = n1;
         n2.id = QStringLiteral("n2");
         notes.prepend(n2);
         QCOMPARE(notes.unreadCount(), 2);

@@ -183,7 +183,7 @@ private Q_SLOTS:
         ApiBackend &other = *m_other;
         bool signedIn = false;
         other.signIn(this, QStringLiteral("ada@example.com"),
-            QStringLiteral("correct horse battery"), [&](const Outcome<dto::User> &r) {
+            QStringLiteral("correct horse battery"), [&](const Outcome<User> &r) {
                 QVERIFY2(r.ok(), qPrintable(r.error.message));
                 signedIn = true;
             });

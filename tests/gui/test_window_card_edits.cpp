@@ -437,6 +437,53 @@ private Q_SLOTS:
         QCOMPARE(m_world->titles(0).value(0), QStringLiteral("Cy's title"));
     }
 
+    void activityTellsMovesAndReachesBackToTheStart()
+    {
+        // Ctrl+Right takes the card from "To do" to "Doing", as a person does it.
+        QListView *todo = m_world->column(0)->cardView();
+        QCOMPARE(todo->model()->index(0, 0).data(CardModel::IdRole).toString(), m_cardId);
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, {},
+            todo->visualRect(todo->model()->index(0, 0)).center());
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(1).size(), 1, kGuiWait);
+        // Then more happens to the card than one page of history holds.
+        for (int i = 0; i < 60; ++i) {
+            const auto added
+                = awaitCall<ChecklistItem>([&](QObject *ctx, Callback<ChecklistItem> done) {
+                      m_world->backend()->addChecklistItem(
+                          ctx, m_cardId, QStringLiteral("Step %1").arg(i), done);
+                  });
+            QVERIFY2(added.ok(), qPrintable(added.error.message));
+        }
+
+        QPointer<CardDetailDialog> dialog = m_world->openCard(1, 0);
+        QVERIFY(dialog);
+        clickTab(dialog, QStringLiteral("Activity"));
+        auto *activity = dialog->findChild<QListWidget *>(QStringLiteral("cardActivity"));
+        auto *earlier = dialog->findChild<QPushButton *>(QStringLiteral("earlierActivity"));
+        QVERIFY(activity && earlier);
+        const auto rows = [activity] {
+            QStringList out;
+            for (int i = 0; i < activity->count(); ++i)
+                out << activity->item(i)->text().section(QStringLiteral(" — "), 1);
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(activity->count(), 50, kGuiWait);
+        QCOMPARE(rows().count(QStringLiteral("Ada Lovelace changed the checklist")), 50);
+        QTRY_VERIFY_WITH_TIMEOUT(earlier->isVisible(), kGuiWait);
+        while (earlier->isVisible()) {
+            const int before = activity->count();
+            QTest::mouseClick(earlier, Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(activity->count() > before, kGuiWait);
+        }
+        const QStringList story = rows();
+        QVERIFY2(story.contains(QStringLiteral("Ada Lovelace moved this card from To do to Doing")),
+            qPrintable(story.join(QLatin1Char('|'))));
+        QCOMPARE(story.last(), QStringLiteral("Ada Lovelace created this card"));
+        QCOMPARE(story.count(QStringLiteral("Ada Lovelace created this card")), 1);
+        closeCard(dialog);
+    }
+
     void cleanupTestCase() { m_world.reset(); }
 };
 

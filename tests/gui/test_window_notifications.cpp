@@ -101,8 +101,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(bell->count(), 0, kGuiWait);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const auto all = awaitCall<QList<dto::Notification>>(
-                    [&](QObject *ctx, Callback<QList<dto::Notification>> done) {
+                const auto all = awaitCall<QList<Notification>>(
+                    [&](QObject *ctx, Callback<QList<Notification>> done) {
                         m_world->backend()->listNotifications(ctx, done);
                     });
                 return all.ok() && all.value->size() == 1 && all.value->first().read;

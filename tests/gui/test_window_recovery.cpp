@@ -82,7 +82,7 @@ private Q_SLOTS:
         m_settings->setRemoteUrl(url);
         {
             ApiBackend first(url, m_tokens, m_settings.get());
-            const auto account = awaitCall<dto::User>([&](QObject *ctx, Callback<dto::User> done) {
+            const auto account = awaitCall<User>([&](QObject *ctx, Callback<User> done) {
                 first.registerAccount(ctx, QStringLiteral("ada@example.com"),
                     QStringLiteral("correct horse battery"), QStringLiteral("Ada"), QString(),
                     done);

@@ -9,6 +9,8 @@
 #include "app/boards/open_board.h"
 #include "app/cards/card_detail_dialog.h"
 #include "app/cards/card_model.h"
+#include "app/cards/comments_panel.h"
+#include "app/cards/markdown_delegate.h"
 #include "app/shell/main_window.h"
 #include "tests/support/gui_world.h"
 
@@ -20,7 +22,10 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace corkboard;
 using namespace corkboard::ui;
@@ -158,6 +163,9 @@ private Q_SLOTS:
         const QString shown = dialog->comments()->item(0)->text(); // "Ada Lovelace · <time>\n…"
         QVERIFY2(shown.startsWith(QStringLiteral("Ada Lovelace · ")), qPrintable(shown));
         QCOMPARE(shown.section(QLatin1Char('\n'), 1), kComment);
+        // Drawn as Markdown, whose raw HTML stays text: exactly the characters typed.
+        QVERIFY(qobject_cast<MarkdownDelegate *>(dialog->comments()->itemDelegate()));
+        QCOMPARE(MarkdownDelegate::render(kComment, dialog->font(), 400)->toPlainText(), kComment);
         QCOMPARE(dialog->windowTitle(), kCard);
         QVERIFY(checkLabels(kComment) >= 0);
         dialog->reject();
@@ -165,6 +173,44 @@ private Q_SLOTS:
         // Ada's window names Bo as typed, in the card dialog's assignee list.
         window.endSession();
         window.close();
+    }
+
+    void commentsShowMarkdownAndLoadNothing()
+    {
+        const QString body = QStringLiteral("**Ship** it:\n\n- one\n- two\n\n"
+                                            "![secret](file:///etc/passwd) `code`");
+        // Markdown needs new lines, which the one-line comment field does not take: this one
+        // goes through Ada's client, and her window shows it.
+        const QString cardId = m_world->column(0)
+                                   ->cardView()
+                                   ->model()
+                                   ->index(0, 0)
+                                   .data(CardModel::IdRole)
+                                   .toString();
+        QVERIFY(awaitCall<Comment>([&](QObject *ctx, Callback<Comment> done) {
+            m_world->backend()->addComment(ctx, cardId, body, {}, done);
+        }).ok());
+        QPointer<CardDetailDialog> dialog = m_world->openCard(0, 0);
+        QVERIFY(dialog);
+        QListWidget *list = dialog->comments();
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, kGuiWait);
+        auto *delegate = qobject_cast<MarkdownDelegate *>(list->itemDelegate());
+        QVERIFY(delegate);
+        const auto doc = MarkdownDelegate::render(body, list->font(), 400);
+        // "Ship" is bold, the list has its two items, and the image was not read.
+        const QTextBlock first = doc->begin();
+        QCOMPARE(first.text(), QStringLiteral("Ship it:"));
+        QVERIFY(first.begin().fragment().charFormat().fontWeight() >= QFont::Bold);
+        QCOMPARE(first.begin().fragment().text(), QStringLiteral("Ship"));
+        QVERIFY(doc->toPlainText().contains(QStringLiteral("one\ntwo")));
+        QVERIFY(
+            doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/passwd")))
+                .isNull());
+        // The rich comment's row is taller than the one-line one above it.
+        const int row = list->item(0)->data(CommentsPanel::BodyRole).toString() == body ? 0 : 1;
+        QVERIFY(list->visualItemRect(list->item(row)).height()
+            > list->visualItemRect(list->item(1 - row)).height());
+        dialog->reject();
     }
 
     void cleanupTestCase() { m_world.reset(); }

@@ -253,7 +253,7 @@ private Q_SLOTS:
         serverClock->advance(16 * 60 * 1000);
         QSignalSpy refreshes(&client, &ApiClient::refreshStarted);
         UsersApi users(client);
-        QList<QFuture<ApiResult<dto::User>>> calls;
+        QList<QFuture<ApiResult<User>>> calls;
         for (int i = 0; i < 10; ++i)
             calls.append(users.me());
         for (auto &f : calls) {

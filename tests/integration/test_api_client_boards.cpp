@@ -246,6 +246,51 @@ private Q_SLOTS:
         const auto item
             = REQUIRE_OK(cards.addChecklistItem(card.value().id, QStringLiteral("staging")));
         QVERIFY(item.isOk());
+        // Reordering: after another item, to the top, and never after another card's item.
+        const auto second
+            = REQUIRE_OK(cards.addChecklistItem(card.value().id, QStringLiteral("production")));
+        const auto third
+            = REQUIRE_OK(cards.addChecklistItem(card.value().id, QStringLiteral("announce")));
+        QVERIFY(second.isOk() && third.isOk());
+        const auto order = [&] {
+            QStringList out;
+            const auto detail = REQUIRE_OK(cards.card(card.value().id));
+            if (!detail.isOk())
+                return out;
+            for (const ChecklistItem &i : detail.value().checklist)
+                out << i.text;
+            return out;
+        };
+        QVERIFY(REQUIRE_OK(cards.moveChecklistItem(third.value().id, item.value().id)).isOk());
+        QCOMPARE(order(),
+            (QStringList {QStringLiteral("staging"), QStringLiteral("announce"),
+                QStringLiteral("production")}));
+        QVERIFY(REQUIRE_OK(cards.moveChecklistItem(second.value().id, QString())).isOk());
+        QCOMPARE(order(),
+            (QStringList {QStringLiteral("production"), QStringLiteral("staging"),
+                QStringLiteral("announce")}));
+        // Back and forth many times in one gap: the keys are respaced, the order stays right.
+        for (int i = 0; i < 60; ++i) {
+            QVERIFY(REQUIRE_OK(
+                cards.moveChecklistItem((i % 2 ? second : third).value().id, item.value().id))
+                        .isOk());
+        }
+        QCOMPARE(order(),
+            (QStringList {QStringLiteral("staging"), QStringLiteral("production"),
+                QStringLiteral("announce")}));
+        NewCard elsewhere;
+        elsewhere.columnId = draft.columnId;
+        elsewhere.title = QStringLiteral("Elsewhere");
+        const auto otherCard = REQUIRE_OK(cards.createCard(boardId, elsewhere));
+        const auto foreign
+            = REQUIRE_OK(cards.addChecklistItem(otherCard.value().id, QStringLiteral("theirs")));
+        const auto refused
+            = REQUIRE_OK(cards.moveChecklistItem(second.value().id, foreign.value().id));
+        QVERIFY(!refused.isOk());
+        QCOMPARE(refused.error().status, 422);
+        QVERIFY(!refused.error().errorsFor(QStringLiteral("after_item_id")).isEmpty());
+        QVERIFY(REQUIRE_OK(cards.deleteChecklistItem(second.value().id)).isOk());
+        QVERIFY(REQUIRE_OK(cards.deleteChecklistItem(third.value().id)).isOk());
         QVERIFY(REQUIRE_OK(cards.deleteChecklistItem(item.value().id)).isOk());
         const auto comment = REQUIRE_OK(cards.addComment(card.value().id, QStringLiteral("first")));
         QVERIFY(comment.isOk());

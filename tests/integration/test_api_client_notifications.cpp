@@ -1,4 +1,4 @@
-// NotificationsApi against the real server on loopback: the list decodes into dto::Notification
+// NotificationsApi against the real server on loopback: the list decodes into Notification
 // (kind, actor, details, read state), mark-read and read-all change what the server keeps, and
 // someone else's notification is 404. Rows are written into the real SQLite file as the worker
 // would write them (the worker itself is covered by test_notifications).
@@ -68,7 +68,7 @@ private Q_SLOTS:
         const auto list = waitFor(api.notifications());
         QVERIFY2(list.isOk(), qPrintable(why(list)));
         QCOMPARE(list.value().items.size(), 2); // only mine, newest first
-        const dto::Notification newest = list.value().items.first();
+        const Notification newest = list.value().items.first();
         QCOMPARE(newest.id, QStringLiteral("n2"));
         QCOMPARE(newest.kind, QStringLiteral("mentioned"));
         QCOMPARE(newest.actorId, me.value().id);

@@ -43,7 +43,7 @@ private Q_SLOTS:
             hooks.createWebhook(boardId, QStringLiteral("https://hooks.example.com/corkboard"),
                 {QStringLiteral("card.created"), QStringLiteral("card.moved")}));
         QVERIFY2(created.isOk(), qPrintable(why(created)));
-        const dto::Webhook hook = created.value();
+        const Webhook hook = created.value();
         QVERIFY(!hook.id.isEmpty());
         QCOMPARE(hook.boardId, boardId);
         QCOMPARE(hook.url, QStringLiteral("https://hooks.example.com/corkboard"));

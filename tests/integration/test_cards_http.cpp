@@ -251,6 +251,108 @@ private Q_SLOTS:
         const auto got
             = httpAuth("GET", url(QStringLiteral("/api/v1/cards/") + card), m_owner.accessToken);
         QCOMPARE(got.data().value(QStringLiteral("column_id")).toString(), m_column);
+        // The card's history names the column it left, though that column is gone.
+        const auto moved = cardHistory(card).first();
+        QCOMPARE(moved.value(QStringLiteral("action")).toString(), QStringLiteral("card.moved"));
+        QCOMPARE(moved.value(QStringLiteral("details")).toObject(),
+            (QJsonObject {{QStringLiteral("from_column_id"), temp},
+                {QStringLiteral("from_column"), QStringLiteral("Temp")},
+                {QStringLiteral("to_column_id"), m_column},
+                {QStringLiteral("to_column"), QStringLiteral("To do")}}));
+    }
+
+    void aCardsHistoryIsAllOfItAndOnlyIt()
+    {
+        const QString card = newCard(QStringLiteral("storied"));
+        const QString other = newCard(QStringLiteral("bystander"));
+        const auto doing = post(QStringLiteral("/api/v1/boards/%1/columns").arg(m_board),
+            {{QStringLiteral("name"), QStringLiteral("Doing")}}, m_owner.accessToken);
+        const QString doingId = doing.data().value(QStringLiteral("id")).toString();
+        QCOMPARE(post(QStringLiteral("/api/v1/cards/%1/move").arg(card),
+                     {{QStringLiteral("column_id"), doingId}}, m_owner.accessToken)
+                     .status,
+            200);
+        // The column is renamed afterwards: the history keeps the name it had.
+        QCOMPARE(httpJson("PATCH", url(QStringLiteral("/api/v1/columns/") + doingId),
+                     {{QStringLiteral("name"), QStringLiteral("In progress")}}, m_owner.accessToken)
+                     .status,
+            200);
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(post(QStringLiteral("/api/v1/cards/%1/comments").arg(card),
+                         {{QStringLiteral("body"), QStringLiteral("note %1").arg(i)}},
+                         m_owner.accessToken)
+                         .status,
+                201);
+            QCOMPARE(post(QStringLiteral("/api/v1/cards/%1/comments").arg(other),
+                         {{QStringLiteral("body"), QStringLiteral("elsewhere %1").arg(i)}},
+                         m_owner.accessToken)
+                         .status,
+                201);
+        }
+        // Pages of 3 reach back to the card's creation; nothing of the other card is in them.
+        const QList<QJsonObject> story = cardHistory(card, 3);
+        QCOMPARE(story.size(), 9); // created, moved, 7 comments
+        for (const QJsonObject &e : story)
+            QCOMPARE(e.value(QStringLiteral("card_id")).toString(), card);
+        QCOMPARE(story.last().value(QStringLiteral("action")).toString(),
+            QStringLiteral("card.created"));
+        const QJsonObject move = story.at(7);
+        QCOMPARE(move.value(QStringLiteral("action")).toString(), QStringLiteral("card.moved"));
+        QCOMPARE(move.value(QStringLiteral("details")).toObject().value(QStringLiteral("to_column")),
+            QJsonValue(QStringLiteral("Doing")));
+        QCOMPARE(story.first().value(QStringLiteral("summary")).toString(), QStringLiteral("note 6"));
+        // Board entries (the column) carry no card and empty details.
+        const auto board = httpAuth("GET",
+            url(QStringLiteral("/api/v1/boards/%1/activity?limit=200").arg(m_board)),
+            m_owner.accessToken);
+        bool sawColumn = false;
+        for (const auto &v : board.json().value(QStringLiteral("data")).toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("action")).toString() == QLatin1String("column.updated")) {
+                sawColumn = true;
+                QVERIFY(e.value(QStringLiteral("card_id")).isNull());
+                QCOMPARE(e.value(QStringLiteral("details")).toObject(), QJsonObject());
+            }
+        }
+        QVERIFY(sawColumn);
+        // Another board's member sees none of it; nonsense is a clear 422.
+        QCOMPARE(httpAuth("GET",
+                     url(QStringLiteral("/api/v1/boards/%1/activity?card_id=%2").arg(m_board, card)),
+                     m_other.accessToken)
+                     .status,
+            404);
+        QCOMPARE(httpAuth("GET",
+                     url(QStringLiteral("/api/v1/boards/%1/activity?card_id=%2")
+                             .arg(m_board, QString(65, QLatin1Char('x')))),
+                     m_owner.accessToken)
+                     .status,
+            422);
+    }
+
+private:
+    //! The whole history of `card`, newest first, read `pageSize` entries at a time.
+    QList<QJsonObject> cardHistory(const QString &card, int pageSize = 50)
+    {
+        QList<QJsonObject> out;
+        QString cursor;
+        for (int page = 0; page < 100; ++page) {
+            QString path = QStringLiteral("/api/v1/boards/%1/activity?card_id=%2&limit=%3")
+                               .arg(m_board, card)
+                               .arg(pageSize);
+            if (!cursor.isEmpty())
+                path += QStringLiteral("&cursor=") + cursor;
+            const auto r = httpAuth("GET", url(path), m_owner.accessToken);
+            if (r.status != 200) {
+                qWarning() << "activity page" << r.status << r.body;
+                return {};
+            }
+            for (const auto &v : r.json().value(QStringLiteral("data")).toArray())
+                out.append(v.toObject());
+            cursor = r.json().value(QStringLiteral("next_cursor")).toString();
+            if (cursor.isEmpty())
+                break;
+        }
+        return out;
     }
 };
 

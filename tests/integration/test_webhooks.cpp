@@ -365,7 +365,7 @@ private Q_SLOTS:
         test::BoardApi api {*m_server};
         const auto [boardId, columnId] = api.createBoard(owner, {});
         Receiver receiver(200);
-        Webhook hook;
+        WebhookRecord hook;
         hook.id = crypto::newId();
         hook.boardId = boardId;
         hook.url = receiver.url().replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));

@@ -271,7 +271,7 @@ Person *GuiWorld::addPerson(const QString &displayName, const QString &email)
         m_dir.filePath(QStringLiteral("person-%1.ini").arg(m_people.size())));
     person->backend = std::make_unique<ApiBackend>(
         QUrl(serverUrl()), std::make_shared<client::MemoryTokenStore>(), person->settings.get());
-    const auto account = awaitCall<dto::User>([&](QObject *ctx, Callback<dto::User> done) {
+    const auto account = awaitCall<User>([&](QObject *ctx, Callback<User> done) {
         person->backend->registerAccount(
             ctx, email, QStringLiteral("correct horse battery"), displayName, QString(), done);
     });

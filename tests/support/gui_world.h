@@ -55,7 +55,7 @@ struct Person
 {
     std::unique_ptr<ui::AppSettings> settings;
     std::unique_ptr<ui::ApiBackend> backend;
-    dto::User account;
+    User account;
 };
 
 class GuiWorld

@@ -22,7 +22,8 @@ Response ActivityController::list(const Request &request)
 {
     const int limit = pageLimit(request);
     const auto page = ActivityService(m_db).list(request.user().userId,
-        request.param(QStringLiteral("id")), request.queryValue(QStringLiteral("cursor")), limit);
+        request.param(QStringLiteral("id")), request.queryValue(QStringLiteral("card_id")),
+        request.queryValue(QStringLiteral("cursor")), limit);
     return listResponse(page.entries, page.nextCursor);
 }
 

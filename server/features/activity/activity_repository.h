@@ -17,10 +17,23 @@ public:
     {
     }
 
-    void insert(const QString &boardId, const QString &actorId, const QString &action,
-        const QString &entityId, const QString &summary, qint64 seq, const QDateTime &at);
-    //! Entries with id < beforeId (0: from the newest), newest first.
-    QList<ActivityEntry> list(const QString &boardId, qint64 beforeId, int limit);
+    struct NewEntry
+    {
+        QString boardId;
+        QString actorId;
+        QString action;
+        QString entityId;
+        QString summary;
+        qint64 seq = 0;
+        QDateTime at;
+        QString cardId; //!< empty: not about one card
+        QByteArray detailsJson; //!< a JSON object; empty: {}
+    };
+    void insert(const NewEntry &entry);
+    //! Entries with id < beforeId (0: from the newest), newest first; with a cardId only the
+    //! entries about that card.
+    QList<ActivityEntry> list(
+        const QString &boardId, const QString &cardId, qint64 beforeId, int limit);
 
 private:
     Database &m_db;

@@ -22,7 +22,10 @@ public:
         QList<ActivityEntry> entries;
         QString nextCursor;
     };
-    Page list(const QString &userId, const QString &boardId, const QString &cursor, int limit);
+    //! A board's feed, newest first; with a cardId only what happened to that card (a deleted
+    //! card's history included).
+    Page list(const QString &userId, const QString &boardId, const QString &cardId,
+        const QString &cursor, int limit);
 
 private:
     Database &m_db;

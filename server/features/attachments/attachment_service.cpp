@@ -139,8 +139,8 @@ Attachment AttachmentService::addStaged(const QString &userId, const QString &ca
         throw AppError(
             ErrorCode::Unavailable, QStringLiteral("the server could not store the file"));
     cleanup.path.clear();
-    m.record(
-        QStringLiteral("attachment.added"), a.boardId, a.id, a.filename, attachmentEventData(a));
+    m.record(QStringLiteral("attachment.added"), a.boardId, a.id, a.filename,
+        attachmentEventData(a), {a.cardId, {}});
     m.commit();
     return a;
 }
@@ -181,7 +181,8 @@ void AttachmentService::remove(const QString &userId, const QString &attachmentI
     repo.remove(a->id);
     JsonWriter w(128);
     w.beginObject().field("id", a->id).field("card_id", a->cardId).endObject();
-    m.record(QStringLiteral("attachment.removed"), a->boardId, a->id, a->filename, w.take());
+    m.record(QStringLiteral("attachment.removed"), a->boardId, a->id, a->filename, w.take(),
+        {a->cardId, {}});
     m.commit();
 }
 

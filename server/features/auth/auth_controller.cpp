@@ -71,7 +71,7 @@ Response AuthController::registerAccount(const Request &request)
 
     const auto result = m_service.registerAccount(input, clientOf(request));
     JsonWriter w(1024);
-    dto::writeJson(w, result);
+    writeJson(w, result);
     Response r = Response::data(201, w.take());
     r.withHeader("Location", "/api/v1/users/me");
     return r;
@@ -93,7 +93,7 @@ Response AuthController::login(const Request &request)
 
     const auto result = m_service.login(email, password, clientOf(request));
     JsonWriter w(1024);
-    dto::writeJson(w, result);
+    writeJson(w, result);
     return Response::data(200, w.take());
 }
 
@@ -105,7 +105,7 @@ Response AuthController::refresh(const Request &request)
     const auto tokens = m_service.refresh(token, clientOf(request));
     JsonWriter w(512);
     w.beginObject().key("tokens");
-    dto::writeJson(w, tokens);
+    writeJson(w, tokens);
     w.endObject();
     return Response::data(200, w.take());
 }
@@ -126,7 +126,7 @@ Response AuthController::sessions(const Request &request)
     JsonWriter w(512);
     w.beginObject().key("data").beginArray();
     for (const auto &s : list)
-        dto::writeJson(w, s);
+        writeJson(w, s);
     w.endArray().key("next_cursor").null().endObject();
     return Response::json(200, w.take());
 }

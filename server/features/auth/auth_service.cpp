@@ -110,17 +110,17 @@ AuthService::Issued AuthService::issueRefreshToken(const QString &userId, const 
     return issued;
 }
 
-dto::Tokens AuthService::tokens(
+Tokens AuthService::tokens(
     const QString &userId, const QString &role, const Issued &issued) const
 {
-    dto::Tokens t;
+    Tokens t;
     t.accessToken = m_jwt.issue(userId, role, issued.familyId);
     t.expiresIn = JwtCodec::kLifetimeSeconds;
     t.refreshToken = issued.refreshToken;
     return t;
 }
 
-dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const ClientInfo &client)
+AuthResult AuthService::registerAccount(const RegisterInput &input, const ClientInfo &client)
 {
     // Every registration attempt counts against the address, successful or not.
     countAttempt({QStringLiteral("register-ip:") + client.throttleKey()},
@@ -181,10 +181,10 @@ dto::AuthResult AuthService::registerAccount(const RegisterInput &input, const C
 
     logging::write(lcAuth(), QtInfoMsg, QStringLiteral("account registered"),
         {{QStringLiteral("user_id"), record.user.id}, {QStringLiteral("role"), role}});
-    return dto::AuthResult {record.user, tokens(record.user.id, role, issued)};
+    return AuthResult {record.user, tokens(record.user.id, role, issued)};
 }
 
-dto::AuthResult AuthService::login(
+AuthResult AuthService::login(
     const QString &email, const QString &password, const ClientInfo &client)
 {
     const QString normalized = email.toLower();
@@ -220,10 +220,10 @@ dto::AuthResult AuthService::login(
     }
     const Issued issued = issueRefreshToken(record->user.id, QString(), QString(), client);
     tx.commit();
-    return dto::AuthResult {record->user, tokens(record->user.id, record->user.role, issued)};
+    return AuthResult {record->user, tokens(record->user.id, record->user.role, issued)};
 }
 
-dto::Tokens AuthService::refresh(const QString &refreshToken, const ClientInfo &client)
+Tokens AuthService::refresh(const QString &refreshToken, const ClientInfo &client)
 {
     if (!plausibleRefreshToken(refreshToken))
         throw refreshRefused(QStringLiteral("the refresh token is not valid"));
@@ -282,7 +282,7 @@ void AuthService::logout(const QString &userId, const QString &refreshToken)
     m_deps.revocations.apply({revoked});
 }
 
-QList<dto::Session> AuthService::sessions(const QString &userId, const QString &currentSessionId)
+QList<Session> AuthService::sessions(const QString &userId, const QString &currentSessionId)
 {
     auto list = m_tokens.sessions(userId, m_deps.clock.now());
     for (auto &s : list)

@@ -41,14 +41,14 @@ public:
 
     explicit AuthService(const AccountDeps &deps);
 
-    dto::AuthResult registerAccount(const RegisterInput &input, const ClientInfo &client);
-    dto::AuthResult login(const QString &email, const QString &password, const ClientInfo &client);
+    AuthResult registerAccount(const RegisterInput &input, const ClientInfo &client);
+    AuthResult login(const QString &email, const QString &password, const ClientInfo &client);
     //! Rotates: the presented token is spent, a new one of the same family is returned. A spent
     //! token presented again revokes the whole family.
-    dto::Tokens refresh(const QString &refreshToken, const ClientInfo &client);
+    Tokens refresh(const QString &refreshToken, const ClientInfo &client);
     //! Revokes the presented refresh token when it belongs to the user; silent otherwise.
     void logout(const QString &userId, const QString &refreshToken);
-    QList<dto::Session> sessions(const QString &userId, const QString &currentSessionId);
+    QList<Session> sessions(const QString &userId, const QString &currentSessionId);
     void revokeSession(const QString &userId, const QString &sessionId);
 
     //! SHA-256 (hex) of a refresh token or invite code: the only form the database keeps.
@@ -64,7 +64,7 @@ private:
     };
     Issued issueRefreshToken(const QString &userId, const QString &familyId,
         const QString &parentId, const ClientInfo &client);
-    dto::Tokens tokens(const QString &userId, const QString &role, const Issued &issued) const;
+    Tokens tokens(const QString &userId, const QString &role, const Issued &issued) const;
     //! Counts one attempt against every key (atomically); throws RATE_LIMITED past the limit.
     void countAttempt(const QStringList &keys, const QString &what, const ClientInfo &client);
 

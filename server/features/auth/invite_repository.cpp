@@ -10,7 +10,7 @@ InviteRepository::InviteRepository(Database &db)
 {
 }
 
-void InviteRepository::insert(const QString &codeHash, const dto::Invite &invite)
+void InviteRepository::insert(const QString &codeHash, const Invite &invite)
 {
     SqlQuery q(m_db,
         QStringLiteral("INSERT INTO invites (code_hash, code_prefix, role, created_by, created_at, "
@@ -47,15 +47,15 @@ bool InviteRepository::remove(const QString &codeHash)
     return q.numRowsAffected() == 1;
 }
 
-QList<dto::Invite> InviteRepository::list(int limit)
+QList<Invite> InviteRepository::list(int limit)
 {
     SqlQuery q(m_db,
         QStringLiteral("SELECT code_prefix, role, created_by, created_at, expires_at, used_at "
                        "FROM invites ORDER BY created_at DESC, code_hash LIMIT ?"));
     q.bind(0, limit).exec();
-    QList<dto::Invite> out;
+    QList<Invite> out;
     while (q.next()) {
-        dto::Invite i;
+        Invite i;
         i.codePrefix = q.value(0).toString();
         i.role = q.value(1).toString();
         i.createdBy = q.value(2).toString();

@@ -16,14 +16,14 @@ class InviteRepository
 public:
     explicit InviteRepository(Database &db);
 
-    void insert(const QString &codeHash, const dto::Invite &invite);
+    void insert(const QString &codeHash, const Invite &invite);
     //! The role of an unused, unexpired invite.
     std::optional<QString> usableRole(const QString &codeHash, const QDateTime &now);
     //! Marks it used by the user; false when it was used or expired meanwhile.
     bool consume(const QString &codeHash, const QString &userId, const QDateTime &now);
     bool remove(const QString &codeHash);
     //! Newest first.
-    QList<dto::Invite> list(int limit);
+    QList<Invite> list(int limit);
 
 private:
     Database &m_db;

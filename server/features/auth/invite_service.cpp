@@ -16,10 +16,10 @@ InviteService::InviteService(Database &db, Clock &clock)
 {
 }
 
-dto::Invite InviteService::create(const QString &adminId, const QString &role)
+Invite InviteService::create(const QString &adminId, const QString &role)
 {
     const QDateTime now = m_clock.now();
-    dto::Invite invite;
+    Invite invite;
     invite.code = crypto::base64Url(crypto::randomBytes(18));
     invite.codePrefix = invite.code.left(6);
     invite.role = role;
@@ -35,7 +35,7 @@ dto::Invite InviteService::create(const QString &adminId, const QString &role)
     return invite;
 }
 
-QList<dto::Invite> InviteService::list()
+QList<Invite> InviteService::list()
 {
     return m_invites.list(200);
 }

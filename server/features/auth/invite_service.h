@@ -16,8 +16,8 @@ public:
 
     InviteService(Database &db, Clock &clock);
     //! The new invite with its code (shown once; only its hash is kept).
-    dto::Invite create(const QString &adminId, const QString &role);
-    QList<dto::Invite> list();
+    Invite create(const QString &adminId, const QString &role);
+    QList<Invite> list();
     void remove(const QString &code);
 
 private:

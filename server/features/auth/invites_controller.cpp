@@ -37,7 +37,7 @@ Response InvitesController::create(const Request &request)
             QStringLiteral("must be admin or member"));
     body.finish();
     JsonWriter w(512);
-    dto::writeJson(w, m_service.create(me.userId, role));
+    writeJson(w, m_service.create(me.userId, role));
     return Response::data(201, w.take());
 }
 
@@ -48,7 +48,7 @@ Response InvitesController::list(const Request &request)
     JsonWriter w(1024);
     w.beginObject().key("data").beginArray();
     for (const auto &i : invites)
-        dto::writeJson(w, i);
+        writeJson(w, i);
     w.endArray().key("next_cursor").null().endObject();
     return Response::json(200, w.take());
 }

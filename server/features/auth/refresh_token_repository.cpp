@@ -114,7 +114,7 @@ int RefreshTokenRepository::revokeAllOfUser(const QString &userId, const QString
     return q.numRowsAffected();
 }
 
-QList<dto::Session> RefreshTokenRepository::sessions(const QString &userId, const QDateTime &now)
+QList<Session> RefreshTokenRepository::sessions(const QString &userId, const QDateTime &now)
 {
     SqlQuery q(m_db,
         QStringLiteral(
@@ -124,9 +124,9 @@ QList<dto::Session> RefreshTokenRepository::sessions(const QString &userId, cons
             "WHERE t.user_id = ? AND t.spent_at IS NULL AND t.revoked_at IS NULL "
             "AND t.expires_at > ? ORDER BY t.created_at DESC, t.id DESC LIMIT 200"));
     q.bind(0, userId).bind(1, toRfc3339(now)).exec();
-    QList<dto::Session> out;
+    QList<Session> out;
     while (q.next()) {
-        dto::Session s;
+        Session s;
         s.id = q.value(0).toString();
         s.device = q.value(1).toString();
         s.createdAt = fromRfc3339(q.value(2).toString());

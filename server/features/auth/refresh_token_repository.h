@@ -50,7 +50,7 @@ public:
     int revokeAllOfUser(const QString &userId, const QString &exceptFamilyId, const QDateTime &now,
         const QString &reason);
     //! The user's signed-in devices: one row per family with a live token, newest first.
-    QList<dto::Session> sessions(const QString &userId, const QDateTime &now);
+    QList<Session> sessions(const QString &userId, const QDateTime &now);
 
 private:
     Database &m_db;

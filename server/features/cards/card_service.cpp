@@ -185,15 +185,32 @@ CardDetail CardService::move(const QString &userId, const QString &cardId, const
     Card c = load(userId, cardId, int(BoardRole::Editor));
     requireVersion(ifMatch, c.version, detail(m_deps.db, cardId));
     const QString columnId = checkColumn(c.boardId, move.columnId);
+    const ActivityNote note = moveNote(m_deps.db, c.id, c.columnId, columnId);
     c.position = place(columnId, c.id, move.afterCardId, move.beforeCardId);
     c.columnId = columnId;
     c.version += 1;
     c.updatedAt = m.now();
     CardRepository(m_deps.db).update(c);
     const CardDetail d = detail(m_deps.db, c.id);
-    m.record(QStringLiteral("card.moved"), c.boardId, c.id, c.title, encodeJson(d));
+    m.record(QStringLiteral("card.moved"), c.boardId, c.id, c.title, encodeJson(d), note);
     m.commit();
     return d;
+}
+
+ActivityNote CardService::moveNote(
+    Database &db, const QString &cardId, const QString &fromColumnId, const QString &toColumnId)
+{
+    ColumnRepository columns(db);
+    const auto from = columns.find(fromColumnId);
+    const auto to = fromColumnId == toColumnId ? from : columns.find(toColumnId);
+    JsonWriter w(192);
+    w.beginObject()
+        .field("from_column_id", fromColumnId)
+        .field("from_column", from ? from->name : QString())
+        .field("to_column_id", toColumnId)
+        .field("to_column", to ? to->name : QString())
+        .endObject();
+    return {cardId, w.take()};
 }
 
 void CardService::remove(

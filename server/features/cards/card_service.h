@@ -53,6 +53,9 @@ public:
 
     //! The card with its checklist (what GET returns and card events carry).
     static CardDetail detail(Database &db, const QString &cardId);
+    //! The activity note of a move: the columns left and entered, by id and by their names now.
+    static ActivityNote moveNote(Database &db, const QString &cardId, const QString &fromColumnId,
+        const QString &toColumnId);
 
 private:
     Card load(const QString &userId, const QString &cardId, int minimumRole);

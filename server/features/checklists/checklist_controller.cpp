@@ -49,13 +49,18 @@ Response ChecklistController::add(const Request &request)
 
 Response ChecklistController::update(const Request &request)
 {
-    FieldReader body(request.json, {"text", "done"});
+    FieldReader body(request.json, {"text", "done", "after_item_id"});
     const auto text = body.text("text", 1, kTextMax, false);
     const auto done = body.boolean("done");
+    Patch<QString> after;
+    if (body.has("after_item_id")) {
+        after.present = true;
+        after.value = body.id("after_item_id", false);
+    }
     body.finish();
     return itemResponse(200,
         m_service.update(request.user().userId, request.param(QStringLiteral("id")), text, done,
-            ifMatchVersion(request)));
+            after, ifMatchVersion(request)));
 }
 
 Response ChecklistController::remove(const Request &request)

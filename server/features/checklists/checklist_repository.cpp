@@ -87,14 +87,29 @@ void ChecklistRepository::insert(const ChecklistItem &i)
 void ChecklistRepository::update(const ChecklistItem &i)
 {
     SqlQuery q(m_db,
-        QStringLiteral("UPDATE checklist_items SET text = ?, done = ?, version = ?, updated_at = ? "
-                       "WHERE id = ?"));
+        QStringLiteral(
+            "UPDATE checklist_items SET text = ?, done = ?, version = ?, updated_at = ?, "
+            "position = ? WHERE id = ?"));
     q.bind(0, i.text)
         .bind(1, i.done ? 1 : 0)
         .bind(2, i.version)
         .bind(3, toRfc3339(i.updatedAt))
-        .bind(4, i.id)
+        .bind(4, i.position)
+        .bind(5, i.id)
         .exec();
+}
+
+void ChecklistRepository::parkPositions(const QString &cardId)
+{
+    SqlQuery q(
+        m_db, QStringLiteral("UPDATE checklist_items SET position = '~' || id WHERE card_id = ?"));
+    q.bind(0, cardId).exec();
+}
+
+void ChecklistRepository::setPosition(const QString &id, const QString &position)
+{
+    SqlQuery q(m_db, QStringLiteral("UPDATE checklist_items SET position = ? WHERE id = ?"));
+    q.bind(0, position).bind(1, id).exec();
 }
 
 void ChecklistRepository::remove(const QString &id)

@@ -26,7 +26,11 @@ public:
     QString lastPosition(const QString &cardId);
     int countForCard(const QString &cardId);
     void insert(const ChecklistItem &item);
+    //! Text, done, version, updated_at and position.
     void update(const ChecklistItem &item);
+    //! Gives every item of the card a temporary unique position (before respacing them).
+    void parkPositions(const QString &cardId);
+    void setPosition(const QString &id, const QString &position);
     void remove(const QString &id);
 
 private:

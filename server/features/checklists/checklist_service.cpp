@@ -8,6 +8,8 @@
 #include "server/features/common/service_util.h"
 #include "server/platform/crypto.h"
 
+#include <algorithm>
+
 namespace corkboard {
 
 ChecklistService::Loaded ChecklistService::load(const QString &userId, const QString &itemId)
@@ -26,7 +28,7 @@ void ChecklistService::recordChange(
 {
     const CardDetail detail = CardService::detail(m_deps.db, cardId);
     m.record(QStringLiteral("checklist.changed"), boardId, itemId, detail.card.title,
-        encodeJson(detail));
+        encodeJson(detail), {cardId, {}});
 }
 
 ChecklistItem ChecklistService::add(
@@ -56,7 +58,7 @@ ChecklistItem ChecklistService::add(
 
 ChecklistItem ChecklistService::update(const QString &userId, const QString &itemId,
     const std::optional<QString> &text, const std::optional<bool> &done,
-    std::optional<qint64> ifMatch)
+    const Patch<QString> &after, std::optional<qint64> ifMatch)
 {
     Mutation m(m_deps, userId);
     auto loaded = load(userId, itemId);
@@ -66,12 +68,47 @@ ChecklistItem ChecklistService::update(const QString &userId, const QString &ite
         i.text = *text;
     if (done)
         i.done = *done;
+    if (after.present)
+        i.position = placeAfter(i, after.value.value_or(QString()));
     i.version += 1;
     i.updatedAt = m.now();
     ChecklistRepository(m_deps.db).update(i);
     recordChange(m, loaded.boardId, i.cardId, i.id);
     m.commit();
     return i;
+}
+
+QString ChecklistService::placeAfter(const ChecklistItem &item, const QString &afterId)
+{
+    ChecklistRepository repo(m_deps.db);
+    QList<ChecklistItem> others = repo.listForCard(item.cardId); // in order
+    others.removeIf([&](const ChecklistItem &o) { return o.id == item.id; });
+    qsizetype at = 0; // the index the item takes among the others
+    if (!afterId.isEmpty()) {
+        const auto anchor = std::find_if(others.cbegin(), others.cend(),
+            [&](const ChecklistItem &o) { return o.id == afterId; });
+        if (anchor == others.cend())
+            throw AppError::validation(QStringLiteral("after_item_id"),
+                QStringLiteral("not_in_checklist"),
+                QStringLiteral("not another item of this card's checklist"));
+        at = anchor - others.cbegin() + 1;
+    }
+    const QString lo = at > 0 ? others.at(at - 1).position : QString();
+    const QString hi = at < others.size() ? others.at(at).position : QString();
+    QString key = hi.isEmpty() ? position::after(lo) : position::between(lo, hi);
+    if (key.size() <= position::kRebalanceLength)
+        return key;
+    // Keys in this gap grew too long: respace the whole list in this transaction.
+    const QStringList keys = position::spread(QString(), QString(), int(others.size()) + 1);
+    repo.parkPositions(item.cardId);
+    int k = 0;
+    for (qsizetype n = 0; n <= others.size(); ++n) {
+        if (n == at)
+            key = keys.at(k++);
+        if (n < others.size())
+            repo.setPosition(others.at(n).id, keys.at(k++));
+    }
+    return key;
 }
 
 void ChecklistService::remove(

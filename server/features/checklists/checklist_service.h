@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/features/common/field_reader.h"
 #include "server/features/events/mutation.h"
 #include "shared/dto/card.h"
 
@@ -20,9 +21,10 @@ public:
     static constexpr int kMaxPerCard = 200;
 
     ChecklistItem add(const QString &userId, const QString &cardId, const QString &text);
+    //! `after` present: the item moves right after that item of the same card (null: to the top).
     ChecklistItem update(const QString &userId, const QString &itemId,
         const std::optional<QString> &text, const std::optional<bool> &done,
-        std::optional<qint64> ifMatch);
+        const Patch<QString> &after, std::optional<qint64> ifMatch);
     void remove(const QString &userId, const QString &itemId, std::optional<qint64> ifMatch);
 
 private:
@@ -32,6 +34,9 @@ private:
         QString boardId;
     };
     Loaded load(const QString &userId, const QString &itemId);
+    //! The position key that puts `item` right after `afterId` (empty: first), respacing the
+    //! card's items when keys in that gap grew too long.
+    QString placeAfter(const ChecklistItem &item, const QString &afterId);
     void recordChange(
         Mutation &m, const QString &boardId, const QString &cardId, const QString &itemId);
     ServiceDeps m_deps;

@@ -3,6 +3,7 @@
 #include "server/features/attachments/attachment_repository.h"
 #include "server/features/boards/board_access.h"
 #include "server/features/cards/card_repository.h"
+#include "server/features/cards/card_service.h"
 #include "server/features/checklists/checklist_repository.h"
 #include "server/features/columns/column_repository.h"
 #include "server/features/common/position_key.h"
@@ -118,7 +119,8 @@ void ColumnService::remove(const QString &userId, const QString &columnId,
                 if (!ids.contains(card.id))
                     continue;
                 m.record(QStringLiteral("card.moved"), c.boardId, card.id, card.title,
-                    encodeJson(CardDetail {card, checklists.value(card.id), files.value(card.id)}));
+                    encodeJson(CardDetail {card, checklists.value(card.id), files.value(card.id)}),
+                    CardService::moveNote(m_deps.db, card.id, c.id, target->id));
             }
         }
     } else if (count > 0) {

@@ -67,7 +67,8 @@ Comment CommentService::create(const QString &userId, const QString &cardId, con
     CommentRepository repo(m_deps.db);
     repo.insert(c);
     repo.setMentions(c.id, c.mentionIds);
-    m.record(QStringLiteral("comment.created"), c.boardId, c.id, summaryOf(body), encodeJson(c));
+    m.record(QStringLiteral("comment.created"), c.boardId, c.id, summaryOf(body), encodeJson(c),
+        {c.cardId, {}});
     m.commit();
     return c;
 }
@@ -97,8 +98,8 @@ Comment CommentService::update(const QString &userId, const QString &commentId,
     c->version += 1;
     c->updatedAt = m.now();
     repo.update(*c);
-    m.record(
-        QStringLiteral("comment.updated"), c->boardId, c->id, summaryOf(c->body), encodeJson(*c));
+    m.record(QStringLiteral("comment.updated"), c->boardId, c->id, summaryOf(c->body),
+        encodeJson(*c), {c->cardId, {}});
     m.commit();
     return *c;
 }
@@ -119,7 +120,7 @@ void CommentService::remove(
     requireVersion(ifMatch, c->version, *c);
     repo.remove(c->id);
     m.record(QStringLiteral("comment.deleted"), c->boardId, c->id, summaryOf(c->body),
-        Mutation::idData(c->id));
+        Mutation::idData(c->id), {c->cardId, {}});
     m.commit();
 }
 

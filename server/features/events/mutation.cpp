@@ -18,7 +18,7 @@ Mutation::Mutation(const ServiceDeps &deps, QString actorId)
 }
 
 void Mutation::record(const QString &type, const QString &boardId, const QString &entityId,
-    const QString &summary, const QByteArray &data)
+    const QString &summary, const QByteArray &data, const ActivityNote &note)
 {
     EventEnvelope e;
     e.type = type;
@@ -27,8 +27,21 @@ void Mutation::record(const QString &type, const QString &boardId, const QString
     e.at = m_now;
     e.data = data;
     OutboxRepository(m_db).append(e);
-    if (type != QLatin1String("board.deleted"))
-        ActivityRepository(m_db).insert(boardId, m_actorId, type, entityId, summary, e.seq, m_now);
+    if (type != QLatin1String("board.deleted")) {
+        ActivityRepository::NewEntry entry;
+        entry.boardId = boardId;
+        entry.actorId = m_actorId;
+        entry.action = type;
+        entry.entityId = entityId;
+        entry.summary = summary;
+        entry.seq = e.seq;
+        entry.at = m_now;
+        entry.cardId = note.cardId;
+        if (entry.cardId.isEmpty() && type.startsWith(QLatin1String("card.")))
+            entry.cardId = entityId;
+        entry.detailsJson = note.detailsJson;
+        ActivityRepository(m_db).insert(entry);
+    }
     m_events.append(e);
 }
 

@@ -11,6 +11,15 @@ namespace corkboard {
 class Clock;
 class EventBus;
 
+//! What an activity entry records beyond the event: the card it is about (card events: the card
+//! itself; comments, checklist items and attachments: their card) and details as a JSON object
+//! (a move: `from_column_id`, `from_column`, `to_column_id`, `to_column`).
+struct ActivityNote
+{
+    QString cardId;
+    QByteArray detailsJson;
+};
+
 //! What a service needs to write a change: the thread's connection, the clock, the event bus.
 struct ServiceDeps
 {
@@ -29,9 +38,10 @@ public:
 
     const QDateTime &now() const { return m_now; }
     //! Writes the event (envelope data = the resource JSON, {id} for deletions) and, unless the
-    //! board itself is being deleted, an activity entry.
+    //! board itself is being deleted, an activity entry. A `card.*` event's entry is about the
+    //! card `entityId` unless the note names another.
     void record(const QString &type, const QString &boardId, const QString &entityId,
-        const QString &summary, const QByteArray &data);
+        const QString &summary, const QByteArray &data, const ActivityNote &note = {});
     void commit();
     const QList<EventEnvelope> &events() const { return m_events; }
 

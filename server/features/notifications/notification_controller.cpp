@@ -59,7 +59,7 @@ Response NotificationController::list(const Request &r)
 
 Response NotificationController::markRead(const Request &r)
 {
-    const Notification n = m_service.markRead(r.user().userId, r.param(QStringLiteral("id")));
+    const NotificationRecord n = m_service.markRead(r.user().userId, r.param(QStringLiteral("id")));
     JsonWriter w;
     writeNotification(w, n);
     return Response::data(200, w.take());

@@ -27,7 +27,7 @@ void NotificationPump::poll()
         }
         for (int round = 0; round < 10; ++round) {
             const auto batch = repository.since(m_lastSeq, 200);
-            for (const Notification &n : batch) {
+            for (const NotificationRecord &n : batch) {
                 JsonWriter w(512);
                 w.beginObject().field("type", "notification").key("data");
                 writeNotification(w, n);

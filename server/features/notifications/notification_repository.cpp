@@ -10,9 +10,9 @@ namespace {
 const QString kColumns = QStringLiteral(
     "seq, id, user_id, kind, board_id, card_id, actor_id, data, created_at, read_at");
 
-Notification readRow(SqlQuery &q)
+NotificationRecord readRow(SqlQuery &q)
 {
-    Notification n;
+    NotificationRecord n;
     n.seq = q.value(0).toLongLong();
     n.id = q.value(1).toString();
     n.userId = q.value(2).toString();
@@ -70,7 +70,7 @@ QStringList NotificationRepository::adminIds()
     return ids;
 }
 
-QList<Notification> NotificationRepository::listForUser(
+QList<NotificationRecord> NotificationRepository::listForUser(
     const QString &userId, bool unreadOnly, int limit, qint64 cursorSeq)
 {
     SqlQuery q(m_db,
@@ -84,13 +84,13 @@ QList<Notification> NotificationRepository::listForUser(
         .bind(QStringLiteral(":cursor2"), cursorSeq)
         .bind(QStringLiteral(":limit"), limit)
         .exec();
-    QList<Notification> out;
+    QList<NotificationRecord> out;
     while (q.next())
         out.append(readRow(q));
     return out;
 }
 
-std::optional<Notification> NotificationRepository::findForUser(
+std::optional<NotificationRecord> NotificationRepository::findForUser(
     const QString &userId, const QString &id)
 {
     SqlQuery q(m_db,
@@ -123,13 +123,13 @@ int NotificationRepository::markAllRead(const QString &userId, const QString &re
     return q.numRowsAffected();
 }
 
-QList<Notification> NotificationRepository::since(qint64 afterSeq, int limit)
+QList<NotificationRecord> NotificationRepository::since(qint64 afterSeq, int limit)
 {
     SqlQuery q(m_db,
         QStringLiteral("SELECT ") + kColumns
             + QStringLiteral(" FROM notifications WHERE seq > :seq ORDER BY seq LIMIT :limit"));
     q.bind(QStringLiteral(":seq"), afterSeq).bind(QStringLiteral(":limit"), limit).exec();
-    QList<Notification> out;
+    QList<NotificationRecord> out;
     while (q.next())
         out.append(readRow(q));
     return out;

@@ -9,7 +9,7 @@ namespace corkboard {
 
 class Database;
 
-struct Notification
+struct NotificationRecord
 {
     qint64 seq = 0;
     QString id;
@@ -46,14 +46,14 @@ public:
     QStringList adminIds();
 
     //! Newest first, by seq; cursorSeq > 0 continues below that seq.
-    QList<Notification> listForUser(
+    QList<NotificationRecord> listForUser(
         const QString &userId, bool unreadOnly, int limit, qint64 cursorSeq);
-    std::optional<Notification> findForUser(const QString &userId, const QString &id);
+    std::optional<NotificationRecord> findForUser(const QString &userId, const QString &id);
     //! Sets read_at unless already read.
     void markRead(const QString &userId, const QString &id, const QString &readAt);
     int markAllRead(const QString &userId, const QString &readAt);
     //! Rows with seq above `afterSeq`, oldest first (the live push pump).
-    QList<Notification> since(qint64 afterSeq, int limit);
+    QList<NotificationRecord> since(qint64 afterSeq, int limit);
     qint64 maxSeq();
 
 private:

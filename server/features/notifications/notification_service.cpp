@@ -33,7 +33,7 @@ NotificationService::Page NotificationService::list(
     return page;
 }
 
-Notification NotificationService::markRead(const QString &userId, const QString &id)
+NotificationRecord NotificationService::markRead(const QString &userId, const QString &id)
 {
     m_repository.markRead(userId, id, toRfc3339(m_clock.now()));
     const auto n = m_repository.findForUser(userId, id);
@@ -47,7 +47,7 @@ int NotificationService::markAllRead(const QString &userId)
     return m_repository.markAllRead(userId, toRfc3339(m_clock.now()));
 }
 
-void writeNotification(JsonWriter &w, const Notification &n)
+void writeNotification(JsonWriter &w, const NotificationRecord &n)
 {
     w.beginObject();
     w.field("id", n.id).field("kind", n.kind);

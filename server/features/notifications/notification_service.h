@@ -15,11 +15,11 @@ public:
 
     struct Page
     {
-        QList<Notification> items;
+        QList<NotificationRecord> items;
         QString nextCursor;
     };
     Page list(const QString &userId, bool unreadOnly, int limit, const QString &cursor);
-    Notification markRead(const QString &userId, const QString &id);
+    NotificationRecord markRead(const QString &userId, const QString &id);
     int markAllRead(const QString &userId);
 
 private:
@@ -28,6 +28,6 @@ private:
 };
 
 //! The notification resource as the API (and the live push) shows it.
-void writeNotification(JsonWriter &w, const Notification &n);
+void writeNotification(JsonWriter &w, const NotificationRecord &n);
 
 } // namespace corkboard

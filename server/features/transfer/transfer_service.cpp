@@ -280,11 +280,17 @@ ImportReport TransferService::write(const QString &userId, const ImportPlan &pla
     OutboxRepository(m_deps.db).append(event);
     ActivityRepository activity(m_deps.db);
     for (const auto &a : plan.activity) {
-        QString actor = userOf(a.actorEmail);
-        if (actor.isEmpty())
-            actor = userId;
-        activity.insert(
-            board.id, actor, a.action, board.id, a.summary, event.seq, orNow(a.at, now));
+        ActivityRepository::NewEntry entry;
+        entry.boardId = board.id;
+        entry.actorId = userOf(a.actorEmail);
+        if (entry.actorId.isEmpty())
+            entry.actorId = userId;
+        entry.action = a.action;
+        entry.entityId = board.id;
+        entry.summary = a.summary;
+        entry.seq = event.seq;
+        entry.at = orNow(a.at, now);
+        activity.insert(entry);
     }
     report.activity = int(plan.activity.size());
     tx.commit();

@@ -130,7 +130,7 @@ bool UserRepository::updateRoleAndDisabled(
     return q.numRowsAffected() > 0;
 }
 
-QList<dto::UserSummary> UserRepository::search(const QString &query, int limit,
+QList<UserSummary> UserRepository::search(const QString &query, int limit,
     const QString &afterName, const QString &afterId, bool adminView, bool includeDisabled)
 {
     QString escaped = query;
@@ -153,9 +153,9 @@ QList<dto::UserSummary> UserRepository::search(const QString &query, int limit,
         .bind(5, afterName)
         .bind(6, afterId);
     q.bind(7, limit).exec();
-    QList<dto::UserSummary> out;
+    QList<UserSummary> out;
     while (q.next()) {
-        dto::UserSummary u {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+        UserSummary u {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
             std::nullopt, std::nullopt};
         if (adminView) {
             u.role = q.value(3).toString();

@@ -14,7 +14,7 @@ class Database;
 //! A users row: the resource plus what never leaves the server.
 struct UserRecord
 {
-    dto::User user;
+    User user;
     QString passwordHash;
 };
 
@@ -42,7 +42,7 @@ public:
     //! Directory search over display name and e-mail, ordered by display name then id; `after`
     //! is the (display_name, id) of the last row of the previous page. `adminView`: with role
     //! and disabled; `includeDisabled`: disabled users too.
-    QList<dto::UserSummary> search(const QString &query, int limit, const QString &afterName,
+    QList<UserSummary> search(const QString &query, int limit, const QString &afterName,
         const QString &afterId, bool adminView = false, bool includeDisabled = false);
 
 private:

@@ -29,7 +29,7 @@ UserService::UserService(const AccountDeps &deps)
 {
 }
 
-dto::User UserService::load(const QString &userId)
+User UserService::load(const QString &userId)
 {
     const auto record = m_users.findById(userId);
     if (!record)
@@ -37,29 +37,29 @@ dto::User UserService::load(const QString &userId)
     return record->user;
 }
 
-void UserService::checkVersion(const dto::User &user, std::optional<qint64> ifMatch)
+void UserService::checkVersion(const User &user, std::optional<qint64> ifMatch)
 {
     if (!ifMatch || *ifMatch == user.version)
         return;
     JsonWriter w(512);
-    dto::writeJson(w, user);
+    writeJson(w, user);
     throw AppError(
         ErrorCode::PreconditionFailed, QStringLiteral("the user changed since you read it"))
         .withExtra(QStringLiteral("current"), QJsonDocument::fromJson(w.data()).object());
 }
 
-dto::User UserService::me(const QString &userId)
+User UserService::me(const QString &userId)
 {
     return load(userId);
 }
 
-dto::User UserService::updateMe(
+User UserService::updateMe(
     const QString &userId, const QString &displayName, std::optional<qint64> ifMatch)
 {
     Transaction tx(m_db);
     checkVersion(load(userId), ifMatch);
     m_users.updateDisplayName(userId, displayName, m_deps.clock.now());
-    const dto::User updated = load(userId);
+    const User updated = load(userId);
     tx.commit();
     return updated;
 }
@@ -101,7 +101,7 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
         {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
 }
 
-QList<dto::UserSummary> UserService::directory(const QString &query, int limit,
+QList<UserSummary> UserService::directory(const QString &query, int limit,
     const QString &cursor, QString *nextCursor, bool adminView, bool includeDisabled)
 {
     QString afterName, afterId;
@@ -125,12 +125,12 @@ QList<dto::UserSummary> UserService::directory(const QString &query, int limit,
     return rows;
 }
 
-dto::User UserService::adminUpdate(const QString &actorId, const QString &userId,
+User UserService::adminUpdate(const QString &actorId, const QString &userId,
     std::optional<QString> role, std::optional<bool> disabled, std::optional<qint64> ifMatch)
 {
     const QDateTime now = m_deps.clock.now();
     Transaction tx(m_db);
-    const dto::User current = load(userId);
+    const User current = load(userId);
     checkVersion(current, ifMatch);
     const QString newRole = role.value_or(current.role);
     const bool newDisabled = disabled.value_or(current.disabled);
@@ -156,7 +156,7 @@ dto::User UserService::adminUpdate(const QString &actorId, const QString &userId
         revocations.append(m_revocations.insert(Revocation::Kind::UserChanged, userId, userId,
             QStringLiteral("role_changed"), now, keepUntil));
     }
-    const dto::User updated = load(userId);
+    const User updated = load(userId);
     tx.commit();
     m_deps.revocations.apply(revocations);
     // After commit: from now on every server thread re-reads this user on its next request.

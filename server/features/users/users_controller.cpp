@@ -47,10 +47,10 @@ std::optional<qint64> UsersController::ifMatch(const Request &request)
     return ok ? v : -1;
 }
 
-Response UsersController::userResponse(const dto::User &user)
+Response UsersController::userResponse(const User &user)
 {
     JsonWriter w(512);
-    dto::writeJson(w, user);
+    writeJson(w, user);
     Response r = Response::data(200, w.take());
     r.withHeader("ETag", '"' + QByteArray::number(user.version) + '"');
     return r;
@@ -118,7 +118,7 @@ Response UsersController::directory(const Request &request)
     JsonWriter w(2048);
     w.beginObject().key("data").beginArray();
     for (const auto &u : rows)
-        dto::writeJson(w, u);
+        writeJson(w, u);
     w.endArray().key("next_cursor").nullableValue(next.isEmpty() ? QString() : next).endObject();
     return Response::json(200, w.take());
 }

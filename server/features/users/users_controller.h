@@ -28,7 +28,7 @@ public:
     static std::optional<qint64> ifMatch(const Request &request);
 
 private:
-    static Response userResponse(const dto::User &user);
+    static Response userResponse(const User &user);
 
     UserService m_service;
 };

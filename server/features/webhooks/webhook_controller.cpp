@@ -11,7 +11,7 @@ namespace corkboard {
 
 namespace {
 
-void writeHook(JsonWriter &w, const Webhook &h, bool withSecret)
+void writeHook(JsonWriter &w, const WebhookRecord &h, bool withSecret)
 {
     w.beginObject();
     w.field("id", h.id).field("board_id", h.boardId).field("url", h.url);
@@ -118,7 +118,7 @@ Response WebhookController::create(const Request &r)
             {QStringLiteral("url"), QStringLiteral("required"), QStringLiteral("url is required")});
     if (!errors.isEmpty())
         throw AppError::validation(errors);
-    const Webhook hook = m_service.create(r.user().userId, r.param(QStringLiteral("id")), input);
+    const WebhookRecord hook = m_service.create(r.user().userId, r.param(QStringLiteral("id")), input);
     JsonWriter w;
     writeHook(w, hook, true);
     return Response::data(201, w.take());

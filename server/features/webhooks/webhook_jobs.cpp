@@ -45,11 +45,11 @@ void fanOut(WorkerContext &ctx, const OutboxEvent &e)
 {
     WebhookRepository hooks(ctx.db);
     const auto list = hooks.listForBoard(e.boardId);
-    for (const Webhook &hook : list) {
+    for (const WebhookRecord &hook : list) {
         if (hook.paused || e.seq <= hook.createdSeq
             || (!hook.events.isEmpty() && !hook.events.contains(e.type)))
             continue;
-        WebhookDelivery d;
+        WebhookDeliveryRecord d;
         d.id = crypto::newId();
         d.webhookId = hook.id;
         d.eventSeq = e.seq;
@@ -69,11 +69,11 @@ void fanOut(WorkerContext &ctx, const OutboxEvent &e)
 }
 
 //! Records the attempt and tells the runner how the job ended (empty: done, no retry).
-QString settle(WorkerContext &ctx, const Job &job, const WebhookDelivery &delivery,
-    const Webhook &hook, const WebhookCall::Result &result)
+QString settle(WorkerContext &ctx, const Job &job, const WebhookDeliveryRecord &delivery,
+    const WebhookRecord &hook, const WebhookCall::Result &result)
 {
     WebhookRepository hooks(ctx.db);
-    WebhookAttempt attempt;
+    WebhookAttemptRecord attempt;
     attempt.attempt = job.attempts;
     attempt.at = toRfc3339(ctx.clock.now());
     attempt.status = result.status;
@@ -113,7 +113,7 @@ void deliver(WorkerContext &ctx, QObject *calls, const Job &job, const JobRunner
     if (!hook)
         return done(QString());
     if (hook->paused) {
-        WebhookAttempt attempt;
+        WebhookAttemptRecord attempt;
         attempt.attempt = job.attempts;
         attempt.at = toRfc3339(ctx.clock.now());
         attempt.error = QStringLiteral("not sent: the webhook is paused");

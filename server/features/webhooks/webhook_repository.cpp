@@ -22,9 +22,9 @@ const QString kDeliveryColumns = QStringLiteral(
     "id, webhook_id, event_seq, event_type, body, state, attempts, last_status, last_error, "
     "next_attempt_at, created_at");
 
-Webhook readHook(SqlQuery &q)
+WebhookRecord readHook(SqlQuery &q)
 {
-    Webhook h;
+    WebhookRecord h;
     h.id = q.value(0).toString();
     h.boardId = q.value(1).toString();
     h.url = q.value(2).toString();
@@ -39,9 +39,9 @@ Webhook readHook(SqlQuery &q)
     return h;
 }
 
-WebhookDelivery readDelivery(SqlQuery &q)
+WebhookDeliveryRecord readDelivery(SqlQuery &q)
 {
-    WebhookDelivery d;
+    WebhookDeliveryRecord d;
     d.id = q.value(0).toString();
     d.webhookId = q.value(1).toString();
     d.eventSeq = q.value(2).toLongLong();
@@ -79,7 +79,7 @@ qint64 WebhookRepository::latestEventSeq()
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-void WebhookRepository::insert(const Webhook &h)
+void WebhookRepository::insert(const WebhookRecord &h)
 {
     QJsonArray events;
     for (const auto &e : h.events)
@@ -99,7 +99,7 @@ void WebhookRepository::insert(const Webhook &h)
         .exec();
 }
 
-std::optional<Webhook> WebhookRepository::find(const QString &id)
+std::optional<WebhookRecord> WebhookRepository::find(const QString &id)
 {
     SqlQuery q(m_db, kHookSelect + QStringLiteral("WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id).exec();
@@ -108,12 +108,12 @@ std::optional<Webhook> WebhookRepository::find(const QString &id)
     return readHook(q);
 }
 
-QList<Webhook> WebhookRepository::listForBoard(const QString &boardId)
+QList<WebhookRecord> WebhookRepository::listForBoard(const QString &boardId)
 {
     SqlQuery q(
         m_db, kHookSelect + QStringLiteral("WHERE board_id = :board ORDER BY created_at, id"));
     q.bind(QStringLiteral(":board"), boardId).exec();
-    QList<Webhook> out;
+    QList<WebhookRecord> out;
     while (q.next())
         out.append(readHook(q));
     return out;
@@ -125,7 +125,7 @@ void WebhookRepository::remove(const QString &id)
     q.bind(QStringLiteral(":id"), id).exec();
 }
 
-bool WebhookRepository::insertDelivery(const WebhookDelivery &d)
+bool WebhookRepository::insertDelivery(const WebhookDeliveryRecord &d)
 {
     SqlQuery q(m_db,
         QStringLiteral(
@@ -143,7 +143,7 @@ bool WebhookRepository::insertDelivery(const WebhookDelivery &d)
     return q.numRowsAffected() > 0;
 }
 
-std::optional<WebhookDelivery> WebhookRepository::findDelivery(const QString &id)
+std::optional<WebhookDeliveryRecord> WebhookRepository::findDelivery(const QString &id)
 {
     SqlQuery q(m_db,
         QStringLiteral("SELECT ") + kDeliveryColumns
@@ -154,7 +154,7 @@ std::optional<WebhookDelivery> WebhookRepository::findDelivery(const QString &id
     return readDelivery(q);
 }
 
-QList<WebhookDelivery> WebhookRepository::listDeliveries(
+QList<WebhookDeliveryRecord> WebhookRepository::listDeliveries(
     const QString &webhookId, int limit, const QString &beforeId)
 {
     SqlQuery q(m_db,
@@ -167,7 +167,7 @@ QList<WebhookDelivery> WebhookRepository::listDeliveries(
         .bind(QStringLiteral(":b2"), beforeId)
         .bind(QStringLiteral(":limit"), limit)
         .exec();
-    QList<WebhookDelivery> out;
+    QList<WebhookDeliveryRecord> out;
     QHash<QString, qsizetype> index;
     while (q.next()) {
         out.append(readDelivery(q));
@@ -189,7 +189,7 @@ QList<WebhookDelivery> WebhookRepository::listDeliveries(
         const auto it = index.constFind(a.value(0).toString());
         if (it == index.constEnd())
             continue;
-        WebhookAttempt at;
+        WebhookAttemptRecord at;
         at.attempt = a.value(1).toInt();
         at.at = a.value(2).toString();
         at.status = a.value(3).toInt();
@@ -200,7 +200,7 @@ QList<WebhookDelivery> WebhookRepository::listDeliveries(
     return out;
 }
 
-void WebhookRepository::recordAttempt(const QString &deliveryId, const WebhookAttempt &attempt,
+void WebhookRepository::recordAttempt(const QString &deliveryId, const WebhookAttemptRecord &attempt,
     const QString &state, const QString &nextAttemptAt)
 {
     Transaction tx(m_db);

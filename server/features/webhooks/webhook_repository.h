@@ -11,7 +11,7 @@ namespace corkboard {
 
 class Database;
 
-struct Webhook
+struct WebhookRecord
 {
     QString id;
     QString boardId;
@@ -25,7 +25,7 @@ struct Webhook
     bool paused = false;
 };
 
-struct WebhookAttempt
+struct WebhookAttemptRecord
 {
     int attempt = 0;
     QString at;
@@ -34,7 +34,7 @@ struct WebhookAttempt
     qint64 durationMs = 0;
 };
 
-struct WebhookDelivery
+struct WebhookDeliveryRecord
 {
     QString id;
     QString webhookId;
@@ -47,7 +47,7 @@ struct WebhookDelivery
     QString lastError;
     QString nextAttemptAt;
     QString createdAt;
-    QList<WebhookAttempt> attemptLog;
+    QList<WebhookAttemptRecord> attemptLog;
 };
 
 //! webhooks, webhook_deliveries and webhook_attempts.
@@ -60,19 +60,19 @@ public:
     QString boardRole(const QString &boardId, const QString &userId);
     qint64 latestEventSeq();
 
-    void insert(const Webhook &hook);
-    std::optional<Webhook> find(const QString &id);
-    QList<Webhook> listForBoard(const QString &boardId);
+    void insert(const WebhookRecord &hook);
+    std::optional<WebhookRecord> find(const QString &id);
+    QList<WebhookRecord> listForBoard(const QString &boardId);
     void remove(const QString &id);
 
     //! Creates the delivery unless this webhook already has one for this event; true if new.
-    bool insertDelivery(const WebhookDelivery &delivery);
-    std::optional<WebhookDelivery> findDelivery(const QString &id);
+    bool insertDelivery(const WebhookDeliveryRecord &delivery);
+    std::optional<WebhookDeliveryRecord> findDelivery(const QString &id);
     //! Newest first, with their attempt logs (two queries).
-    QList<WebhookDelivery> listDeliveries(
+    QList<WebhookDeliveryRecord> listDeliveries(
         const QString &webhookId, int limit, const QString &beforeId);
     //! Records one attempt (idempotent per attempt number) and the delivery's new state.
-    void recordAttempt(const QString &deliveryId, const WebhookAttempt &attempt,
+    void recordAttempt(const QString &deliveryId, const WebhookAttemptRecord &attempt,
         const QString &state, const QString &nextAttemptAt);
 
 private:

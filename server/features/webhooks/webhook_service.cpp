@@ -60,7 +60,7 @@ void WebhookService::requireOwner(
         throw AppError(ErrorCode::Forbidden, QStringLiteral("only board owners manage webhooks"));
 }
 
-Webhook WebhookService::ownedHook(const QString &userId, const QString &webhookId)
+WebhookRecord WebhookService::ownedHook(const QString &userId, const QString &webhookId)
 {
     const auto hook = m_repository.find(webhookId);
     if (!hook)
@@ -69,7 +69,7 @@ Webhook WebhookService::ownedHook(const QString &userId, const QString &webhookI
     return *hook;
 }
 
-Webhook WebhookService::create(
+WebhookRecord WebhookService::create(
     const QString &userId, const QString &boardId, const CreateInput &input)
 {
     QList<FieldError> errors;
@@ -113,7 +113,7 @@ Webhook WebhookService::create(
         throw AppError::validation(errors);
     if (m_repository.listForBoard(boardId).size() >= kMaxWebhooksPerBoard)
         throw AppError(ErrorCode::Conflict, QStringLiteral("a board has at most 20 webhooks"));
-    Webhook hook;
+    WebhookRecord hook;
     hook.id = crypto::newId();
     hook.boardId = boardId;
     hook.url = input.url;
@@ -127,7 +127,7 @@ Webhook WebhookService::create(
     return hook;
 }
 
-QList<Webhook> WebhookService::list(const QString &userId, const QString &boardId)
+QList<WebhookRecord> WebhookService::list(const QString &userId, const QString &boardId)
 {
     requireOwner(boardId, userId, QStringLiteral("board"));
     return m_repository.listForBoard(boardId);

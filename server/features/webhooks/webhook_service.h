@@ -26,13 +26,13 @@ public:
         std::optional<QStringList> events;
         std::optional<QString> secret;
     };
-    Webhook create(const QString &userId, const QString &boardId, const CreateInput &input);
-    QList<Webhook> list(const QString &userId, const QString &boardId);
+    WebhookRecord create(const QString &userId, const QString &boardId, const CreateInput &input);
+    QList<WebhookRecord> list(const QString &userId, const QString &boardId);
     void remove(const QString &userId, const QString &webhookId);
 
     struct DeliveryPage
     {
-        QList<WebhookDelivery> items;
+        QList<WebhookDeliveryRecord> items;
         QString nextCursor;
     };
     DeliveryPage deliveries(
@@ -43,7 +43,7 @@ public:
 
 private:
     void requireOwner(const QString &boardId, const QString &userId, const QString &what);
-    Webhook ownedHook(const QString &userId, const QString &webhookId);
+    WebhookRecord ownedHook(const QString &userId, const QString &webhookId);
 
     Database &m_db;
     const Clock &m_clock;
