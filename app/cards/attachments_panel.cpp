@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMimeData>
+#include <QPainter>
 #include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
@@ -238,8 +239,16 @@ void AttachmentsPanel::setThumbnail(QListWidgetItem *item, const Attachment &a)
     if (a.thumbnail == QLatin1String("ready") && m_transfers)
         image = m_transfers->thumbnail(a.id);
     if (!image.isNull()) {
-        item->setIcon(QIcon(QPixmap::fromImage(
-            image.scaled(kIcon, kIcon, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+        // Centred in a square, so every row has the same height and the names line up.
+        QPixmap square(kIcon, kIcon);
+        square.fill(Qt::transparent);
+        const QImage scaled
+            = image.scaled(kIcon, kIcon, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QPainter painter(&square);
+        painter.drawImage(
+            QPoint((kIcon - scaled.width()) / 2, (kIcon - scaled.height()) / 2), scaled);
+        painter.end();
+        item->setIcon(QIcon(square));
         return;
     }
     const bool isImage = a.contentType.startsWith(QLatin1String("image/"));

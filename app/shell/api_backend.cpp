@@ -188,8 +188,13 @@ void ApiBackend::setConnectivity(Connectivity state)
 {
     if (state == m_state)
         return;
+    const bool wasOffline = m_state == Connectivity::Offline;
     m_state = state;
     Q_EMIT connectivityChanged(state);
+    // Back online: resumable uploads that gave up while the network was away go on (from the
+    // server's offset).
+    if (wasOffline && state == Connectivity::Online && m_account)
+        m_attachments->resumeUnfinished();
 }
 
 void ApiBackend::startLive()
