@@ -43,6 +43,34 @@
         <source>Not changed: someone else changed the card meanwhile, and their changes stay.</source>
         <translation>Nicht geändert: Jemand anderes hat die Karte inzwischen geändert, und diese Änderungen bleiben.</translation>
     </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Kommentar bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit checklist item</source>
+        <translation>Checklistenpunkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>The text was not changed: %1</source>
+        <translation>Der Text wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>The comment was deleted; nothing was changed.</source>
+        <translation>Der Kommentar wurde gelöscht; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The checklist item was deleted; nothing was changed.</source>
+        <translation>Der Checklistenpunkt wurde gelöscht; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Not changed: someone else changed the text meanwhile, and their changes stay.</source>
+        <translation>Nicht geändert: Jemand anderes hat den Text inzwischen geändert, und diese Änderungen bleiben.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -434,6 +462,58 @@ angekündigt: %2</translation>
     <message>
         <source>Nothing has happened to this card yet.</source>
         <translation>Mit dieser Karte ist noch nichts passiert.</translation>
+    </message>
+    <message>
+        <source>Show earlier activity</source>
+        <translation>Frühere Aktivität anzeigen</translation>
+    </message>
+    <message>
+        <source>The card&apos;s activity could not be loaded: %1</source>
+        <translation>Die Aktivität der Karte konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 moved this card from %2 to %3</source>
+        <translation>%1 hat diese Karte von %2 nach %3 verschoben</translation>
+    </message>
+    <message>
+        <source>%1 moved this card within %2</source>
+        <translation>%1 hat diese Karte innerhalb von %2 verschoben</translation>
+    </message>
+    <message>
+        <source>%1 deleted this card</source>
+        <translation>%1 hat diese Karte gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 added “%2” to the checklist</source>
+        <translation>%1 hat „%2“ zur Checkliste hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 changed the checklist item “%2”</source>
+        <translation>%1 hat den Checklistenpunkt „%2“ geändert</translation>
+    </message>
+    <message>
+        <source>%1 ticked “%2”</source>
+        <translation>%1 hat „%2“ abgehakt</translation>
+    </message>
+    <message>
+        <source>%1 unticked “%2”</source>
+        <translation>%1 hat den Haken bei „%2“ entfernt</translation>
+    </message>
+    <message>
+        <source>%1 moved “%2” in the checklist</source>
+        <translation>%1 hat „%2“ in der Checkliste verschoben</translation>
+    </message>
+    <message>
+        <source>%1 removed “%2” from the checklist</source>
+        <translation>%1 hat „%2“ aus der Checkliste entfernt</translation>
+    </message>
+    <message>
+        <source>%1 attached “%2”</source>
+        <translation>%1 hat „%2“ angehängt</translation>
+    </message>
+    <message>
+        <source>%1 removed the attachment “%2”</source>
+        <translation>%1 hat den Anhang „%2“ entfernt</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1157,18 @@ angekündigt: %2</translation>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
+    <message>
+        <source>Item not moved: %1</source>
+        <translation>Punkt nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::ColumnModel</name>
@@ -1186,6 +1278,10 @@ angekündigt: %2</translation>
     <message>
         <source>Copy card &amp;ID</source>
         <translation>Karten-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>&amp;Link kopieren</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1881,38 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>“%1” deleted. Undo: Ctrl+Z</source>
         <translation>„%1“ gelöscht. Rückgängig: Strg+Z</translation>
+    </message>
+    <message>
+        <source>Link copied: paste it into File ▸ Open link, or click it.</source>
+        <translation>Link kopiert: In Datei ▸ Link öffnen einfügen oder anklicken.</translation>
+    </message>
+    <message>
+        <source>Open &amp;link…</source>
+        <translation>&amp;Link öffnen …</translation>
+    </message>
+    <message>
+        <source>That is not a Corkboard link.</source>
+        <translation>Das ist kein Corkboard-Link.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then open the link again.</source>
+        <translation>Melden Sie sich zuerst an und öffnen Sie den Link dann erneut.</translation>
+    </message>
+    <message>
+        <source>That link is for the boards on the computer it was copied on.</source>
+        <translation>Dieser Link gilt für die Boards auf dem Computer, auf dem er kopiert wurde.</translation>
+    </message>
+    <message>
+        <source>That link is for the board server at %1; this window is connected to another one (File ▸ Connect to another server).</source>
+        <translation>Dieser Link gilt für den Board-Server unter %1; dieses Fenster ist mit einem anderen verbunden (Datei ▸ Mit anderem Server verbinden).</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>A Corkboard link (“Copy link” on a card makes one):</source>
+        <translation>Ein Corkboard-Link („Link kopieren“ an einer Karte erzeugt einen):</translation>
     </message>
 </context>
 <context>

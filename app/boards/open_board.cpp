@@ -503,6 +503,18 @@ void OpenBoard::labelRemoved(const QString &labelId)
     Q_EMIT labelsChanged();
 }
 
+void OpenBoard::refreshCard(const QString &cardId)
+{
+    // A comment event names its card, not the card's new count: the server's card says it (a
+    // count kept here by adding and subtracting would drift with this window's own reloads).
+    if (cardId.isEmpty() || !card(cardId))
+        return;
+    m_backend->loadCard(this, cardId, [this](const Outcome<CardDetail> &r) {
+        if (r.ok() && card(r.value->card.id) && !m_moves.contains(r.value->card.id))
+            placeCard(r.value->card);
+    });
+}
+
 void OpenBoard::cardChanged(const Card &card)
 {
     placeCard(card);
@@ -524,6 +536,14 @@ void OpenBoard::applyEvent(const EventEnvelope &event)
         // the answer to the last one places it.
         if (!m_moves.contains(card.id))
             placeCard(card);
+    } else if (type == QLatin1String("checklist.changed")) {
+        // The card with its checklist: the progress on its tile follows.
+        const Card card = cardFromJson(data);
+        if (!card.id.isEmpty() && !m_moves.contains(card.id))
+            placeCard(card);
+    } else if (type == QLatin1String("comment.created")
+        || type == QLatin1String("comment.deleted")) {
+        refreshCard(data.value(QStringLiteral("card_id")).toString());
     } else if (type == QLatin1String("card.deleted")) {
         removeCard(deletedId);
     } else if (type == QLatin1String("column.created") || type == QLatin1String("column.updated")) {

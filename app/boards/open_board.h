@@ -104,6 +104,8 @@ private:
     void replaceVersion(const Card &card);
     CardModel *ensureCardModel(const QString &columnId);
     void placeCard(const Card &card);
+    //! Loads the card from the server and shows it as it is there (its comment count).
+    void refreshCard(const QString &cardId);
     //! Adds or updates a column and puts it where its position key says.
     void placeColumn(const Column &column);
     void removeCard(const QString &cardId);

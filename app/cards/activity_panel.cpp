@@ -81,13 +81,28 @@ QString ActivityPanel::sentence(const ActivityEntry &e)
     if (a == QLatin1String("card.deleted"))
         return tr("%1 deleted this card").arg(who);
     if (a == QLatin1String("comment.created"))
-        return tr("%1 commented: “%2”").arg(who, e.summary);
+        return tr("%1 commented: “%2”").arg(who, e.summary.simplified()); // one line
     if (a == QLatin1String("comment.updated"))
         return tr("%1 edited a comment").arg(who);
     if (a == QLatin1String("comment.deleted"))
         return tr("%1 deleted a comment").arg(who);
-    if (a == QLatin1String("checklist.changed"))
+    if (a == QLatin1String("checklist.changed")) {
+        const QString change = e.details.value(QLatin1String("change")).toString();
+        const QString item = e.details.value(QLatin1String("item")).toString();
+        if (change == QLatin1String("added"))
+            return tr("%1 added “%2” to the checklist").arg(who, item);
+        if (change == QLatin1String("edited"))
+            return tr("%1 changed the checklist item “%2”").arg(who, item);
+        if (change == QLatin1String("ticked"))
+            return tr("%1 ticked “%2”").arg(who, item);
+        if (change == QLatin1String("unticked"))
+            return tr("%1 unticked “%2”").arg(who, item);
+        if (change == QLatin1String("moved"))
+            return tr("%1 moved “%2” in the checklist").arg(who, item);
+        if (change == QLatin1String("deleted"))
+            return tr("%1 removed “%2” from the checklist").arg(who, item);
         return tr("%1 changed the checklist").arg(who);
+    }
     if (a == QLatin1String("attachment.added"))
         return tr("%1 attached “%2”").arg(who, e.summary);
     if (a == QLatin1String("attachment.removed"))

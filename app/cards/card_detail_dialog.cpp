@@ -120,6 +120,12 @@ CardDetailDialog::CardDetailDialog(
     // Files dropped anywhere on the open card are attached to it.
     setAcceptDrops(true);
     m_activityPanel = addPanel(new ActivityPanel(backend, board, cardId, m_tabs));
+    // A tab chosen with the mouse gives its typing field the focus: what is typed next goes
+    // there (on the tab bar, Enter would reach the dialog's default button and close the card).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto *panel = qobject_cast<CardPanel *>(m_tabs->widget(index)))
+            panel->focusInput();
+    });
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     m_save = buttons->button(QDialogButtonBox::Save);

@@ -50,6 +50,8 @@ public:
     virtual bool hasUnsavedWork() const { return false; }
     //! Sends typed text that is not on the server yet (Save, or closing with "Save").
     virtual void flush() { }
+    //! The tab was chosen: the field a person types into next gets the focus.
+    virtual void focusInput() { }
 
 Q_SIGNALS:
     //! A write of this panel is on its way; writeFinished follows exactly once.

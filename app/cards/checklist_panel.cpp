@@ -47,6 +47,11 @@ QString ChecklistPanel::title() const
     return tr("Checklist");
 }
 
+void ChecklistPanel::focusInput()
+{
+    m_input->setFocus(Qt::TabFocusReason);
+}
+
 void ChecklistPanel::showDetail(const CardDetail &detail)
 {
     // Edits not on the server yet stay (and stay marked) through a reload.

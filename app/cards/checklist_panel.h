@@ -28,6 +28,7 @@ public:
     void showDetail(const CardDetail &detail) override;
     bool hasUnsavedWork() const override;
     void flush() override;
+    void focusInput() override;
 
     QListWidget *list() const { return m_list; }
     QLineEdit *input() const { return m_input; }

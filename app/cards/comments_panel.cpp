@@ -33,6 +33,7 @@ CommentsPanel::CommentsPanel(
     // Bodies are Markdown (bold, lists, code, links), drawn by Qt's parser; HTML stays text.
     m_list->setItemDelegate(new MarkdownDelegate(BodyRole, m_list));
     m_list->setResizeMode(QListView::Adjust);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setAccessibleName(tr("Comments"));
     m_list->setObjectName(QStringLiteral("comments"));
@@ -233,6 +234,11 @@ void CommentsPanel::showComments(const QList<Comment> &comments)
         if (c.id == current)
             m_list->setCurrentItem(item);
     }
+}
+
+void CommentsPanel::focusInput()
+{
+    m_input->setFocus(Qt::TabFocusReason);
 }
 
 bool CommentsPanel::canEdit(int row) const

@@ -40,6 +40,7 @@ public:
     void load() override;
     bool hasUnsavedWork() const override;
     void flush() override;
+    void focusInput() override;
 
     QListWidget *list() const { return m_list; }
     QLineEdit *input() const { return m_input; }

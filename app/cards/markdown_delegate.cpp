@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QTextDocument>
 
+#include <cmath>
 #include <memory>
 
 namespace corkboard::ui {
@@ -59,7 +60,8 @@ int MarkdownDelegate::textWidth(const QStyleOptionViewItem &option) const
     int width = option.rect.width();
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
         width = view->viewport()->width();
-    return std::max(40, width - 2 * kPad);
+    // The row leaves room for the view's spacing; the text has the row's padding on each side.
+    return std::max(40, width - 4 * kPad);
 }
 
 QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -68,7 +70,9 @@ QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     bold.setBold(true);
     const int header = QFontMetrics(bold).height();
     const auto doc = render(index.data(m_bodyRole).toString(), option.font, textWidth(option));
-    return {textWidth(option) + 2 * kPad, kPad + header + kPad + int(doc->size().height()) + kPad};
+    // As wide as the text (the view's width less the padding): rows wrap, never scroll sideways.
+    return {textWidth(option) + 2 * kPad,
+        kPad + header + kPad + int(std::ceil(doc->size().height())) + kPad};
 }
 
 void MarkdownDelegate::paint(

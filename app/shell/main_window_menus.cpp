@@ -97,7 +97,7 @@ bool MainWindow::openLink(const QString &text)
         statusBar()->showMessage(local
                 ? tr("That link is for the boards on the computer it was copied on.")
                 : tr("That link is for the board server at %1; this window is connected to "
-                     "another one (File ▸ Change server).")
+                     "another one (File ▸ Connect to another server).")
                       .arg(link->server),
             12000);
         return false;

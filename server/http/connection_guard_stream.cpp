@@ -14,6 +14,10 @@
 
 namespace corkboard {
 
+namespace {
+constexpr qint64 kStreamReadBuffer = 1024 * 1024;
+} // namespace
+
 void ConnectionGuard::startStream()
 {
     m_takeoverPending = false;
@@ -24,6 +28,10 @@ void ConnectionGuard::startStream()
         m_socket->commitTransaction();
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
+    // Backpressure: Qt reads from the kernel only while its buffer has room, so a client that
+    // sends faster than the disk and the hash take it waits in TCP flow control instead of
+    // growing the server's memory (an unlimited buffer took RSS to 90 MB on a loaded machine).
+    m_socket->setReadBufferSize(kStreamReadBuffer);
     m_socket->read(std::min(m_takeoverSkip, m_socket->bytesAvailable())); // the head
     m_unconsumed = 0;
     if (m_headsThisRead > 1 || m_bodyThisRead) {

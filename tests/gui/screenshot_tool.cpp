@@ -141,9 +141,12 @@ int main(int argc, char **argv)
             if (i < s.done)
                 await(cards.updateChecklistItem(item.id, std::nullopt, true));
         }
+        // Comments are Markdown: one with emphasis, code and a list shows how they render.
+        const QStringList bodies {QStringLiteral("Looks good to me."),
+            QStringLiteral("The **deadline** is `Friday`:\n\n- print\n- mail"),
+            QStringLiteral("Sent to *everyone* on the list.")};
         for (int i = 0; i < s.comments; ++i)
-            await(cards.addComment(
-                created.id, QStringLiteral("Looks good to me — comment %1").arg(i + 1)));
+            await(cards.addComment(created.id, bodies.value(i, bodies.first())));
     }
 
     MainWindow *window = session.window();

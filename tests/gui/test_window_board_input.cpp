@@ -276,12 +276,7 @@ private Q_SLOTS:
         QTest::keyClick(newColumn, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_world->view()->columnWidgets().size(), 4, kGuiWait);
         // A description shown as the card's tool tip.
-        const QString cardId = m_world->column(0)
-                                   ->cardView()
-                                   ->model()
-                                   ->index(0, 0)
-                                   .data(CardModel::IdRole)
-                                   .toString();
+        const QString cardId = m_world->cardId(0, 0);
         const auto card = m_world->board()->card(cardId);
         QVERIFY(card);
         client::CardPatch patch;

@@ -6,6 +6,7 @@
 #include "app/cards/card_model.h"
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
+#include "tests/support/card_dialog_steps.h"
 #include "tests/support/gui_world.h"
 
 #include <QAbstractItemView>
@@ -35,24 +36,7 @@ class TestWindowCardDialog : public QObject
 
     CardDetailDialog *openCard(int column, int row) { return m_world->openCard(column, row); }
 
-    static void clickTab(QDialog *dialog, const QString &text)
-    {
-        auto *bar = dialog->findChild<QTabWidget *>()->findChild<QTabBar *>();
-        for (int i = 0; i < bar->count(); ++i) {
-            if (bar->tabText(i).remove(QLatin1Char('&')) == text)
-                QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
-        }
-    }
-
-    QString cardId(int column, int row) const
-    {
-        return m_world->column(column)
-            ->cardView()
-            ->model()
-            ->index(row, 0)
-            .data(CardModel::IdRole)
-            .toString();
-    }
+    QString cardId(int column, int row) const { return m_world->cardId(column, row); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -75,7 +59,7 @@ private Q_SLOTS:
 
         QPointer<CardDetailDialog> dialog = openCard(0, 0);
         QVERIFY(dialog);
-        clickTab(dialog, QStringLiteral("Comments"));
+        test::clickTab(dialog, QStringLiteral("Comments"));
         QLineEdit *field = dialog->commentField();
         QVERIFY(field->isVisible());
         QTest::mouseClick(field, Qt::LeftButton);
@@ -134,7 +118,7 @@ private Q_SLOTS:
     {
         QPointer<CardDetailDialog> dialog = openCard(0, 0);
         QVERIFY(dialog);
-        clickTab(dialog, QStringLiteral("Checklist"));
+        test::clickTab(dialog, QStringLiteral("Checklist"));
         QLineEdit *item = dialog->checklistField();
         QTest::mouseClick(item, Qt::LeftButton);
         QTest::keyClicks(item, QStringLiteral("Draft"));
@@ -148,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->checklist()->item(0)->text(), QStringLiteral("Draft"));
         QCOMPARE(dialog->checklist()->item(1)->text(), QStringLiteral("Review"));
 
-        clickTab(dialog, QStringLiteral("Comments"));
+        test::clickTab(dialog, QStringLiteral("Comments"));
         QLineEdit *comment = dialog->commentField();
         QTest::mouseClick(comment, Qt::LeftButton);
         // How many the card has (the list loads on its own; it may not be there yet).

@@ -7,6 +7,7 @@
 #include "app/cards/card_model.h"
 #include "app/cards/text_edit_dialog.h"
 #include "app/shell/main_window.h"
+#include "tests/support/card_dialog_steps.h"
 #include "tests/support/gui_world.h"
 
 #include <QAction>
@@ -33,61 +34,6 @@ class TestWindowCardSteps : public QObject
     std::unique_ptr<test::GuiWorld> m_world;
     QString m_cardId;
 
-    static void clickTab(QDialog *dialog, const QString &text)
-    {
-        auto *bar = dialog->findChild<QTabWidget *>()->findChild<QTabBar *>();
-        for (int i = 0; i < bar->count(); ++i) {
-            if (bar->tabText(i).remove(QLatin1Char('&')) == text)
-                QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
-        }
-    }
-
-    static QPoint rowCenter(QListWidget *list, int row)
-    {
-        return list->visualItemRect(list->item(row)).center();
-    }
-
-    static QStringList texts(QListWidget *list)
-    {
-        QStringList out;
-        for (int i = 0; i < list->count(); ++i)
-            out << list->item(i)->text();
-        return out;
-    }
-
-    QStringList serverChecklist() const
-    {
-        const auto detail = awaitCall<CardDetail>([&](QObject *ctx, Callback<CardDetail> done) {
-            m_world->backend()->loadCard(ctx, m_cardId, done);
-        });
-        QStringList out;
-        if (detail.ok()) {
-            for (const ChecklistItem &item : detail.value->checklist)
-                out << item.text;
-        }
-        return out;
-    }
-
-    QStringList serverComments() const
-    {
-        const auto comments
-            = awaitCall<QList<Comment>>([&](QObject *ctx, Callback<QList<Comment>> done) {
-                  m_world->backend()->listComments(ctx, m_cardId, done);
-              });
-        QStringList out;
-        if (comments.ok()) {
-            for (const Comment &c : *comments.value)
-                out << c.body;
-        }
-        return out;
-    }
-
-    void closeCard(QPointer<CardDetailDialog> &dialog)
-    {
-        QTest::keyClick(dialog, Qt::Key_Escape);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), kGuiWait);
-    }
-
     void undoKeys(Qt::KeyboardModifiers extra)
     {
         m_world->window()->activateWindow();
@@ -102,12 +48,7 @@ private Q_SLOTS:
         QVERIFY(m_world->start());
         QVERIFY(m_world->createBoard(QStringLiteral("Trip")));
         QVERIFY(m_world->addCards(0, {QStringLiteral("Packing")}));
-        m_cardId = m_world->column(0)
-                       ->cardView()
-                       ->model()
-                       ->index(0, 0)
-                       .data(CardModel::IdRole)
-                       .toString();
+        m_cardId = m_world->cardId(0, 0);
         QVERIFY(!m_cardId.isEmpty());
     }
 
@@ -115,62 +56,69 @@ private Q_SLOTS:
     {
         QPointer<CardDetailDialog> dialog = m_world->openCard(0, 0);
         QVERIFY(dialog);
-        clickTab(dialog, QStringLiteral("Checklist"));
+        // Choosing the tab puts the typing where the new item goes: type, Enter, three times,
+        // and the card stays open (Enter on the tab bar would save and close it).
+        test::clickTab(dialog, QStringLiteral("Checklist"));
         QLineEdit *input = dialog->checklistField();
-        QTest::mouseClick(input, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(QApplication::focusWidget() == input, kGuiWait);
         for (const QString &text :
             {QStringLiteral("Pack"), QStringLiteral("Book"), QStringLiteral("Go")}) {
-            QTest::keyClicks(input, text);
-            QTest::keyClick(input, Qt::Key_Return);
+            QTest::keyClicks(QApplication::focusWidget(), text);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         }
+        QVERIFY(dialog && dialog->isVisible());
         QListWidget *list = dialog->checklist();
         const QStringList typed {
             QStringLiteral("Pack"), QStringLiteral("Book"), QStringLiteral("Go")};
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(), typed, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::serverChecklist(m_world->backend(), m_cardId), typed, kGuiWait);
         QTRY_VERIFY_WITH_TIMEOUT(
             list->count() == 3 && list->item(2)->flags().testFlag(Qt::ItemIsEditable), kGuiWait);
 
         // "Go" up one with Alt+Up: the list shows it at once, the server keeps it.
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowCenter(list, 2));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, test::rowCenter(list, 2));
         QTest::keyClick(list, Qt::Key_Up, Qt::AltModifier);
         const QStringList up {QStringLiteral("Pack"), QStringLiteral("Go"), QStringLiteral("Book")};
-        QCOMPARE(texts(list), up);
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(), up, kGuiWait);
+        QCOMPARE(test::texts(list), up);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::serverChecklist(m_world->backend(), m_cardId), up, kGuiWait);
         QCOMPARE(list->currentItem()->text(), QStringLiteral("Go"));
         // Alt+Up again: to the top (after no item).
         QTest::keyClick(list, Qt::Key_Up, Qt::AltModifier);
         const QStringList top {
             QStringLiteral("Go"), QStringLiteral("Pack"), QStringLiteral("Book")};
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(), top, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::serverChecklist(m_world->backend(), m_cardId), top, kGuiWait);
         // "Move down" from the first item's context menu.
         QVERIFY(test::GuiWorld::chooseFromContextMenu(
-            list->viewport(), rowCenter(list, 0), {QStringLiteral("Move down")}));
+            list->viewport(), test::rowCenter(list, 0), {QStringLiteral("Move down")}));
         const QStringList down {
             QStringLiteral("Pack"), QStringLiteral("Go"), QStringLiteral("Book")};
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(), down, kGuiWait);
-        QTRY_COMPARE_WITH_TIMEOUT(texts(list), down, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::serverChecklist(m_world->backend(), m_cardId), down, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(test::texts(list), down, kGuiWait);
         // Alt+Down on the last item does nothing.
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowCenter(list, 2));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, test::rowCenter(list, 2));
         QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
-        QCOMPARE(texts(list), down);
+        QCOMPARE(test::texts(list), down);
         QVERIFY(dialog->isVisible());
-        closeCard(dialog);
+        QVERIFY(test::closeCard(dialog));
         // Opened again: the order the server keeps.
         dialog = m_world->openCard(0, 0);
         QVERIFY(dialog);
-        QTRY_COMPARE_WITH_TIMEOUT(texts(dialog->checklist()), down, kGuiWait);
-        closeCard(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(test::texts(dialog->checklist()), down, kGuiWait);
+        QVERIFY(test::closeCard(dialog));
     }
 
     void checklistAndCommentEditsAreUndoneFromTheWindow()
     {
         QPointer<CardDetailDialog> dialog = m_world->openCard(0, 0);
         QVERIFY(dialog);
-        clickTab(dialog, QStringLiteral("Checklist"));
+        test::clickTab(dialog, QStringLiteral("Checklist"));
         QListWidget *list = dialog->checklist();
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 3, kGuiWait);
         // F2 on "Book", retype, Enter.
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowCenter(list, 2));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, test::rowCenter(list, 2));
         QTest::keyClick(list, Qt::Key_F2);
         QLineEdit *editor = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget()))
@@ -181,16 +129,17 @@ private Q_SLOTS:
         QTest::keyClick(editor, Qt::Key_Return);
         const QStringList edited {
             QStringLiteral("Pack"), QStringLiteral("Go"), QStringLiteral("Book the hotel")};
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(), edited, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::serverChecklist(m_world->backend(), m_cardId), edited, kGuiWait);
 
         // A comment, then edited (F2, Ctrl+Enter).
-        clickTab(dialog, QStringLiteral("Comments"));
+        test::clickTab(dialog, QStringLiteral("Comments"));
         QTest::mouseClick(dialog->commentField(), Qt::LeftButton);
         QTest::keyClicks(dialog->commentField(), QStringLiteral("Bring snacks"));
         QTest::keyClick(dialog->commentField(), Qt::Key_Return);
         QListWidget *comments = dialog->comments();
         QTRY_COMPARE_WITH_TIMEOUT(comments->count(), 1, kGuiWait);
-        QTest::mouseClick(comments->viewport(), Qt::LeftButton, {}, rowCenter(comments, 0));
+        QTest::mouseClick(comments->viewport(), Qt::LeftButton, {}, test::rowCenter(comments, 0));
         QTest::keyClick(comments, Qt::Key_F2);
         QPointer<TextEditDialog> text;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -199,9 +148,9 @@ private Q_SLOTS:
         QTest::keyClick(text->editor(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(text->editor(), QStringLiteral("Bring snacks and water"));
         QTest::keyClick(text->editor(), Qt::Key_Return, Qt::ControlModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            serverComments(), QStringList {QStringLiteral("Bring snacks and water")}, kGuiWait);
-        closeCard(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(test::serverComments(m_world->backend(), m_cardId),
+            QStringList {QStringLiteral("Bring snacks and water")}, kGuiWait);
+        QVERIFY(test::closeCard(dialog));
 
         // F5 reloads the same board: the undo history stays.
         QVERIFY(m_world->reload());
@@ -211,14 +160,15 @@ private Q_SLOTS:
 
         // Ctrl+Z: the comment's text back; again: the item's text back. Ctrl+Shift+Z redoes.
         undoKeys({});
-        QTRY_COMPARE_WITH_TIMEOUT(
-            serverComments(), QStringList {QStringLiteral("Bring snacks")}, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(test::serverComments(m_world->backend(), m_cardId),
+            QStringList {QStringLiteral("Bring snacks")}, kGuiWait);
         undoKeys({});
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(),
+        QTRY_COMPARE_WITH_TIMEOUT(test::serverChecklist(m_world->backend(), m_cardId),
             (QStringList {QStringLiteral("Pack"), QStringLiteral("Go"), QStringLiteral("Book")}),
             kGuiWait);
         undoKeys(Qt::ShiftModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(serverChecklist(), edited, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::serverChecklist(m_world->backend(), m_cardId), edited, kGuiWait);
 
         // Someone else's later edit is never overwritten: Ada edits the comment from another
         // device, then Ctrl+Shift+Z (redo the comment edit) is refused with a message.
@@ -235,7 +185,46 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(m_world->window()->statusBar()->currentMessage().contains(
                                       QStringLiteral("someone else changed the text")),
             qPrintable(m_world->window()->statusBar()->currentMessage()), kGuiWait);
-        QCOMPARE(serverComments(), QStringList {QStringLiteral("Snacks: done")});
+        QCOMPARE(test::serverComments(m_world->backend(), m_cardId),
+            QStringList {QStringLiteral("Snacks: done")});
+    }
+
+    void tileFollowsChecklistAndCommentsOfOthersLive()
+    {
+        test::Person *bo
+            = m_world->addPerson(QStringLiteral("Bo"), QStringLiteral("bo@example.com"));
+        QVERIFY(bo && m_world->shareBoardWith(*bo));
+        QListView *todo = m_world->column(0)->cardView();
+        const auto tile
+            = [todo](int role) { return todo->model()->index(0, 0).data(role).toInt(); };
+        const int items = tile(CardModel::ChecklistTotalRole);
+        const int comments = tile(CardModel::CommentCountRole);
+        QCOMPARE(items, 3);
+        // Bo, in his own window, adds an item and ticks it, and comments twice: Ada's tile
+        // follows without a reload.
+        const auto added
+            = awaitCall<ChecklistItem>([&](QObject *ctx, Callback<ChecklistItem> done) {
+                  bo->backend->addChecklistItem(ctx, m_cardId, QStringLiteral("Tickets"), done);
+              });
+        QVERIFY(added.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::ChecklistTotalRole), items + 1, kGuiWait);
+        QVERIFY(awaitCall<ChecklistItem>([&](QObject *ctx, Callback<ChecklistItem> done) {
+            bo->backend->setChecklistItemDone(ctx, added.value->id, true, done);
+        }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::ChecklistDoneRole), 1, kGuiWait);
+        QList<Comment> posted;
+        for (const QString &text : {QStringLiteral("Booked"), QStringLiteral("Paid")}) {
+            const auto c = awaitCall<Comment>([&](QObject *ctx, Callback<Comment> done) {
+                bo->backend->addComment(ctx, m_cardId, text, {}, done);
+            });
+            QVERIFY(c.ok());
+            posted << *c.value;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::CommentCountRole), comments + 2, kGuiWait);
+        QVERIFY(awaitCall<Nothing>([&](QObject *ctx, Callback<Nothing> done) {
+            bo->backend->deleteComment(ctx, posted.first().id, done);
+        }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tile(CardModel::CommentCountRole), comments + 1, kGuiWait);
     }
 
     void cleanupTestCase() { m_world.reset(); }

@@ -64,12 +64,7 @@ private Q_SLOTS:
         QVERIFY(m_world->createBoard(QStringLiteral("Linked")));
         QVERIFY(m_world->addCards(1, {QStringLiteral("First"), QStringLiteral("Shared card")}));
         m_boardId = m_world->board()->boardId();
-        m_cardId = m_world->column(1)
-                       ->cardView()
-                       ->model()
-                       ->index(1, 0)
-                       .data(CardModel::IdRole)
-                       .toString();
+        m_cardId = m_world->cardId(1, 1);
         QVERIFY(!m_cardId.isEmpty());
     }
 

@@ -50,12 +50,7 @@ private Q_SLOTS:
             = m_world->addPerson(QStringLiteral("Bo Berg"), QStringLiteral("bo@example.com"));
         QVERIFY(bo);
         QVERIFY(m_world->shareBoardWith(*bo));
-        const QString cardId = m_world->column(0)
-                                   ->cardView()
-                                   ->model()
-                                   ->index(1, 0)
-                                   .data(CardModel::IdRole)
-                                   .toString();
+        const QString cardId = m_world->cardId(0, 1);
         QCOMPARE(m_world->titles(0).value(1), QStringLiteral("Catering"));
         const QString ada = m_world->backend()->account()->id;
         const auto posted = awaitCall<Comment>([&](QObject *ctx, Callback<Comment> done) {

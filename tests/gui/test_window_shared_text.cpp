@@ -85,12 +85,7 @@ private Q_SLOTS:
         QVERIFY(bo);
         QVERIFY(m_world->shareBoardWith(*bo));
         // Ada comments on the card (through her client; Bo's window is what is looked at).
-        const QString cardId = m_world->column(0)
-                                   ->cardView()
-                                   ->model()
-                                   ->index(0, 0)
-                                   .data(CardModel::IdRole)
-                                   .toString();
+        const QString cardId = m_world->cardId(0, 0);
         QVERIFY(awaitCall<Comment>([&](QObject *ctx, Callback<Comment> done) {
             m_world->backend()->addComment(ctx, cardId, kComment, {}, done);
         }).ok());
@@ -181,12 +176,7 @@ private Q_SLOTS:
                                             "![secret](file:///etc/passwd) `code`");
         // Markdown needs new lines, which the one-line comment field does not take: this one
         // goes through Ada's client, and her window shows it.
-        const QString cardId = m_world->column(0)
-                                   ->cardView()
-                                   ->model()
-                                   ->index(0, 0)
-                                   .data(CardModel::IdRole)
-                                   .toString();
+        const QString cardId = m_world->cardId(0, 0);
         QVERIFY(awaitCall<Comment>([&](QObject *ctx, Callback<Comment> done) {
             m_world->backend()->addComment(ctx, cardId, body, {}, done);
         }).ok());

@@ -6,6 +6,7 @@
 #include "app/boards/column_widget.h"
 #include "app/boards/open_board.h"
 #include "app/cards/card_detail_dialog.h"
+#include "app/cards/card_model.h"
 #include "app/shell/first_run_dialog.h"
 #include "app/shell/main_window.h"
 #include "app/widgets/message_box.h"
@@ -161,6 +162,14 @@ ColumnWidget *GuiWorld::column(int index) const
 {
     const auto columns = view()->columnWidgets();
     return index >= 0 && index < columns.size() ? columns.at(index) : nullptr;
+}
+
+QString GuiWorld::cardId(int column, int row) const
+{
+    ui::ColumnWidget *w = this->column(column);
+    if (!w)
+        return QString();
+    return w->cardView()->model()->index(row, 0).data(ui::CardModel::IdRole).toString();
 }
 
 QStringList GuiWorld::titles(int index) const

@@ -79,6 +79,8 @@ public:
     //! Types the name into "New board", presses Enter and waits for its columns.
     bool createBoard(const QString &name);
     ui::ColumnWidget *column(int index) const;
+    //! The id of the card the column shows at `row` (empty when there is none).
+    QString cardId(int column, int row) const;
     //! What column `index` shows, top to bottom.
     QStringList titles(int index) const;
     //! Types titles into the column's "+ Add a card" field (Enter after each) and waits for them.

@@ -7,6 +7,7 @@
 #include "server/features/common/position_key.h"
 #include "server/features/common/service_util.h"
 #include "server/platform/crypto.h"
+#include "shared/json_writer.h"
 
 #include <algorithm>
 
@@ -23,12 +24,14 @@ ChecklistService::Loaded ChecklistService::load(const QString &userId, const QSt
     return {*item, card->boardId};
 }
 
-void ChecklistService::recordChange(
-    Mutation &m, const QString &boardId, const QString &cardId, const QString &itemId)
+void ChecklistService::recordChange(Mutation &m, const QString &boardId, const QString &cardId,
+    const QString &itemId, const char *change, const QString &itemText)
 {
     const CardDetail detail = CardService::detail(m_deps.db, cardId);
+    JsonWriter w(96);
+    w.beginObject().field("change", change).field("item", itemText).endObject();
     m.record(QStringLiteral("checklist.changed"), boardId, itemId, detail.card.title,
-        encodeJson(detail), {cardId, {}});
+        encodeJson(detail), {cardId, w.take()});
 }
 
 ChecklistItem ChecklistService::add(
@@ -51,7 +54,7 @@ ChecklistItem ChecklistService::add(
     i.position = position::between(repo.lastPosition(cardId), QString());
     i.createdAt = i.updatedAt = m.now();
     repo.insert(i);
-    recordChange(m, card->boardId, cardId, i.id);
+    recordChange(m, card->boardId, cardId, i.id, "added", i.text);
     m.commit();
     return i;
 }
@@ -64,6 +67,12 @@ ChecklistItem ChecklistService::update(const QString &userId, const QString &ite
     auto loaded = load(userId, itemId);
     ChecklistItem &i = loaded.item;
     requireVersion(ifMatch, i.version, i);
+    // What the activity says happened: the most telling of the changes asked for.
+    const char *change = after.present ? "moved" : "edited";
+    if (done && *done != i.done)
+        change = *done ? "ticked" : "unticked";
+    if (text && *text != i.text)
+        change = "edited";
     if (text)
         i.text = *text;
     if (done)
@@ -73,7 +82,7 @@ ChecklistItem ChecklistService::update(const QString &userId, const QString &ite
     i.version += 1;
     i.updatedAt = m.now();
     ChecklistRepository(m_deps.db).update(i);
-    recordChange(m, loaded.boardId, i.cardId, i.id);
+    recordChange(m, loaded.boardId, i.cardId, i.id, change, i.text);
     m.commit();
     return i;
 }
@@ -118,7 +127,7 @@ void ChecklistService::remove(
     const auto loaded = load(userId, itemId);
     requireVersion(ifMatch, loaded.item.version, loaded.item);
     ChecklistRepository(m_deps.db).remove(itemId);
-    recordChange(m, loaded.boardId, loaded.item.cardId, itemId);
+    recordChange(m, loaded.boardId, loaded.item.cardId, itemId, "deleted", loaded.item.text);
     m.commit();
 }
 

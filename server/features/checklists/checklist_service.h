@@ -37,8 +37,10 @@ private:
     //! The position key that puts `item` right after `afterId` (empty: first), respacing the
     //! card's items when keys in that gap grew too long.
     QString placeAfter(const ChecklistItem &item, const QString &afterId);
-    void recordChange(
-        Mutation &m, const QString &boardId, const QString &cardId, const QString &itemId);
+    //! The card event and an activity entry whose details say {change, item}: change is added,
+    //! edited, ticked, unticked, moved or deleted; item is the item's text.
+    void recordChange(Mutation &m, const QString &boardId, const QString &cardId,
+        const QString &itemId, const char *change, const QString &itemText);
     ServiceDeps m_deps;
 };
 

@@ -5,6 +5,7 @@
 #include "server/features/comments/comment_repository.h"
 #include "server/features/common/service_util.h"
 #include "server/platform/crypto.h"
+#include "shared/json_writer.h"
 
 namespace corkboard {
 
@@ -119,8 +120,11 @@ void CommentService::remove(
             QStringLiteral("only the author or a board owner may delete a comment"));
     requireVersion(ifMatch, c->version, *c);
     repo.remove(c->id);
-    m.record(QStringLiteral("comment.deleted"), c->boardId, c->id, summaryOf(c->body),
-        Mutation::idData(c->id), {c->cardId, {}});
+    // {id, card_id}: a window keeping the card's comment count knows which card lost one.
+    JsonWriter w(128);
+    w.beginObject().field("id", c->id).field("card_id", c->cardId).endObject();
+    m.record(QStringLiteral("comment.deleted"), c->boardId, c->id, summaryOf(c->body), w.take(),
+        {c->cardId, {}});
     m.commit();
 }
 
