@@ -389,6 +389,31 @@ angekündigt: %2</translation>
     </message>
 </context>
 <context>
+    <name>RemoveAttachmentCommand</name>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>„%1“ löschen</translation>
+    </message>
+    <message>
+        <source>“%1” could not be deleted: %2</source>
+        <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::client::AttachmentDownload</name>
+    <message>
+        <source>“%1” cannot be written: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::client::AttachmentUpload</name>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation>Die Datei „%1“ kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::ActivityPanel</name>
     <message>
         <source>Activity</source>
@@ -567,6 +592,139 @@ angekündigt: %2</translation>
     <message>
         <source>someone</source>
         <translation>jemand</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::AttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Drop files here, or paste an image with Ctrl+V.</source>
+        <translation>Dateien hierher ziehen oder ein Bild mit Strg+V einfügen.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>Dateien &amp;anhängen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>Anhang öffnen</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>Anhang speichern unter</translation>
+    </message>
+    <message>
+        <source>Delete attachment</source>
+        <translation>Anhang löschen</translation>
+    </message>
+    <message>
+        <source>“%1” was not attached: %2</source>
+        <translation>„%1“ wurde nicht angehängt: %2</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Anhänge (%1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · added by %3</source>
+        <translation>%1 · %2 · hinzugefügt von %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved for uploading.</source>
+        <translation>Das eingefügte Bild konnte zum Hochladen nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Pasted image %1.png</source>
+        <translation>Eingefügtes Bild %1.png</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or file to attach.</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Datei zum Anhängen.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation>%1 wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel uploading %1</source>
+        <translation>Hochladen von %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Waiting for the network… %p%</source>
+        <translation>Warte auf das Netzwerk … %p %</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>„%1“ wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>No application opens “%1”.</source>
+        <translation>Keine Anwendung öffnet „%1“.</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>%1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Saving “%1”</source>
+        <translation>„%1“ wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Deleting “%1”…</source>
+        <translation>„%1“ wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted: %2</source>
+        <translation>„%1“ wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>“%1” deleted.</source>
+        <translation>„%1“ gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -877,6 +1035,13 @@ angekündigt: %2</translation>
         <translation>
             <numerusform>%n Kommentar</numerusform>
             <numerusform>%n Kommentare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform>
+            <numerusform>%n Anhänge</numerusform>
         </translation>
     </message>
 </context>
@@ -1714,6 +1879,10 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Meine &amp;Arbeit…</translation>
     </message>
     <message>
+        <source>“%1” deleted. Undo: Ctrl+Z</source>
+        <translation>„%1“ gelöscht. Rückgängig: Strg+Z</translation>
+    </message>
+    <message>
         <source>Link copied: paste it into File ▸ Open link, or click it.</source>
         <translation>Link kopiert: In Datei ▸ Link öffnen einfügen oder anklicken.</translation>
     </message>
@@ -2099,6 +2268,36 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Card due soon</source>
         <translation>Karte bald fällig</translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::UploadStatus</name>
+    <message>
+        <source>Upload progress</source>
+        <translation>Fortschritt beim Hochladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel uploads</source>
+        <translation>Hochladen abbrechen</translation>
+    </message>
+    <message>
+        <source>“%1” attached.</source>
+        <translation>„%1“ angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” was not attached: %2</source>
+        <translation>„%1“ wurde nicht angehängt: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird hochgeladen …</numerusform>
+            <numerusform>%n Dateien werden hochgeladen …</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,7 @@ void BoardView::rebuildColumns()
         if (!w) {
             w = new ColumnWidget(m_controller, m_commands, id, m_delegate, m_strip);
             connect(w, &ColumnWidget::cardActivated, this, &BoardView::cardActivated);
+            connect(w, &ColumnWidget::filesDropped, this, &BoardView::filesDroppedOnCard);
             connect(w, &ColumnWidget::copyLinkRequested, this, &BoardView::copyLinkRequested);
             connect(w, &ColumnWidget::focusCardRequested, this, &BoardView::focusCard);
             // Cards that arrive, change or move are filtered as they come.

@@ -41,6 +41,7 @@ public:
 
 Q_SIGNALS:
     void cardActivated(const QString &cardId);
+    void filesDroppedOnCard(const QString &cardId, const QStringList &paths);
     void copyLinkRequested(const QString &cardId);
     void membersRequested();
     void backRequested();

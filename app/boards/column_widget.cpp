@@ -19,6 +19,7 @@
 #include <QMouseEvent>
 #include <QPointer>
 #include <QShortcut>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace corkboard::ui {
@@ -75,6 +76,7 @@ ColumnWidget::ColumnWidget(OpenBoard *controller, BoardCommands *commands, const
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setSpacing(0);
     m_view->viewport()->setBackgroundRole(QPalette::AlternateBase);
+    m_view->viewport()->installEventFilter(this); // files dropped on a card
     layout->addWidget(m_view, 1);
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT cardActivated(index.data(CardModel::IdRole).toString());
@@ -313,8 +315,49 @@ void ColumnWidget::moveSelected(int columnDelta, int rowDelta)
     m_view->setCurrentIndex(m_model->index(m_model->rowOf(cardId)));
 }
 
+namespace {
+QStringList droppedFiles(const QMimeData *mime)
+{
+    QStringList out;
+    if (!mime || !mime->hasUrls() || mime->hasFormat(kCardMimeType))
+        return out;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            out << url.toLocalFile();
+    }
+    return out;
+}
+} // namespace
+
+bool ColumnWidget::fileDragEvent(QEvent *event)
+{
+    const auto type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return false;
+    auto *drop = static_cast<QDropEvent *>(event);
+    const QStringList files = droppedFiles(drop->mimeData());
+    if (files.isEmpty())
+        return false;
+    const QModelIndex index = m_view->indexAt(drop->position().toPoint());
+    if (!index.isValid()) {
+        drop->ignore(); // between cards: nothing to attach to
+        return true;
+    }
+    if (type == QEvent::Drop) {
+        Q_EMIT filesDropped(index.data(CardModel::IdRole).toString(), files);
+    } else {
+        m_view->setCurrentIndex(index); // shows which card gets the files
+    }
+    drop->setDropAction(Qt::CopyAction);
+    drop->accept();
+    return true;
+}
+
 bool ColumnWidget::eventFilter(QObject *watched, QEvent *event)
 {
+    if (m_view && watched == m_view->viewport() && fileDragEvent(event))
+        return true;
     if (watched == m_header) {
         if (event->type() == QEvent::MouseButtonPress) {
             m_pressPos = static_cast<QMouseEvent *>(event)->position().toPoint();

@@ -39,6 +39,8 @@ Q_SIGNALS:
     void cardActivated(const QString &cardId);
     //! A card left this column by keyboard: the board gives it the focus where it went.
     void focusCardRequested(const QString &cardId);
+    //! Files from the file manager were dropped on a card: attach them to it.
+    void filesDropped(const QString &cardId, const QStringList &paths);
     //! "Copy link" on a card (the window knows the server the link names).
     void copyLinkRequested(const QString &cardId);
 
@@ -54,6 +56,8 @@ private:
     void showColumnMenu(const QPoint &pos);
     QString selectedCardId() const;
     void submitNewCard();
+    //! Drag-enter/move/drop of files on the card list's viewport; true when handled.
+    bool fileDragEvent(QEvent *event);
 
     OpenBoard *m_controller;
     BoardCommands *m_commands;

@@ -1,5 +1,7 @@
 #include "app/boards/open_board.h"
 
+#include "app/cards/attachment_transfers.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
@@ -18,6 +20,14 @@ OpenBoard::OpenBoard(Backend *backend, QObject *parent)
             if (id == m_board.id)
                 open(id);
         });
+        if (AttachmentTransfers *transfers = m_backend->attachments()) {
+            // Covers come from the thumbnail cache; a card repaints once its one arrives.
+            m_lookup.cover = [transfers](const QString &id) { return transfers->thumbnail(id); };
+            connect(transfers, &AttachmentTransfers::thumbnailReady, this, [this] {
+                for (const auto &[id, model] : m_cardModels)
+                    model->lookupChanged();
+            });
+        }
     }
 }
 
@@ -556,10 +566,37 @@ void OpenBoard::applyEvent(const EventEnvelope &event)
         }
         for (const auto &[id, model] : m_cardModels)
             model->lookupChanged();
+    } else if (type.startsWith(QLatin1String("attachment."))) {
+        applyAttachmentEvent(type, data);
     } else if (type == QLatin1String("board.updated")) {
         m_board = boardFromJson(data);
         Q_EMIT boardRenamed(m_board.name);
     }
+}
+
+void OpenBoard::applyAttachmentEvent(const QString &type, const QJsonObject &data)
+{
+    // The tile's count and cover (the newest image whose thumbnail is ready, as the server
+    // keeps it in the snapshot).
+    auto card = this->card(data.value(QStringLiteral("card_id")).toString());
+    if (!card)
+        return;
+    const QString id = data.value(QStringLiteral("id")).toString();
+    if (type == QLatin1String("attachment.added")) {
+        ++card->attachmentCount;
+    } else if (type == QLatin1String("attachment.removed")) {
+        card->attachmentCount = std::max(0, card->attachmentCount - 1);
+        if (card->coverAttachmentId == id)
+            card->coverAttachmentId.clear(); // the next reload names the one before it
+    } else if (type == QLatin1String("attachment.updated")) {
+        if (data.value(QStringLiteral("thumbnail")).toString() != QLatin1String("ready"))
+            return;
+        card->coverAttachmentId = id;
+    } else {
+        return;
+    }
+    if (CardModel *model = findCard(card->id))
+        model->replaceCard(*card);
 }
 
 } // namespace corkboard::ui

@@ -110,6 +110,7 @@ private:
     void placeColumn(const Column &column);
     void removeCard(const QString &cardId);
     void updateCounts();
+    void applyAttachmentEvent(const QString &type, const QJsonObject &data);
     static int rowForPosition(const CardModel *model, const QString &position);
 
     Backend *m_backend;

@@ -15,6 +15,7 @@ constexpr int kPad = 8;
 constexpr int kChipHeight = 16;
 constexpr int kFooterHeight = 20;
 constexpr int kMaxTitleLines = 4;
+constexpr int kCoverHeight = 96;
 
 QColor readableOn(const QColor &background)
 {
@@ -74,6 +75,8 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
         = kPad + titleHeight(fm, index.data(Qt::DisplayRole).toString()) + 4 + kFooterHeight + kPad;
     if (!index.data(CardModel::LabelNamesRole).toStringList().isEmpty())
         h += kChipHeight + 4;
+    if (!index.data(CardModel::CoverIdRole).toString().isEmpty())
+        h += kCoverHeight + 6; // kept while the image is fetched: the card does not jump
     return {m_width, h + 6}; // 6: gap between cards
 }
 
@@ -94,6 +97,26 @@ void CardDelegate::paint(
     painter->drawRoundedRect(card, 6, 6);
 
     QRect content = card.adjusted(kPad, kPad, -kPad, -kPad);
+    // Cover: the newest image attachment, cropped to the card's width.
+    if (!index.data(CardModel::CoverIdRole).toString().isEmpty()) {
+        const QRect coverRect(card.left() + 1, card.top() + 1, card.width() - 2, kCoverHeight);
+        const QImage cover = index.data(CardModel::CoverRole).value<QImage>();
+        painter->save();
+        QPainterPath clip;
+        clip.addRoundedRect(coverRect, 5, 5);
+        painter->setClipPath(clip);
+        if (cover.isNull()) {
+            painter->fillRect(coverRect, pal.color(QPalette::AlternateBase));
+        } else {
+            const QImage scaled = cover.scaled(
+                coverRect.size(), Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
+            const QPoint offset((scaled.width() - coverRect.width()) / 2,
+                (scaled.height() - coverRect.height()) / 2);
+            painter->drawImage(coverRect, scaled, QRect(offset, coverRect.size()));
+        }
+        painter->restore();
+        content.setTop(coverRect.bottom() + 6);
+    }
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.85);
     const QFontMetrics smallFm(small);
@@ -175,6 +198,22 @@ void CardDelegate::paint(
         painter->drawPath(bubble);
         const QString text = QString::number(comments);
         painter->drawText(QRect(x + 15, fy, smallFm.horizontalAdvance(text) + 2, kFooterHeight),
+            Qt::AlignVCenter, text);
+        x += 15 + smallFm.horizontalAdvance(text) + 10;
+    }
+    const int files = index.data(CardModel::AttachmentCountRole).toInt();
+    if (files > 0) {
+        // A paper clip: two nested rounded loops, then the count.
+        painter->setPen(QPen(pal.color(QPalette::PlaceholderText), 1.2));
+        painter->setBrush(Qt::NoBrush);
+        painter->save();
+        painter->translate(x + 6, fy + kFooterHeight / 2);
+        painter->rotate(35);
+        painter->drawRoundedRect(QRectF(-3, -7, 6, 14), 3, 3);
+        painter->drawRoundedRect(QRectF(-1.5, -4, 3, 9), 1.5, 1.5);
+        painter->restore();
+        const QString text = QString::number(files);
+        painter->drawText(QRect(x + 14, fy, smallFm.horizontalAdvance(text) + 2, kFooterHeight),
             Qt::AlignVCenter, text);
     }
     const QStringList initials = index.data(CardModel::AssigneeInitialsRole).toStringList();

@@ -4,7 +4,8 @@
 
 namespace corkboard::ui {
 
-//! Paints a card: label chips, title, due badge (soon/overdue colours), checklist progress,
+//! Paints a card: its cover image, label chips, title, due badge (soon/overdue colours),
+//! checklist progress, attachment count,
 //! comment count and assignee initials — in the colours of the system palette.
 class CardDelegate : public QStyledItemDelegate
 {

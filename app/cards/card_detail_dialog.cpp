@@ -2,6 +2,7 @@
 
 #include "app/boards/open_board.h"
 #include "app/cards/activity_panel.h"
+#include "app/cards/attachments_panel.h"
 #include "app/cards/checklist_panel.h"
 #include "app/cards/comments_panel.h"
 #include "app/widgets/message_box.h"
@@ -10,6 +11,7 @@
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -111,9 +113,12 @@ CardDetailDialog::CardDetailDialog(
     form->addRow(tr("Due date:"), dueRow);
     m_tabs->addTab(details, tr("Details"));
 
-    // One tab per part of the card. (Attachments: one more CardPanel subclass, added here.)
+    // One tab per part of the card.
     m_checklistPanel = addPanel(new ChecklistPanel(backend, board, cardId, m_tabs));
     m_commentsPanel = addPanel(new CommentsPanel(backend, board, cardId, m_tabs));
+    m_attachmentsPanel = addPanel(new AttachmentsPanel(backend, board, cardId, m_tabs));
+    // Files dropped anywhere on the open card are attached to it.
+    setAcceptDrops(true);
     m_activityPanel = addPanel(new ActivityPanel(backend, board, cardId, m_tabs));
     // A tab chosen with the mouse gives its typing field the focus: what is typed next goes
     // there (on the tab bar, Enter would reach the dialog's default button and close the card).
@@ -170,6 +175,8 @@ void CardDetailDialog::addPanelTab(CardPanel *panel)
     connect(panel, &CardPanel::writeFinished, this, &CardDetailDialog::writeFinished);
     connect(panel, &CardPanel::statusMessage, this, &CardDetailDialog::showStatus);
     connect(panel, &CardPanel::cardChanged, this, &CardDetailDialog::load);
+    connect(panel, &CardPanel::titleChanged, this,
+        [this, panel] { m_tabs->setTabText(m_tabs->indexOf(panel), panel->title()); });
     connect(panel, &CardPanel::textEdited, this, &CardDetailDialog::textEdited);
 }
 
@@ -415,6 +422,27 @@ void CardDetailDialog::onBoardEvent(const EventEnvelope &event)
         : data.value(QStringLiteral("card_id")).toString();
     if (cardId == m_cardId && event.type != QLatin1String("card.deleted"))
         load();
+}
+
+void CardDetailDialog::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (AttachmentsPanel::canAttach(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void CardDetailDialog::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (AttachmentsPanel::canAttach(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void CardDetailDialog::dropEvent(QDropEvent *event)
+{
+    // Dropped anywhere on the card: attached, and the Attachments tab shows the progress.
+    if (m_attachmentsPanel->attachFrom(event->mimeData())) {
+        event->acceptProposedAction();
+        m_tabs->setCurrentWidget(m_attachmentsPanel);
+    }
 }
 
 } // namespace corkboard::ui

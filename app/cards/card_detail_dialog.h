@@ -19,6 +19,7 @@ class QTabWidget;
 namespace corkboard::ui {
 
 class ActivityPanel;
+class AttachmentsPanel;
 class CardPanel;
 class ChecklistPanel;
 class CommentsPanel;
@@ -62,11 +63,17 @@ public:
     ChecklistPanel *checklistPanel() const { return m_checklistPanel; }
     CommentsPanel *commentsPanel() const { return m_commentsPanel; }
     ActivityPanel *activityPanel() const { return m_activityPanel; }
+    AttachmentsPanel *attachmentsPanel() const { return m_attachmentsPanel; }
     QPushButton *saveButton() const { return m_save; }
     qint64 version() const { return m_card.version; }
     void save();
     //! Escape, Close and the window's close button: asks first when typed text would be lost.
     void reject() override;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 Q_SIGNALS:
     void cardSaved(const corkboard::Card &card);
@@ -113,6 +120,7 @@ private:
     ChecklistPanel *m_checklistPanel = nullptr;
     CommentsPanel *m_commentsPanel = nullptr;
     ActivityPanel *m_activityPanel = nullptr;
+    AttachmentsPanel *m_attachmentsPanel = nullptr;
     QPushButton *m_save = nullptr;
     FormErrors m_errors;
     int m_pendingWrites = 0;

@@ -142,6 +142,8 @@ QVariant CardModel::data(const QModelIndex &index, int role) const
                       .arg(card.checklistTotal);
         if (card.commentCount > 0)
             text += QLatin1String(", ") + tr("%n comment(s)", nullptr, card.commentCount);
+        if (card.attachmentCount > 0)
+            text += QLatin1String(", ") + tr("%n attachment(s)", nullptr, card.attachmentCount);
         return text;
     }
     case IdRole:
@@ -174,6 +176,14 @@ QVariant CardModel::data(const QModelIndex &index, int role) const
         return card.checklistTotal;
     case CommentCountRole:
         return card.commentCount;
+    case AttachmentCountRole:
+        return card.attachmentCount;
+    case CoverIdRole:
+        return card.coverAttachmentId;
+    case CoverRole:
+        return m_lookup->cover && !card.coverAttachmentId.isEmpty()
+            ? m_lookup->cover(card.coverAttachmentId)
+            : QImage();
     default:
         return {};
     }
@@ -199,6 +209,8 @@ QHash<int, QByteArray> CardModel::roleNames() const
     names.insert(ChecklistDoneRole, "checklistDone");
     names.insert(ChecklistTotalRole, "checklistTotal");
     names.insert(CommentCountRole, "commentCount");
+    names.insert(AttachmentCountRole, "attachmentCount");
+    names.insert(CoverIdRole, "coverId");
     return names;
 }
 

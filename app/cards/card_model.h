@@ -5,6 +5,7 @@
 #include "shared/dto/label.h"
 
 #include <QAbstractListModel>
+#include <QImage>
 #include <functional>
 
 namespace corkboard::ui {
@@ -14,6 +15,8 @@ struct BoardLookup
 {
     QHash<QString, Label> labels;
     QHash<QString, BoardMember> people; //!< by user id
+    //! A card's cover (its attachment's thumbnail), null while it is fetched or when none.
+    std::function<QImage(const QString &attachmentId)> cover;
 };
 
 enum class DueState
@@ -44,6 +47,9 @@ public:
         ChecklistDoneRole,
         ChecklistTotalRole,
         CommentCountRole,
+        AttachmentCountRole,
+        CoverIdRole, //!< the cover attachment's id (empty: no cover)
+        CoverRole, //!< QImage, null while it is fetched
     };
 
     CardModel(QString columnId, const BoardLookup *lookup, QObject *parent = nullptr);

@@ -23,8 +23,8 @@ struct TextEditStep
     QString after;
 };
 
-//! One tab of the card dialog beside the card's own fields (checklist, comments, activity, and
-//! later attachments). The dialog owns the card's loading and closing; a panel shows its part,
+//! One tab of the card dialog beside the card's own fields (checklist, comments, attachments,
+//! activity). The dialog owns the card's loading and closing; a panel shows its part,
 //! sends its own writes and tells the dialog about them, so "Save and close" waits for them and
 //! a failed one keeps the dialog open. A new part of the card is one more CardPanel subclass and
 //! one `addPanel` line in CardDetailDialog's constructor.
@@ -61,6 +61,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     //! The panel changed the card on the server: the dialog loads it again.
     void cardChanged();
+    //! title() says something else now (e.g. a count).
+    void titleChanged();
     //! A text saved from here (an undoable step for the board).
     void textEdited(const corkboard::ui::TextEditStep &step);
 

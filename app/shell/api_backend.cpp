@@ -1,5 +1,6 @@
 #include "app/shell/api_backend.h"
 
+#include "app/cards/attachment_transfers.h"
 #include "app/shell/api_backend_util.h"
 #include "app/shell/app_settings.h"
 #include "shared/client/api_decode.h"
@@ -75,6 +76,8 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
         m_probeClient->setServerTrust(m_settings->serverTrust());
     }
     m_live->attach(m_api);
+    m_attachments = new AttachmentTransfers(
+        m_api, client::UploadResumeStore(m_settings ? m_settings->file() : QString()), this);
     connect(m_api, &client::ApiClient::sessionEnded, this, [this] {
         m_account.reset();
         m_live->close();
@@ -185,8 +188,13 @@ void ApiBackend::setConnectivity(Connectivity state)
 {
     if (state == m_state)
         return;
+    const bool wasOffline = m_state == Connectivity::Offline;
     m_state = state;
     Q_EMIT connectivityChanged(state);
+    // Back online: resumable uploads that gave up while the network was away go on (from the
+    // server's offset).
+    if (wasOffline && state == Connectivity::Online && m_account)
+        m_attachments->resumeUnfinished();
 }
 
 void ApiBackend::startLive()
@@ -207,6 +215,7 @@ void ApiBackend::adopt(QObject *context, QFuture<ApiResult<User>> signedIn, Call
         m_names.insert(r.value().id, r.value().displayName);
         m_settings->setAccountFor(serverUrl(), r.value().id);
         startLive();
+        m_attachments->resumeUnfinished(); // uploads an earlier run left unfinished
         done(Outcome<User>::success(*m_account));
     });
 }
@@ -248,6 +257,7 @@ void ApiBackend::resumeSession(QObject *context, Callback<User> done)
                 m_account = me.value();
                 m_names.insert(m_account->id, m_account->displayName);
                 startLive();
+                m_attachments->resumeUnfinished();
                 done(Outcome<User>::success(*m_account));
             });
         });

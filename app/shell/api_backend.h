@@ -123,6 +123,7 @@ public:
     {
         return m_boardNames.value(boardId);
     }
+    AttachmentTransfers *attachments() const override { return m_attachments; }
 
 private:
     void adopt(QObject *context, QFuture<client::ApiResult<User>> signedIn, Callback<User> done);
@@ -144,6 +145,7 @@ private:
     std::unique_ptr<client::UsersApi> m_users;
     std::unique_ptr<client::AuthApi> m_auth;
     std::unique_ptr<client::NotificationsApi> m_notifications;
+    AttachmentTransfers *m_attachments = nullptr;
     std::optional<User> m_account;
     QHash<QString, QString> m_names; //!< user id → display name (board members seen)
     QHash<QString, QString> m_boardNames;

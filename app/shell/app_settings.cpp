@@ -7,7 +7,8 @@
 namespace corkboard::ui {
 
 AppSettings::AppSettings(const QString &file)
-    : m_settings(file.isEmpty() ? new QSettings : new QSettings(file, QSettings::IniFormat))
+    : m_file(file)
+    , m_settings(file.isEmpty() ? new QSettings : new QSettings(file, QSettings::IniFormat))
 {
 }
 

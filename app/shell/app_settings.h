@@ -61,9 +61,13 @@ public:
     //! The fingerprint of the certificate this computer's shared server presents (this run
     //! only; empty while it is not shared), for the "Share on LAN" settings.
     QString servedFingerprint() const { return m_servedFingerprint; }
+    //! The settings file (empty: the platform's default location); uploads to resume are kept
+    //! beside the preferences (UploadResumeStore).
+    QString file() const { return m_file; }
     void setServedFingerprint(const QString &fingerprint) { m_servedFingerprint = fingerprint; }
 
 private:
+    QString m_file;
     QSettings *m_settings;
     std::shared_ptr<client::ServerTrust> m_trust;
     QString m_servedFingerprint;

@@ -19,6 +19,8 @@
 
 namespace corkboard::ui {
 
+class AttachmentTransfers;
+
 //! Why a call failed, already in words a person can read (from ErrorPresenter).
 struct UiError
 {
@@ -205,6 +207,9 @@ public:
         = 0;
     //! The name of a board this backend has listed or loaded (search hits name their board).
     virtual QString knownBoardName(const QString &boardId) const = 0;
+
+    // Attachments: transfers with progress and cancel (null: this backend has none)
+    virtual AttachmentTransfers *attachments() const { return nullptr; }
 
 Q_SIGNALS:
     void connectivityChanged(corkboard::ui::Connectivity state);

@@ -10,7 +10,10 @@
 #include "app/boards/members_dialog.h"
 #include "app/boards/open_board.h"
 #include "app/boards/transfer_actions.h"
+#include "app/cards/attachment_transfers.h"
+#include "app/cards/attachments_panel.h"
 #include "app/cards/card_detail_dialog.h"
+#include "app/cards/upload_status.h"
 #include "app/notifications/notifications_panel.h"
 #include "app/search/search_box.h"
 #include "app/shell/api_backend.h"
@@ -105,6 +108,10 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     m_connectivity->setObjectName(QStringLiteral("connectivity"));
     m_connectivity->setAccessibleName(tr("Connection"));
     statusBar()->addPermanentWidget(m_connectivity);
+    m_uploads = new UploadStatus(this);
+    statusBar()->addPermanentWidget(m_uploads);
+    connect(m_uploads, &UploadStatus::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_tray = new TrayNotifier(this, this);
     connect(m_tray, &TrayNotifier::showWindowRequested, this, [this] {
         show();
@@ -245,6 +252,7 @@ void MainWindow::startSession(
 {
     endSession();
     m_backend = backend;
+    m_uploads->setTransfers(backend->attachments());
     m_account = account;
     m_dataDir = dataDir;
     m_localServer = localServer;
@@ -273,6 +281,14 @@ void MainWindow::startSession(
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_boardView, &BoardView::backRequested, this, &MainWindow::showBoards);
     connect(m_boardView, &BoardView::cardActivated, this, &MainWindow::openCard);
+    // Files dropped on a card of the board: uploaded at once, progress in the status bar.
+    connect(m_boardView, &BoardView::filesDroppedOnCard, this,
+        [this](const QString &cardId, const QStringList &paths) {
+            if (AttachmentTransfers *transfers = m_backend->attachments()) {
+                for (const QString &path : paths)
+                    transfers->upload(cardId, path);
+            }
+        });
     connect(m_boardView, &BoardView::copyLinkRequested, this, [this](const QString &cardId) {
         const QString link = linkTo(cardId);
         if (link.isEmpty())
@@ -370,6 +386,7 @@ void MainWindow::endSession()
     delete m_boards;
     m_boards = nullptr;
     m_backend = nullptr;
+    m_uploads->setTransfers(nullptr);
     m_account.reset();
     m_adminAction->setVisible(false);
     m_signOutAction->setEnabled(false);
@@ -429,6 +446,13 @@ void MainWindow::openCard(const QString &cardId)
         [this, commands = QPointer<BoardCommands>(m_commands)](const TextEditStep &step) {
             if (commands)
                 commands->recordTextEdit(m_backend, step);
+        });
+    // Deleting a file is a step on the same stack (Ctrl+Z in the card or the window).
+    if (m_commands)
+        dialog->attachmentsPanel()->setUndoStack(m_commands->stack());
+    connect(
+        dialog->attachmentsPanel(), &AttachmentsPanel::removed, this, [this](const QString &name) {
+            statusBar()->showMessage(tr("“%1” deleted. Undo: Ctrl+Z").arg(name), 10000);
         });
     dialog->open();
 }

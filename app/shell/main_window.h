@@ -16,6 +16,7 @@ class AppSettings;
 class BoardCommands;
 class OpenBoard;
 class BoardView;
+class UploadStatus;
 class BoardsList;
 class NotificationBell;
 class NotificationsPanel;
@@ -69,6 +70,7 @@ public:
     SearchBox *searchBox() const { return m_search; }
     QLabel *offlineBanner() const { return m_banner; }
     QLabel *connectivityLabel() const { return m_connectivity; }
+    UploadStatus *uploadStatus() const { return m_uploads; }
     QString busyText() const;
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *changeServerButton() const { return m_changeServer; }
@@ -141,6 +143,7 @@ private:
     BoardCommands *m_commands = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_connectivity = nullptr;
+    UploadStatus *m_uploads = nullptr;
     BoardsList *m_boards = nullptr;
     BoardView *m_boardView = nullptr;
     OpenBoard *m_board = nullptr;

@@ -16,6 +16,7 @@
 #include "server/features/common/server_context.h"
 #include "server/features/events/live_controller.h"
 #include "server/features/events/live_hub.h"
+#include "server/features/events/outbox_pump.h"
 #include "server/features/events/sql_live_backend.h"
 #include "server/features/health/health_controller.h"
 #include "server/features/jobs/job_metrics.h"
@@ -60,6 +61,9 @@ void registerRoutes(HttpWorker &worker)
             ctx.db, [&bus](const QString &userId, const QByteArray &message) {
                 bus.notifyUser(userId, message);
             }));
+        // Events the worker process writes (thumbnails made) reach live windows too.
+        worker.own(std::make_shared<OutboxPump>(ctx.db,
+            [&bus](const QString &boardId, qint64 seq) { bus.notifyCommitted(boardId, seq); }));
     }
 
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(accountDeps(ctx)));

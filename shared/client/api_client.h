@@ -21,7 +21,10 @@
 #include <memory>
 #include <optional>
 
+class QHttpMultiPart;
+class QIODevice;
 class QNetworkAccessManager;
+class QNetworkRequest;
 class QNetworkReply;
 
 namespace corkboard::client {
@@ -147,6 +150,20 @@ public:
 
     Options &options() { return m_options; }
 
+    //! One request the caller drives itself (streamed uploads and downloads): `target` is a path
+    //! with an optional query below the server URL (e.g. a signed URL the server handed out).
+    //! Built like send()'s (request id, bearer token when `authenticated`, certificate pins) but
+    //! without retries or refresh: call ensureAccessToken() first. `body` (a device read as the
+    //! request goes, never whole) or `multipart` is not owned; keep it alive until the reply
+    //! finishes. The caller owns the reply (deleteLater it).
+    QNetworkReply *sendStreamed(const QByteArray &method, const QString &target,
+        const QList<QPair<QByteArray, QByteArray>> &headers, QIODevice *body = nullptr,
+        bool authenticated = true);
+    QNetworkReply *sendMultipart(const QString &path, QHttpMultiPart *multipart);
+    //! Why a finished streamed reply failed (same mapping as send()); nullopt for a 2xx. `body`
+    //! is what the caller read of it (a problem document).
+    std::optional<ApiError> errorOf(QNetworkReply *reply, const QByteArray &body);
+
 Q_SIGNALS:
     void signedIn(const QString &accountId);
     //! The session is over (refresh refused or signed out elsewhere): show sign-in.
@@ -175,6 +192,9 @@ private:
     void completeRefresh(const std::optional<ApiError> &error);
     void endSession(const ApiError &reason);
     void setConnectivity(Connectivity state);
+    QNetworkRequest streamedRequest(const QString &target,
+        const QList<QPair<QByteArray, QByteArray>> &headers, bool authenticated) const;
+    void watchCertificate(QNetworkReply *reply);
     TokenKey tokenKey() const
     {
         return {m_serverUrl.toString(QUrl::StripTrailingSlash), m_accountId};

@@ -1,6 +1,6 @@
 // Attachments beyond one upload: who may do what on every route, the live stream, a restart,
 // thumbnails made by the real worker process (and a decompression bomb it refuses without
-// dying), and the unmodified tus-js-client under Node.
+// dying) reaching open live streams, and the unmodified tus-js-client under Node.
 #include "tests/support/attachment_world.h"
 
 #include <QBuffer>
@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -98,6 +99,28 @@ class TestAttachmentsAccess : public QObject
     int status(const QByteArray &method, const QString &path, const RegisteredUser &who)
     {
         return httpAuth(method, m_server->url(path), who.accessToken).status;
+    }
+
+    //! The real worker process on the server's data dir (as the supervisor starts it); stopped
+    //! when the pointer goes.
+    std::unique_ptr<QProcess, void (*)(QProcess *)> startWorker()
+    {
+        auto *worker = new QProcess;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CORKBOARD_DATA_DIR"), m_dir->path());
+        env.insert(QStringLiteral("CORKBOARD_JOB_POLL_MS"), QStringLiteral("50"));
+        env.insert(QStringLiteral("CORKBOARD_WORKER_PARENT_PID"),
+            QString::number(QCoreApplication::applicationPid()));
+        worker->setProcessEnvironment(env);
+        worker->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        worker->start(qEnvironmentVariable("CORKBOARD_BINARY"), {QStringLiteral("--worker")});
+        return {worker, [](QProcess *w) {
+                    w->terminate();
+                    if (!w->waitForFinished(5000))
+                        w->kill();
+                    w->waitForFinished(2000);
+                    delete w;
+                }};
     }
 
     QJsonObject attachment(const QString &id)
@@ -210,23 +233,8 @@ private Q_SLOTS:
 
     void theWorkerMakesThumbnailsAndRefusesBombs()
     {
-        // The real worker process on the server's data dir (as the supervisor starts it).
-        QProcess worker;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CORKBOARD_DATA_DIR"), m_dir->path());
-        env.insert(QStringLiteral("CORKBOARD_JOB_POLL_MS"), QStringLiteral("50"));
-        env.insert(QStringLiteral("CORKBOARD_WORKER_PARENT_PID"),
-            QString::number(QCoreApplication::applicationPid()));
-        worker.setProcessEnvironment(env);
-        worker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        worker.start(qEnvironmentVariable("CORKBOARD_BINARY"), {QStringLiteral("--worker")});
-        QVERIFY(worker.waitForStarted());
-        auto stopWorker = qScopeGuard([&worker] {
-            worker.terminate();
-            if (!worker.waitForFinished(5000))
-                worker.kill();
-            worker.waitForFinished(2000);
-        });
+        auto worker = startWorker();
+        QVERIFY(worker->waitForStarted());
         QImage image(800, 400, QImage::Format_RGB32);
         image.fill(Qt::darkGreen);
         const QString photo = upload(m_world->editor, pngOf(image), "photo.png");
@@ -243,7 +251,7 @@ private Q_SLOTS:
         const QString after = upload(m_world->editor, pngOf(image), "after.png");
         QTRY_COMPARE_WITH_TIMEOUT(
             str(attachment(after), "thumbnail"), QStringLiteral("ready"), 20000);
-        QCOMPARE(worker.state(), QProcess::Running);
+        QCOMPARE(worker->state(), QProcess::Running);
 
         // The thumbnail is a small PNG behind a signed URL, and the card shows it as its cover.
         const auto url = httpAuth("POST",
@@ -258,6 +266,44 @@ private Q_SLOTS:
             = httpAuth("GET", m_server->url(QStringLiteral("/api/v1/cards/") + m_world->cardId),
                 m_world->viewer.accessToken);
         QCOMPARE(str(card.data(), "cover_attachment_id"), after);
+    }
+
+    void aThumbnailMadeByTheWorkerReachesOpenLiveStreams()
+    {
+        // A viewer's event stream, open before anything happens (live, not a replay).
+        QTcpSocket stream;
+        stream.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(stream.waitForConnected(5000));
+        stream.write("GET /api/v1/events?board_id=" + m_world->boardId.toLatin1()
+            + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + m_world->viewer.accessToken.toLatin1() + "\r\n\r\n");
+        QByteArray seen;
+        const auto readUntil = [&](const QByteArray &needle) {
+            for (int i = 0; i < 200 && !seen.contains(needle); ++i) {
+                if (stream.waitForReadyRead(100))
+                    seen += stream.readAll();
+            }
+            return seen.contains(needle);
+        };
+        QVERIFY(readUntil("200 OK"));
+
+        auto worker = startWorker();
+        QVERIFY(worker->waitForStarted());
+        QImage image(300, 300, QImage::Format_RGB32);
+        image.fill(Qt::blue);
+        const QString photo = upload(m_world->editor, pngOf(image), "live.png");
+        QVERIFY(readUntil("event: attachment.added"));
+        // The worker writes the event; the server's outbox pump sends it to the open stream.
+        QVERIFY2(readUntil("event: attachment.updated"), seen.constData());
+        const QByteArray updated = seen.mid(seen.indexOf("event: attachment.updated"));
+        QVERIFY(updated.contains(photo.toLatin1()));
+        QVERIFY(updated.contains("\"thumbnail\":\"ready\""));
+        QVERIFY(updated.contains(QByteArray("\"card_id\":\"" + m_world->cardId.toLatin1() + '"')));
+        // And the card's cover is that image.
+        const auto card
+            = httpAuth("GET", m_server->url(QStringLiteral("/api/v1/cards/") + m_world->cardId),
+                m_world->viewer.accessToken);
+        QCOMPARE(str(card.data(), "cover_attachment_id"), photo);
     }
 
     void tusJsClientUploadsUnmodified()

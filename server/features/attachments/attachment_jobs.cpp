@@ -3,6 +3,8 @@
 #include "server/features/attachments/attachment_repository.h"
 #include "server/features/attachments/blob_store.h"
 #include "server/features/attachments/upload_service.h"
+#include "server/features/common/service_util.h"
+#include "server/features/events/outbox_repository.h"
 #include "server/features/jobs/job_queue.h"
 #include "server/features/jobs/job_runner.h"
 #include "server/features/jobs/outbox_relay.h"
@@ -37,6 +39,23 @@ void enqueue(
     ctx.queue.enqueue(job, ctx.clock.nowMs());
 }
 
+// The thumbnail's state changed: an `attachment.updated` event in the outbox (same transaction),
+// so open windows (live, through the server's outbox pump), replays and webhooks learn that the
+// card's cover is there. The actor is the uploader (it finishes their upload); no activity entry.
+void recordUpdated(WorkerContext &ctx, AttachmentRepository &repo, const QString &attachmentId)
+{
+    const auto a = repo.find(attachmentId);
+    if (!a)
+        return;
+    EventEnvelope e;
+    e.type = QStringLiteral("attachment.updated");
+    e.boardId = a->boardId;
+    e.actorId = a->uploaderId; // whose upload it finishes
+    e.at = ctx.clock.now().toUTC();
+    e.data = encodeJson(*a);
+    OutboxRepository(ctx.db).append(e);
+}
+
 void makeThumbnailJob(WorkerContext &ctx, const QString &attachmentId)
 {
     AttachmentRepository repo(ctx.db);
@@ -54,6 +73,7 @@ void makeThumbnailJob(WorkerContext &ctx, const QString &attachmentId)
         logging::write(lcJobs(), QtInfoMsg, QStringLiteral("no thumbnail for an attachment"),
             {{QStringLiteral("attachment_id"), attachmentId}, {QStringLiteral("reason"), why}});
         repo.setThumbnail(attachmentId, QStringLiteral("refused"), QString());
+        recordUpdated(ctx, repo, attachmentId);
         tx.commit();
         return;
     }
@@ -68,6 +88,7 @@ void makeThumbnailJob(WorkerContext &ctx, const QString &attachmentId)
     if (!store.put(staged, sha))
         throw std::runtime_error("the thumbnail could not be stored");
     repo.setThumbnail(attachmentId, QStringLiteral("ready"), sha);
+    recordUpdated(ctx, repo, attachmentId);
     tx.commit();
 }
 
