@@ -125,8 +125,8 @@ void SignInDialog::submitSignIn()
 {
     m_signInErrors.clear();
     setBusy(true);
-    m_backend->signIn(this, m_email->text().trimmed(), m_password->text(),
-        [this](const Outcome<User> &result) {
+    m_backend->signIn(
+        this, m_email->text().trimmed(), m_password->text(), [this](const Outcome<User> &result) {
             setBusy(false);
             if (!result.ok()) {
                 m_signInErrors.show(result.error);

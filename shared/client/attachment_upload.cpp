@@ -147,8 +147,8 @@ void AttachmentUpload::sendMultipart()
         multipart->append(name);
         QHttpPart file;
         file.setHeader(QNetworkRequest::ContentDispositionHeader,
-            QByteArray(QByteArray("form-data; name=\"file\"; filename=\"")
-                + quotedAscii(m_filename) + '"'));
+            QByteArray(QByteArray("form-data; name=\"file\"; filename=\"") + quotedAscii(m_filename)
+                + '"'));
         file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/octet-stream"));
         auto *device = new QFile(m_filePath, multipart);
         if (!device->open(QIODevice::ReadOnly)) {

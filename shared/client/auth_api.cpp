@@ -49,8 +49,8 @@ QFuture<ApiResult<User>> AuthApi::signIn(ApiRequest request)
     return promise.future();
 }
 
-QFuture<ApiResult<User>> AuthApi::registerAccount(const QString &email,
-    const QString &password, const QString &displayName, const std::optional<QString> &inviteCode)
+QFuture<ApiResult<User>> AuthApi::registerAccount(const QString &email, const QString &password,
+    const QString &displayName, const std::optional<QString> &inviteCode)
 {
     QJsonObject body {{QStringLiteral("email"), email}, {QStringLiteral("password"), password},
         {QStringLiteral("display_name"), displayName}};
@@ -94,10 +94,8 @@ QFuture<ApiResult<NoContent>> AuthApi::logout()
 
 QFuture<ApiResult<QList<Session>>> AuthApi::sessions()
 {
-    return m_client.call<QList<Session>>(
-        ApiRequest::get(QStringLiteral("/api/v1/auth/sessions")), [](const ApiResponse &r) {
-            return listOf(decode::checkedPage<Session>(r, &fromJson));
-        });
+    return m_client.call<QList<Session>>(ApiRequest::get(QStringLiteral("/api/v1/auth/sessions")),
+        [](const ApiResponse &r) { return listOf(decode::checkedPage<Session>(r, &fromJson)); });
 }
 
 QFuture<ApiResult<NoContent>> AuthApi::revokeSession(const QString &id)
@@ -110,16 +108,14 @@ QFuture<ApiResult<NoContent>> AuthApi::revokeSession(const QString &id)
 QFuture<ApiResult<Invite>> AuthApi::createInvite(const QString &role)
 {
     return m_client.call<Invite>(ApiRequest::json("POST", QStringLiteral("/api/v1/invites"),
-                                          {{QStringLiteral("role"), role}}),
+                                     {{QStringLiteral("role"), role}}),
         [](const ApiResponse &r) { return decode::checked<Invite>(r, &fromJson); });
 }
 
 QFuture<ApiResult<QList<Invite>>> AuthApi::invites()
 {
-    return m_client.call<QList<Invite>>(
-        ApiRequest::get(QStringLiteral("/api/v1/invites")), [](const ApiResponse &r) {
-            return listOf(decode::checkedPage<Invite>(r, &fromJson));
-        });
+    return m_client.call<QList<Invite>>(ApiRequest::get(QStringLiteral("/api/v1/invites")),
+        [](const ApiResponse &r) { return listOf(decode::checkedPage<Invite>(r, &fromJson)); });
 }
 
 QFuture<ApiResult<NoContent>> AuthApi::deleteInvite(const QString &code)
@@ -164,10 +160,8 @@ QFuture<ApiResult<Page<UserSummary>>> UsersApi::directory(
     if (includeDisabled)
         q.addQueryItem(QStringLiteral("include_disabled"), QStringLiteral("true"));
     page.addTo(q);
-    return m_client.call<Page<UserSummary>>(
-        ApiRequest::get(QStringLiteral("/api/v1/users"), q), [](const ApiResponse &r) {
-            return decode::checkedPage<UserSummary>(r, &fromJson);
-        });
+    return m_client.call<Page<UserSummary>>(ApiRequest::get(QStringLiteral("/api/v1/users"), q),
+        [](const ApiResponse &r) { return decode::checkedPage<UserSummary>(r, &fromJson); });
 }
 
 QFuture<ApiResult<User>> UsersApi::adminUpdate(

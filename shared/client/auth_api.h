@@ -64,8 +64,8 @@ public:
     QFuture<ApiResult<Page<UserSummary>>> directory(
         const QString &query, const PageRequest &page = {}, bool includeDisabled = false);
     //! PATCH /users/{id} (admin): role and/or disabled.
-    QFuture<ApiResult<User>> adminUpdate(const QString &userId,
-        const std::optional<QString> &role, const std::optional<bool> &disabled);
+    QFuture<ApiResult<User>> adminUpdate(const QString &userId, const std::optional<QString> &role,
+        const std::optional<bool> &disabled);
 
 private:
     ApiClient &m_client;

@@ -15,10 +15,8 @@ QFuture<ApiResult<Page<Notification>>> NotificationsApi::notifications(
     if (unreadOnly)
         q.addQueryItem(QStringLiteral("unread"), QStringLiteral("true"));
     page.addTo(q);
-    return m_client.call<Page<Notification>>(
-        ApiRequest::get(kNotifications, q), [](const ApiResponse &r) {
-            return decode::checkedPage<Notification>(r, &fromJson);
-        });
+    return m_client.call<Page<Notification>>(ApiRequest::get(kNotifications, q),
+        [](const ApiResponse &r) { return decode::checkedPage<Notification>(r, &fromJson); });
 }
 
 QFuture<ApiResult<Notification>> NotificationsApi::markRead(const QString &id)

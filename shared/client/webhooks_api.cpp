@@ -21,13 +21,14 @@ QFuture<ApiResult<QList<Webhook>>> WebhooksApi::webhooks(const QString &boardId)
 {
     return m_client.call<QList<Webhook>>(
         ApiRequest::get(boardHooks(boardId)), [](const ApiResponse &r) {
-            return decode::checkedPage<Webhook>(r, &fromJson)
-                .map([](const Page<Webhook> &p) { return p.items; });
+            return decode::checkedPage<Webhook>(r, &fromJson).map([](const Page<Webhook> &p) {
+                return p.items;
+            });
         });
 }
 
-QFuture<ApiResult<Webhook>> WebhooksApi::createWebhook(const QString &boardId,
-    const QString &url, const QStringList &events, const std::optional<QString> &secret)
+QFuture<ApiResult<Webhook>> WebhooksApi::createWebhook(const QString &boardId, const QString &url,
+    const QStringList &events, const std::optional<QString> &secret)
 {
     QJsonObject body {{QStringLiteral("url"), url}};
     if (!events.isEmpty())
@@ -50,9 +51,7 @@ QFuture<ApiResult<Page<WebhookDelivery>>> WebhooksApi::deliveries(
     page.addTo(q);
     return m_client.call<Page<WebhookDelivery>>(
         ApiRequest::get(hook(webhookId) + QStringLiteral("/deliveries"), q),
-        [](const ApiResponse &r) {
-            return decode::checkedPage<WebhookDelivery>(r, &fromJson);
-        });
+        [](const ApiResponse &r) { return decode::checkedPage<WebhookDelivery>(r, &fromJson); });
 }
 
 } // namespace corkboard::client

@@ -298,9 +298,11 @@ private Q_SLOTS:
             QStringLiteral("card.created"));
         const QJsonObject move = story.at(7);
         QCOMPARE(move.value(QStringLiteral("action")).toString(), QStringLiteral("card.moved"));
-        QCOMPARE(move.value(QStringLiteral("details")).toObject().value(QStringLiteral("to_column")),
+        QCOMPARE(
+            move.value(QStringLiteral("details")).toObject().value(QStringLiteral("to_column")),
             QJsonValue(QStringLiteral("Doing")));
-        QCOMPARE(story.first().value(QStringLiteral("summary")).toString(), QStringLiteral("note 6"));
+        QCOMPARE(
+            story.first().value(QStringLiteral("summary")).toString(), QStringLiteral("note 6"));
         // Board entries (the column) carry no card and empty details.
         const auto board = httpAuth("GET",
             url(QStringLiteral("/api/v1/boards/%1/activity?limit=200").arg(m_board)),
@@ -316,10 +318,11 @@ private Q_SLOTS:
         }
         QVERIFY(sawColumn);
         // Another board's member sees none of it; nonsense is a clear 422.
-        QCOMPARE(httpAuth("GET",
-                     url(QStringLiteral("/api/v1/boards/%1/activity?card_id=%2").arg(m_board, card)),
-                     m_other.accessToken)
-                     .status,
+        QCOMPARE(
+            httpAuth("GET",
+                url(QStringLiteral("/api/v1/boards/%1/activity?card_id=%2").arg(m_board, card)),
+                m_other.accessToken)
+                .status,
             404);
         QCOMPARE(httpAuth("GET",
                      url(QStringLiteral("/api/v1/boards/%1/activity?card_id=%2")

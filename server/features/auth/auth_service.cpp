@@ -110,8 +110,7 @@ AuthService::Issued AuthService::issueRefreshToken(const QString &userId, const 
     return issued;
 }
 
-Tokens AuthService::tokens(
-    const QString &userId, const QString &role, const Issued &issued) const
+Tokens AuthService::tokens(const QString &userId, const QString &role, const Issued &issued) const
 {
     Tokens t;
     t.accessToken = m_jwt.issue(userId, role, issued.familyId);

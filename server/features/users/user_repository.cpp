@@ -130,8 +130,8 @@ bool UserRepository::updateRoleAndDisabled(
     return q.numRowsAffected() > 0;
 }
 
-QList<UserSummary> UserRepository::search(const QString &query, int limit,
-    const QString &afterName, const QString &afterId, bool adminView, bool includeDisabled)
+QList<UserSummary> UserRepository::search(const QString &query, int limit, const QString &afterName,
+    const QString &afterId, bool adminView, bool includeDisabled)
 {
     QString escaped = query;
     // '!' escapes LIKE wildcards ('\\' would confuse Qt's placeholder scanner inside quotes).

@@ -101,8 +101,8 @@ void UserService::changePassword(const QString &userId, const QString &currentSe
         {{QStringLiteral("user_id"), userId}, {QStringLiteral("sessions_revoked"), revoked}});
 }
 
-QList<UserSummary> UserService::directory(const QString &query, int limit,
-    const QString &cursor, QString *nextCursor, bool adminView, bool includeDisabled)
+QList<UserSummary> UserService::directory(const QString &query, int limit, const QString &cursor,
+    QString *nextCursor, bool adminView, bool includeDisabled)
 {
     QString afterName, afterId;
     if (!cursor.isEmpty()) {

@@ -17,8 +17,7 @@ public:
     explicit UserService(const AccountDeps &deps);
 
     User me(const QString &userId);
-    User updateMe(
-        const QString &userId, const QString &displayName, std::optional<qint64> ifMatch);
+    User updateMe(const QString &userId, const QString &displayName, std::optional<qint64> ifMatch);
     //! Checks the current password, stores the new one and revokes every other session.
     void changePassword(const QString &userId, const QString &currentSessionId,
         const QString &currentPassword, const QString &newPassword);
@@ -27,8 +26,8 @@ public:
     QList<UserSummary> directory(const QString &query, int limit, const QString &cursor,
         QString *nextCursor, bool adminView = false, bool includeDisabled = false);
     //! Admin: role and/or disabled. Keeps at least one enabled admin; disabling signs the user out.
-    User adminUpdate(const QString &actorId, const QString &userId,
-        std::optional<QString> role, std::optional<bool> disabled, std::optional<qint64> ifMatch);
+    User adminUpdate(const QString &actorId, const QString &userId, std::optional<QString> role,
+        std::optional<bool> disabled, std::optional<qint64> ifMatch);
 
 private:
     User load(const QString &userId);

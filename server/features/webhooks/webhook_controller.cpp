@@ -118,7 +118,8 @@ Response WebhookController::create(const Request &r)
             {QStringLiteral("url"), QStringLiteral("required"), QStringLiteral("url is required")});
     if (!errors.isEmpty())
         throw AppError::validation(errors);
-    const WebhookRecord hook = m_service.create(r.user().userId, r.param(QStringLiteral("id")), input);
+    const WebhookRecord hook
+        = m_service.create(r.user().userId, r.param(QStringLiteral("id")), input);
     JsonWriter w;
     writeHook(w, hook, true);
     return Response::data(201, w.take());

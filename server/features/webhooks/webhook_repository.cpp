@@ -200,8 +200,8 @@ QList<WebhookDeliveryRecord> WebhookRepository::listDeliveries(
     return out;
 }
 
-void WebhookRepository::recordAttempt(const QString &deliveryId, const WebhookAttemptRecord &attempt,
-    const QString &state, const QString &nextAttemptAt)
+void WebhookRepository::recordAttempt(const QString &deliveryId,
+    const WebhookAttemptRecord &attempt, const QString &state, const QString &nextAttemptAt)
 {
     Transaction tx(m_db);
     SqlQuery a(m_db,
