@@ -1,10 +1,13 @@
 #include "app/boards/boards_list.h"
 
+#include "app/widgets/message_box.h"
+
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -39,10 +42,14 @@ BoardsList::BoardsList(Backend *backend, QWidget *parent)
     m_create = new QPushButton(tr("&Create board"), this);
     m_rename = new QPushButton(tr("&Rename…"), this);
     m_archive = new QPushButton(tr("&Archive"), this);
+    m_delete = new QPushButton(tr("&Delete…"), this);
+    m_delete->setObjectName(QStringLiteral("deleteBoard"));
+    m_delete->setToolTip(tr("Delete the board with all its cards (owners; asks first)"));
     row->addWidget(m_newName, 1);
     row->addWidget(m_create);
     row->addWidget(m_rename);
     row->addWidget(m_archive);
+    row->addWidget(m_delete);
     layout->addLayout(row);
 
     auto create = [this] { createBoard(m_newName->text()); };
@@ -65,6 +72,7 @@ BoardsList::BoardsList(Backend *backend, QWidget *parent)
         if (board)
             archiveSelected(!board->archived);
     });
+    connect(m_delete, &QPushButton::clicked, this, &BoardsList::deleteSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const Board *b = m_model.boardAt(m_model.rowOf(selectedId()));
         m_archive->setText(b && b->archived ? tr("Un&archive") : tr("&Archive"));
@@ -138,6 +146,35 @@ void BoardsList::archiveSelected(bool archived)
         }
         m_model.upsert(*result.value);
     });
+}
+
+void BoardsList::deleteSelected()
+{
+    const QString id = selectedId();
+    const Board *board = m_model.boardAt(m_model.rowOf(id));
+    if (!board)
+        return;
+    MessageBox::ask(this, tr("Delete board"),
+        tr("Delete the board “%1” with all its columns, cards, comments and files, for everyone "
+           "on it? This cannot be undone; archiving can.")
+            .arg(board->name),
+        QString(),
+        {{ConfirmDelete, tr("&Delete"), QMessageBox::DestructiveRole},
+            {CancelDelete, tr("&Cancel"), QMessageBox::RejectRole}},
+        [self = QPointer<BoardsList>(this), id, name = board->name](int choice) {
+            if (!self || choice != ConfirmDelete)
+                return;
+            self->m_backend->deleteBoard(self, id, [self, name](const Outcome<Nothing> &r) {
+                if (!self)
+                    return;
+                if (!r.ok()) {
+                    Q_EMIT self->message(tr("The board was not deleted: %1").arg(r.error.message));
+                    return;
+                }
+                Q_EMIT self->message(tr("The board “%1” was deleted.").arg(name));
+                self->reload();
+            });
+        });
 }
 
 } // namespace corkboard::ui

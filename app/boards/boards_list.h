@@ -12,7 +12,7 @@ class QPushButton;
 
 namespace corkboard::ui {
 
-//! The boards page: the user's boards with create, rename and archive.
+//! The boards page: the user's boards with create, rename, archive and delete.
 class BoardsList : public QWidget
 {
     Q_OBJECT
@@ -26,6 +26,15 @@ public:
     void createBoard(const QString &name);
     void renameSelected(const QString &name);
     void archiveSelected(bool archived);
+    //! Asks (naming the board and that it cannot be undone), then deletes it for everyone.
+    void deleteSelected();
+
+    //! Choice ids of the delete question (MessageBox::setNextAnswer in tests).
+    enum DeleteChoice
+    {
+        ConfirmDelete = 21,
+        CancelDelete = 22
+    };
 
 Q_SIGNALS:
     void openRequested(const QString &boardId);
@@ -41,6 +50,7 @@ private:
     QPushButton *m_create = nullptr;
     QPushButton *m_rename = nullptr;
     QPushButton *m_archive = nullptr;
+    QPushButton *m_delete = nullptr;
     QLabel *m_loading = nullptr;
 };
 

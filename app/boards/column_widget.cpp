@@ -11,6 +11,7 @@
 #include <QDragEnterEvent>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -95,7 +96,9 @@ ColumnWidget::ColumnWidget(OpenBoard *controller, BoardCommands *commands, const
     m_addError->setPalette(errorPal);
     m_addError->setVisible(false);
     layout->addWidget(m_addError);
-    connect(m_addCard, &QLineEdit::returnPressed, this, &ColumnWidget::submitNewCard);
+    connect(m_addCard, &QLineEdit::returnPressed, this, [this] { submitNewCard(false); });
+    m_addCard->installEventFilter(this); // Shift+Enter: at the top
+    m_addCard->setToolTip(tr("Enter adds the card at the bottom, Shift+Enter at the top"));
     connect(m_addCard, &QLineEdit::textEdited, m_addError, &QLabel::hide);
 
     // Keyboard moves: the same optimistic move as a drag.
@@ -133,7 +136,7 @@ ColumnWidget::ColumnWidget(OpenBoard *controller, BoardCommands *commands, const
     refreshHeader();
 }
 
-void ColumnWidget::submitNewCard()
+void ColumnWidget::submitNewCard(bool atTop)
 {
     const QString title = m_addCard->text();
     if (title.trimmed().isEmpty())
@@ -142,26 +145,29 @@ void ColumnWidget::submitNewCard()
     m_addCard->clear();
     m_addError->hide();
     QPointer<ColumnWidget> self(this);
-    m_controller->addCard(m_columnId, title, [self, title](const UiError *error) {
-        if (!self || !error)
-            return;
-        QString reason;
-        if (error->isOffline())
-            reason = tr("Not added: the board server cannot be reached. Your text is kept; "
-                        "press Enter to try again.");
-        else if (error->fieldErrors.contains(QStringLiteral("title")))
-            reason = tr("Title: %1").arg(error->fieldErrors.value(QStringLiteral("title")));
-        else
-            reason = error->message;
-        if (self->m_addCard->text().isEmpty()) {
-            self->m_addCard->setText(title);
-        } else {
-            reason += QLatin1Char('\n') + tr("Not added: “%1”").arg(title);
-        }
-        self->m_addError->setText(reason);
-        self->m_addError->setVisible(true);
-        self->m_addCard->setAccessibleDescription(reason);
-    });
+    m_controller->addCard(
+        m_columnId, title,
+        [self, title](const UiError *error) {
+            if (!self || !error)
+                return;
+            QString reason;
+            if (error->isOffline())
+                reason = tr("Not added: the board server cannot be reached. Your text is kept; "
+                            "press Enter to try again.");
+            else if (error->fieldErrors.contains(QStringLiteral("title")))
+                reason = tr("Title: %1").arg(error->fieldErrors.value(QStringLiteral("title")));
+            else
+                reason = error->message;
+            if (self->m_addCard->text().isEmpty()) {
+                self->m_addCard->setText(title);
+            } else {
+                reason += QLatin1Char('\n') + tr("Not added: “%1”").arg(title);
+            }
+            self->m_addError->setText(reason);
+            self->m_addError->setVisible(true);
+            self->m_addCard->setAccessibleDescription(reason);
+        },
+        atTop);
 }
 
 void ColumnWidget::refreshHeader()
@@ -258,6 +264,21 @@ void ColumnWidget::showColumnMenu(const QPoint &pos)
     const Column *column = columns->columnAt(row);
     if (!column)
         return;
+    menu->addAction(tr("Add a card at the &top…"), this, [this] {
+        auto *input = new QInputDialog(this);
+        input->setObjectName(QStringLiteral("addCardAtTop"));
+        input->setAttribute(Qt::WA_DeleteOnClose);
+        input->setWindowTitle(tr("Add a card at the top"));
+        input->setLabelText(tr("Title:"));
+        connect(input, &QInputDialog::textValueSelected, this, [this](const QString &title) {
+            const QString typed = m_addCard->text(); // what the field holds stays there
+            m_addCard->setText(title);
+            submitNewCard(true);
+            if (m_addCard->text().isEmpty())
+                m_addCard->setText(typed);
+        });
+        input->open();
+    });
     menu->addAction(tr("&Rename…"), this, [this, name = column->name] {
         auto *input = new QInputDialog(this);
         input->setObjectName(QStringLiteral("renameColumn"));
@@ -356,6 +377,14 @@ bool ColumnWidget::fileDragEvent(QEvent *event)
 
 bool ColumnWidget::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_addCard && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers().testFlag(Qt::ShiftModifier)) {
+            submitNewCard(true);
+            return true;
+        }
+    }
     if (m_view && watched == m_view->viewport() && fileDragEvent(event))
         return true;
     if (watched == m_header) {

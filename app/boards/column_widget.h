@@ -55,7 +55,8 @@ private:
     void showCardMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
     QString selectedCardId() const;
-    void submitNewCard();
+    //! Adds the typed title at the bottom, or (Shift+Enter) at the top.
+    void submitNewCard(bool atTop = false);
     //! Drag-enter/move/drop of files on the card list's viewport; true when handled.
     bool fileDragEvent(QEvent *event);
 

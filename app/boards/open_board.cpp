@@ -225,8 +225,8 @@ void OpenBoard::removeCard(const QString &cardId)
     updateCounts();
 }
 
-void OpenBoard::addCard(
-    const QString &columnId, const QString &title, std::function<void(const UiError *)> done)
+void OpenBoard::addCard(const QString &columnId, const QString &title,
+    std::function<void(const UiError *)> done, bool atTop)
 {
     const QString trimmed = title.trimmed();
     if (trimmed.isEmpty() || m_board.id.isEmpty())
@@ -235,7 +235,7 @@ void OpenBoard::addCard(
     // quickly keep their order (sent at once, the server's threads could take them in any
     // order).
     QList<PendingAdd> &queue = m_adds[columnId];
-    queue.append({columnId, trimmed, std::move(done)});
+    queue.append({columnId, trimmed, std::move(done), atTop});
     if (queue.size() == 1)
         sendAdd(columnId);
 }
@@ -243,7 +243,8 @@ void OpenBoard::addCard(
 void OpenBoard::sendAdd(const QString &columnId)
 {
     const PendingAdd &add = m_adds[columnId].first();
-    m_backend->createCard(this, m_board.id, columnId, add.title, QString(),
+    m_backend->createCard(
+        this, m_board.id, columnId, add.title, QString(),
         [this, columnId, generation = m_generation](const Outcome<Card> &result) {
             if (generation != m_generation)
                 return; // the board was closed meanwhile
@@ -264,7 +265,8 @@ void OpenBoard::sendAdd(const QString &columnId)
             Q_EMIT cardAdded(result.value->id);
             if (sent.done)
                 sent.done(nullptr);
-        });
+        },
+        add.atTop);
 }
 
 void OpenBoard::addColumn(const QString &name)

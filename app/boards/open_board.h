@@ -39,10 +39,10 @@ public:
     //! Applies a snapshot straight away (also used by the benchmark).
     void applySnapshot(const BoardSnapshot &snapshot);
 
-    //! Adds a card at the bottom of the column; `done` gets null on success, else why not
-    //! (the caller keeps the typed title and shows the reason).
+    //! Adds a card at the bottom (or `atTop`, the top) of the column; `done` gets null on
+    //! success, else why not (the caller keeps the typed title and shows the reason).
     void addCard(const QString &columnId, const QString &title,
-        std::function<void(const UiError *error)> done = {});
+        std::function<void(const UiError *error)> done = {}, bool atTop = false);
     void addColumn(const QString &name);
     //! Optimistic: the card moves at once; if the server refuses it goes back and
     //! moveRefused() carries the reason. `row` counts the target column before the move.
@@ -98,6 +98,7 @@ private:
     {
         QString columnId, title;
         std::function<void(const UiError *)> done;
+        bool atTop = false;
     };
     void sendAdd(const QString &columnId);
     //! Takes the server's version of a card whose place the window keeps.

@@ -68,6 +68,11 @@ void OpenBoard::applyEvent(const EventEnvelope &event)
             model->lookupChanged();
     } else if (type.startsWith(QLatin1String("attachment."))) {
         applyAttachmentEvent(type, data);
+    } else if (type == QLatin1String("board.deleted")) {
+        // Someone deleted it: nothing here can be changed any more; the window goes back to
+        // the boards (MainWindow does that on failed() with no board open).
+        close();
+        Q_EMIT failed(tr("This board was deleted."));
     } else if (type == QLatin1String("board.updated")) {
         m_board = boardFromJson(data);
         Q_EMIT boardRenamed(m_board.name);

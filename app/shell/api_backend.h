@@ -53,6 +53,7 @@ public:
     void signOut() override;
     void listBoards(QObject *context, Callback<QList<Board>> done) override;
     void createBoard(QObject *context, const QString &name, Callback<Board> done) override;
+    void deleteBoard(QObject *context, const QString &boardId, Callback<Nothing> done) override;
     void updateBoard(QObject *context, const QString &boardId, std::optional<QString> name,
         std::optional<bool> archived, Callback<Board> done) override;
     void loadBoard(QObject *context, const QString &boardId, Callback<BoardSnapshot> done) override;
@@ -63,7 +64,8 @@ public:
     void moveColumn(QObject *context, const QString &columnId, const QString &afterColumnId,
         Callback<Column> done) override;
     void createCard(QObject *context, const QString &boardId, const QString &columnId,
-        const QString &title, const QString &afterCardId, Callback<Card> done) override;
+        const QString &title, const QString &afterCardId, Callback<Card> done,
+        bool atTop = false) override;
     void moveCard(QObject *context, const QString &cardId, const QString &columnId,
         const QString &afterCardId, const QString &beforeCardId, Callback<Card> done) override;
     void loadCard(QObject *context, const QString &cardId, Callback<CardDetail> done) override;

@@ -16,12 +16,13 @@ Nothing nothing(const client::NoContent &)
 } // namespace
 
 void ApiBackend::createCard(QObject *context, const QString &boardId, const QString &columnId,
-    const QString &title, const QString &afterCardId, Callback<Card> done)
+    const QString &title, const QString &afterCardId, Callback<Card> done, bool atTop)
 {
     client::NewCard card;
     card.columnId = columnId;
     card.title = title;
     card.afterCardId = afterCardId;
+    card.atTop = atTop;
     deliver(m_cards->createCard(boardId, card), context, std::move(done));
 }
 

@@ -37,6 +37,11 @@ void ApiBackend::listBoards(QObject *context, Callback<QList<Board>> done)
     });
 }
 
+void ApiBackend::deleteBoard(QObject *context, const QString &boardId, Callback<Nothing> done)
+{
+    deliver(m_boards->deleteBoard(boardId), context, std::move(done), nothing);
+}
+
 void ApiBackend::createBoard(QObject *context, const QString &name, Callback<Board> done)
 {
     deliver(m_boards->createBoard(name), context, std::move(done),

@@ -90,6 +90,8 @@ public:
     // Boards
     virtual void listBoards(QObject *context, Callback<QList<Board>> done) = 0;
     virtual void createBoard(QObject *context, const QString &name, Callback<Board> done) = 0;
+    //! Deletes the board for everyone (owners).
+    virtual void deleteBoard(QObject *context, const QString &boardId, Callback<Nothing> done) = 0;
     virtual void updateBoard(QObject *context, const QString &boardId, std::optional<QString> name,
         std::optional<bool> archived, Callback<Board> done)
         = 0;
@@ -106,8 +108,9 @@ public:
     virtual void moveColumn(QObject *context, const QString &columnId, const QString &afterColumnId,
         Callback<Column> done)
         = 0;
+    //! At the bottom of the column, after `afterCardId`, or (`atTop`) at the top.
     virtual void createCard(QObject *context, const QString &boardId, const QString &columnId,
-        const QString &title, const QString &afterCardId, Callback<Card> done)
+        const QString &title, const QString &afterCardId, Callback<Card> done, bool atTop = false)
         = 0;
     //! Moves after `afterCardId`, else before `beforeCardId`, else to the bottom.
     virtual void moveCard(QObject *context, const QString &cardId, const QString &columnId,

@@ -45,7 +45,9 @@ QFuture<ApiResult<Card>> CardsApi::createCard(const QString &boardId, const NewC
         body.insert(QStringLiteral("label_ids"), toArray(card.labelIds));
     if (card.dueAt.isValid())
         body.insert(QStringLiteral("due_at"), toRfc3339(card.dueAt));
-    if (!card.afterCardId.isEmpty())
+    if (card.atTop)
+        body.insert(QStringLiteral("after_card_id"), QJsonValue(QJsonValue::Null));
+    else if (!card.afterCardId.isEmpty())
         body.insert(QStringLiteral("after_card_id"), card.afterCardId);
     return m_client.call<Card>(ApiRequest::create(QStringLiteral("/api/v1/boards/")
                                        + pathSegment(boardId) + QStringLiteral("/cards"),

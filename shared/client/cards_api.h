@@ -17,7 +17,8 @@ struct NewCard
     QStringList assigneeIds;
     QStringList labelIds;
     QDateTime dueAt; //!< invalid: none
-    QString afterCardId; //!< empty: at the bottom
+    QString afterCardId; //!< empty: at the bottom (or the top, with atTop)
+    bool atTop = false; //!< the top of the column (after_card_id: null)
 };
 
 //! Fields of PATCH /cards/{id}; unset members are left alone. `dueAt` holding an invalid

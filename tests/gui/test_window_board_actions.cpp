@@ -4,6 +4,7 @@
 // header's menu, a column deleted after a question that names how many cards it holds.
 #include "app/boards/board_commands.h"
 #include "app/boards/board_view.h"
+#include "app/boards/boards_list.h"
 #include "app/boards/column_model.h"
 #include "app/boards/column_widget.h"
 #include "app/boards/open_board.h"
@@ -20,6 +21,7 @@
 #include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
@@ -231,6 +233,70 @@ private Q_SLOTS:
         QVERIFY(test::GuiWorld::chooseFromContextMenu(
             view->viewport(), rowRect(column - 1, 0).center(), {QStringLiteral("Copy card ID")}));
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::clipboard()->text(), id, kGuiWait);
+    }
+
+    void addingACardAtTheTopByShiftEnterAndMenu()
+    {
+        const QStringList before = m_world->titles(0);
+        QVERIFY(!before.isEmpty());
+        QLineEdit *field = m_world->column(0)->addCardField();
+        QTest::mouseClick(field, Qt::LeftButton);
+        QTest::keyClicks(field, QStringLiteral("First things"));
+        QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(0).value(0), QStringLiteral("First things"), kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0),
+            QStringList {QStringLiteral("First things")} + before, kGuiWait);
+        // Plain Enter still adds at the bottom.
+        QTest::keyClicks(field, QStringLiteral("Last things"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0).value(before.size() + 1),
+            QStringLiteral("Last things"), kGuiWait);
+        // The column's menu asks for a title and puts it on top.
+        QWidget *header = m_world->column(0)->countLabel()->parentWidget();
+        QVERIFY(test::GuiWorld::chooseFromContextMenu(
+            header, QPoint(5, 5), {QStringLiteral("Add a card at the top")}));
+        QInputDialog *input = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (input = m_world->column(0)->findChild<QInputDialog *>(QStringLiteral("addCardAtTop")))
+                != nullptr,
+            kGuiWait);
+        input->setTextValue(QStringLiteral("Very first"));
+        input->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->serverTitles(0).value(0), QStringLiteral("Very first"), kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_world->titles(0).value(0), QStringLiteral("Very first"), kGuiWait);
+    }
+
+    void deletingTheBoardAsksFirst()
+    {
+        const QString boardId = m_world->board()->boardId();
+        m_world->window()->showBoards();
+        BoardsList *boards = m_world->window()->boardsList();
+        QTRY_VERIFY_WITH_TIMEOUT(boards->model()->rowCount() == 1, kGuiWait);
+        QListView *list = boards->view();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+            list->visualRect(list->model()->index(0, 0)).center());
+        auto *remove = boards->findChild<QPushButton *>(QStringLiteral("deleteBoard"));
+        QVERIFY(remove);
+        MessageBox::setNextAnswer(BoardsList::CancelDelete);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            MessageBox::lastText().contains(QStringLiteral("Launch plan")), kGuiWait);
+        QTest::qWait(200);
+        QCOMPARE(boards->model()->rowCount(), 1); // cancelled: still there
+
+        MessageBox::setNextAnswer(BoardsList::ConfirmDelete);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(boards->model()->rowCount(), 0, kGuiWait);
+        const auto left
+            = test::awaitCall<QList<Board>>([&](QObject *ctx, Callback<QList<Board>> done) {
+                  m_world->backend()->listBoards(ctx, done);
+              });
+        QVERIFY(left.ok());
+        for (const Board &b : *left.value)
+            QVERIFY(b.id != boardId);
     }
 
     void cleanupTestCase() { m_world.reset(); }

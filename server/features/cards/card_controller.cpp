@@ -53,7 +53,10 @@ Response CardController::create(const Request &request)
     input.assigneeIds = body.idList("assignee_ids", kMaxIds).value_or(QStringList());
     input.labelIds = body.idList("label_ids", kMaxIds).value_or(QStringList());
     input.dueAt = body.nullableTime("due_at").value.value_or(QDateTime());
-    input.afterCardId = body.id("after_card_id", false);
+    if (body.has("after_card_id")) { // null: the top of the column
+        input.afterCardId.present = true;
+        input.afterCardId.value = body.id("after_card_id", false);
+    }
     body.finish();
     return m_idempotency.run(request, [&] {
         return cardResponse(201,

@@ -113,12 +113,7 @@ CardDetail CardService::create(
     c.boardId = boardId;
     c.columnId = checkColumn(boardId, input.columnId);
     checkReferences(boardId, &input.labelIds, &input.assigneeIds);
-    Patch<QString> after;
-    if (input.afterCardId) {
-        after.present = true;
-        after.value = input.afterCardId;
-    }
-    c.position = place(c.columnId, c.id, after, std::nullopt);
+    c.position = place(c.columnId, c.id, input.afterCardId, std::nullopt);
     c.title = input.title;
     c.description = input.description.isNull() ? QStringLiteral("") : input.description;
     // Times as a read would give them back (stored at millisecond precision, UTC).

@@ -14,7 +14,7 @@ struct CardInput
     QStringList assigneeIds;
     QStringList labelIds;
     QDateTime dueAt;
-    std::optional<QString> afterCardId;
+    Patch<QString> afterCardId; //!< absent: at the bottom; null: at the top
 };
 
 struct CardPatch
