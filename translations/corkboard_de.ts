@@ -892,6 +892,38 @@ angekündigt: %2</translation>
         <source>Un&amp;archive</source>
         <translation>Wiederher&amp;stellen</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the board with all its cards (owners; asks first)</source>
+        <translation>Das Board mit allen Karten löschen (Besitzer; fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Delete board</source>
+        <translation>Board löschen</translation>
+    </message>
+    <message>
+        <source>Delete the board “%1” with all its columns, cards, comments and files, for everyone on it? This cannot be undone; archiving can.</source>
+        <translation>Das Board „%1“ mit allen Spalten, Karten, Kommentaren und Dateien für alle darauf löschen? Das lässt sich nicht rückgängig machen; Archivieren schon.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>The board was not deleted: %1</source>
+        <translation>Das Board wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>The board “%1” was deleted.</source>
+        <translation>Das Board „%1“ wurde gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::CardDetailDialog</name>
@@ -1282,6 +1314,22 @@ angekündigt: %2</translation>
     <message>
         <source>Copy &amp;link</source>
         <translation>&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Enter adds the card at the bottom, Shift+Enter at the top</source>
+        <translation>Eingabe fügt die Karte unten an, Umschalt+Eingabe oben</translation>
+    </message>
+    <message>
+        <source>Add a card at the &amp;top…</source>
+        <translation>Karte &amp;oben hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add a card at the top</source>
+        <translation>Karte oben hinzufügen</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2114,10 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>The column could not be moved: %1</source>
         <translation>Die Spalte konnte nicht verschoben werden: %1</translation>
+    </message>
+    <message>
+        <source>This board was deleted.</source>
+        <translation>Dieses Board wurde gelöscht.</translation>
     </message>
 </context>
 <context>
