@@ -99,6 +99,12 @@ public:
         Callback<User> done) override;
     void listInvites(QObject *context, Callback<QList<Invite>> done) override;
     void createInvite(QObject *context, const QString &role, Callback<Invite> done) override;
+    void deleteInvite(QObject *context, const QString &code, Callback<Nothing> done) override;
+    void updateMyName(QObject *context, const QString &displayName, Callback<User> done) override;
+    void changePassword(QObject *context, const QString &currentPassword,
+        const QString &newPassword, Callback<Nothing> done) override;
+    void listSessions(QObject *context, Callback<QList<Session>> done) override;
+    void revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done) override;
     void listNotifications(QObject *context, Callback<QList<Notification>> done) override;
     void markNotificationRead(QObject *context, const QString &id, Callback<Nothing> done) override;
     void markAllNotificationsRead(QObject *context, Callback<Nothing> done) override;

@@ -193,6 +193,37 @@ void ApiBackend::createInvite(QObject *context, const QString &role, Callback<In
     deliver(m_auth->createInvite(role), context, std::move(done));
 }
 
+void ApiBackend::deleteInvite(QObject *context, const QString &code, Callback<Nothing> done)
+{
+    deliver(m_auth->deleteInvite(code), context, std::move(done), nothing);
+}
+
+void ApiBackend::updateMyName(QObject *context, const QString &displayName, Callback<User> done)
+{
+    deliver(m_users->updateMe(displayName), context, std::move(done), [this](const User &u) {
+        m_account = u;
+        m_names.insert(u.id, u.displayName);
+        return u;
+    });
+}
+
+void ApiBackend::changePassword(QObject *context, const QString &currentPassword,
+    const QString &newPassword, Callback<Nothing> done)
+{
+    deliver(
+        m_users->changePassword(currentPassword, newPassword), context, std::move(done), nothing);
+}
+
+void ApiBackend::listSessions(QObject *context, Callback<QList<Session>> done)
+{
+    deliver(m_auth->sessions(), context, std::move(done));
+}
+
+void ApiBackend::revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done)
+{
+    deliver(m_auth->revokeSession(sessionId), context, std::move(done), nothing);
+}
+
 void ApiBackend::listNotifications(QObject *context, Callback<QList<Notification>> done)
 {
     client::PageRequest page;

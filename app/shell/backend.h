@@ -197,6 +197,21 @@ public:
         = 0;
     virtual void listInvites(QObject *context, Callback<QList<Invite>> done) = 0;
     virtual void createInvite(QObject *context, const QString &role, Callback<Invite> done) = 0;
+    //! Withdraws an unused invite (admin).
+    virtual void deleteInvite(QObject *context, const QString &code, Callback<Nothing> done) = 0;
+
+    // My account
+    //! Changes my display name; account() follows.
+    virtual void updateMyName(QObject *context, const QString &displayName, Callback<User> done)
+        = 0;
+    //! Signs out my other devices; refusals name the field ("current_password", "new_password").
+    virtual void changePassword(QObject *context, const QString &currentPassword,
+        const QString &newPassword, Callback<Nothing> done)
+        = 0;
+    //! My signed-in devices (Session::current marks this one).
+    virtual void listSessions(QObject *context, Callback<QList<Session>> done) = 0;
+    virtual void revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done)
+        = 0;
 
     // Notifications and search
     virtual void listNotifications(QObject *context, Callback<QList<Notification>> done) = 0;

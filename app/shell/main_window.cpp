@@ -1,6 +1,7 @@
 #include "app/shell/main_window.h"
 #include "app/widgets/plain_text.h"
 
+#include "app/account/account_dialog.h"
 #include "app/admin/admin_dialog.h"
 #include "app/boards/board_commands.h"
 #include "app/boards/board_view.h"
@@ -351,6 +352,7 @@ void MainWindow::startSession(
         });
     m_adminAction->setVisible(account.role == QLatin1String("admin"));
     m_signOutAction->setEnabled(true);
+    m_accountAction->setEnabled(true);
     m_openLinkAction->setEnabled(true);
     m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
     statusBar()->showMessage(tr("Signed in as %1").arg(account.displayName), 5000);
@@ -390,6 +392,7 @@ void MainWindow::endSession()
     m_account.reset();
     m_adminAction->setVisible(false);
     m_signOutAction->setEnabled(false);
+    m_accountAction->setEnabled(false);
     m_openLinkAction->setEnabled(false);
     m_bell->setCount(0);
     setWindowTitle(tr("Corkboard"));
@@ -472,6 +475,19 @@ void MainWindow::openAdmin()
         return;
     auto *dialog = new AdminDialog(m_backend, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openAccount()
+{
+    if (!m_backend || !m_account)
+        return;
+    auto *dialog = new AccountDialog(m_backend, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::accountChanged, this, [this](const User &account) {
+        m_account = account;
+        m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
+    });
     dialog->open();
 }
 

@@ -78,6 +78,7 @@ public:
     TrayNotifier *tray() const { return m_tray; }
     QToolBar *toolbar() const { return m_toolbar; }
     QAction *adminAction() const { return m_adminAction; }
+    QAction *accountAction() const { return m_accountAction; }
     QAction *signOutAction() const { return m_signOutAction; }
     QAction *shortcutsAction() const { return m_shortcutsAction; }
     Connectivity connectivity() const { return m_state; }
@@ -105,6 +106,7 @@ private:
     void onNotification(const Notification &notification);
     void openSettings();
     void openAdmin();
+    void openAccount();
     void openMembers();
     //! The open board's archived cards, each with "Restore".
     void openArchive();
@@ -152,6 +154,7 @@ private:
     NotificationBell *m_bell = nullptr;
     SearchBox *m_search = nullptr;
     QAction *m_adminAction = nullptr;
+    QAction *m_accountAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QToolBar *m_toolbar = nullptr;
     QAction *m_searchSlot = nullptr;

@@ -34,6 +34,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_changeServerAction);
     file->addAction(m_settingsAction);
+    m_accountAction = file->addAction(tr("A&ccount…"), this, &MainWindow::openAccount);
+    m_accountAction->setEnabled(m_account.has_value());
     file->addAction(m_adminAction);
     file->addSeparator();
     file->addAction(m_signOutAction);
