@@ -8,6 +8,7 @@
 #include "shared/client/keychain_token_store.h"
 #include "shared/client/live_client.h"
 #include "shared/client/notifications_api.h"
+#include "shared/client/webhooks_api.h"
 
 namespace corkboard::ui {
 
@@ -222,6 +223,32 @@ void ApiBackend::listSessions(QObject *context, Callback<QList<Session>> done)
 void ApiBackend::revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done)
 {
     deliver(m_auth->revokeSession(sessionId), context, std::move(done), nothing);
+}
+
+void ApiBackend::listWebhooks(
+    QObject *context, const QString &boardId, Callback<QList<Webhook>> done)
+{
+    deliver(m_webhooks->webhooks(boardId), context, std::move(done));
+}
+
+void ApiBackend::createWebhook(QObject *context, const QString &boardId, const QString &url,
+    const QStringList &events, Callback<Webhook> done)
+{
+    deliver(m_webhooks->createWebhook(boardId, url, events), context, std::move(done));
+}
+
+void ApiBackend::deleteWebhook(QObject *context, const QString &webhookId, Callback<Nothing> done)
+{
+    deliver(m_webhooks->deleteWebhook(webhookId), context, std::move(done), nothing);
+}
+
+void ApiBackend::webhookDeliveries(
+    QObject *context, const QString &webhookId, Callback<QList<WebhookDelivery>> done)
+{
+    client::PageRequest page;
+    page.limit = 50;
+    deliver(m_webhooks->deliveries(webhookId, page), context, std::move(done),
+        itemsOf<WebhookDelivery>);
 }
 
 void ApiBackend::listNotifications(QObject *context, Callback<QList<Notification>> done)

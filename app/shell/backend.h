@@ -11,6 +11,7 @@
 #include "shared/dto/notification.h"
 #include "shared/dto/snapshot.h"
 #include "shared/dto/user.h"
+#include "shared/dto/webhook.h"
 
 #include <QObject>
 #include <QPointer>
@@ -211,6 +212,21 @@ public:
     //! My signed-in devices (Session::current marks this one).
     virtual void listSessions(QObject *context, Callback<QList<Session>> done) = 0;
     virtual void revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done)
+        = 0;
+
+    // Webhooks (board owners)
+    virtual void listWebhooks(
+        QObject *context, const QString &boardId, Callback<QList<Webhook>> done)
+        = 0;
+    //! `events` empty: every event type. The answer carries the secret (shown once).
+    virtual void createWebhook(QObject *context, const QString &boardId, const QString &url,
+        const QStringList &events, Callback<Webhook> done)
+        = 0;
+    virtual void deleteWebhook(QObject *context, const QString &webhookId, Callback<Nothing> done)
+        = 0;
+    //! The webhook's most recent deliveries, newest first.
+    virtual void webhookDeliveries(
+        QObject *context, const QString &webhookId, Callback<QList<WebhookDelivery>> done)
         = 0;
 
     // Notifications and search

@@ -314,6 +314,7 @@ void MainWindow::startSession(
         m_membersAction->setEnabled(true);
         m_archiveAction->setEnabled(true);
         m_labelsAction->setEnabled(true);
+        m_webhooksAction->setEnabled(m_board->myRole() == QLatin1String("owner"));
         m_settings->setLastBoard(m_backend->serverUrl(), m_board->boardId());
         if (!m_pendingCard.isEmpty()) {
             m_boardView->focusCard(m_pendingCard);
@@ -409,6 +410,7 @@ void MainWindow::showBoards()
     m_membersAction->setEnabled(false);
     m_archiveAction->setEnabled(false);
     m_labelsAction->setEnabled(false);
+    m_webhooksAction->setEnabled(false);
     m_stack->setCurrentIndex(BoardsPage);
     setWindowTitle(tr("Corkboard"));
     m_boards->view()->setFocus();

@@ -65,6 +65,7 @@ public:
     QAction *redoAction() const { return m_redoAction; }
     QAction *archiveViewAction() const { return m_archiveAction; }
     QAction *labelsAction() const { return m_labelsAction; }
+    QAction *webhooksAction() const { return m_webhooksAction; }
     NotificationsPanel *notificationsPanel() const { return m_notifications; }
     NotificationBell *bell() const { return m_bell; }
     SearchBox *searchBox() const { return m_search; }
@@ -107,6 +108,7 @@ private:
     void openSettings();
     void openAdmin();
     void openAccount();
+    void openWebhooks();
     void openMembers();
     //! The open board's archived cards, each with "Restore".
     void openArchive();
@@ -138,6 +140,7 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_archiveAction = nullptr;
     QAction *m_labelsAction = nullptr;
+    QAction *m_webhooksAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_myWorkAction = nullptr;
     QAction *m_redoAction = nullptr;
