@@ -75,6 +75,9 @@ class TestWindowWebhooks : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // The worker (a child process that sends the deliveries) reads its allowlist from the
+        // environment: the receiver is on loopback.
+        qputenv("CORKBOARD_WEBHOOK_ALLOW", "127.0.0.1/32");
         m_receiver = std::make_unique<test::StubHttpServer>(
             [](const test::StubRequest &) { return test::StubResponse::json(200, "{}"); });
         m_world = std::make_unique<test::GuiWorld>(
