@@ -414,6 +414,113 @@ angekündigt: %2</translation>
     </message>
 </context>
 <context>
+    <name>corkboard::ui::AccountDialog</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>Angezeigter &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Save &amp;name</source>
+        <translation>Namen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Namen speichern</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation>mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w password:</source>
+        <translation>Ne&amp;ues Passwort:</translation>
+    </message>
+    <message>
+        <source>Change &amp;password</source>
+        <translation>&amp;Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>Angemeldete Geräte</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Saved. Others now see you as %1.</source>
+        <translation>Gespeichert. Andere sehen Sie jetzt als %1.</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices are signed out and need the new password.</source>
+        <translation>Passwort geändert. Ihre anderen Geräte sind abgemeldet und brauchen das neue Passwort.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load your devices: %1</source>
+        <translation>Ihre Geräte konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (dieses Gerät)</translation>
+    </message>
+    <message>
+        <source>Sign out this device</source>
+        <translation>Dieses Gerät abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>%1 abmelden</translation>
+    </message>
+    <message>
+        <source>To sign out here, use File ▸ Sign out.</source>
+        <translation>Um sich hier abzumelden, wählen Sie Datei ▸ Abmelden.</translation>
+    </message>
+    <message>
+        <source>No signed-in devices.</source>
+        <translation>Keine angemeldeten Geräte.</translation>
+    </message>
+    <message>
+        <source>Could not sign out %1: %2</source>
+        <translation>%1 konnte nicht abgemeldet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is signed out.</source>
+        <translation>%1 ist abgemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>corkboard::ui::ActivityPanel</name>
     <message>
         <source>Activity</source>
@@ -585,6 +692,54 @@ angekündigt: %2</translation>
     <message>
         <source>Backups</source>
         <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Only the first characters are kept on the server.</source>
+        <translation>Der Server bewahrt nur die ersten Zeichen auf.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke invite %1</source>
+        <translation>Einladung %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke invite</source>
+        <translation>Einladung widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the invite %1? Nobody can register with it any more.</source>
+        <translation>Die Einladung %1 widerrufen? Danach kann sich niemand mehr damit registrieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>To revoke the invite %1…, paste its whole code (it was copied when the invite was made):</source>
+        <translation>Um die Einladung %1… zu widerrufen, fügen Sie ihren ganzen Code ein (er wurde beim Erstellen der Einladung kopiert):</translation>
+    </message>
+    <message>
+        <source>That is not the code of the invite %1….</source>
+        <translation>Das ist nicht der Code der Einladung %1….</translation>
+    </message>
+    <message>
+        <source>Could not revoke the invite: %1</source>
+        <translation>Die Einladung konnte nicht widerrufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Invite %1 revoked.</source>
+        <translation>Einladung %1 widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +2117,18 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <source>A Corkboard link (“Copy link” on a card makes one):</source>
         <translation>Ein Corkboard-Link („Link kopieren“ an einer Karte erzeugt einen):</translation>
     </message>
+    <message>
+        <source>A&amp;ccount…</source>
+        <translation>&amp;Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks…</source>
+        <translation>&amp;Webhooks…</translation>
+    </message>
+    <message>
+        <source>Board owners can add webhooks.</source>
+        <translation>Eigentümer des Boards können Webhooks hinzufügen.</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::MembersDialog</name>
@@ -2349,6 +2516,172 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>
             <numerusform>%n Datei wird hochgeladen …</numerusform>
             <numerusform>%n Dateien werden hochgeladen …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>corkboard::ui::WebhooksDialog</name>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Recent &amp;deliveries</source>
+        <translation>Letzte &amp;Zustellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Recent deliveries</source>
+        <translation>Letzte Zustellungen</translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation>Neuer Webhook</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Events (none ticked: all):</source>
+        <translation>&amp;Ereignisse (keines angehakt: alle):</translation>
+    </message>
+    <message>
+        <source>&amp;Add webhook</source>
+        <translation>Webhook &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Secret of the new webhook</source>
+        <translation>Geheimnis des neuen Webhooks</translation>
+    </message>
+    <message>
+        <source>&amp;Copy secret</source>
+        <translation>Geheimnis &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Secret (shown only now):</source>
+        <translation>Geheimnis (nur jetzt sichtbar):</translation>
+    </message>
+    <message>
+        <source>Secret copied to the clipboard.</source>
+        <translation>Geheimnis in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Could not load the webhooks: %1</source>
+        <translation>Die Webhooks konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Nothing is sent: the person who added it is no longer an owner of this board.</source>
+        <translation>Es wird nichts gesendet: Die Person, die ihn hinzugefügt hat, ist nicht mehr Eigentümer dieses Boards.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>No webhooks yet. Add one below to have the server call a URL when this board changes.</source>
+        <translation>Noch keine Webhooks. Fügen Sie unten einen hinzu, damit der Server eine URL aufruft, wenn sich dieses Board ändert.</translation>
+    </message>
+    <message>
+        <source>Webhook added. Copy its secret now: it is not shown again.</source>
+        <translation>Webhook hinzugefügt. Kopieren Sie jetzt sein Geheimnis: Es wird nicht noch einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Delete the webhook to %1? The server stops calling it.</source>
+        <translation>Den Webhook an %1 löschen? Der Server ruft ihn dann nicht mehr auf.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Could not delete the webhook: %1</source>
+        <translation>Der Webhook konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Webhook deleted.</source>
+        <translation>Webhook gelöscht.</translation>
+    </message>
+    <message>
+        <source>Could not load the deliveries: %1</source>
+        <translation>Die Zustellungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent to this webhook yet.</source>
+        <translation>An diesen Webhook wurde noch nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recent delivery(s).</source>
+        <translation>
+            <numerusform>%n letzte Zustellung.</numerusform>
+            <numerusform>%n letzte Zustellungen.</numerusform>
         </translation>
     </message>
 </context>

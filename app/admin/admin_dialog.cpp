@@ -2,6 +2,7 @@
 
 #include "app/admin/backups_panel.h"
 #include "app/shell/api_backend.h"
+#include "app/widgets/message_box.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -10,8 +11,10 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -36,10 +39,12 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
 
     auto *invitesPage = new QWidget(tabs);
     auto *il = new QVBoxLayout(invitesPage);
-    m_invites = new QTableWidget(0, 3, invitesPage);
+    m_invites = new QTableWidget(0, 4, invitesPage);
+    m_invites->setObjectName(QStringLiteral("invites"));
     m_invites->setAccessibleName(tr("Invites"));
-    m_invites->setHorizontalHeaderLabels({tr("Code"), tr("Role"), tr("Expires")});
-    m_invites->horizontalHeader()->setStretchLastSection(true);
+    m_invites->setHorizontalHeaderLabels({tr("Code"), tr("Role"), tr("Expires"), QString()});
+    m_invites->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_invites->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_invites->setEditTriggers(QAbstractItemView::NoEditTriggers);
     il->addWidget(m_invites);
     auto *row = new QHBoxLayout;
@@ -62,6 +67,7 @@ AdminDialog::AdminDialog(Backend *backend, QWidget *parent)
                     m_status->setText(r.error.message);
                     return;
                 }
+                m_codes.insert(r.value->codePrefix, r.value->code);
                 QApplication::clipboard()->setText(r.value->code);
                 m_status->setText(tr("Invite code %1 copied to the clipboard.").arg(r.value->code));
                 reload();
@@ -121,13 +127,70 @@ void AdminDialog::reload()
         for (const Invite &i : *r.value) {
             const int row = m_invites->rowCount();
             m_invites->insertRow(row);
-            m_invites->setItem(
-                row, 0, new QTableWidgetItem(i.code.isEmpty() ? i.codePrefix : i.code));
+            const QString known = i.code.isEmpty() ? m_codes.value(i.codePrefix) : i.code;
+            auto *code
+                = new QTableWidgetItem(known.isEmpty() ? tr("%1…").arg(i.codePrefix) : known);
+            code->setToolTip(
+                known.isEmpty() ? tr("Only the first characters are kept on the server.") : known);
+            m_invites->setItem(row, 0, code);
+            auto *revoke = new QPushButton(tr("Revoke"), m_invites);
+            revoke->setAccessibleName(tr("Revoke invite %1").arg(i.codePrefix));
+            revoke->setEnabled(!i.usedAt.isValid());
+            connect(revoke, &QPushButton::clicked, this,
+                [this, prefix = i.codePrefix] { revokeInvite(prefix); });
+            m_invites->setCellWidget(row, 3, revoke);
             m_invites->setItem(row, 1, new QTableWidgetItem(i.role));
             m_invites->setItem(row, 2,
                 new QTableWidgetItem(
                     QLocale().toString(i.expiresAt.toLocalTime(), QLocale::ShortFormat)));
         }
+    });
+}
+
+void AdminDialog::revokeInvite(const QString &prefix)
+{
+    const QString code = m_codes.value(prefix);
+    if (!code.isEmpty()) {
+        MessageBox::ask(this, tr("Revoke invite"),
+            tr("Revoke the invite %1? Nobody can register with it any more.").arg(code), QString(),
+            {{ConfirmRevoke, tr("&Revoke"), QMessageBox::DestructiveRole},
+                {CancelRevoke, tr("&Cancel"), QMessageBox::RejectRole}},
+            [self = QPointer<AdminDialog>(this), code](int choice) {
+                if (self && choice == ConfirmRevoke)
+                    self->sendRevoke(code);
+            });
+        return;
+    }
+    // The server keeps only a hash of the code: withdrawing it takes the whole code.
+    auto *input = new QInputDialog(this);
+    input->setObjectName(QStringLiteral("inviteCode"));
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    input->setWindowTitle(tr("Revoke invite"));
+    input->setLabelText(
+        tr("To revoke the invite %1…, paste its whole code (it was copied when the invite was "
+           "made):")
+            .arg(prefix));
+    input->setOkButtonText(tr("&Revoke"));
+    connect(input, &QInputDialog::textValueSelected, this, [this, prefix](const QString &text) {
+        const QString whole = text.trimmed();
+        if (!whole.startsWith(prefix)) {
+            m_status->setText(tr("That is not the code of the invite %1….").arg(prefix));
+            return;
+        }
+        sendRevoke(whole);
+    });
+    input->open();
+}
+
+void AdminDialog::sendRevoke(const QString &code)
+{
+    m_backend->deleteInvite(this, code, [this, code](const Outcome<Nothing> &r) {
+        if (!r.ok()) {
+            m_status->setText(tr("Could not revoke the invite: %1").arg(r.error.message));
+            return;
+        }
+        m_status->setText(tr("Invite %1 revoked.").arg(code));
+        reload();
     });
 }
 

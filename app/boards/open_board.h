@@ -21,6 +21,8 @@ public:
 
     QString boardId() const { return m_board.id; }
     QString boardName() const { return m_board.name; }
+    //! My role on the open board (owner | editor | viewer; empty while none is open).
+    QString myRole() const { return m_board.role; }
     qint64 seq() const { return m_seq; }
     bool isLoading() const { return m_loading; }
     ColumnModel *columns() { return &m_columns; }

@@ -12,6 +12,7 @@
 #include "shared/client/live_client.h"
 #include "shared/client/notifications_api.h"
 #include "shared/client/server_api.h"
+#include "shared/client/webhooks_api.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,6 +71,7 @@ ApiBackend::ApiBackend(const QUrl &serverUrl, std::shared_ptr<client::TokenStore
     , m_users(std::make_unique<client::UsersApi>(*m_api))
     , m_auth(std::make_unique<client::AuthApi>(*m_api))
     , m_notifications(std::make_unique<client::NotificationsApi>(*m_api))
+    , m_webhooks(std::make_unique<client::WebhooksApi>(*m_api))
 {
     if (m_settings) {
         m_api->setServerTrust(m_settings->serverTrust());

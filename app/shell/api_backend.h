@@ -16,6 +16,7 @@ class BoardsApi;
 class CardsApi;
 class LiveClient;
 class NotificationsApi;
+class WebhooksApi;
 class ServerApi;
 class TokenStore;
 class UsersApi;
@@ -101,6 +102,19 @@ public:
         Callback<User> done) override;
     void listInvites(QObject *context, Callback<QList<Invite>> done) override;
     void createInvite(QObject *context, const QString &role, Callback<Invite> done) override;
+    void deleteInvite(QObject *context, const QString &code, Callback<Nothing> done) override;
+    void updateMyName(QObject *context, const QString &displayName, Callback<User> done) override;
+    void changePassword(QObject *context, const QString &currentPassword,
+        const QString &newPassword, Callback<Nothing> done) override;
+    void listSessions(QObject *context, Callback<QList<Session>> done) override;
+    void revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done) override;
+    void listWebhooks(
+        QObject *context, const QString &boardId, Callback<QList<Webhook>> done) override;
+    void createWebhook(QObject *context, const QString &boardId, const QString &url,
+        const QStringList &events, Callback<Webhook> done) override;
+    void deleteWebhook(QObject *context, const QString &webhookId, Callback<Nothing> done) override;
+    void webhookDeliveries(
+        QObject *context, const QString &webhookId, Callback<QList<WebhookDelivery>> done) override;
     void listNotifications(QObject *context, Callback<QList<Notification>> done) override;
     void markNotificationRead(QObject *context, const QString &id, Callback<Nothing> done) override;
     void markAllNotificationsRead(QObject *context, Callback<Nothing> done) override;
@@ -147,6 +161,7 @@ private:
     std::unique_ptr<client::UsersApi> m_users;
     std::unique_ptr<client::AuthApi> m_auth;
     std::unique_ptr<client::NotificationsApi> m_notifications;
+    std::unique_ptr<client::WebhooksApi> m_webhooks;
     AttachmentTransfers *m_attachments = nullptr;
     std::optional<User> m_account;
     QHash<QString, QString> m_names; //!< user id → display name (board members seen)

@@ -8,6 +8,7 @@
 #include "shared/client/keychain_token_store.h"
 #include "shared/client/live_client.h"
 #include "shared/client/notifications_api.h"
+#include "shared/client/webhooks_api.h"
 
 namespace corkboard::ui {
 
@@ -196,6 +197,63 @@ void ApiBackend::listInvites(QObject *context, Callback<QList<Invite>> done)
 void ApiBackend::createInvite(QObject *context, const QString &role, Callback<Invite> done)
 {
     deliver(m_auth->createInvite(role), context, std::move(done));
+}
+
+void ApiBackend::deleteInvite(QObject *context, const QString &code, Callback<Nothing> done)
+{
+    deliver(m_auth->deleteInvite(code), context, std::move(done), nothing);
+}
+
+void ApiBackend::updateMyName(QObject *context, const QString &displayName, Callback<User> done)
+{
+    deliver(m_users->updateMe(displayName), context, std::move(done), [this](const User &u) {
+        m_account = u;
+        m_names.insert(u.id, u.displayName);
+        return u;
+    });
+}
+
+void ApiBackend::changePassword(QObject *context, const QString &currentPassword,
+    const QString &newPassword, Callback<Nothing> done)
+{
+    deliver(
+        m_users->changePassword(currentPassword, newPassword), context, std::move(done), nothing);
+}
+
+void ApiBackend::listSessions(QObject *context, Callback<QList<Session>> done)
+{
+    deliver(m_auth->sessions(), context, std::move(done));
+}
+
+void ApiBackend::revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done)
+{
+    deliver(m_auth->revokeSession(sessionId), context, std::move(done), nothing);
+}
+
+void ApiBackend::listWebhooks(
+    QObject *context, const QString &boardId, Callback<QList<Webhook>> done)
+{
+    deliver(m_webhooks->webhooks(boardId), context, std::move(done));
+}
+
+void ApiBackend::createWebhook(QObject *context, const QString &boardId, const QString &url,
+    const QStringList &events, Callback<Webhook> done)
+{
+    deliver(m_webhooks->createWebhook(boardId, url, events), context, std::move(done));
+}
+
+void ApiBackend::deleteWebhook(QObject *context, const QString &webhookId, Callback<Nothing> done)
+{
+    deliver(m_webhooks->deleteWebhook(webhookId), context, std::move(done), nothing);
+}
+
+void ApiBackend::webhookDeliveries(
+    QObject *context, const QString &webhookId, Callback<QList<WebhookDelivery>> done)
+{
+    client::PageRequest page;
+    page.limit = 50;
+    deliver(m_webhooks->deliveries(webhookId, page), context, std::move(done),
+        itemsOf<WebhookDelivery>);
 }
 
 void ApiBackend::listNotifications(QObject *context, Callback<QList<Notification>> done)

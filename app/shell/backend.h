@@ -11,6 +11,7 @@
 #include "shared/dto/notification.h"
 #include "shared/dto/snapshot.h"
 #include "shared/dto/user.h"
+#include "shared/dto/webhook.h"
 
 #include <QObject>
 #include <QPointer>
@@ -200,6 +201,36 @@ public:
         = 0;
     virtual void listInvites(QObject *context, Callback<QList<Invite>> done) = 0;
     virtual void createInvite(QObject *context, const QString &role, Callback<Invite> done) = 0;
+    //! Withdraws an unused invite (admin).
+    virtual void deleteInvite(QObject *context, const QString &code, Callback<Nothing> done) = 0;
+
+    // My account
+    //! Changes my display name; account() follows.
+    virtual void updateMyName(QObject *context, const QString &displayName, Callback<User> done)
+        = 0;
+    //! Signs out my other devices; refusals name the field ("current_password", "new_password").
+    virtual void changePassword(QObject *context, const QString &currentPassword,
+        const QString &newPassword, Callback<Nothing> done)
+        = 0;
+    //! My signed-in devices (Session::current marks this one).
+    virtual void listSessions(QObject *context, Callback<QList<Session>> done) = 0;
+    virtual void revokeSession(QObject *context, const QString &sessionId, Callback<Nothing> done)
+        = 0;
+
+    // Webhooks (board owners)
+    virtual void listWebhooks(
+        QObject *context, const QString &boardId, Callback<QList<Webhook>> done)
+        = 0;
+    //! `events` empty: every event type. The answer carries the secret (shown once).
+    virtual void createWebhook(QObject *context, const QString &boardId, const QString &url,
+        const QStringList &events, Callback<Webhook> done)
+        = 0;
+    virtual void deleteWebhook(QObject *context, const QString &webhookId, Callback<Nothing> done)
+        = 0;
+    //! The webhook's most recent deliveries, newest first.
+    virtual void webhookDeliveries(
+        QObject *context, const QString &webhookId, Callback<QList<WebhookDelivery>> done)
+        = 0;
 
     // Notifications and search
     virtual void listNotifications(QObject *context, Callback<QList<Notification>> done) = 0;

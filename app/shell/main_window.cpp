@@ -1,6 +1,7 @@
 #include "app/shell/main_window.h"
 #include "app/widgets/plain_text.h"
 
+#include "app/account/account_dialog.h"
 #include "app/admin/admin_dialog.h"
 #include "app/boards/board_commands.h"
 #include "app/boards/board_view.h"
@@ -313,6 +314,7 @@ void MainWindow::startSession(
         m_membersAction->setEnabled(true);
         m_archiveAction->setEnabled(true);
         m_labelsAction->setEnabled(true);
+        m_webhooksAction->setEnabled(m_board->myRole() == QLatin1String("owner"));
         m_settings->setLastBoard(m_backend->serverUrl(), m_board->boardId());
         if (!m_pendingCard.isEmpty()) {
             m_boardView->focusCard(m_pendingCard);
@@ -351,6 +353,7 @@ void MainWindow::startSession(
         });
     m_adminAction->setVisible(account.role == QLatin1String("admin"));
     m_signOutAction->setEnabled(true);
+    m_accountAction->setEnabled(true);
     m_openLinkAction->setEnabled(true);
     m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
     statusBar()->showMessage(tr("Signed in as %1").arg(account.displayName), 5000);
@@ -390,6 +393,7 @@ void MainWindow::endSession()
     m_account.reset();
     m_adminAction->setVisible(false);
     m_signOutAction->setEnabled(false);
+    m_accountAction->setEnabled(false);
     m_openLinkAction->setEnabled(false);
     m_bell->setCount(0);
     setWindowTitle(tr("Corkboard"));
@@ -406,6 +410,7 @@ void MainWindow::showBoards()
     m_membersAction->setEnabled(false);
     m_archiveAction->setEnabled(false);
     m_labelsAction->setEnabled(false);
+    m_webhooksAction->setEnabled(false);
     m_stack->setCurrentIndex(BoardsPage);
     setWindowTitle(tr("Corkboard"));
     m_boards->view()->setFocus();
@@ -472,6 +477,19 @@ void MainWindow::openAdmin()
         return;
     auto *dialog = new AdminDialog(m_backend, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openAccount()
+{
+    if (!m_backend || !m_account)
+        return;
+    auto *dialog = new AccountDialog(m_backend, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::accountChanged, this, [this](const User &account) {
+        m_account = account;
+        m_signOutAction->setToolTip(plainToolTip(tr("Signed in as %1").arg(account.displayName)));
+    });
     dialog->open();
 }
 

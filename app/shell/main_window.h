@@ -65,6 +65,7 @@ public:
     QAction *redoAction() const { return m_redoAction; }
     QAction *archiveViewAction() const { return m_archiveAction; }
     QAction *labelsAction() const { return m_labelsAction; }
+    QAction *webhooksAction() const { return m_webhooksAction; }
     NotificationsPanel *notificationsPanel() const { return m_notifications; }
     NotificationBell *bell() const { return m_bell; }
     SearchBox *searchBox() const { return m_search; }
@@ -78,6 +79,7 @@ public:
     TrayNotifier *tray() const { return m_tray; }
     QToolBar *toolbar() const { return m_toolbar; }
     QAction *adminAction() const { return m_adminAction; }
+    QAction *accountAction() const { return m_accountAction; }
     QAction *signOutAction() const { return m_signOutAction; }
     QAction *shortcutsAction() const { return m_shortcutsAction; }
     Connectivity connectivity() const { return m_state; }
@@ -105,6 +107,8 @@ private:
     void onNotification(const Notification &notification);
     void openSettings();
     void openAdmin();
+    void openAccount();
+    void openWebhooks();
     void openMembers();
     //! The open board's archived cards, each with "Restore".
     void openArchive();
@@ -136,6 +140,7 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_archiveAction = nullptr;
     QAction *m_labelsAction = nullptr;
+    QAction *m_webhooksAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_myWorkAction = nullptr;
     QAction *m_redoAction = nullptr;
@@ -152,6 +157,7 @@ private:
     NotificationBell *m_bell = nullptr;
     SearchBox *m_search = nullptr;
     QAction *m_adminAction = nullptr;
+    QAction *m_accountAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QToolBar *m_toolbar = nullptr;
     QAction *m_searchSlot = nullptr;

@@ -3,6 +3,7 @@
 #include "app/boards/labels_dialog.h"
 #include "app/boards/my_work_dialog.h"
 #include "app/boards/open_board.h"
+#include "app/boards/webhooks_dialog.h"
 #include "app/shell/card_link.h"
 #include "app/shell/main_window.h"
 
@@ -34,6 +35,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_changeServerAction);
     file->addAction(m_settingsAction);
+    m_accountAction = file->addAction(tr("A&ccount…"), this, &MainWindow::openAccount);
+    m_accountAction->setEnabled(m_account.has_value());
     file->addAction(m_adminAction);
     file->addSeparator();
     file->addAction(m_signOutAction);
@@ -58,6 +61,9 @@ void MainWindow::buildMenus()
     m_archiveAction->setEnabled(false);
     m_labelsAction = board->addAction(tr("&Labels…"), this, &MainWindow::openLabels);
     m_labelsAction->setEnabled(false);
+    m_webhooksAction = board->addAction(tr("&Webhooks…"), this, &MainWindow::openWebhooks);
+    m_webhooksAction->setEnabled(false);
+    m_webhooksAction->setToolTip(tr("Board owners can add webhooks."));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_shortcutsAction
@@ -132,6 +138,15 @@ void MainWindow::openMyWork()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &MyWorkDialog::openCardRequested, this,
         [this](const QString &board, const QString &card) { openBoard(board, card, true); });
+    dialog->open();
+}
+
+void MainWindow::openWebhooks()
+{
+    if (!m_board || m_board->boardId().isEmpty() || m_board->myRole() != QLatin1String("owner"))
+        return;
+    auto *dialog = new WebhooksDialog(m_backend, m_board->boardId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
