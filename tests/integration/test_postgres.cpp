@@ -371,7 +371,10 @@ private Q_SLOTS:
         QVERIFY(server.config().usesPostgres());
         const auto owner = test::registerUser(server, QStringLiteral("s@example.test"));
         test::BoardApi api {server};
-        const auto [board, column] = api.createBoard(owner, {});
+        // Named copies: clang 14 cannot capture structured bindings in the lambda below.
+        const auto created = api.createBoard(owner, {});
+        const QString board = created.first;
+        const QString column = created.second;
         const QString weak = api.createCard(owner, board, column, QStringLiteral("misc"), {}, {});
         const auto patched = api.patchCard(owner, weak,
             {{QStringLiteral("description"),
