@@ -3,6 +3,8 @@
 #include <QPushButton>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace corkboard::ui {
 
 namespace {
@@ -66,8 +68,15 @@ void MessageBox::ask(QWidget *parent, const QString &title, const QString &text,
     if (!details.isEmpty())
         box->setDetailedText(details);
     auto ids = std::make_shared<QHash<QAbstractButton *, int>>();
-    for (const Choice &c : choices)
-        ids->insert(box->addButton(c.text, c.role), c.id);
+    const bool destructive = std::any_of(choices.begin(), choices.end(),
+        [](const Choice &c) { return c.role == QMessageBox::DestructiveRole; });
+    for (const Choice &c : choices) {
+        QPushButton *button = box->addButton(c.text, c.role);
+        ids->insert(button, c.id);
+        // A question that destroys something never does it on a reflexive Enter.
+        if (destructive && c.role == QMessageBox::RejectRole)
+            box->setDefaultButton(button);
+    }
     QObject::connect(box, &QMessageBox::finished, box, [box, ids, answered = std::move(answered)] {
         answered(ids->value(box->clickedButton(), -1));
     });
