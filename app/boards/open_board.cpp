@@ -269,14 +269,16 @@ void OpenBoard::sendAdd(const QString &columnId)
         add.atTop);
 }
 
-void OpenBoard::addColumn(const QString &name)
+void OpenBoard::addColumn(const QString &name, std::function<void(const Column *)> done)
 {
     if (name.trimmed().isEmpty() || m_board.id.isEmpty())
         return;
-    m_backend->createColumn(
-        this, m_board.id, name.trimmed(), [this](const Outcome<Column> &result) {
+    m_backend->createColumn(this, m_board.id, name.trimmed(),
+        [this, done = std::move(done)](const Outcome<Column> &result) {
             if (!result.ok()) {
                 Q_EMIT failed(result.error.message);
+                if (done)
+                    done(nullptr);
                 return;
             }
             if (m_columns.rowOf(result.value->id) < 0) {
@@ -284,6 +286,8 @@ void OpenBoard::addColumn(const QString &name)
                 m_columns.insertColumn(m_columns.rowCount(), *result.value);
                 Q_EMIT columnsReset();
             }
+            if (done)
+                done(&*result.value);
         });
 }
 
