@@ -242,15 +242,25 @@ public:
                         reporter(commands,
                             QCoreApplication::translate(
                                 "BoardCommands", "The column was not changed: %1")));
-                int at = 0;
-                for (const QString &cardId : cardIds) {
-                    if (board->findCard(cardId))
-                        board->moveCard(cardId, column->id, at++);
-                }
+                moveBack(board, cardIds, column->id, 0);
             });
     }
 
 private:
+    //! One card after the other: each names the one before it as its neighbour, which the
+    //! server must have placed first.
+    static void moveBack(
+        QPointer<OpenBoard> board, QStringList cardIds, const QString &columnId, int row)
+    {
+        while (board && !cardIds.isEmpty() && !board->findCard(cardIds.first()))
+            cardIds.removeFirst(); // gone meanwhile
+        if (!board || cardIds.isEmpty())
+            return;
+        const QString cardId = cardIds.takeFirst();
+        board->moveCard(cardId, columnId, row,
+            [board, cardIds, columnId, row](bool) { moveBack(board, cardIds, columnId, row + 1); });
+    }
+
     BoardCommands *m_commands;
     QPointer<OpenBoard> m_board;
     //! The column's id now: undo's callback sets it (shared, the step may be gone by then).

@@ -291,7 +291,8 @@ void OpenBoard::addColumn(const QString &name, std::function<void(const Column *
         });
 }
 
-void OpenBoard::moveCard(const QString &cardId, const QString &toColumnId, int row)
+void OpenBoard::moveCard(
+    const QString &cardId, const QString &toColumnId, int row, std::function<void(bool)> answered)
 {
     int fromRow = -1;
     CardModel *source = findCard(cardId, &fromRow);
@@ -322,6 +323,7 @@ void OpenBoard::moveCard(const QString &cardId, const QString &toColumnId, int r
         : QString();
     move.fromColumnId = fromColumnId;
     move.fromRow = fromRow;
+    move.answered = std::move(answered);
     // One move of a card at a time: a second one (Ctrl+Left straight after Ctrl+Right) waits
     // for the first, so the server applies them in the order the person made them.
     QList<PendingMove> &queue = m_moves[cardId];
@@ -334,6 +336,8 @@ void OpenBoard::sendMove(const PendingMove &move)
 {
     m_backend->moveCard(this, move.cardId, move.toColumnId, move.afterId, move.beforeId,
         [this, move](const Outcome<Card> &result) {
+            if (move.answered)
+                move.answered(result.ok());
             QList<PendingMove> &queue = m_moves[move.cardId];
             if (!queue.isEmpty())
                 queue.removeFirst();

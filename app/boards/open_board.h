@@ -52,7 +52,9 @@ public:
     void addColumn(const QString &name, std::function<void(const Column *)> done = {});
     //! Optimistic: the card moves at once; if the server refuses it goes back and
     //! moveRefused() carries the reason. `row` counts the target column before the move.
-    void moveCard(const QString &cardId, const QString &toColumnId, int row);
+    //! `answered` (optional) hears whether the server took the move.
+    void moveCard(const QString &cardId, const QString &toColumnId, int row,
+        std::function<void(bool ok)> answered = {});
     void moveColumn(const QString &columnId, int row);
     //! Drops and keyboard moves of cards ask this first (the undo stack), else move at once.
     using MoveHandler
@@ -99,6 +101,7 @@ private:
         QString cardId, toColumnId, afterId, beforeId;
         QString fromColumnId;
         int fromRow = -1;
+        std::function<void(bool ok)> answered;
     };
     void sendMove(const PendingMove &move);
     //! A "+ Add a card" title waiting for the one before it in its column.
