@@ -970,6 +970,10 @@ angekündigt: %2</translation>
             <numerusform>Die Spalte „%1“ löschen? Ihre %n Karten kommen nach „%2“; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“%1” deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>„%1“ gelöscht. Rückgängig (Strg+Z) holt die Karte zurück.</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::BoardListModel</name>

@@ -399,6 +399,7 @@ void BoardCommands::deleteCard(const QString &cardId)
             if (self)
                 self->purge(id);
         }));
+    Q_EMIT notice(tr("“%1” deleted. Undo (Ctrl+Z) brings it back.").arg(card->title));
 }
 
 void BoardCommands::renameColumn(const QString &columnId, const QString &name)

@@ -63,6 +63,8 @@ public:
 Q_SIGNALS:
     //! Something the server refused, in words (the status bar shows it).
     void failed(const QString &message);
+    //! What just happened, when the board alone does not say it (the status bar shows it).
+    void notice(const QString &message);
 
 private:
     //! May go first when the window is torn down (siblings under one parent).

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <algorithm>
 
 namespace corkboard::ui {
@@ -336,8 +337,12 @@ void OpenBoard::sendMove(const PendingMove &move)
 {
     m_backend->moveCard(this, move.cardId, move.toColumnId, move.afterId, move.beforeId,
         [this, move](const Outcome<Card> &result) {
-            if (move.answered)
-                move.answered(result.ok());
+            // Told last, once the window shows where the server put the card: the next move
+            // may name it as a neighbour.
+            const auto tell = qScopeGuard([&move, ok = result.ok()] {
+                if (move.answered)
+                    move.answered(ok);
+            });
             QList<PendingMove> &queue = m_moves[move.cardId];
             if (!queue.isEmpty())
                 queue.removeFirst();

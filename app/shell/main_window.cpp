@@ -266,6 +266,8 @@ void MainWindow::startSession(
     m_commands = new BoardCommands(m_board, this, this);
     connect(m_commands, &BoardCommands::failed, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_commands, &BoardCommands::notice, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_undoAction = m_commands->stack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_commands->stack()->createRedoAction(this, tr("&Redo"));

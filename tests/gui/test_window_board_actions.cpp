@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTest>
 #include <QUndoStack>
 
@@ -197,14 +198,15 @@ private Q_SLOTS:
 
     void deletingAColumnNamesItsCards()
     {
-        // "To do" holds Venue and Catering; they move to its neighbour when it goes.
-        QVERIFY(m_world->titles(0).size() == 2);
+        // "To do" holds Venue, Catering and Budget; they move to its neighbour when it goes.
+        QVERIFY(m_world->addCards(0, {QStringLiteral("Budget")}));
+        QCOMPARE(m_world->titles(0).size(), 3);
         QWidget *header = m_world->column(0)->countLabel()->parentWidget();
         MessageBox::setNextAnswer(BoardCommands::CancelDelete);
         QVERIFY(test::GuiWorld::chooseFromContextMenu(
             header, QPoint(5, 5), {QStringLiteral("Delete")}));
         QTRY_VERIFY_WITH_TIMEOUT(
-            MessageBox::lastText().contains(QStringLiteral("2 card")), kGuiWait);
+            MessageBox::lastText().contains(QStringLiteral("3 card")), kGuiWait);
         QTest::qWait(100);
         QCOMPARE(m_world->view()->columnWidgets().size(), 3); // cancelled
 
@@ -214,12 +216,15 @@ private Q_SLOTS:
             header, QPoint(5, 5), {QStringLiteral("Delete")}));
         QTRY_COMPARE_WITH_TIMEOUT(m_world->view()->columnWidgets().size(), 2, kGuiWait);
         QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0),
-            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+            (QStringList {
+                QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Budget")}),
+            kGuiWait);
         activate();
         QVERIFY(m_world->reload());
         QCOMPARE(m_world->view()->columnWidgets().size(), 2);
         QCOMPARE(m_world->serverTitles(0),
-            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+            (QStringList {
+                QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Budget")}));
 
         // Undo makes the column again, in its place, and moves its cards back; redo deletes it.
         undo();
@@ -236,19 +241,26 @@ private Q_SLOTS:
                 QStringLiteral("To do"), QStringLiteral("In progress"), QStringLiteral("Done")}),
             kGuiWait);
         QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0),
-            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+            (QStringList {
+                QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Budget")}),
+            kGuiWait);
         QTRY_VERIFY_WITH_TIMEOUT(m_world->titles(1).isEmpty(), kGuiWait);
         QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0),
-            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+            (QStringList {
+                QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Budget")}),
+            kGuiWait);
         QVERIFY(m_world->reload());
         QCOMPARE(m_world->board()->columns()->columnAt(0)->name, QStringLiteral("To do"));
         QCOMPARE(m_world->serverTitles(0),
-            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+            (QStringList {
+                QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Budget")}));
         QVERIFY(m_world->serverTitles(1).isEmpty());
         redo();
         QTRY_COMPARE_WITH_TIMEOUT(m_world->view()->columnWidgets().size(), 2, kGuiWait);
         QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0),
-            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+            (QStringList {
+                QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Budget")}),
+            kGuiWait);
     }
 
     void shiftDeleteTakesTheCardAwayUndoably()
@@ -260,8 +272,10 @@ private Q_SLOTS:
         without.removeAt(1);
         select(0, 1);
         QTest::keyClick(m_world->column(0)->cardView(), Qt::Key_Delete, Qt::ShiftModifier);
-        // No question: the card leaves the board for everyone at once.
+        // No question: the card leaves the board for everyone at once, and the window says how
+        // to bring it back.
         QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), without, kGuiWait);
+        QVERIFY(m_world->window()->statusBar()->currentMessage().contains(QStringLiteral("Undo")));
         QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
         undo();
         QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), all, kGuiWait);
