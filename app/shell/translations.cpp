@@ -21,9 +21,11 @@ void installTranslations(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     app = new QTranslator;
-    // English is the source language: no file needed, loading fails quietly.
+    // English is the source language; its file holds the plural forms ("1 card", "3 cards"),
+    // and is what a language without a translation of its own gets.
     if (app->load(
-            locale, QStringLiteral("corkboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            locale, QStringLiteral("corkboard"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || app->load(QStringLiteral("corkboard_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(app);
     qt = new QTranslator;
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

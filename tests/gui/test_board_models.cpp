@@ -333,6 +333,21 @@ private Q_SLOTS:
         installTranslations(QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("corkboard::ui::MainWindow", "&Settings"),
             QStringLiteral("&Settings"));
+        // English says "1 comment", "3 comments"; so does a language with no file of its own.
+        QCOMPARE(
+            QCoreApplication::translate("corkboard::ui::CardModel", "%n comment(s)", nullptr, 1),
+            QStringLiteral("1 comment"));
+        QCOMPARE(
+            QCoreApplication::translate("corkboard::ui::CardModel", "%n comment(s)", nullptr, 3),
+            QStringLiteral("3 comments"));
+        installTranslations(QStringLiteral("fr"));
+        QCOMPARE(QCoreApplication::translate("corkboard::ui::BoardCommands",
+                     "Delete the column “%1”? Its %n card(s) move "
+                     "to “%2”; Undo (Ctrl+Z) puts them back.",
+                     nullptr, 2),
+            QStringLiteral("Delete the column “%1”? Its 2 cards move to “%2”; Undo (Ctrl+Z) puts "
+                           "them back."));
+        installTranslations(QStringLiteral("en"));
     }
 };
 
