@@ -126,6 +126,9 @@ AuthResult AuthService::registerAccount(const RegisterInput &input, const Client
         QStringLiteral("register"), client);
 
     SetupGate &gate = m_deps.setupGate;
+    // Another instance may have created the first account since this one started.
+    if (gate.firstAccountPending() && m_users.count() > 0)
+        gate.firstAccountCreated();
     if (gate.codeRequired()) {
         if (!input.setupCode || input.setupCode->trimmed().isEmpty())
             throw AppError::validation(QStringLiteral("setup_code"), QStringLiteral("required"),
@@ -144,7 +147,11 @@ AuthResult AuthService::registerAccount(const RegisterInput &input, const Client
     const QDateTime now = m_deps.clock.now();
 
     Transaction tx(m_db);
-    const bool first = m_users.count() == 0;
+    bool first = m_users.count() == 0;
+    if (first) {
+        m_users.lockFirstAccount();
+        first = m_users.count() == 0;
+    }
     QString role = first ? QStringLiteral("admin") : QStringLiteral("member");
     QString inviteHash;
     if (!first && input.inviteCode) {

@@ -27,6 +27,11 @@ void OutboxRepository::append(EventEnvelope &event)
     q.bind(4, QString::fromUtf8(event.data));
     q.exec();
     event.seq = q.next() ? q.value(0).toLongLong() : 0;
+    if (m_db.isPostgres()) {
+        // Every instance's live hubs hear of it when this transaction commits (OutboxPump).
+        SqlQuery notify(m_db, QStringLiteral("SELECT pg_notify('corkboard_events', ?)"));
+        notify.bind(0, event.boardId + QLatin1Char(' ') + QString::number(event.seq)).exec();
+    }
 }
 
 QList<EventEnvelope> OutboxRepository::read(
