@@ -28,14 +28,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// Both instances verify each other's tokens: one signing key for the deployment.
-const QString kJwtSecret = u"multi-instance-test-secret-0123456789abcdef"_s;
-
 QProcessEnvironment instanceEnvironment(const QString &databaseUrl)
 {
     QProcessEnvironment env;
     env.insert(u"CORKBOARD_DATABASE_URL"_s, databaseUrl);
-    env.insert(u"CORKBOARD_JWT_SECRET"_s, kJwtSecret);
     env.insert(u"CORKBOARD_RATE_LIMIT_RPS"_s, u"100000"_s);
     env.insert(u"CORKBOARD_RATE_LIMIT_BURST"_s, u"100000"_s);
     env.insert(u"CORKBOARD_WEBHOOK_ALLOW"_s, u"127.0.0.1/32"_s);
@@ -204,7 +200,8 @@ private Q_SLOTS:
         QCOMPARE(reg.status, 201);
         QCOMPARE(reg.data().value(u"user"_s).toObject().value(u"role"_s).toString(), u"admin"_s);
         m_token = accessToken(reg);
-        // Both instances (and the balancer) accept the token.
+        // Both instances (and the balancer) accept the token: the signing keys are in the
+        // database, one set for both.
         QCOMPARE(httpAuth("GET", m_a->url(u"/api/v1/boards"_s), m_token).status, 200);
         QCOMPARE(httpAuth("GET", m_b->url(u"/api/v1/boards"_s), m_token).status, 200);
     }
