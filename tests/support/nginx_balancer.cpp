@@ -74,7 +74,7 @@ QString NginxBalancer::config() const
         "    }\n"
         "    server {\n"
         "        listen 127.0.0.1:%4;\n"
-        "        client_max_body_size 100m;\n"
+        "        client_max_body_size 0;\n"
         "        location / {\n"
         "            proxy_pass http://corkboard;\n"
         "            proxy_http_version 1.1;\n"
