@@ -30,7 +30,8 @@ void OutboxRepository::append(EventEnvelope &event)
     if (m_db.isPostgres()) {
         // Every instance's live hubs hear of it when this transaction commits (OutboxPump).
         SqlQuery notify(m_db, QStringLiteral("SELECT pg_notify('corkboard_events', ?)"));
-        notify.bind(0, event.boardId + QLatin1Char(' ') + QString::number(event.seq)).exec();
+        notify.bind(0, QString(event.boardId + QLatin1Char(' ') + QString::number(event.seq)))
+            .exec();
     }
 }
 

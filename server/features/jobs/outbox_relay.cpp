@@ -38,7 +38,8 @@ int OutboxRelay::relay(int limit)
         // the second waits here until the first has committed the moved cursor.
         SqlQuery lock(
             m_db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"));
-        lock.bind(QStringLiteral(":name"), QStringLiteral("corkboard.relay:") + m_cursorName)
+        lock.bind(
+                QStringLiteral(":name"), QString(QStringLiteral("corkboard.relay:") + m_cursorName))
             .exec();
     }
     SqlQuery cursor(m_db, QStringLiteral("SELECT position FROM job_cursors WHERE name = :name"));
