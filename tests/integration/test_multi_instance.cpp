@@ -161,9 +161,8 @@ class TestMultiInstance : public QObject
     }
 
     //! A live client on the given port (an instance's or the balancer's), signed in and
-    //! subscribed to the board from `since` (null: from now).
-    std::unique_ptr<WsClient> watch(
-        quint16 port, const QString &boardId, std::optional<qint64> since = std::nullopt)
+    //! subscribed to the board after `since` (0: the whole history first, then live).
+    std::unique_ptr<WsClient> watch(quint16 port, const QString &boardId, qint64 since = 0)
     {
         auto client = std::make_unique<WsClient>(port);
         if (!client->connectAndWait() || !client->authenticate(m_token))
