@@ -178,7 +178,7 @@ int runRotateJwtKey(const Config &config)
         QDir().mkpath(config.dataDir);
         SystemClock clock;
         QString kid;
-        if (!config.databaseUrl.isEmpty()) {
+        if (config.usesPostgres()) {
             // PostgreSQL: the keys every instance shares, in the database.
             Database db(config, QStringLiteral("corkboard-rotate-jwt-key"));
             kid = JwtKeySync::rotate(db, clock);

@@ -153,7 +153,7 @@ QList<JwtKeyStore::Key> JwtKeyStore::rotated(QList<Key> keys, qint64 now)
 
 bool JwtKeyStore::sharedInDatabase() const
 {
-    return m_config.jwtSecret.isEmpty() && !m_config.databaseUrl.isEmpty();
+    return m_config.jwtSecret.isEmpty() && m_config.usesPostgres();
 }
 
 void JwtKeyStore::setKeys(const QList<Key> &keys)
