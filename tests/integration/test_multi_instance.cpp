@@ -350,6 +350,21 @@ private Q_SLOTS:
         QCOMPARE(live.closeCode(), 4401);
     }
 
+    void signInThrottleCountsAcrossInstances()
+    {
+        // Five wrong passwords (the per-account limit a minute), spread over both instances: each
+        // instance saw fewer than five from this address, the account saw five.
+        const QJsonObject wrong {
+            {u"email"_s, u"target@example.com"_s}, {u"password"_s, u"not the password"_s}};
+        for (int i = 0; i < 5; ++i) {
+            ServerProcess &instance = i % 2 == 0 ? *m_a : *m_b;
+            QCOMPARE(httpJson("POST", instance.url(u"/api/v1/auth/login"_s), wrong).status, 401);
+        }
+        const auto sixth = httpJson("POST", m_b->url(u"/api/v1/auth/login"_s), wrong);
+        QCOMPARE(sixth.status, 429);
+        QVERIFY(!sixth.header("Retry-After").isEmpty());
+    }
+
     // Last: it kills instance A.
     void instanceKilledMidWriteLosesNoAcknowledgedWrite()
     {
