@@ -101,9 +101,12 @@ class TestWindowAttachments : public QObject
     std::optional<Attachment> serverFile(const QString &name) const
     {
         auto future = m_world->backend()->attachments()->api().list(m_cardId);
-        if (!QTest::qWaitFor([&] { return future.isFinished(); }, kGuiWait) || !future.result())
+        if (!QTest::qWaitFor([&] { return future.isFinished(); }, kGuiWait))
             return std::nullopt;
-        for (const Attachment &a : future.result().value()) {
+        const auto result = future.result(); // kept: a loop over a temporary's value() dangles
+        if (!result)
+            return std::nullopt;
+        for (const Attachment &a : result.value()) {
             if (a.filename == name)
                 return a;
         }
