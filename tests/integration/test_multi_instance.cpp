@@ -410,8 +410,11 @@ private Q_SLOTS:
     {
         m_lb.reset();
         if (m_b) {
+            // The survivor shuts down cleanly (under ASan: no report, no leak).
             m_b->terminate();
             QVERIFY(m_b->waitForExit(15000));
+            QCOMPARE(m_b->process().exitStatus(), QProcess::NormalExit);
+            QVERIFY2(m_b->process().exitCode() == 0, m_b->stderrText().right(4000).constData());
         }
         m_a.reset();
         m_b.reset();
