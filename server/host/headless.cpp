@@ -187,8 +187,9 @@ int runRotateJwtKey(const Config &config)
             store.load(); // creates the first key when there is none yet
             kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
         }
-        out << "new JWT signing key " << kid << " is current; tokens signed with the previous key "
-            << "stay valid until they expire" << Qt::endl;
+        out << "new JWT signing key " << kid
+            << (config.usesPostgres() ? " signs on every instance within 15 s" : " is current")
+            << "; tokens signed with the previous key stay valid until they expire" << Qt::endl;
         return 0;
     } catch (const std::exception &e) {
         err << "corkboard: key rotation failed: " << e.what() << Qt::endl;

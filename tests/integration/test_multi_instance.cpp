@@ -2,8 +2,9 @@
 // its own worker, on one fresh PostgreSQL database, behind a real nginx that proxies WebSockets.
 // What a team would notice: a live window on one instance sees every change made through the
 // other, in order and without a gap; a job runs once although both workers claim; a sign-out on
-// one instance stops the access token on the other within a second; an instance killed mid-write
-// loses no acknowledged write and the balancer keeps serving through the other.
+// one instance stops the access token on the other within a second; sign-in throttles, the first
+// admin and a rotated signing key hold for both; an instance killed mid-write loses no
+// acknowledged write and the balancer keeps serving through the other.
 #include "tests/support/live_test_support.h"
 #include "tests/support/nginx_balancer.h"
 #include "tests/support/server_process.h"
@@ -17,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <functional>
 #include <memory>
@@ -133,6 +135,14 @@ QStringList createdCardIds(const WsClient &client, const QString &boardId)
             out.append(e.value(u"data"_s).toObject().value(u"id"_s).toString());
     }
     return out;
+}
+
+//! The `kid` in an access token's header.
+QString kidOf(const QString &token)
+{
+    const QByteArray header = QByteArray::fromBase64(
+        token.section(u'.', 0, 0).toLatin1(), QByteArray::Base64UrlEncoding);
+    return QJsonDocument::fromJson(header).object().value(u"kid"_s).toString();
 }
 
 bool strictlyIncreasing(const QList<qint64> &seqs)
@@ -363,6 +373,39 @@ private Q_SLOTS:
         const auto sixth = httpJson("POST", m_b->url(u"/api/v1/auth/login"_s), wrong);
         QCOMPARE(sixth.status, 429);
         QVERIFY(!sixth.header("Retry-After").isEmpty());
+    }
+
+    void rotatedSigningKeyReachesEveryInstance()
+    {
+        QProcess rotate;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CORKBOARD_DATABASE_URL"_s, m_databaseUrl);
+        rotate.setProcessEnvironment(env);
+        QTemporaryDir dataDir;
+        rotate.start(qEnvironmentVariable("CORKBOARD_BINARY"),
+            {u"--rotate-jwt-key"_s, u"--data-dir"_s, dataDir.path()});
+        QVERIFY(rotate.waitForFinished(30000));
+        QCOMPARE(rotate.exitCode(), 0);
+        const QString output = QString::fromUtf8(rotate.readAllStandardOutput());
+        const QString kid = output.section(QLatin1Char(' '), 4, 4);
+        QVERIFY2(
+            output.startsWith(u"new JWT signing key "_s) && !kid.isEmpty(), qPrintable(output));
+
+        // Instance A signs with the new key once every instance has had time to read it …
+        QString token;
+        QElapsedTimer waited;
+        waited.start();
+        while (kidOf(token) != kid && waited.elapsed() < 30000) {
+            if (!token.isEmpty())
+                QTest::qWait(500);
+            token = accessToken(httpJson("POST", m_a->url(u"/api/v1/auth/login"_s),
+                {{u"email"_s, u"ann@example.com"_s}, {u"password"_s, u"correct horse battery"_s}}));
+        }
+        QCOMPARE(kidOf(token), kid);
+        // … so B accepts it; a token of the previous key stays valid on both.
+        QCOMPARE(httpAuth("GET", m_b->url(u"/api/v1/boards"_s), token).status, 200);
+        QCOMPARE(httpAuth("GET", m_b->url(u"/api/v1/boards"_s), m_token).status, 200);
+        QCOMPARE(httpAuth("GET", m_a->url(u"/api/v1/boards"_s), m_token).status, 200);
     }
 
     // Last: it kills instance A.
