@@ -3,9 +3,16 @@
 #include "server/platform/database.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace corkboard {
+
+namespace {
+constexpr int kPruneEveryTakes = 256;
+constexpr qint64 kStaleMs = 60 * 60 * 1000; // far beyond a refill (burst = one minute's worth)
+std::atomic<int> g_takes {0};
+} // namespace
 
 LoginThrottleRepository::Decision LoginThrottleRepository::take(
     const QString &key, qint64 nowMs, double perSecond, double burst)
@@ -35,6 +42,12 @@ LoginThrottleRepository::Decision LoginThrottleRepository::take(
     SqlQuery write(
         m_db, QStringLiteral("UPDATE auth_throttles SET tokens = ?, updated_ms = ? WHERE key = ?"));
     write.bind(0, tokens).bind(1, nowMs).bind(2, key).exec();
+    // Now and then: buckets untouched for a while are full again and need no row (every e-mail
+    // anyone tried would otherwise stay).
+    if (g_takes.fetch_add(1) % kPruneEveryTakes == 0) {
+        SqlQuery prune(m_db, QStringLiteral("DELETE FROM auth_throttles WHERE updated_ms < ?"));
+        prune.bind(0, nowMs - kStaleMs).exec();
+    }
     tx.commit();
     return d;
 }
