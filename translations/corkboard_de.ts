@@ -71,6 +71,26 @@
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
     </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>„%1“ löschen</translation>
+    </message>
+    <message>
+        <source>The card was not deleted: %1</source>
+        <translation>Die Karte wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>The card was not brought back: %1</source>
+        <translation>Die Karte wurde nicht zurückgeholt: %1</translation>
+    </message>
+    <message>
+        <source>Delete column “%1”</source>
+        <translation>Spalte „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>The column was not deleted: %1</source>
+        <translation>Die Spalte wurde nicht gelöscht: %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -920,24 +940,12 @@ angekündigt: %2</translation>
 <context>
     <name>corkboard::ui::BoardCommands</name>
     <message>
-        <source>Delete card</source>
-        <translation>Karte löschen</translation>
-    </message>
-    <message>
-        <source>Delete “%1” with its checklist and comments? This cannot be undone; archiving can.</source>
-        <translation>„%1“ mit Checkliste und Kommentaren löschen? Das lässt sich nicht rückgängig machen – Archivieren schon.</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
-    </message>
-    <message>
-        <source>The card was not deleted: %1</source>
-        <translation>Die Karte wurde nicht gelöscht: %1</translation>
     </message>
     <message>
         <source>The last column cannot be deleted while it has cards.</source>
@@ -947,20 +955,20 @@ angekündigt: %2</translation>
         <source>Delete column</source>
         <translation>Spalte löschen</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete the column “%1”? Its %n card(s) move to “%2”. This cannot be undone.</source>
-        <translation>
-            <numerusform>Die Spalte „%1“ löschen? Ihre %n Karte wird nach „%2“ verschoben. Das lässt sich nicht rückgängig machen.</numerusform>
-            <numerusform>Die Spalte „%1“ löschen? Ihre %n Karten werden nach „%2“ verschoben. Das lässt sich nicht rückgängig machen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Delete the empty column “%1”?</source>
         <translation>Die leere Spalte „%1“ löschen?</translation>
     </message>
     <message>
-        <source>The column was not deleted: %1</source>
-        <translation>Die Spalte wurde nicht gelöscht: %1</translation>
+        <source>A deleted card stays in the archive: %1</source>
+        <translation>Eine gelöschte Karte bleibt im Archiv: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the column “%1”? Its %n card(s) move to “%2”; Undo (Ctrl+Z) puts them back.</source>
+        <translation>
+            <numerusform>Die Spalte „%1“ löschen? Ihre %n Karte kommt nach „%2“; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+            <numerusform>Die Spalte „%1“ löschen? Ihre %n Karten kommen nach „%2“; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1493,10 @@ angekündigt: %2</translation>
     <message>
         <source>Title:</source>
         <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
 </context>
 <context>
@@ -2054,10 +2066,6 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
         <translation>Ausgewählte Karte archivieren (Rückgängig holt sie zurück)</translation>
     </message>
     <message>
-        <source>Delete the selected card (asks first)</source>
-        <translation>Ausgewählte Karte löschen (mit Rückfrage)</translation>
-    </message>
-    <message>
         <source>Add a checklist item or post a comment (in the card)</source>
         <translation>Checklistenpunkt hinzufügen oder Kommentar senden (in der Karte)</translation>
     </message>
@@ -2128,6 +2136,14 @@ Neuer Versuch in %n Sekunden – oder klicken Sie auf „Erneut versuchen“.</n
     <message>
         <source>Board owners can add webhooks.</source>
         <translation>Eigentümer des Boards können Webhooks hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Delete the selected card (undo brings it back)</source>
+        <translation>Die gewählte Karte löschen (Rückgängig holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>You are no longer an owner of this board: its webhooks closed.</source>
+        <translation>Sie sind nicht mehr Besitzer dieses Boards: seine Webhooks wurden geschlossen.</translation>
     </message>
 </context>
 <context>

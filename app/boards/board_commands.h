@@ -4,7 +4,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
+#include <functional>
 
 class QUndoStack;
 class QWidget;
@@ -17,8 +19,8 @@ struct TextEditStep;
 
 //! Every change a person makes to the open board goes through here, so menus, shortcuts, drag
 //! and drop and context menus share one path and Ctrl+Z / Ctrl+Shift+Z undo and redo it. Each
-//! command calls the typed client through the OpenBoard; deleting cannot be undone and
-//! asks first instead.
+//! command calls the typed client through the OpenBoard. A deleted card is archived until its
+//! step leaves the history, then deleted for good (finishDeletes() before the window goes).
 class BoardCommands : public QObject
 {
     Q_OBJECT
@@ -39,8 +41,14 @@ public:
     void moveCard(const QString &cardId, const QString &toColumnId, int row);
     void archiveCard(const QString &cardId);
     void restoreCard(const QString &cardId);
-    //! Asks ("cannot be undone"), then deletes.
+    //! Takes the card off the board at once, undoably (see the class comment).
     void deleteCard(const QString &cardId);
+    //! Drops the history, deletes for good the cards deleted in it, and calls `then` when the
+    //! server has answered (or after 3 s). Before the window signs out or quits.
+    void finishDeletes(std::function<void()> then);
+    //! Deleted by a step still in the history (archived on the server until then): the archive
+    //! view leaves it out.
+    bool isDeleted(const QString &cardId) const { return m_deleted.contains(cardId); }
     void renameColumn(const QString &columnId, const QString &name);
     //! 0: no limit.
     void setWipLimit(const QString &columnId, int limit);
@@ -62,6 +70,13 @@ private:
     QWidget *m_window;
     QUndoStack *m_stack;
     QString m_historyBoardId; //!< the board the undo history belongs to
+    int m_purging = 0; //!< permanent deletes on their way
+    QSet<QString> m_deleted; //!< see isDeleted()
+
+    std::function<void()> m_afterPurge; //!< finishDeletes' waiter
+
+    void purge(const QString &cardId);
+    void afterPurge();
 };
 
 } // namespace corkboard::ui

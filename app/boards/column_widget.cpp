@@ -111,7 +111,7 @@ ColumnWidget::ColumnWidget(OpenBoard *controller, BoardCommands *commands, const
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), 0, -1);
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), 0, 1);
     if (m_commands) {
-        // Delete archives (undoable); Shift+Delete deletes for good, after asking.
+        // Delete archives; Shift+Delete deletes (both undoable).
         auto *archive
             = new QShortcut(QKeySequence::Delete, m_view, nullptr, nullptr, Qt::WidgetShortcut);
         connect(archive, &QShortcut::activated, this, [this] {
@@ -249,7 +249,7 @@ void ColumnWidget::showCardMenu(const QPoint &pos)
         tr("&Archive"), this, [this, cardId] { m_commands->archiveCard(cardId); });
     archive->setShortcut(QKeySequence::Delete);
     QAction *erase
-        = menu->addAction(tr("&Delete…"), this, [this, cardId] { m_commands->deleteCard(cardId); });
+        = menu->addAction(tr("&Delete"), this, [this, cardId] { m_commands->deleteCard(cardId); });
     erase->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
     menu->popup(m_view->viewport()->mapToGlobal(pos));
 }

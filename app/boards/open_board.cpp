@@ -269,14 +269,16 @@ void OpenBoard::sendAdd(const QString &columnId)
         add.atTop);
 }
 
-void OpenBoard::addColumn(const QString &name)
+void OpenBoard::addColumn(const QString &name, std::function<void(const Column *)> done)
 {
     if (name.trimmed().isEmpty() || m_board.id.isEmpty())
         return;
-    m_backend->createColumn(
-        this, m_board.id, name.trimmed(), [this](const Outcome<Column> &result) {
+    m_backend->createColumn(this, m_board.id, name.trimmed(),
+        [this, done = std::move(done)](const Outcome<Column> &result) {
             if (!result.ok()) {
                 Q_EMIT failed(result.error.message);
+                if (done)
+                    done(nullptr);
                 return;
             }
             if (m_columns.rowOf(result.value->id) < 0) {
@@ -284,10 +286,13 @@ void OpenBoard::addColumn(const QString &name)
                 m_columns.insertColumn(m_columns.rowCount(), *result.value);
                 Q_EMIT columnsReset();
             }
+            if (done)
+                done(&*result.value);
         });
 }
 
-void OpenBoard::moveCard(const QString &cardId, const QString &toColumnId, int row)
+void OpenBoard::moveCard(
+    const QString &cardId, const QString &toColumnId, int row, std::function<void(bool)> answered)
 {
     int fromRow = -1;
     CardModel *source = findCard(cardId, &fromRow);
@@ -318,6 +323,7 @@ void OpenBoard::moveCard(const QString &cardId, const QString &toColumnId, int r
         : QString();
     move.fromColumnId = fromColumnId;
     move.fromRow = fromRow;
+    move.answered = std::move(answered);
     // One move of a card at a time: a second one (Ctrl+Left straight after Ctrl+Right) waits
     // for the first, so the server applies them in the order the person made them.
     QList<PendingMove> &queue = m_moves[cardId];
@@ -330,6 +336,8 @@ void OpenBoard::sendMove(const PendingMove &move)
 {
     m_backend->moveCard(this, move.cardId, move.toColumnId, move.afterId, move.beforeId,
         [this, move](const Outcome<Card> &result) {
+            if (move.answered)
+                move.answered(result.ok());
             QList<PendingMove> &queue = m_moves[move.cardId];
             if (!queue.isEmpty())
                 queue.removeFirst();

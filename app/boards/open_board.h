@@ -23,6 +23,8 @@ public:
     QString boardName() const { return m_board.name; }
     //! My role on the open board (owner | editor | viewer; empty while none is open).
     QString myRole() const { return m_board.role; }
+    //! Whose window this is: a member event about this user changes myRole().
+    void setMyUserId(const QString &userId) { m_myUserId = userId; }
     qint64 seq() const { return m_seq; }
     bool isLoading() const { return m_loading; }
     ColumnModel *columns() { return &m_columns; }
@@ -45,10 +47,14 @@ public:
     //! success, else why not (the caller keeps the typed title and shows the reason).
     void addCard(const QString &columnId, const QString &title,
         std::function<void(const UiError *error)> done = {}, bool atTop = false);
-    void addColumn(const QString &name);
+    //! Adds a column at the right end; `done` gets the new column (null when refused: the
+    //! reason went to failed()).
+    void addColumn(const QString &name, std::function<void(const Column *)> done = {});
     //! Optimistic: the card moves at once; if the server refuses it goes back and
     //! moveRefused() carries the reason. `row` counts the target column before the move.
-    void moveCard(const QString &cardId, const QString &toColumnId, int row);
+    //! `answered` (optional) hears whether the server took the move.
+    void moveCard(const QString &cardId, const QString &toColumnId, int row,
+        std::function<void(bool ok)> answered = {});
     void moveColumn(const QString &columnId, int row);
     //! Drops and keyboard moves of cards ask this first (the undo stack), else move at once.
     using MoveHandler
@@ -85,6 +91,8 @@ Q_SIGNALS:
     void cardAdded(const QString &cardId);
     //! The board's labels changed (created, renamed, recoloured, deleted).
     void labelsChanged();
+    //! Someone changed my role on the open board (myRole() has the new one).
+    void myRoleChanged();
 
 private:
     //! A card move the window shows already and the server is (or will be) asked for.
@@ -93,6 +101,7 @@ private:
         QString cardId, toColumnId, afterId, beforeId;
         QString fromColumnId;
         int fromRow = -1;
+        std::function<void(bool ok)> answered;
     };
     void sendMove(const PendingMove &move);
     //! A "+ Add a card" title waiting for the one before it in its column.
@@ -120,6 +129,7 @@ private:
     Board m_board;
     qint64 m_seq = 0;
     bool m_loading = false;
+    QString m_myUserId;
     BoardLookup m_lookup;
     ColumnModel m_columns;
     std::map<QString, std::unique_ptr<CardModel>> m_cardModels;

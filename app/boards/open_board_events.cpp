@@ -63,6 +63,11 @@ void OpenBoard::applyEvent(const EventEnvelope &event)
         } else {
             const BoardMember member = boardMemberFromJson(data);
             m_lookup.people.insert(member.userId, member);
+            if (!m_myUserId.isEmpty() && member.userId == m_myUserId && !member.role.isEmpty()
+                && member.role != m_board.role) {
+                m_board.role = member.role;
+                Q_EMIT myRoleChanged();
+            }
         }
         for (const auto &[id, model] : m_cardModels)
             model->lookupChanged();

@@ -1,6 +1,7 @@
 #include "app/boards/webhooks_dialog.h"
 
 #include "app/widgets/message_box.h"
+#include "shared/dto/webhook.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -47,16 +48,7 @@ QTableWidgetItem *cell(const QString &text, const QString &tip = QString())
 
 QStringList WebhooksDialog::eventTypes()
 {
-    return {QStringLiteral("board.updated"), QStringLiteral("board.deleted"),
-        QStringLiteral("member.added"), QStringLiteral("member.updated"),
-        QStringLiteral("member.removed"), QStringLiteral("column.created"),
-        QStringLiteral("column.updated"), QStringLiteral("column.deleted"),
-        QStringLiteral("card.created"), QStringLiteral("card.updated"),
-        QStringLiteral("card.moved"), QStringLiteral("card.deleted"),
-        QStringLiteral("checklist.changed"), QStringLiteral("comment.created"),
-        QStringLiteral("comment.updated"), QStringLiteral("comment.deleted"),
-        QStringLiteral("label.created"), QStringLiteral("label.updated"),
-        QStringLiteral("label.deleted")};
+    return webhookEventTypes();
 }
 
 WebhooksDialog::WebhooksDialog(Backend *backend, const QString &boardId, QWidget *parent)

@@ -278,9 +278,13 @@ void DesktopSession::signOut()
         return;
     m_retry.stop();
     m_signedIn = false;
-    m_window->endSession();
-    m_backend->signOut();
-    showSignIn(false);
+    m_window->finishPendingWork([this] {
+        if (!m_backend || m_signedIn)
+            return;
+        m_window->endSession();
+        m_backend->signOut();
+        showSignIn(false);
+    });
 }
 
 void DesktopSession::handleRequests(const QStringList &requests)
@@ -305,14 +309,16 @@ void DesktopSession::quit()
     if (m_quitting)
         return;
     m_quitting = true;
-    m_window->endSession();
-    if (m_backend)
-        m_backend->suspend();
     m_window->hide();
-    if (m_server)
-        m_server->stop();
-    else
-        Q_EMIT finished(0);
+    m_window->finishPendingWork([this] {
+        m_window->endSession();
+        if (m_backend)
+            m_backend->suspend();
+        if (m_server)
+            m_server->stop();
+        else
+            Q_EMIT finished(0);
+    });
 }
 
 void DesktopSession::stopServer()

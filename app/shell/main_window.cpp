@@ -11,6 +11,7 @@
 #include "app/boards/members_dialog.h"
 #include "app/boards/open_board.h"
 #include "app/boards/transfer_actions.h"
+#include "app/boards/webhooks_dialog.h"
 #include "app/cards/attachment_transfers.h"
 #include "app/cards/attachments_panel.h"
 #include "app/cards/card_detail_dialog.h"
@@ -261,6 +262,7 @@ void MainWindow::startSession(
     m_boards = new BoardsList(backend, m_stack);
     m_stack->insertWidget(BoardsPage, m_boards);
     m_board = new OpenBoard(backend, this);
+    m_board->setMyUserId(account.id);
     m_commands = new BoardCommands(m_board, this, this);
     connect(m_commands, &BoardCommands::failed, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -309,6 +311,15 @@ void MainWindow::startSession(
     });
     connect(m_board, &OpenBoard::moveRefused, this,
         [this](const QString &text) { MessageBox::warning(this, tr("Move refused"), text); });
+    connect(m_board, &OpenBoard::myRoleChanged, this, [this] {
+        const bool owner = m_board->myRole() == QLatin1String("owner");
+        m_webhooksAction->setEnabled(owner);
+        if (auto *webhooks = findChild<WebhooksDialog *>(); webhooks && !owner) {
+            webhooks->close();
+            statusBar()->showMessage(
+                tr("You are no longer an owner of this board: its webhooks closed."), 8000);
+        }
+    });
     connect(m_board, &OpenBoard::boardLoaded, this, [this] {
         setWindowTitle(tr("%1 — Corkboard").arg(m_board->boardName()));
         m_membersAction->setEnabled(true);
@@ -364,6 +375,14 @@ void MainWindow::startSession(
     m_notifications->reload();
     if (!lastBoard.isEmpty())
         openBoard(lastBoard); // where this person left off
+}
+
+void MainWindow::finishPendingWork(std::function<void()> then)
+{
+    if (m_commands)
+        m_commands->finishDeletes(std::move(then));
+    else
+        then();
 }
 
 void MainWindow::endSession()

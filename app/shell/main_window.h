@@ -60,6 +60,9 @@ public:
     BoardsList *boardsList() const { return m_boards; }
     BoardView *boardView() const { return m_boardView; }
     OpenBoard *currentBoard() const { return m_board; }
+    //! Finishes what must reach the server before the session ends (cards deleted in the undo
+    //! history are deleted for good), then calls `then` (at once when there is nothing).
+    void finishPendingWork(std::function<void()> then);
     BoardCommands *boardCommands() const { return m_commands; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }

@@ -187,16 +187,20 @@ void MainWindow::openArchive()
     });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    m_backend->archivedCards(dialog, m_board->boardId(), [list](const Outcome<QList<Card>> &r) {
-        if (!r.ok())
-            return;
-        for (const Card &c : *r.value) {
-            auto *item = new QListWidgetItem(c.title, list);
-            item->setData(Qt::UserRole, c.id);
-        }
-        if (r.value->isEmpty())
-            list->addItem(MainWindow::tr("No archived cards on this board."));
-    });
+    const QPointer<BoardCommands> commands = m_commands;
+    m_backend->archivedCards(
+        dialog, m_board->boardId(), [list, commands](const Outcome<QList<Card>> &r) {
+            if (!r.ok())
+                return;
+            for (const Card &c : *r.value) {
+                if (commands && commands->isDeleted(c.id))
+                    continue; // deleted here; undo, not the archive, brings it back
+                auto *item = new QListWidgetItem(c.title, list);
+                item->setData(Qt::UserRole, c.id);
+            }
+            if (list->count() == 0)
+                list->addItem(MainWindow::tr("No archived cards on this board."));
+        });
     dialog->resize(420, 360);
     dialog->open();
 }
@@ -231,7 +235,8 @@ void MainWindow::showShortcuts()
     rows.append({tr("Move the card up / down"),
         keys(Qt::CTRL | Qt::Key_Up) + QLatin1String(" / ") + keys(Qt::CTRL | Qt::Key_Down)});
     rows.append({tr("Archive the selected card (undo brings it back)"), keys(Qt::Key_Delete)});
-    rows.append({tr("Delete the selected card (asks first)"), keys(Qt::SHIFT | Qt::Key_Delete)});
+    rows.append(
+        {tr("Delete the selected card (undo brings it back)"), keys(Qt::SHIFT | Qt::Key_Delete)});
     rows.append({tr("Add a checklist item or post a comment (in the card)"), keys(Qt::Key_Return)});
     rows.append({tr("Close the card (asks when something is not saved)"), keys(Qt::Key_Escape)});
     for (const auto &[what, shortcut] : rows) {

@@ -194,11 +194,7 @@ Response Pipeline::dispatch(Request &request, Phase phase)
             if (!opts.prepareUpload)
                 throw AppError(ErrorCode::UnsupportedMediaType,
                     QStringLiteral("this route takes no streamed body"));
-            if (opts.auth) {
-                if (!m_authenticator)
-                    throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
-                request.principal = m_authenticator->authenticate(request);
-            }
+            authenticate(request, opts);
             request.uploadTarget = std::make_shared<UploadTarget>(opts.prepareUpload(request));
             Response proceed;
             proceed.status = 0;
@@ -229,11 +225,7 @@ Response Pipeline::dispatch(Request &request, Phase phase)
                     ErrorCode::MalformedRequest, QStringLiteral("the body must be a JSON object"));
             request.json = doc.object();
         }
-        if (opts.auth) {
-            if (!m_authenticator)
-                throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
-            request.principal = m_authenticator->authenticate(request);
-        }
+        authenticate(request, opts);
         Response response = match.route->handler(request);
         // Only a stream that really took the connection over leaves the guard's timers.
         if (opts.streaming && response.takenOver && request.guard)
@@ -242,6 +234,20 @@ Response Pipeline::dispatch(Request &request, Phase phase)
     } catch (...) {
         return withCors(mapException(std::current_exception(), request.requestId));
     }
+}
+
+void Pipeline::authenticate(Request &request, const RouteOptions &opts) const
+{
+    if (!opts.auth)
+        return;
+    if (opts.signedAccess && !request.hasHeader("Authorization")
+        && request.query.hasQueryItem(QStringLiteral("sig"))) {
+        request.principal = opts.signedAccess(request);
+        return;
+    }
+    if (!m_authenticator)
+        throw AppError(ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
+    request.principal = m_authenticator->authenticate(request);
 }
 
 bool Pipeline::isTrustedProxy(const QHostAddress &peer) const

@@ -13,6 +13,7 @@ class Router;
 class RateLimiter;
 class Metrics;
 struct Config;
+struct RouteOptions;
 
 //! The auth hook: establishes the Principal for routes that need one, or throws AppError.
 class Authenticator
@@ -62,6 +63,8 @@ private:
         StreamFinish
     };
     Response dispatch(Request &request, Phase phase);
+    //! The route's Principal: from its signed URL (RouteOptions::signedAccess) or the auth hook.
+    void authenticate(Request &request, const RouteOptions &opts) const;
     Response run(Request &request, Phase phase);
     bool applyCors(const Request &request, Response &response, bool *preflightDone);
 

@@ -35,6 +35,10 @@ struct RouteOptions
     std::function<UploadTarget(Request &)> prepareUpload;
     qint64 maxStreamBytes = -1; //!< body limit of a streamed body (-1: maxBodyBytes)
     QString tooLargeHint; //!< added to the 413 of a streamed body (where larger files go)
+    //! Also reachable through a signed URL: a request with no Authorization header and a `sig`
+    //! in its query gets its Principal from this (not from the auth hook), which checks the
+    //! signature and throws AppError (403) on a bad or expired one.
+    std::function<Principal(const Request &)> signedAccess;
 };
 
 struct Route

@@ -11,6 +11,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QSysInfo>
 #include <QTimer>
 #include <QUuid>
 
@@ -216,6 +217,12 @@ void ApiClient::start(const std::shared_ptr<Call> &call)
     });
 }
 
+QString ApiClient::userAgent()
+{
+    return QStringLiteral("Corkboard/%1 (%2)")
+        .arg(QStringLiteral(CORKBOARD_VERSION), QSysInfo::prettyProductName());
+}
+
 void ApiClient::dispatch(const std::shared_ptr<Call> &call)
 {
     QUrl url = m_serverUrl;
@@ -227,6 +234,7 @@ void ApiClient::dispatch(const std::shared_ptr<Call> &call)
         url.setQuery(call->request.query);
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    req.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     req.setRawHeader("Accept", "application/json, application/problem+json");
     req.setRawHeader("X-Request-Id", call->requestId);
     if (!call->request.body.isEmpty())

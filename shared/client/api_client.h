@@ -105,6 +105,9 @@ public:
     ~ApiClient() override;
 
     QUrl serverUrl() const { return m_serverUrl; }
+    //! What every request of this client (and the live socket) sends as User-Agent, so a
+    //! person's device list says "Corkboard/1.2.0 (Debian GNU/Linux 12 (bookworm))".
+    static QString userAgent();
     //! Which certificates this client accepts (pins); by default pins for this run only. Share
     //! one with the LiveClient (attach() does) and give the window's a SettingsPinStore.
     void setServerTrust(std::shared_ptr<ServerTrust> trust) { m_trust = std::move(trust); }

@@ -25,6 +25,7 @@ QNetworkRequest ApiClient::streamedRequest(const QString &target,
         url.setQuery(target.mid(q + 1), QUrl::StrictMode);
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    req.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     req.setRawHeader(
         "X-Request-Id", "c-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16));
     for (const auto &h : headers)

@@ -5,6 +5,7 @@
 #include "shared/live_protocol.h"
 
 #include <QJsonDocument>
+#include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -139,7 +140,9 @@ void LiveClient::connectNow()
     // The watchdog also bounds the handshake: a connect that hangs is given up and retried.
     m_lastHeard.start();
     m_pingTimer.start();
-    m_socket->open(m_url);
+    QNetworkRequest request(m_url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, ApiClient::userAgent());
+    m_socket->open(request);
 }
 
 void LiveClient::onConnected()

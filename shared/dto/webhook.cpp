@@ -74,4 +74,30 @@ bool fromJson(const QJsonObject &json, WebhookDelivery &out)
     return true;
 }
 
+const QStringList &webhookEventTypes()
+{
+    static const QStringList types = {
+        QStringLiteral("board.updated"),
+        QStringLiteral("board.deleted"),
+        QStringLiteral("member.added"),
+        QStringLiteral("member.updated"),
+        QStringLiteral("member.removed"),
+        QStringLiteral("column.created"),
+        QStringLiteral("column.updated"),
+        QStringLiteral("column.deleted"),
+        QStringLiteral("card.created"),
+        QStringLiteral("card.updated"),
+        QStringLiteral("card.moved"),
+        QStringLiteral("card.deleted"),
+        QStringLiteral("checklist.changed"),
+        QStringLiteral("comment.created"),
+        QStringLiteral("comment.updated"),
+        QStringLiteral("comment.deleted"),
+        QStringLiteral("label.created"),
+        QStringLiteral("label.updated"),
+        QStringLiteral("label.deleted"),
+    };
+    return types;
+}
+
 } // namespace corkboard

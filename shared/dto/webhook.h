@@ -52,4 +52,8 @@ struct WebhookDelivery
 bool fromJson(const QJsonObject &json, Webhook &out);
 bool fromJson(const QJsonObject &json, WebhookDelivery &out);
 
+//! The event types a webhook may subscribe to (the server validates against this list, the
+//! window offers it).
+const QStringList &webhookEventTypes();
+
 } // namespace corkboard

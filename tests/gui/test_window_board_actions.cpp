@@ -1,7 +1,9 @@
 // The board's actions through the window's own menus and keys, each one undone and redone with
 // Ctrl+Z / Ctrl+Shift+Z: Delete archives a card (and the archive view restores it), a drag is
 // undone, "Move to" from the card's context menu, a column renamed and given a WIP limit from its
-// header's menu, a column deleted after a question that names how many cards it holds.
+// header's menu, a column deleted after a question that names how many cards it holds (and
+// brought back with its cards), a card deleted with Shift+Delete (brought back, then deleted for
+// good when the history goes).
 #include "app/boards/board_commands.h"
 #include "app/boards/board_view.h"
 #include "app/boards/boards_list.h"
@@ -28,6 +30,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace corkboard;
 using namespace corkboard::ui;
@@ -217,6 +220,80 @@ private Q_SLOTS:
         QCOMPARE(m_world->view()->columnWidgets().size(), 2);
         QCOMPARE(m_world->serverTitles(0),
             (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+
+        // Undo makes the column again, in its place, and moves its cards back; redo deletes it.
+        undo();
+        const auto columnNames = [this] {
+            QStringList out;
+            ColumnModel *columns = m_world->board()->columns();
+            for (int i = 0; i < columns->rowCount(); ++i)
+                out << columns->columnAt(i)->name;
+            return out;
+        };
+        // The live event may show the new column at the end first; then it goes to its place.
+        QTRY_COMPARE_WITH_TIMEOUT(columnNames(),
+            (QStringList {
+                QStringLiteral("To do"), QStringLiteral("In progress"), QStringLiteral("Done")}),
+            kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0),
+            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_world->titles(1).isEmpty(), kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0),
+            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+        QVERIFY(m_world->reload());
+        QCOMPARE(m_world->board()->columns()->columnAt(0)->name, QStringLiteral("To do"));
+        QCOMPARE(m_world->serverTitles(0),
+            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}));
+        QVERIFY(m_world->serverTitles(1).isEmpty());
+        redo();
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->view()->columnWidgets().size(), 2, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0),
+            (QStringList {QStringLiteral("Venue"), QStringLiteral("Catering")}), kGuiWait);
+    }
+
+    void shiftDeleteTakesTheCardAwayUndoably()
+    {
+        const QStringList all = m_world->titles(0);
+        QVERIFY(all.size() >= 2);
+        const QString gone = all.at(1);
+        QStringList without = all;
+        without.removeAt(1);
+        select(0, 1);
+        QTest::keyClick(m_world->column(0)->cardView(), Qt::Key_Delete, Qt::ShiftModifier);
+        // No question: the card leaves the board for everyone at once.
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), without, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
+        undo();
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->titles(0), all, kGuiWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), all, kGuiWait);
+        redo();
+        QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
+        // Deleted is not archived: the archive view does not offer it.
+        MainWindow *window = m_world->window();
+        window->archiveViewAction()->trigger();
+        QDialog *archive = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (archive = window->findChild<QDialog *>(QStringLiteral("archive"))) != nullptr,
+            kGuiWait);
+        auto *list = archive->findChild<QListWidget *>(QStringLiteral("archivedCards"));
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, kGuiWait);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("No archived cards on this board."));
+        archive->close();
+
+        // When the history goes (here: as the window would before signing out or quitting), the
+        // card is deleted for good: not on the board, not in the archive, nothing to undo.
+        bool finished = false;
+        m_world->window()->finishPendingWork([&finished] { finished = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(finished, kGuiWait);
+        QVERIFY(!m_world->window()->boardCommands()->stack()->canUndo());
+        const auto archived
+            = test::awaitCall<QList<Card>>([&](QObject *ctx, Callback<QList<Card>> done) {
+                  m_world->backend()->archivedCards(ctx, m_world->board()->boardId(), done);
+              });
+        QVERIFY(archived.ok());
+        for (const Card &c : *archived.value)
+            QVERIFY2(c.title != gone, qPrintable(c.title));
+        QCOMPARE(m_world->serverTitles(0), without);
     }
 
     void copyCardIdFromTheCardsMenu()

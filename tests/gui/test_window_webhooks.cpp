@@ -2,7 +2,8 @@
 // receiver: a wrong URL is refused next to the field; a webhook for "card.created" is added (its
 // secret shown once, Copy puts it on the clipboard) and stored; adding a card calls the receiver
 // and the webhook's recent deliveries say so; the webhook is deleted after a question. On a
-// board where Ada is only an editor the action is disabled.
+// board where Ada is only an editor the action is disabled; made an editor of her own board by
+// another owner while the dialog is open, it closes and the action goes grey at once.
 #include "app/boards/open_board.h"
 #include "app/boards/webhooks_dialog.h"
 #include "app/shell/main_window.h"
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
 
@@ -202,6 +204,27 @@ private Q_SLOTS:
 
         m_world->window()->openBoard(m_boardId);
         QTRY_VERIFY_WITH_TIMEOUT(m_world->window()->webhooksAction()->isEnabled(), kGuiWait);
+
+        // Ada makes Bob an owner of her board; with the webhooks open, Bob makes her an editor:
+        // the dialog closes and the action goes grey, live, without a reload.
+        const auto owner
+            = test::awaitCall<BoardMember>([&](QObject *ctx, Callback<BoardMember> done) {
+                  m_world->backend()->setMemberRole(
+                      ctx, m_boardId, bob->account.id, QStringLiteral("owner"), done);
+              });
+        QVERIFY(owner.ok());
+        QPointer<WebhooksDialog> dialog = openWebhooks();
+        QVERIFY(dialog);
+        const auto demoted
+            = test::awaitCall<BoardMember>([&](QObject *ctx, Callback<BoardMember> done) {
+                  bob->backend->setMemberRole(ctx, m_boardId, m_world->backend()->account()->id,
+                      QStringLiteral("editor"), done);
+              });
+        QVERIFY(demoted.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), kGuiWait);
+        QVERIFY(!m_world->window()->webhooksAction()->isEnabled());
+        QVERIFY(m_world->window()->statusBar()->currentMessage().contains(
+            QStringLiteral("no longer an owner")));
     }
 
     void cleanupTestCase() { m_world.reset(); }

@@ -63,6 +63,9 @@ private Q_SLOTS:
         QVERIFY2(sessions.isOk(), qPrintable(why(sessions)));
         QCOMPARE(sessions.value().size(), 1);
         QVERIFY(sessions.value().first().current);
+        // The device list names the program and the system, not a browser's "Mozilla/5.0".
+        QCOMPARE(sessions.value().first().device, ApiClient::userAgent());
+        QVERIFY(ApiClient::userAgent().startsWith(QStringLiteral("Corkboard/")));
 
         const auto invite = waitFor(auth.createInvite());
         QVERIFY2(invite.isOk(), qPrintable(why(invite)));

@@ -373,6 +373,73 @@ private Q_SLOTS:
         m_clock->advance(301 * 1000);
         QCOMPARE(test::http("GET", m_server->url(url)).status, 403);
     }
+
+    void signedUploadUrlTakesBytesWithoutAToken()
+    {
+        const QByteArray content = randomBytes(700 * 1024 + 5, 13);
+        const QString upload
+            = tusCreate(port(), m_world->cardId, m_world->editor.accessToken, content.size());
+        QVERIFY(!upload.isEmpty());
+        const QString uploadId = upload.section(QLatin1Char('/'), -1);
+        const QString signPath = QStringLiteral("/api/v1/uploads/%1/url").arg(uploadId);
+        // Only the upload's creator gets a URL for it.
+        QCOMPARE(httpAuth("POST", m_server->url(signPath), m_world->owner.accessToken).status, 404);
+        const auto signedResponse
+            = httpAuth("POST", m_server->url(signPath), m_world->editor.accessToken);
+        QCOMPARE(signedResponse.status, 200);
+        const QString url = signedResponse.data().value(QLatin1String("url")).toString();
+        QVERIFY(url.startsWith(upload + QStringLiteral("?expires=")));
+        QVERIFY(url.contains(QStringLiteral("&sig=")));
+        QVERIFY(!signedResponse.data().value(QLatin1String("expires_at")).toString().isEmpty());
+
+        // No token: half the bytes, the offset, the rest; the file is whole.
+        const qint64 half = content.size() / 2;
+        QCOMPARE(tusPatch(port(), url, QString(), 0, content.left(half)).status, 204);
+        QCOMPARE(tusOffset(port(), url, QString()), half);
+        const QByteArray checksum
+            = QCryptographicHash::hash(content.mid(half), QCryptographicHash::Sha256);
+        QCOMPARE(tusPatch(port(), url, QString(), half, content.mid(half), checksum).status, 204);
+        QCOMPARE(tusOffset(port(), url, QString()), content.size());
+
+        // Altered, for another upload's path, or without its signature: refused, nothing stored.
+        const QString other = tusCreate(port(), m_world->cardId, m_world->editor.accessToken, 10);
+        const QString otherUrl = other + url.mid(url.indexOf(QLatin1Char('?')));
+        QCOMPARE(tusPatch(port(), otherUrl, QString(), 0, QByteArray(10, 'x')).status, 403);
+        QCOMPARE(tusOffset(port(), other, m_world->editor.accessToken), 0);
+        QString altered = url;
+        altered[altered.size() - 2] = altered.at(altered.size() - 2) == QLatin1Char('A')
+            ? QLatin1Char('B')
+            : QLatin1Char('A');
+        QCOMPARE(tusOffset(port(), altered, QString()), -1);
+        QCOMPARE(tusPatch(port(), other, QString(), 0, QByteArray(10, 'x')).status, 401);
+        // A signed URL is no key to the rest: terminating still needs the token.
+        RawClient terminate;
+        QVERIFY(terminate.connectTo(port()));
+        terminate.send(requestHead("DELETE", url, QString(), -1, {{"Tus-Resumable", "1.0.0"}}));
+        QCOMPARE(terminate.readResponse().status, 401);
+
+        // The finished upload is attached with the user's token, bytes intact.
+        const auto attached = httpJson("POST",
+            m_server->url(QStringLiteral("/api/v1/cards/%1/attachments").arg(m_world->cardId)),
+            {{QStringLiteral("upload_id"), uploadId},
+                {QStringLiteral("filename"), QStringLiteral("handed-over.bin")}},
+            m_world->editor.accessToken);
+        QCOMPARE(attached.status, 201);
+        QCOMPARE(attached.data().value(QLatin1String("sha256")).toString(), sha256Hex(content));
+
+        // An expired URL is refused even for a live upload.
+        const QString later = tusCreate(port(), m_world->cardId, m_world->editor.accessToken, 10);
+        const QString laterUrl = httpAuth("POST",
+            m_server->url(
+                QStringLiteral("/api/v1/uploads/%1/url").arg(later.section(QLatin1Char('/'), -1))),
+            m_world->editor.accessToken)
+                                     .data()
+                                     .value(QLatin1String("url"))
+                                     .toString();
+        m_clock->advance(301 * 1000);
+        QCOMPARE(tusPatch(port(), laterUrl, QString(), 0, QByteArray(10, 'x')).status, 403);
+        QCOMPARE(tusOffset(port(), later, m_world->editor.accessToken), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAttachments)

@@ -72,7 +72,7 @@ AttachmentController::AttachmentController(ThreadContext &context)
     : m_store(context.server.config.dataDir)
     , m_signer(context.db)
     , m_service(serviceDeps(context), m_store, m_signer, limitsFrom(context.server.config))
-    , m_uploads(serviceDeps(context), m_service)
+    , m_uploads(serviceDeps(context), m_service, m_signer)
 {
 }
 

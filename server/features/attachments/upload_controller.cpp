@@ -1,5 +1,6 @@
 #include "server/features/attachments/upload_controller.h"
 
+#include "server/features/common/controller_util.h"
 #include "server/http/router.h"
 #include "server/platform/app_error.h"
 #include "shared/time_format.h"
@@ -97,9 +98,24 @@ void UploadController::registerRoutes(Router &router)
     router.add(
         "POST", QStringLiteral("/api/v1/uploads"), [this](Request &r) { return this->create(r); },
         create);
+    // HEAD and PATCH also through a signed URL (POST …/url): bytes without the user's token.
+    const auto viaSignedUrl = [this](const Request &r) {
+        Principal p;
+        p.userId = m_uploads.signedOwner(r.param(QStringLiteral("id")), r.path,
+            r.queryValue(QStringLiteral("expires")),
+            r.queryValue(QStringLiteral("sig")).toLatin1());
+        p.role = QStringLiteral("member"); // the URL carries the upload's owner, never more
+        return p;
+    };
+    RouteOptions offset;
+    offset.signedAccess = viaSignedUrl;
     router.add(
-        "GET", QStringLiteral("/api/v1/uploads/{id}"), [this](Request &r) { return head(r); });
+        "GET", QStringLiteral("/api/v1/uploads/{id}"), [this](Request &r) { return head(r); },
+        offset);
+    router.add("POST", QStringLiteral("/api/v1/uploads/{id}/url"),
+        [this](Request &r) { return signUrl(r); });
     RouteOptions append;
+    append.signedAccess = viaSignedUrl;
     append.streamBody = [](const QByteArray &contentType) { return contentType == kOctets; };
     append.prepareUpload = [this](Request &r) { return prepareAppend(r); };
     append.maxStreamBytes = m_maxSize;
@@ -223,6 +239,12 @@ Response UploadController::append(const Request &request)
     if (!request.upload->complete && !request.upload->error.isEmpty())
         throw AppError(request.upload->errorCode, request.upload->error);
     return progress(204, u);
+}
+
+Response UploadController::signUrl(const Request &request)
+{
+    return resourceResponse(
+        200, m_uploads.signUrl(request.user().userId, request.param(QStringLiteral("id"))));
 }
 
 Response UploadController::terminate(const Request &request)

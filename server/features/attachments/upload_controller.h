@@ -28,6 +28,7 @@ public:
     UploadTarget prepareAppend(Request &request);
     Response append(const Request &request);
     Response terminate(const Request &request);
+    Response signUrl(const Request &request);
 
     //! Upload-Metadata ("key base64,key base64,…") as a map; throws 400 when malformed.
     static QHash<QString, QString> parseMetadata(const QByteArray &header);

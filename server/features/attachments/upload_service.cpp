@@ -100,6 +100,38 @@ PendingUpload UploadService::find(const QString &userId, const QString &uploadId
     return *u;
 }
 
+SignedUrl UploadService::signUrl(const QString &userId, const QString &uploadId)
+{
+    const PendingUpload u = find(userId, uploadId);
+    const qint64 expires = m_deps.clock.nowMs() / 1000 + m_attachments.limits().signedUrlSeconds;
+    const QString path = QStringLiteral("/api/v1/uploads/") + u.id;
+    SignedUrl out;
+    out.url = path
+        + QStringLiteral("?expires=%1&sig=%2")
+              .arg(expires)
+              .arg(QString::fromLatin1(m_signer.sign("PATCH", path, expires, u.id)));
+    out.expiresAt = QDateTime::fromSecsSinceEpoch(expires, Qt::UTC);
+    return out;
+}
+
+QString UploadService::signedOwner(const QString &uploadId, const QString &path,
+    const QString &expires, const QByteArray &signature)
+{
+    // One answer for every failure: a bad URL tells nothing about the upload.
+    const AppError refused(
+        ErrorCode::Forbidden, QStringLiteral("this upload link is not valid (or has expired)"));
+    bool ok = false;
+    const qint64 expiresAt = expires.toLongLong(&ok);
+    // HEAD (the offset, to resume) is part of what a PATCH URL grants: both are signed "PATCH".
+    if (!ok || signature.isEmpty() || expiresAt < m_deps.clock.nowMs() / 1000
+        || !m_signer.verify("PATCH", path, expiresAt, uploadId, signature))
+        throw refused;
+    const auto u = AttachmentRepository(m_deps.db).findUpload(uploadId);
+    if (!u || u->expiresAt < m_deps.clock.now())
+        throw refused;
+    return u->userId;
+}
+
 UploadTarget UploadService::prepareAppend(
     const QString &userId, const QString &uploadId, qint64 offset, qint64 declaredBytes)
 {

@@ -2,6 +2,7 @@
 
 #include "server/features/attachments/attachment_repository.h"
 #include "server/features/attachments/attachment_service.h"
+#include "server/features/attachments/url_signer.h"
 #include "server/http/upload_stream.h"
 
 #include <optional>
@@ -15,9 +16,10 @@ namespace corkboard {
 class UploadService
 {
 public:
-    UploadService(ServiceDeps deps, AttachmentService &attachments)
+    UploadService(ServiceDeps deps, AttachmentService &attachments, UrlSigner &signer)
         : m_deps(deps)
         , m_attachments(attachments)
+        , m_signer(signer)
     {
     }
 
@@ -34,6 +36,13 @@ public:
     PendingUpload finishAppend(const QString &userId, const QString &uploadId,
         const UploadResult &result, const std::optional<QByteArray> &checksum);
     void terminate(const QString &userId, const QString &uploadId);
+    //! A short-lived URL of the upload (its owner only) that appends to it and reports its offset
+    //! without the user's token: HMAC over "PATCH", the path, the expiry and the upload id.
+    SignedUrl signUrl(const QString &userId, const QString &uploadId);
+    //! Whose upload a signed URL reaches (its owner's id); one 403 for every bad, altered or
+    //! expired URL and for an upload that is gone.
+    QString signedOwner(const QString &uploadId, const QString &path, const QString &expires,
+        const QByteArray &signature);
     //! A finished upload becomes an attachment of `cardId` (the card it was created for).
     Attachment attach(const QString &userId, const QString &cardId, const QString &uploadId,
         const QString &filename);
@@ -45,6 +54,7 @@ public:
 private:
     ServiceDeps m_deps;
     AttachmentService &m_attachments;
+    UrlSigner &m_signer;
 };
 
 } // namespace corkboard

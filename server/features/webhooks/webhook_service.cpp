@@ -6,6 +6,7 @@
 #include "server/platform/clock.h"
 #include "server/platform/crypto.h"
 #include "server/platform/database.h"
+#include "shared/dto/webhook.h"
 #include "shared/time_format.h"
 
 #include <QUrl>
@@ -26,28 +27,7 @@ WebhookService::WebhookService(Database &db, const Clock &clock, QStringList all
 
 const QStringList &WebhookService::eventTypes()
 {
-    static const QStringList types = {
-        QStringLiteral("board.updated"),
-        QStringLiteral("board.deleted"),
-        QStringLiteral("member.added"),
-        QStringLiteral("member.updated"),
-        QStringLiteral("member.removed"),
-        QStringLiteral("column.created"),
-        QStringLiteral("column.updated"),
-        QStringLiteral("column.deleted"),
-        QStringLiteral("card.created"),
-        QStringLiteral("card.updated"),
-        QStringLiteral("card.moved"),
-        QStringLiteral("card.deleted"),
-        QStringLiteral("checklist.changed"),
-        QStringLiteral("comment.created"),
-        QStringLiteral("comment.updated"),
-        QStringLiteral("comment.deleted"),
-        QStringLiteral("label.created"),
-        QStringLiteral("label.updated"),
-        QStringLiteral("label.deleted"),
-    };
-    return types;
+    return webhookEventTypes();
 }
 
 void WebhookService::requireOwner(
