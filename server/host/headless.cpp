@@ -1,6 +1,7 @@
 #include "server/host/headless.h"
 
 #include "server/features/auth/jwt_key_store.h"
+#include "server/features/auth/jwt_key_sync.h"
 #include "server/features/common/server_context.h"
 #include "server/host/server_host.h"
 #include "server/host/unix_signals.h"
@@ -176,11 +177,19 @@ int runRotateJwtKey(const Config &config)
         crypto::initialize();
         QDir().mkpath(config.dataDir);
         SystemClock clock;
-        JwtKeyStore store(config, clock);
-        store.load(); // creates the first key when there is none yet
-        const QString kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
-        out << "new JWT signing key " << kid << " is current; tokens signed with the previous key "
-            << "stay valid until they expire" << Qt::endl;
+        QString kid;
+        if (config.usesPostgres()) {
+            // PostgreSQL: the keys every instance shares, in the database.
+            Database db(config, QStringLiteral("corkboard-rotate-jwt-key"));
+            kid = JwtKeySync::rotate(db, clock);
+        } else {
+            JwtKeyStore store(config, clock);
+            store.load(); // creates the first key when there is none yet
+            kid = JwtKeyStore::rotateFile(JwtKeyStore::keyFilePath(config), clock);
+        }
+        out << "new JWT signing key " << kid
+            << (config.usesPostgres() ? " signs on every instance within 15 s" : " is current")
+            << "; tokens signed with the previous key stay valid until they expire" << Qt::endl;
         return 0;
     } catch (const std::exception &e) {
         err << "corkboard: key rotation failed: " << e.what() << Qt::endl;

@@ -61,9 +61,12 @@ void registerRoutes(HttpWorker &worker)
             ctx.db, [&bus](const QString &userId, const QByteArray &message) {
                 bus.notifyUser(userId, message);
             }));
-        // Events the worker process writes (thumbnails made) reach live windows too.
-        worker.own(std::make_shared<OutboxPump>(ctx.db,
+        // Events the worker process (and, on PostgreSQL, every other instance) writes reach
+        // live windows too.
+        auto &pump = worker.own(std::make_shared<OutboxPump>(ctx.db,
             [&bus](const QString &boardId, qint64 seq) { bus.notifyCommitted(boardId, seq); }));
+        if (ctx.db.isPostgres())
+            pump.listen(config);
     }
 
     auto &authenticator = worker.own(std::make_shared<JwtAuthenticator>(accountDeps(ctx)));

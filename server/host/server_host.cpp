@@ -1,5 +1,6 @@
 #include "server/host/server_host.h"
 
+#include "server/features/auth/jwt_key_sync.h"
 #include "server/features/auth/revocation_feed.h"
 #include "server/features/common/server_context.h"
 #include "server/features/users/user_repository.h"
@@ -117,6 +118,11 @@ void ServerHost::start()
                                  "the server when the restore has finished");
     migrateAtStartup(cfg);
     m_context->jwtKeys.load();
+    if (m_context->jwtKeys.sharedInDatabase()) {
+        // PostgreSQL: one set of signing keys for every instance, read again every 2 s.
+        m_jwtKeySync = new JwtKeySync(cfg, *m_context->clock, m_context->jwtKeys, this);
+        m_jwtKeySync->start();
+    }
     m_listenHost = prepareFirstStart();
     prepareTls();
     // Revocations other instances (or a crashed request) wrote reach this process within 250 ms.

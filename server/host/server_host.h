@@ -16,6 +16,7 @@ namespace corkboard {
 
 struct ServerContext;
 class HttpWorker;
+class JwtKeySync;
 class RevocationFeed;
 class Clock;
 class DataDirLock;
@@ -88,6 +89,7 @@ private:
     std::vector<HttpWorker *> m_workers;
     Acceptor *m_acceptor = nullptr;
     RevocationFeed *m_revocationFeed = nullptr;
+    JwtKeySync *m_jwtKeySync = nullptr;
     std::unique_ptr<ServiceAdvertiser> m_advertiser; //!< DNS-SD, beyond loopback only
     void advertise();
     QString m_listenHost;

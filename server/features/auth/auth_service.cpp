@@ -1,6 +1,7 @@
 #include "server/features/auth/auth_service.h"
 
 #include "server/features/auth/jwt_key_store.h"
+#include "server/features/auth/login_throttle_repository.h"
 #include "server/features/auth/password_hasher.h"
 #include "server/features/auth/revocation_list.h"
 #include "server/features/auth/setup_gate.h"
@@ -74,16 +75,36 @@ QString AuthService::accountKey(const QString &normalizedEmail)
     return QString::fromLatin1(crypto::sha256(normalizedEmail.toUtf8()).toHex().left(16));
 }
 
-void AuthService::countAttempt(
-    const QStringList &keys, const QString &what, const ClientInfo &client)
+void AuthService::countAttempt(const QStringList &keys, const QString &what,
+    const ClientInfo &client, const QString &accountKey)
 {
     // Counted before any password is hashed: N parallel attempts on any number of server
     // threads get exactly the limit through, never "everyone checked, then everyone hashed".
-    const auto decision = m_deps.authLimiter.takeAll(keys);
+    // PostgreSQL (several instances): the account's bucket is in the database, shared by all;
+    // the per-address ones stay per instance.
+    const bool shared = !accountKey.isEmpty() && m_db.isPostgres();
+    QStringList local = keys;
+    if (!accountKey.isEmpty() && !shared)
+        local.append(accountKey);
+    auto decision = m_deps.authLimiter.takeAll(local);
+    if (decision.allowed && shared) {
+        const double perMinute = m_deps.config.authRateLimitPerMinute;
+        const auto account = LoginThrottleRepository(m_db).take(
+            accountKey, m_deps.clock.nowMs(), perMinute / 60.0, perMinute);
+        if (!account.allowed) {
+            for (const QString &key : keys)
+                m_deps.authLimiter.giveBack(key);
+            decision.allowed = false;
+            decision.retryAfterSeconds = account.retryAfterSeconds;
+        }
+    }
     if (decision.allowed)
         return;
+    QStringList all = keys;
+    if (!accountKey.isEmpty())
+        all.append(accountKey);
     logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("auth rate limit reached"),
-        {{QStringLiteral("action"), what}, {QStringLiteral("key"), keys.join(QLatin1Char(' '))},
+        {{QStringLiteral("action"), what}, {QStringLiteral("key"), all.join(QLatin1Char(' '))},
             {QStringLiteral("peer"), client.address},
             {QStringLiteral("retry_after"), decision.retryAfterSeconds}});
     throw AppError(ErrorCode::RateLimited, QStringLiteral("too many attempts, try again later"))
@@ -126,6 +147,9 @@ AuthResult AuthService::registerAccount(const RegisterInput &input, const Client
         QStringLiteral("register"), client);
 
     SetupGate &gate = m_deps.setupGate;
+    // Another instance may have created the first account since this one started.
+    if (gate.firstAccountPending() && m_users.count() > 0)
+        gate.firstAccountCreated();
     if (gate.codeRequired()) {
         if (!input.setupCode || input.setupCode->trimmed().isEmpty())
             throw AppError::validation(QStringLiteral("setup_code"), QStringLiteral("required"),
@@ -144,7 +168,11 @@ AuthResult AuthService::registerAccount(const RegisterInput &input, const Client
     const QDateTime now = m_deps.clock.now();
 
     Transaction tx(m_db);
-    const bool first = m_users.count() == 0;
+    bool first = m_users.count() == 0;
+    if (first) {
+        m_users.lockFirstAccount();
+        first = m_users.count() == 0;
+    }
     QString role = first ? QStringLiteral("admin") : QStringLiteral("member");
     QString inviteHash;
     if (!first && input.inviteCode) {
@@ -189,7 +217,7 @@ AuthResult AuthService::login(
     const QString normalized = email.toLower();
     const QString ipKey = QStringLiteral("login-ip:") + client.throttleKey();
     const QString accountKeyName = QStringLiteral("login-account:") + accountKey(normalized);
-    countAttempt({ipKey, accountKeyName}, QStringLiteral("login"), client);
+    countAttempt({ipKey}, QStringLiteral("login"), client, accountKeyName);
 
     const auto record = m_users.findByEmail(normalized);
     bool ok = false;
@@ -208,7 +236,10 @@ AuthResult AuthService::login(
         throw AppError(ErrorCode::Forbidden, QStringLiteral("this account is disabled"));
 
     // Only failures count: a successful sign-in clears the account and returns the address's token.
-    m_deps.authLimiter.reset(accountKeyName);
+    if (m_db.isPostgres())
+        LoginThrottleRepository(m_db).reset(accountKeyName);
+    else
+        m_deps.authLimiter.reset(accountKeyName);
     m_deps.authLimiter.giveBack(ipKey);
     Transaction tx(m_db);
     if (m_deps.passwords.needsRehash(record->passwordHash)) {

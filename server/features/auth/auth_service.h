@@ -65,8 +65,10 @@ private:
     Issued issueRefreshToken(const QString &userId, const QString &familyId,
         const QString &parentId, const ClientInfo &client);
     Tokens tokens(const QString &userId, const QString &role, const Issued &issued) const;
-    //! Counts one attempt against every key (atomically); throws RATE_LIMITED past the limit.
-    void countAttempt(const QStringList &keys, const QString &what, const ClientInfo &client);
+    //! Counts one attempt against every key (atomically) and the account's key (PostgreSQL: in
+    //! the database, shared by every instance); throws RATE_LIMITED past the limit.
+    void countAttempt(const QStringList &keys, const QString &what, const ClientInfo &client,
+        const QString &accountKey = QString());
 
     AccountDeps m_deps;
     Database &m_db;

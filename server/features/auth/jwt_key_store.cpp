@@ -58,7 +58,12 @@ QList<JwtKeyStore::Key> JwtKeyStore::readFile(const QString &path)
         return {};
     if (!f.open(QIODevice::ReadOnly))
         throw std::runtime_error("cannot read the JWT key file " + path.toStdString());
-    const auto doc = QJsonDocument::fromJson(f.readAll());
+    return parse(f.readAll(), QStringLiteral("the JWT key file ") + path);
+}
+
+QList<JwtKeyStore::Key> JwtKeyStore::parse(const QByteArray &json, const QString &origin)
+{
+    const auto doc = QJsonDocument::fromJson(json);
     QList<Key> keys;
     const auto array = doc.object().value(QLatin1String("keys")).toArray();
     for (const auto &v : array) {
@@ -72,13 +77,13 @@ QList<JwtKeyStore::Key> JwtKeyStore::readFile(const QString &path)
             keys.append(k);
     }
     if (keys.isEmpty())
-        throw std::runtime_error("the JWT key file " + path.toStdString() + " holds no usable key");
+        throw std::runtime_error(origin.toStdString() + " holds no usable key");
     std::sort(keys.begin(), keys.end(),
         [](const Key &a, const Key &b) { return a.createdMs > b.createdMs; });
     return keys;
 }
 
-void JwtKeyStore::writeFile(const QString &path, const QList<Key> &keys)
+QByteArray JwtKeyStore::serialize(const QList<Key> &keys)
 {
     QJsonArray array;
     for (const auto &k : keys) {
@@ -87,7 +92,12 @@ void JwtKeyStore::writeFile(const QString &path, const QList<Key> &keys)
             {QStringLiteral("created_ms"), k.createdMs},
             {QStringLiteral("retired_ms"), k.retiredMs}});
     }
-    const QByteArray bytes = QJsonDocument(QJsonObject {{QStringLiteral("keys"), array}}).toJson();
+    return QJsonDocument(QJsonObject {{QStringLiteral("keys"), array}}).toJson();
+}
+
+void JwtKeyStore::writeFile(const QString &path, const QList<Key> &keys)
+{
+    const QByteArray bytes = serialize(keys);
     QDir().mkpath(QFileInfo(path).absolutePath());
 #ifdef Q_OS_UNIX
     // Created 0600 from the first byte (no window where the secret is world-readable), then
@@ -116,8 +126,16 @@ void JwtKeyStore::writeFile(const QString &path, const QList<Key> &keys)
 
 QString JwtKeyStore::rotateFile(const QString &path, const Clock &clock)
 {
-    const qint64 now = clock.nowMs();
-    QList<Key> keys = readFile(path);
+    const QList<Key> kept = rotated(readFile(path), clock.nowMs());
+    writeFile(path, kept);
+    logging::write(lcAuth(), QtInfoMsg, QStringLiteral("JWT signing key rotated"),
+        {{QStringLiteral("kid"), kept.first().kid},
+            {QStringLiteral("keys_kept"), int(kept.size())}});
+    return kept.first().kid;
+}
+
+QList<JwtKeyStore::Key> JwtKeyStore::rotated(QList<Key> keys, qint64 now)
+{
     QList<Key> kept;
     for (auto k : std::as_const(keys)) {
         if (k.retiredMs == 0)
@@ -130,10 +148,25 @@ QString JwtKeyStore::rotateFile(const QString &path, const Clock &clock)
     fresh.secret = crypto::randomBytes(32);
     fresh.createdMs = now;
     kept.prepend(fresh);
-    writeFile(path, kept);
-    logging::write(lcAuth(), QtInfoMsg, QStringLiteral("JWT signing key rotated"),
-        {{QStringLiteral("kid"), fresh.kid}, {QStringLiteral("keys_kept"), int(kept.size())}});
-    return fresh.kid;
+    return kept;
+}
+
+bool JwtKeyStore::sharedInDatabase() const
+{
+    return m_config.jwtSecret.isEmpty() && m_config.usesPostgres();
+}
+
+void JwtKeyStore::setKeys(const QList<Key> &keys)
+{
+    const qint64 now = m_clock.nowMs();
+    QWriteLocker lock(&m_lock);
+    m_keys.clear();
+    for (const auto &k : keys) {
+        if (k.retiredMs == 0 || now - k.retiredMs <= retiredKeyLifetimeMs())
+            m_keys.append(k);
+    }
+    std::sort(m_keys.begin(), m_keys.end(),
+        [](const Key &a, const Key &b) { return a.createdMs > b.createdMs; });
 }
 
 void JwtKeyStore::load()
@@ -146,6 +179,8 @@ void JwtKeyStore::load()
         m_keys = {k};
         return;
     }
+    if (sharedInDatabase())
+        return; // JwtKeySync
     if (!QFile::exists(m_path)) {
         Key k;
         k.kid = newKid();
@@ -173,7 +208,7 @@ void JwtKeyStore::reloadLocked()
 
 void JwtKeyStore::maybeReload(bool force)
 {
-    if (!m_config.jwtSecret.isEmpty())
+    if (!m_config.jwtSecret.isEmpty() || sharedInDatabase())
         return;
     {
         QReadLocker lock(&m_lock);
@@ -194,6 +229,19 @@ void JwtKeyStore::maybeReload(bool force)
 
 JwtKeyStore::Key JwtKeyStore::current()
 {
+    if (sharedInDatabase()) {
+        // The newest key every instance has had time to read (JwtKeySync rotates); the oldest
+        // one while none is that old (the very first key).
+        const qint64 now = m_clock.nowMs();
+        QReadLocker lock(&m_lock);
+        if (m_keys.isEmpty())
+            throw std::runtime_error("no JWT signing key is loaded");
+        for (const auto &k : std::as_const(m_keys)) {
+            if (now - k.createdMs >= kPropagationMs)
+                return k;
+        }
+        return m_keys.last();
+    }
     maybeReload();
     if (m_config.jwtSecret.isEmpty() && m_config.jwtRotateDays > 0) {
         const qint64 period = qint64(m_config.jwtRotateDays) * 24 * 3600 * 1000;

@@ -15,7 +15,9 @@ class Clock;
 
 //! The HS256 signing keys, each with a `kid`. The newest is current and signs; retired keys keep
 //! verifying until every token they signed has expired, then they are dropped. Keys live in
-//! <data dir>/jwt-keys.json (mode 0600) unless CORKBOARD_JWT_SECRET sets one fixed key.
+//! <data dir>/jwt-keys.json (mode 0600) unless CORKBOARD_JWT_SECRET sets one fixed key; on
+//! PostgreSQL in the database, shared by every instance (JwtKeySync keeps them in step, and a
+//! new key only signs once every instance has had time to learn it).
 //! Thread-safe: every server thread signs and verifies through the one instance.
 class JwtKeyStore
 {
@@ -40,6 +42,17 @@ public:
 
     //! Adds a new current key to the key file, retiring the previous one; returns the new kid.
     static QString rotateFile(const QString &path, const Clock &clock);
+    //! The keys with a new current one first, the previous retired, long-retired ones dropped.
+    static QList<Key> rotated(QList<Key> keys, qint64 nowMs);
+    static QList<Key> parse(const QByteArray &json, const QString &origin);
+    static QByteArray serialize(const QList<Key> &keys);
+
+    //! The keys live in the database (PostgreSQL without CORKBOARD_JWT_SECRET): load() leaves
+    //! them to JwtKeySync, which hands them over with setKeys.
+    bool sharedInDatabase() const;
+    void setKeys(const QList<Key> &keys);
+    //! Shared keys: how long a new key only verifies before it signs (every instance has read it).
+    static constexpr qint64 kPropagationMs = 10000;
     static QString keyFilePath(const Config &config);
     //! How long a retired key keeps verifying: the access-token lifetime plus leeway.
     static qint64 retiredKeyLifetimeMs();

@@ -47,6 +47,7 @@ void RevocationFeed::start()
     m_db = std::make_unique<Database>(
         m_config, QStringLiteral("corkboard-revocations-%1").arg(g_feedCount.fetch_add(1)));
     m_repository = std::make_unique<RevocationRepository>(*m_db);
+    m_uptime.start();
     poll();
     m_timer.start();
 }
@@ -58,16 +59,25 @@ int RevocationFeed::poll()
     const QDateTime now = m_clock.now();
     if (++m_polls % kPruneEveryPolls == 0)
         m_repository->prune(now);
+    // On PostgreSQL a later id can commit first (another instance's revocation): the cursor
+    // reads again from the oldest gap for a while, so the earlier row still applies.
+    const qint64 nowMs = m_uptime.elapsed();
+    m_cursor.expire(nowMs);
+    qint64 from = m_cursor.readAfter();
     int total = 0;
     for (;;) {
-        const QList<Revocation> rows = m_repository->after(m_lastId, now, kPage);
-        if (rows.isEmpty())
-            break;
-        m_lastId = rows.last().id;
-        m_list.apply(rows);
-        total += int(rows.size());
+        const QList<Revocation> rows = m_repository->after(from, now, kPage);
+        QList<Revocation> fresh;
+        for (const Revocation &row : rows) {
+            if (m_cursor.accept(row.id, nowMs))
+                fresh.append(row);
+        }
+        if (!fresh.isEmpty())
+            m_list.apply(fresh);
+        total += int(fresh.size());
         if (rows.size() < kPage)
             break;
+        from = rows.last().id;
     }
     return total;
 }

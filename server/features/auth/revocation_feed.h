@@ -1,5 +1,8 @@
 #pragma once
 
+#include "server/platform/commit_cursor.h"
+
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -14,7 +17,8 @@ class RevocationRepository;
 
 //! Keeps a process's RevocationList in step with the revocations table: loads every unexpired
 //! row at start, then reads new rows by id every `intervalMs` on its own connection, so a
-//! revocation written by another instance (or missed in-process) applies within that interval.
+//! revocation written by another instance (or missed in-process) applies within that interval
+//! (PostgreSQL: ids that commit out of order too, see CommitCursor).
 //! Prunes expired rows now and then. Lives on the thread that created it.
 class RevocationFeed : public QObject
 {
@@ -38,7 +42,8 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RevocationRepository> m_repository;
     QTimer m_timer;
-    qint64 m_lastId = 0;
+    CommitCursor m_cursor;
+    QElapsedTimer m_uptime;
     int m_polls = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "server/features/boards/board_access.h"
 
+#include "server/features/events/outbox_repository.h"
 #include "server/platform/app_error.h"
 #include "server/platform/database.h"
 
@@ -49,6 +50,9 @@ void BoardAccess::check(BoardRole role, BoardRole minimum)
 BoardRole BoardAccess::require(
     const QString &boardId, const QString &userId, BoardRole minimum, const QString &what)
 {
+    // In a mutation on PostgreSQL: one writer per board from here to commit (instances and
+    // threads alike), so positions computed below never collide and the role is current.
+    OutboxRepository::lockBoard(m_db, boardId);
     const auto role = roleOf(boardId, userId);
     if (!role)
         throw AppError::notFound(what);

@@ -6,17 +6,23 @@
 
 namespace corkboard {
 
+void OutboxRepository::lockBoard(Database &db, const QString &boardId)
+{
+    if (!db.isPostgres() || !db.inTransaction())
+        return;
+    // A transaction-scoped advisory lock on the board id (taking it again is free), so it also
+    // covers a board deleted in this transaction.
+    SqlQuery lock(db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"));
+    lock.bind(0, boardId).exec();
+}
+
 void OutboxRepository::append(EventEnvelope &event)
 {
-    if (m_db.isPostgres()) {
-        // Gapless per board in commit order: the seq is drawn while this transaction holds the
-        // board's lock (until it commits), so a later seq of the same board never commits before
-        // an earlier one and a reader by `seq > n` never skips one. A sequence alone is not
-        // enough (a later number can commit first). The lock is a transaction-scoped advisory
-        // lock on the board id, so it also covers a board deleted in this transaction.
-        SqlQuery lock(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"));
-        lock.bind(0, event.boardId).exec();
-    }
+    // Gapless per board in commit order: the seq is drawn while this transaction holds the
+    // board's lock (until it commits), so a later seq of the same board never commits before an
+    // earlier one and a reader by `seq > n` never skips one. A sequence alone is not enough (a
+    // later number can commit first).
+    lockBoard(m_db, event.boardId);
     SqlQuery q(m_db,
         QStringLiteral("INSERT INTO events (type, board_id, actor_id, at, data) "
                        "VALUES (?, ?, ?, ?, ?) RETURNING seq"));
@@ -27,6 +33,12 @@ void OutboxRepository::append(EventEnvelope &event)
     q.bind(4, QString::fromUtf8(event.data));
     q.exec();
     event.seq = q.next() ? q.value(0).toLongLong() : 0;
+    if (m_db.isPostgres()) {
+        // Every instance's live hubs hear of it when this transaction commits (OutboxPump).
+        SqlQuery notify(m_db, QStringLiteral("SELECT pg_notify('corkboard_events', ?)"));
+        notify.bind(0, QString(event.boardId + QLatin1Char(' ') + QString::number(event.seq)))
+            .exec();
+    }
 }
 
 QList<EventEnvelope> OutboxRepository::read(

@@ -17,6 +17,10 @@ public:
     {
     }
 
+    //! PostgreSQL, in a transaction: waits for and holds (until commit) the board's write lock,
+    //! the one append takes. Taken first, it makes a mutation's reads (the next position, a
+    //! role) see every change committed before it; no-op on SQLite (one writer anyway).
+    static void lockBoard(Database &db, const QString &boardId);
     //! Inserts the event and fills in its seq.
     void append(EventEnvelope &event);
     //! Events of a board with seq > afterSeq, oldest first.

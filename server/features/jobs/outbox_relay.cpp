@@ -33,6 +33,15 @@ int OutboxRelay::relay(int limit)
     if (!peek.next() || peek.value(0).toInt() == 0)
         return 0;
     Transaction tx(m_db);
+    if (m_db.isPostgres()) {
+        // Read committed does not serialise two workers' relays the way BEGIN IMMEDIATE does:
+        // the second waits here until the first has committed the moved cursor.
+        SqlQuery lock(
+            m_db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"));
+        lock.bind(
+                QStringLiteral(":name"), QString(QStringLiteral("corkboard.relay:") + m_cursorName))
+            .exec();
+    }
     SqlQuery cursor(m_db, QStringLiteral("SELECT position FROM job_cursors WHERE name = :name"));
     cursor.bind(QStringLiteral(":name"), m_cursorName).exec();
     const qint64 after = cursor.next() ? cursor.value(0).toLongLong() : 0;
@@ -53,6 +62,7 @@ int OutboxRelay::relay(int limit)
         e.data = QJsonDocument::fromJson(e.dataJson).object();
         events.append(std::move(e));
     }
+    keepCommittedPrefix(after, events);
     if (events.isEmpty())
         return 0;
     for (const OutboxEvent &e : std::as_const(events)) {
@@ -68,6 +78,30 @@ int OutboxRelay::relay(int limit)
         .exec();
     tx.commit();
     return int(events.size());
+}
+
+void OutboxRelay::keepCommittedPrefix(qint64 after, QList<OutboxEvent> &events)
+{
+    // PostgreSQL: a later seq can commit before an earlier one (other boards, other instances);
+    // moving the cursor past a gap would skip the earlier event for good. Stop before a gap
+    // until it has been open for kGapGraceMs: by then it is a rolled-back write, not a slow one.
+    if (!m_db.isPostgres())
+        return;
+    qint64 expected = after + 1;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const qint64 seq = events.at(i).seq;
+        if (seq != expected) {
+            if (m_gapAt != expected) {
+                m_gapAt = expected;
+                m_gapOpen.start();
+            }
+            if (m_gapOpen.elapsed() < kGapGraceMs) {
+                events.resize(i);
+                return;
+            }
+        }
+        expected = seq + 1;
+    }
 }
 
 } // namespace corkboard

@@ -60,6 +60,19 @@ std::optional<UserAuthState> UserRepository::authState(const QString &id)
     return UserAuthState {q.value(0).toString(), q.value(1).toInt() != 0};
 }
 
+void UserRepository::lockFirstAccount()
+{
+    // SQLite: BEGIN IMMEDIATE already lets one writer at a time in. PostgreSQL (several
+    // instances, read committed): two registrations would both count no user and both become
+    // admin; this transaction-scoped lock makes the second wait and count again.
+    if (!m_db.isPostgres())
+        return;
+    SqlQuery q(m_db,
+        QStringLiteral(
+            "SELECT pg_advisory_xact_lock(hashtextextended('corkboard.first-account', 0))"));
+    q.exec();
+}
+
 qint64 UserRepository::count()
 {
     SqlQuery q(m_db, QStringLiteral("SELECT COUNT(*) FROM users"));

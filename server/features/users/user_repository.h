@@ -28,6 +28,9 @@ public:
     //! By the lower-cased e-mail.
     std::optional<UserRecord> findByEmail(const QString &normalizedEmail);
     std::optional<UserAuthState> authState(const QString &id);
+    //! In a transaction, before count() decides the first account: only one registration at a
+    //! time gets past this while it commits, across instances too.
+    void lockFirstAccount();
     qint64 count();
     qint64 countActiveAdmins();
     //! Throws AppError(Conflict) when the e-mail is taken.
