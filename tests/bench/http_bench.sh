@@ -22,22 +22,12 @@ if [ "${BENCH_NICE:-0}" != 0 ]; then
     renice -n "$BENCH_NICE" -p $$ >/dev/null # children (wrk, nginx, corkboard) inherit it
 fi
 
-for tool in wrk nginx curl; do
-    if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
-        echo "missing $tool: sudo apt-get install -y wrk nginx-light curl" >&2
-        exit 1
-    fi
-done
+# shellcheck source=tests/bench/bench_common.sh
+. "$ROOT/tests/bench/bench_common.sh"
+require_tools wrk nginx curl
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-BIN="${CORKBOARD_BENCH_BINARY:-$ROOT/build/bench/app/corkboard}"
-if [ ! -x "$BIN" ]; then
-    echo "== building a release corkboard in build/bench (server only) =="
-    cmake -S "$ROOT" -B "$ROOT/build/bench" -DCMAKE_BUILD_TYPE=Release \
-        -DCORKBOARD_BUILD_GUI=OFF -DCORKBOARD_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$ROOT/build/bench" --target corkboard -j "$(nproc)"
-    BIN="$ROOT/build/bench/app/corkboard"
-fi
+bench_binary
 
 WORK="$(mktemp -d /tmp/corkboard-bench.XXXXXX)"
 PIDS=()

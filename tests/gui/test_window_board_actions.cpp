@@ -74,6 +74,20 @@ class TestWindowBoardActions : public QObject
         QTest::keyClick(m_world->window(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     }
 
+    //! Board ▸ Archived cards…, as the menu opens it; null when it did not open.
+    QDialog *openArchive()
+    {
+        m_world->window()->archiveViewAction()->trigger();
+        QDialog *archive = nullptr;
+        (void)QTest::qWaitFor(
+            [&] {
+                archive = m_world->window()->findChild<QDialog *>(QStringLiteral("archive"));
+                return archive != nullptr;
+            },
+            kGuiWait);
+        return archive;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -108,12 +122,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
 
         // The archive view lists it and "Restore" brings it back.
-        MainWindow *window = m_world->window();
-        window->archiveViewAction()->trigger();
-        QDialog *archive = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (archive = window->findChild<QDialog *>(QStringLiteral("archive"))) != nullptr,
-            kGuiWait);
+        QDialog *archive = openArchive();
+        QVERIFY(archive);
         auto *list = archive->findChild<QListWidget *>(QStringLiteral("archivedCards"));
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, kGuiWait);
         QCOMPARE(list->item(0)->text(), QStringLiteral("Catering"));
@@ -283,12 +293,8 @@ private Q_SLOTS:
         redo();
         QTRY_COMPARE_WITH_TIMEOUT(m_world->serverTitles(0), without, kGuiWait);
         // Deleted is not archived: the archive view does not offer it.
-        MainWindow *window = m_world->window();
-        window->archiveViewAction()->trigger();
-        QDialog *archive = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (archive = window->findChild<QDialog *>(QStringLiteral("archive"))) != nullptr,
-            kGuiWait);
+        QDialog *archive = openArchive();
+        QVERIFY(archive);
         auto *list = archive->findChild<QListWidget *>(QStringLiteral("archivedCards"));
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, kGuiWait);
         QCOMPARE(list->item(0)->text(), QStringLiteral("No archived cards on this board."));

@@ -4,6 +4,7 @@
 // order under concurrent writers with separate writer locks (as two instances have); job claims
 // pass over rows another transaction holds (FOR UPDATE SKIP LOCKED); a connection the server
 // dropped is opened again; an unreachable server fails fast and /ready's probe says so.
+#include "server/features/events/outbox_pump.h"
 #include "server/features/events/outbox_repository.h"
 #include "server/features/health/health_repository.h"
 #include "server/features/jobs/job_queue.h"
@@ -119,6 +120,22 @@ JobQueue::NewJob job(const QString &key, qint64 runAt)
     j.idempotencyKey = key;
     j.runAtMs = runAt;
     return j;
+}
+//! After a database restart each server thread notices its dropped connection once (503, the
+//! client retries) and opens it again: true once four of at most ten reads came back 200, and
+//! none with anything but 200 or 503.
+bool servesAgain(test::TestServer &server, const test::RegisteredUser &owner, const QString &board)
+{
+    int ok = 0;
+    for (int i = 0; i < 10 && ok < 4; ++i) {
+        const int status = test::httpAuth(
+            "GET", server.url(QStringLiteral("/api/v1/boards/") + board), owner.accessToken)
+                               .status;
+        if (status != 200 && status != 503)
+            return false;
+        ok += status == 200 ? 1 : 0;
+    }
+    return ok == 4;
 }
 } // namespace
 
@@ -465,17 +482,51 @@ private Q_SLOTS:
 
         QVERIFY(cluster(QStringLiteral("start"), clusterDir));
         QCOMPARE(ready().status, 200);
-        // Each server thread notices its dropped connection once (503, retry) and reopens it.
-        int ok = 0;
-        for (int i = 0; i < 10 && ok < 4; ++i) {
-            const int status = test::httpAuth(
-                "GET", server.url(QStringLiteral("/api/v1/boards/") + board), owner.accessToken)
-                                   .status;
-            QVERIFY2(status == 200 || status == 503, QByteArray::number(status).constData());
-            ok += status == 200 ? 1 : 0;
-        }
-        QCOMPARE(ok, 4);
+        QVERIFY(servesAgain(server, owner, board));
         QVERIFY(!api.createCard(owner, board, column, QStringLiteral("after"), {}, {}).isEmpty());
+    }
+
+    void outboxListenerListensAgainAfterARestart()
+    {
+        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/corkboard-pg-listen-XXXXXX"));
+        const QString clusterDir = dir.path();
+        QString exports;
+        QVERIFY(cluster(QStringLiteral("start"), clusterDir, &exports));
+        struct Stop
+        {
+            QString dir;
+            ~Stop() { cluster(QStringLiteral("stop"), dir); }
+        } stopAtEnd {clusterDir};
+        const QString adminUrl = exports.section(QLatin1Char('\''), 1, 1);
+        test::TestServer server([&adminUrl](Config &c) {
+            c.databaseUrl = adminUrl;
+            c.startWorker = false;
+        });
+        const auto owner = test::registerUser(server, QStringLiteral("l@example.test"));
+        test::BoardApi api {server};
+        const auto [board, column] = api.createBoard(owner, {});
+
+        // The pump of another instance on the same database: its own connections.
+        Database db(server.config(), QStringLiteral("other-instance"));
+        QSet<QString> told;
+        OutboxPump pump(db, [&told](const QString &boardId, qint64) { told.insert(boardId); });
+        pump.listen(server.config());
+        pump.poll();
+        QVERIFY(pump.listening());
+        QVERIFY(!api.createCard(owner, board, column, QStringLiteral("before"), {}, {}).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(pump.notificationsHeard() > 0, 10000);
+
+        // PostgreSQL restarts: the pump finds its LISTEN connection gone, opens it again and
+        // hears the next commit through it (not only through its slow poll).
+        QVERIFY(cluster(QStringLiteral("stop"), clusterDir));
+        QVERIFY(cluster(QStringLiteral("start"), clusterDir));
+        QVERIFY(servesAgain(server, owner, board));
+        QTRY_VERIFY_WITH_TIMEOUT(pump.listening(), 10000);
+        const int heard = pump.notificationsHeard();
+        told.clear();
+        QVERIFY(!api.createCard(owner, board, column, QStringLiteral("after"), {}, {}).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(pump.notificationsHeard() > heard, 10000);
+        QVERIFY(told.contains(board));
     }
 
     void unreachableServerFailsFastAndReadySaysSo()

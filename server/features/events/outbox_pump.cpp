@@ -80,6 +80,7 @@ void OutboxPump::onNotification(const QString &name, const QVariant &payload)
 {
     if (name != channel())
         return;
+    ++m_heard;
     const QString text = payload.toString();
     const qsizetype space = text.lastIndexOf(QLatin1Char(' '));
     bool ok = false;

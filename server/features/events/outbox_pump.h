@@ -38,6 +38,8 @@ public:
     void poll();
     //! Whether the listening connection is subscribed now.
     bool listening() const;
+    //! How many outbox notifications arrived (the LISTEN path, as opposed to the poll).
+    int notificationsHeard() const { return m_heard; }
 
 private:
     void subscribe();
@@ -49,6 +51,7 @@ private:
     CommitCursor m_cursor;
     QElapsedTimer m_uptime;
     bool m_started = false;
+    int m_heard = 0;
     std::unique_ptr<Database> m_listenDb;
 };
 
