@@ -223,8 +223,14 @@ private Q_SLOTS:
 
     void firstAccountOnlyOnceAcrossInstances()
     {
-        // The first account exists (made through the balancer): a registration on either
-        // instance now makes a member, never a second admin.
+        // The first account exists (made through the balancer): neither instance asks a new
+        // client to create it any more, and a registration on either makes a member, never a
+        // second admin.
+        for (ServerProcess *instance : {m_a.get(), m_b.get()}) {
+            const auto info = http("GET", instance->url(u"/api/v1/server-info"_s));
+            QCOMPARE(info.status, 200);
+            QCOMPARE(info.data().value(u"setup_required"_s).toBool(true), false);
+        }
         for (ServerProcess *instance : {m_a.get(), m_b.get()}) {
             const QString email = u"second-%1@example.com"_s.arg(instance->port());
             const auto reg = httpJson("POST", instance->url(u"/api/v1/auth/register"_s),

@@ -147,9 +147,7 @@ AuthResult AuthService::registerAccount(const RegisterInput &input, const Client
         QStringLiteral("register"), client);
 
     SetupGate &gate = m_deps.setupGate;
-    // Another instance may have created the first account since this one started.
-    if (gate.firstAccountPending() && m_users.count() > 0)
-        gate.firstAccountCreated();
+    gate.firstAccountPending(m_deps.db); // another instance may have created it meanwhile
     if (gate.codeRequired()) {
         if (!input.setupCode || input.setupCode->trimmed().isEmpty())
             throw AppError::validation(QStringLiteral("setup_code"), QStringLiteral("required"),

@@ -1,5 +1,6 @@
 #include "server/features/auth/setup_gate.h"
 
+#include "server/features/users/user_repository.h"
 #include "server/platform/crypto.h"
 
 namespace corkboard {
@@ -50,6 +51,13 @@ bool SetupGate::matches(const QString &presented) const
     const QByteArray given = normalized(presented);
     QMutexLocker lock(&m_mutex);
     return !m_code.isEmpty() && crypto::constantTimeEquals(given, m_code);
+}
+
+bool SetupGate::firstAccountPending(Database &db)
+{
+    if (m_pending.load() && UserRepository(db).count() > 0)
+        firstAccountCreated();
+    return m_pending.load();
 }
 
 void SetupGate::firstAccountCreated()

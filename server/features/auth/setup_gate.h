@@ -6,6 +6,8 @@
 
 namespace corkboard {
 
+class Database;
+
 //! The first start of a server reachable beyond loopback: until the first account exists, the
 //! registration that creates it must present a one-time setup code that only the person who
 //! started the server has seen (on its console and in its log). Thread-safe.
@@ -19,6 +21,9 @@ public:
     void arm(bool firstAccountPending, const QString &code);
     //! No account exists yet: the next registration makes the admin.
     bool firstAccountPending() const { return m_pending.load(); }
+    //! The same, asking the database while pending: another instance on it may have created
+    //! the first account since this one started (the gate is then spent here too).
+    bool firstAccountPending(Database &db);
     //! A setup code is needed for that registration.
     bool codeRequired() const;
     //! Constant-time comparison, ignoring case, spaces and dashes.

@@ -109,7 +109,7 @@ Response HealthController::serverInfo(const Request &)
     w.field("registration", m_context.server.config.openRegistration ? "open" : "invite");
     // No account yet: clients open on "Create the first account" (with the setup code field
     // when the server printed one).
-    w.field("setup_required", m_context.server.setupGate.firstAccountPending());
+    w.field("setup_required", m_context.server.setupGate.firstAccountPending(m_context.db));
     w.field("setup_code_required", m_context.server.setupGate.codeRequired());
     w.field("started_at", toRfc3339(m_context.server.startedAt));
     w.endObject();
