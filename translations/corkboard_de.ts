@@ -1091,6 +1091,10 @@ angekündigt: %2</translation>
         <source>The board “%1” was deleted.</source>
         <translation>Das Board „%1“ wurde gelöscht.</translation>
     </message>
+    <message>
+        <source>No boards yet. Type a name below and press Enter to make your first board.</source>
+        <translation>Noch keine Boards. Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste, um Ihr erstes Board anzulegen.</translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::CardDetailDialog</name>

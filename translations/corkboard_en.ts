@@ -1085,6 +1085,10 @@ announced: %2</source>
         <source>The board “%1” was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No boards yet. Type a name below and press Enter to make your first board.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>corkboard::ui::CardDetailDialog</name>

@@ -24,10 +24,19 @@ BoardsList::BoardsList(Backend *backend, QWidget *parent)
     m_loading->setVisible(false);
     layout->addWidget(m_loading);
 
+    m_empty = new QLabel(
+        tr("No boards yet. Type a name below and press Enter to make your first board."), this);
+    m_empty->setObjectName(QStringLiteral("noBoards"));
+    m_empty->setWordWrap(true);
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty);
     m_view = new QListView(this);
     m_view->setObjectName(QStringLiteral("boardsView"));
     m_view->setAccessibleName(tr("Boards"));
     m_view->setModel(&m_model);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &BoardsList::updateEmptyHint);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &BoardsList::updateEmptyHint);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &BoardsList::updateEmptyHint);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_view, 1);
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
@@ -94,9 +103,16 @@ void BoardsList::reload()
             return;
         }
         m_model.setBoards(*result.value);
+        m_loaded = true;
+        updateEmptyHint();
         if (m_model.rowCount() > 0 && !m_view->currentIndex().isValid())
             m_view->setCurrentIndex(m_model.index(0));
     });
+}
+
+void BoardsList::updateEmptyHint()
+{
+    m_empty->setVisible(m_loaded && m_model.rowCount() == 0);
 }
 
 void BoardsList::createBoard(const QString &name)

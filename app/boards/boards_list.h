@@ -21,6 +21,8 @@ public:
 
     BoardListModel *model() { return &m_model; }
     QListView *view() const { return m_view; }
+    //! "No boards yet…": shown instead of an empty list once the list has loaded.
+    QLabel *emptyHint() const { return m_empty; }
     QLineEdit *newBoardField() const { return m_newName; }
     void reload();
     void createBoard(const QString &name);
@@ -52,6 +54,9 @@ private:
     QPushButton *m_archive = nullptr;
     QPushButton *m_delete = nullptr;
     QLabel *m_loading = nullptr;
+    QLabel *m_empty = nullptr;
+    bool m_loaded = false;
+    void updateEmptyHint();
 };
 
 } // namespace corkboard::ui

@@ -93,7 +93,11 @@ private Q_SLOTS:
     {
         m_world = std::make_unique<test::GuiWorld>();
         QVERIFY(m_world->start());
+        // A new account has no boards: the page says how to make one instead of an empty list.
+        BoardsList *boards = m_world->window()->boardsList();
+        QTRY_VERIFY_WITH_TIMEOUT(boards->emptyHint()->isVisibleTo(boards), kGuiWait);
         QVERIFY(m_world->createBoard(QStringLiteral("Launch plan")));
+        QVERIFY(!boards->emptyHint()->isVisibleTo(boards));
         QVERIFY(m_world->addCards(
             0, {QStringLiteral("Venue"), QStringLiteral("Catering"), QStringLiteral("Speakers")}));
         // Typed one after another: in that order, on screen and on the server.
@@ -387,6 +391,7 @@ private Q_SLOTS:
         MessageBox::setNextAnswer(BoardsList::ConfirmDelete);
         QTest::mouseClick(remove, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(boards->model()->rowCount(), 0, kGuiWait);
+        QVERIFY(boards->emptyHint()->isVisibleTo(boards)); // the last board went
         const auto left
             = test::awaitCall<QList<Board>>([&](QObject *ctx, Callback<QList<Board>> done) {
                   m_world->backend()->listBoards(ctx, done);
