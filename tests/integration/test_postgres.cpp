@@ -113,6 +113,29 @@ bool cluster(const QString &command, const QString &dir, QString *exports = null
     return true;
 }
 
+//! A private cluster for a test that stops and starts its server: started at construction
+//! (url() is empty when that failed), stopped at the end. Straight under /tmp: the cluster's
+//! user (nobody, under root) must reach it.
+class PrivateCluster
+{
+public:
+    PrivateCluster()
+        : m_dir(QDir::tempPath() + QStringLiteral("/corkboard-pg-private-XXXXXX"))
+    {
+        QString exports;
+        if (cluster(QStringLiteral("start"), m_dir.path(), &exports))
+            m_url = exports.section(QLatin1Char('\''), 1, 1);
+    }
+    ~PrivateCluster() { stop(); }
+    QString url() const { return m_url; }
+    bool start() { return cluster(QStringLiteral("start"), m_dir.path()); }
+    bool stop() { return cluster(QStringLiteral("stop"), m_dir.path()); }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_url;
+};
+
 JobQueue::NewJob job(const QString &key, qint64 runAt)
 {
     JobQueue::NewJob j;
@@ -444,18 +467,9 @@ private Q_SLOTS:
     //! and reads and writes work without restarting Corkboard.
     void serverRestartIsSurvived()
     {
-        // Straight under /tmp: the cluster's user (nobody, under root) must reach it.
-        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/corkboard-pg-restart-XXXXXX"));
-        const QString clusterDir = dir.path();
-        QString exports;
-        QVERIFY(cluster(QStringLiteral("start"), clusterDir, &exports));
-        struct Stop
-        {
-            QString dir;
-            ~Stop() { cluster(QStringLiteral("stop"), dir); }
-        } stopAtEnd {clusterDir};
-        const QString adminUrl = exports.section(QLatin1Char('\''), 1, 1);
-        QVERIFY2(adminUrl.startsWith(QLatin1String("postgres://")), qPrintable(exports));
+        PrivateCluster pg;
+        const QString adminUrl = pg.url();
+        QVERIFY(adminUrl.startsWith(QLatin1String("postgres://")));
         test::TestServer server([&adminUrl](Config &c) {
             c.databaseUrl = adminUrl; // the private cluster's own database
             c.startWorker = false;
@@ -466,7 +480,7 @@ private Q_SLOTS:
         auto ready = [&server] { return test::http("GET", server.url(QStringLiteral("/ready"))); };
         QCOMPARE(ready().status, 200);
 
-        QVERIFY(cluster(QStringLiteral("stop"), clusterDir));
+        QVERIFY(pg.stop());
         const auto down = ready();
         QCOMPARE(down.status, 503);
         const QJsonObject database = down.json()
@@ -480,7 +494,7 @@ private Q_SLOTS:
                      .status,
             503);
 
-        QVERIFY(cluster(QStringLiteral("start"), clusterDir));
+        QVERIFY(pg.start());
         QCOMPARE(ready().status, 200);
         QVERIFY(servesAgain(server, owner, board));
         QVERIFY(!api.createCard(owner, board, column, QStringLiteral("after"), {}, {}).isEmpty());
@@ -488,16 +502,9 @@ private Q_SLOTS:
 
     void outboxListenerListensAgainAfterARestart()
     {
-        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/corkboard-pg-listen-XXXXXX"));
-        const QString clusterDir = dir.path();
-        QString exports;
-        QVERIFY(cluster(QStringLiteral("start"), clusterDir, &exports));
-        struct Stop
-        {
-            QString dir;
-            ~Stop() { cluster(QStringLiteral("stop"), dir); }
-        } stopAtEnd {clusterDir};
-        const QString adminUrl = exports.section(QLatin1Char('\''), 1, 1);
+        PrivateCluster pg;
+        const QString adminUrl = pg.url();
+        QVERIFY(adminUrl.startsWith(QLatin1String("postgres://")));
         test::TestServer server([&adminUrl](Config &c) {
             c.databaseUrl = adminUrl;
             c.startWorker = false;
@@ -518,8 +525,8 @@ private Q_SLOTS:
 
         // PostgreSQL restarts: the pump finds its LISTEN connection gone, opens it again and
         // hears the next commit through it (not only through its slow poll).
-        QVERIFY(cluster(QStringLiteral("stop"), clusterDir));
-        QVERIFY(cluster(QStringLiteral("start"), clusterDir));
+        QVERIFY(pg.stop());
+        QVERIFY(pg.start());
         QVERIFY(servesAgain(server, owner, board));
         QTRY_VERIFY_WITH_TIMEOUT(pump.listening(), 10000);
         const int heard = pump.notificationsHeard();
