@@ -55,6 +55,7 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     m_handoff = new SocketHandoff(
         std::move(limits), context.metrics, context.connectionLimiter, &context.tls, m_server);
     m_handoff->setStreamDispatcher(m_pipeline.get());
+    m_handoff->setRequestSink(m_server);
     m_server->bind(m_handoff);
     registerRoutes(*this);
     m_drainTimer.setInterval(20);

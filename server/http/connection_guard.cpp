@@ -1,6 +1,8 @@
 #include "server/http/connection_guard.h"
 
 #include "server/http/pipeline.h"
+#include "server/http/request.h"
+#include "server/http/request_sink.h"
 #include "server/http/stream_dispatcher.h"
 #include "server/http/upload_stream.h"
 #include "server/platform/log.h"
@@ -280,6 +282,9 @@ void ConnectionGuard::beforeServerRead()
     if (available <= m_unconsumed)
         return;
     const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
+    // At a request boundary: QtHttpServer holds no part of a request on this connection.
+    const bool atBoundary
+        = m_unconsumed == 0 && m_state == State::Idle && m_headerBlock.isEmpty();
     m_scanBase = m_unconsumed;
     m_headsThisRead = 0;
     m_bodyThisRead = false;
@@ -291,7 +296,49 @@ void ConnectionGuard::beforeServerRead()
         startStream();
         return;
     }
+    if (atBoundary && m_sink && m_headsThisRead == 1 && m_state == State::Idle
+        && m_headerBlock.isEmpty() && serveDirect(fresh)) {
+        return;
+    }
     armTimer();
+}
+
+bool ConnectionGuard::serveDirect(const QByteArray &fresh)
+{
+    // The methods QtHttpServer 6.4 names (any other reaches the pipeline as "UNKNOWN" through it),
+    // and origin-form targets only (http_parser splits an absolute form into scheme and host).
+    static const QByteArray kMethods[]
+        = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+    if (std::find(std::begin(kMethods), std::end(kMethods), m_lastMethod) == std::end(kMethods)
+        || !m_lastTarget.startsWith('/') || m_lastTarget.contains('#')) {
+        return false;
+    }
+    Request request;
+    request.method = m_lastMethod;
+    request.setTarget(m_lastTarget);
+    request.headers = http::uniqueHeaderFields(m_streamHeadBlock);
+    request.body = fresh.mid(m_lastBodyOffset, m_lastBodyLength);
+    request.peer = m_socket->peerAddress();
+    request.transportPeer = request.peer;
+    request.secure = isEncrypted();
+    request.socket = m_socket;
+    request.guard = this;
+    // Taken from the socket before QtHttpServer's readyRead slot runs (it finds nothing to
+    // parse). A read transaction it left open holds nothing: its last request ended before this
+    // one began.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(fresh.size());
+    m_unconsumed = 0;
+    const QPointer<ConnectionGuard> self(this);
+    m_sink->serve(request);
+    if (!self || !m_socket)
+        return true;
+    if (m_state == State::Idle)
+        armTimer();
+    if (m_closeWhenIdle && isIdle())
+        closeWhenIdle();
+    return true;
 }
 
 void ConnectionGuard::afterServerRead()
@@ -350,6 +397,7 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
             continue;
         }
         pos += blockEnd - before;
+        m_lastBodyOffset = pos;
         m_headerBlock.truncate(blockEnd);
         if (!acceptHead())
             return false;
@@ -402,6 +450,9 @@ bool ConnectionGuard::acceptHead()
         m_state = State::UpgradePending;
         return true;
     }
+    m_lastMethod = head.method;
+    m_lastTarget = head.target;
+    m_lastBodyLength = head.contentLength;
     m_bodyRemaining = head.contentLength;
     m_bodyReceived = 0;
     m_bodyStartMs = m_bodyLastMs = m_clock.elapsed();

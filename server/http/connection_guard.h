@@ -15,6 +15,7 @@
 
 namespace corkboard {
 
+class RequestSink;
 class StreamDispatcher;
 class UploadStream;
 struct Request;
@@ -69,6 +70,11 @@ public:
     //! once their head is framed; the guard runs them (prepare → body into a file while hashing
     //! → handler), answers with Connection: close and closes. Every body limit still applies.
     void setStreamDispatcher(StreamDispatcher *dispatcher) { m_streams = dispatcher; }
+    //! Plain requests: one that arrives whole in a single read, on a connection with nothing else
+    //! in flight, is parsed once (by the guard, which frames it anyway) and handed to `sink`
+    //! instead of being parsed again by QtHttpServer. Anything else (pipelined or partial
+    //! requests, upgrades, absolute-form targets, other methods) still goes through QtHttpServer.
+    void setRequestSink(RequestSink *sink) { m_sink = sink; }
 
 Q_SIGNALS:
     void rejected(int status);
@@ -93,6 +99,9 @@ private:
     void sendAndLinger(const QByteArray &out);
     void sendPlainAndLinger(const QByteArray &out);
     void afterServerRead();
+    //! Runs the one complete request `fresh` holds through the sink; false when it must go to
+    //! QtHttpServer instead (nothing was consumed then).
+    bool serveDirect(const QByteArray &fresh);
     void onTimeout();
     //! Feeds new bytes; returns false once the connection was rejected.
     bool scan(const char *data, qsizetype size);
@@ -139,6 +148,12 @@ private:
     qint64 m_scanBase = 0; //!< unread socket bytes before the chunk being scanned
     qint64 m_takeoverSkip = 0; //!< unread socket bytes that belong to the streamed head
     int m_headsThisRead = 0;
+    // The last plain request framed (serveDirect).
+    RequestSink *m_sink = nullptr;
+    QByteArray m_lastMethod;
+    QByteArray m_lastTarget;
+    qint64 m_lastBodyOffset = 0; //!< where its body starts in the chunk being scanned
+    qint64 m_lastBodyLength = 0;
     bool m_bodyThisRead = false;
 };
 

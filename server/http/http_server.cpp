@@ -145,6 +145,7 @@ void SocketHandoff::adopt(
     }
     auto *guard = new ConnectionGuard(socket, m_limits);
     guard->setStreamDispatcher(m_streams);
+    guard->setRequestSink(m_sink);
     if (!admitted && tls) {
         // A TLS client can read no answer before a handshake, and a handshake is what a flood
         // must not get: closed at once (counted in the refusal metrics).
@@ -266,10 +267,15 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     request.secure = guard->isEncrypted();
     request.socket = socket;
     request.guard = guard;
+    serve(request);
+    return true;
+}
+
+void HttpServer::serve(Request &request)
+{
     const Response response = m_pipeline.handle(request);
     if (!response.takenOver)
-        write(request, response, socket, raw);
-    return true;
+        write(request, response, request.socket);
 }
 
 bool HttpServer::handleUpgrade(
@@ -297,7 +303,7 @@ bool HttpServer::handleUpgrade(
     return !upgradeBranch;
 }
 
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
     if (const ConnectionGuard *guard = ConnectionGuard::of(socket); guard && guard->isRefused())
         return; // the guard answered already
@@ -305,11 +311,10 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     const Response r
         = Pipeline::problem(ErrorCode::NotFound, QStringLiteral("no such resource"), QString());
     Request dummy;
-    write(dummy, r, socket, request);
+    write(dummy, r, socket);
 }
 
-void HttpServer::write(const Request &request, const Response &response, QTcpSocket *socket,
-    const QHttpServerRequest &)
+void HttpServer::write(const Request &request, const Response &response, QTcpSocket *socket)
 {
     // The whole response in one buffer and one send (QHttpServerResponder writes status line and
     // every header in four QIODevice::write calls each, then waits for the event loop to flush).

@@ -2,6 +2,7 @@
 
 #include "server/http/connection_guard.h"
 #include "server/http/connection_limits.h"
+#include "server/http/request_sink.h"
 
 #include <QAbstractHttpServer>
 #include <QTcpServer>
@@ -33,6 +34,8 @@ public:
 
     //! Upload routes are streamed by the guards through this (the pipeline).
     void setStreamDispatcher(StreamDispatcher *dispatcher) { m_streams = dispatcher; }
+    //! Plain requests the guards framed whole go here (see ConnectionGuard::setRequestSink).
+    void setRequestSink(RequestSink *sink) { m_sink = sink; }
 
     //! Seconds a refused client is told to wait (Retry-After).
     static constexpr int kRetryAfterSeconds = 5;
@@ -45,17 +48,20 @@ private:
     ConnectionLimiter &m_limiter;
     const TlsContext *m_tls;
     StreamDispatcher *m_streams = nullptr;
+    RequestSink *m_sink = nullptr;
 };
 
-//! Our QAbstractHttpServer: turns QHttpServerRequest into our Request, runs the pipeline, writes
-//! the Response synchronously on the thread that owns the socket.
-class HttpServer : public QAbstractHttpServer
+//! Our QAbstractHttpServer: turns QHttpServerRequest into our Request (or takes the Request a
+//! connection guard framed, as its RequestSink), runs the pipeline, writes the Response
+//! synchronously on the thread that owns the socket.
+class HttpServer : public QAbstractHttpServer, public RequestSink
 {
     Q_OBJECT
 public:
     explicit HttpServer(Pipeline &pipeline, QObject *parent = nullptr);
     //! Upgrade requests (WebSocket) are handed to this hook; it returns true when it took them.
     void setUpgradeHandler(std::function<bool(const QHttpServerRequest &, QTcpSocket *)> handler);
+    void serve(Request &request) override;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -63,8 +69,7 @@ protected:
 
 private:
     bool handleUpgrade(const QHttpServerRequest &raw, QTcpSocket *socket, ConnectionGuard *guard);
-    void write(const Request &request, const Response &response, QTcpSocket *socket,
-        const QHttpServerRequest &raw);
+    void write(const Request &request, const Response &response, QTcpSocket *socket);
 
     Pipeline &m_pipeline;
     std::function<bool(const QHttpServerRequest &, QTcpSocket *)> m_upgradeHandler;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -53,6 +54,9 @@ struct Request
     QTcpSocket *socket = nullptr;
     ConnectionGuard *guard = nullptr;
 
+    //! Sets path and query from a request target in origin form ("/path?query"), decoded as
+    //! QtHttpServer 6.4 decodes it (path in QUrl's tolerant mode, then fully decoded).
+    void setTarget(QByteArrayView target);
     //! First header with this name (case-insensitive), empty when absent.
     QByteArray header(const QByteArray &name) const;
     bool hasHeader(const QByteArray &name) const;

@@ -138,10 +138,21 @@ for build in base new; do
     done
     stop_server
 done
+# The card fields issue 14 added since the baseline (API_CHANGELOG.md: attachment_count,
+# cover_attachment_id) are taken out of the new build's bodies, and only those: every other byte
+# must be the same. (The new build still computes and sends them in every measured request.)
+strip_new_fields() {
+    sed -E 's/,"attachment_count":[0-9]+,"cover_attachment_id":(null|"[^"]*")//g' "$1"
+}
 for f in "$WORK"/body-base-*.json; do
-    cmp "$f" "${f/body-base-/body-new-}" || { echo "bodies differ: $f" >&2; exit 1; }
+    n="${f/body-base-/body-new-}"
+    if ! cmp -s "$f" "$n" && ! cmp "$f" <(strip_new_fields "$n"); then
+        echo "bodies differ: $f" >&2
+        exit 1
+    fi
 done
-echo "   identical: $(ls "$WORK"/body-base-*.json | wc -l) bodies ($(stat -c %s "$WORK/body-base-$BOARD200.json") and $(stat -c %s "$WORK/body-base-$BOARD5000.json") bytes)"
+echo "   identical: $(ls "$WORK"/body-base-*.json | wc -l) bodies ($(stat -c %s "$WORK/body-base-$BOARD200.json") and $(stat -c %s "$WORK/body-base-$BOARD5000.json") bytes;" \
+    "the new build sends $(stat -c %s "$WORK/body-new-$BOARD200.json") and $(stat -c %s "$WORK/body-new-$BOARD5000.json") with the two added card fields)"
 
 cat >"$WORK/create.lua" <<LUA
 wrk.method = "POST"

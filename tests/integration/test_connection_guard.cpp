@@ -315,6 +315,56 @@ private Q_SLOTS:
         QCOMPARE(c.readResponse().status, 200);
     }
 
+    // A request that arrives whole is parsed by the guard itself; one that arrives in pieces
+    // (or behind another) by QtHttpServer. Both must give the same answer: same decoding of the
+    // path and query, same header semantics (a repeated field keeps its last value).
+    void wholeAndPiecemealRequestsGetTheSameAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("requestId");
+        QTest::newRow("percent-encoded path")
+            << get("/he%61lth", "X-Request-Id: same-1\r\n") << 200 << QByteArray("same-1");
+        QTest::newRow("query")
+            << get("/api/v1/server-info?probe=%C3%A9&x", "X-Request-Id: same-2\r\n") << 200
+            << QByteArray("same-2");
+        QTest::newRow("unknown path")
+            << get("/no/such%20thing", "X-Request-Id: same-3\r\n") << 404
+            << QByteArray("same-3");
+        QTest::newRow("repeated field: the last wins")
+            << get("/health", "X-Request-Id: first\r\nx-request-id: last\r\n") << 200
+            << QByteArray("last");
+        QTest::newRow("body on a route without one")
+            << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nX-Request-Id: same-5\r\n"
+                          "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+            << 405 << QByteArray("same-5");
+    }
+    void wholeAndPiecemealRequestsGetTheSameAnswer()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QByteArray, requestId);
+        RawClient whole;
+        QVERIFY(whole.connectTo(m_server->port()));
+        QVERIFY(whole.send(request));
+        const RawResponse a = whole.readResponse();
+        RawClient pieces;
+        QVERIFY(pieces.connectTo(m_server->port()));
+        QVERIFY(pieces.send(request, 4, 2));
+        const RawResponse b = pieces.readResponse();
+        QCOMPARE(a.status, status);
+        QCOMPARE(b.status, status);
+        QCOMPARE(a.header("X-Request-Id"), requestId);
+        QCOMPARE(b.header("X-Request-Id"), requestId);
+        QCOMPARE(a.header("Content-Type"), b.header("Content-Type"));
+        QCOMPARE(a.body, b.body);
+        // Both connections stay usable for the next request.
+        QVERIFY(whole.send(get("/health")));
+        QCOMPARE(whole.readResponse().status, 200);
+        QVERIFY(pieces.send(get("/health")));
+        QCOMPARE(pieces.readResponse().status, 200);
+    }
+
     void strayBlankLinesBetweenRequests()
     {
         RawClient c;
