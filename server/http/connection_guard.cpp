@@ -316,7 +316,7 @@ bool ConnectionGuard::serveDirect(const QByteArray &fresh)
     Request request;
     request.method = m_lastMethod;
     request.setTarget(m_lastTarget);
-    request.headers = http::uniqueHeaderFields(m_streamHeadBlock);
+    request.headers = http::headerFields(m_streamHeadBlock);
     request.body = fresh.mid(m_lastBodyOffset, m_lastBodyLength);
     request.peer = m_socket->peerAddress();
     request.transportPeer = request.peer;

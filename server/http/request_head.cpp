@@ -1,7 +1,5 @@
 #include "server/http/request_head.h"
 
-#include <algorithm>
-
 namespace corkboard::http {
 
 namespace {
@@ -322,23 +320,6 @@ QList<QPair<QByteArray, QByteArray>> headerFields(QByteArrayView head)
             {line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
     }
     return fields;
-}
-
-QList<QPair<QByteArray, QByteArray>> uniqueHeaderFields(QByteArrayView head)
-{
-    const QList<QPair<QByteArray, QByteArray>> fields = headerFields(head);
-    QList<QPair<QByteArray, QByteArray>> unique;
-    unique.reserve(fields.size());
-    for (const auto &field : fields) {
-        auto same = std::find_if(unique.begin(), unique.end(), [&field](const auto &kept) {
-            return kept.first.compare(field.first, Qt::CaseInsensitive) == 0;
-        });
-        if (same == unique.end())
-            unique.append(field);
-        else
-            *same = field;
-    }
-    return unique;
 }
 
 } // namespace corkboard::http

@@ -78,9 +78,6 @@ RequestHead scanRequestHead(QByteArrayView bytes, const GuardLimits &limits);
 
 //! The header fields of a head scanRequestHead accepted (name, trimmed value), in order.
 QList<QPair<QByteArray, QByteArray>> headerFields(QByteArrayView head);
-//! The same with one entry per field name (compared case-insensitively): a repeated field keeps
-//! its last value, as QtHttpServer 6.4's request does.
-QList<QPair<QByteArray, QByteArray>> uniqueHeaderFields(QByteArrayView head);
 
 } // namespace http
 } // namespace corkboard

@@ -317,7 +317,7 @@ private Q_SLOTS:
 
     // A request that arrives whole is parsed by the guard itself; one that arrives in pieces
     // (or behind another) by QtHttpServer. Both must give the same answer: same decoding of the
-    // path and query, same header semantics (a repeated field keeps its last value).
+    // path and query, same header semantics (of a repeated field the first value counts).
     void wholeAndPiecemealRequestsGetTheSameAnswer_data()
     {
         QTest::addColumn<QByteArray>("request");
@@ -331,9 +331,9 @@ private Q_SLOTS:
         QTest::newRow("unknown path")
             << get("/no/such%20thing", "X-Request-Id: same-3\r\n") << 404
             << QByteArray("same-3");
-        QTest::newRow("repeated field: the last wins")
+        QTest::newRow("repeated field: the first counts")
             << get("/health", "X-Request-Id: first\r\nx-request-id: last\r\n") << 200
-            << QByteArray("last");
+            << QByteArray("first");
         QTest::newRow("body on a route without one")
             << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nX-Request-Id: same-5\r\n"
                           "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
