@@ -283,8 +283,7 @@ void ConnectionGuard::beforeServerRead()
         return;
     const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
     // At a request boundary: QtHttpServer holds no part of a request on this connection.
-    const bool atBoundary
-        = m_unconsumed == 0 && m_state == State::Idle && m_headerBlock.isEmpty();
+    const bool atBoundary = m_unconsumed == 0 && m_state == State::Idle && m_headerBlock.isEmpty();
     m_scanBase = m_unconsumed;
     m_headsThisRead = 0;
     m_bodyThisRead = false;

@@ -325,12 +325,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("requestId");
         QTest::newRow("percent-encoded path")
             << get("/he%61lth", "X-Request-Id: same-1\r\n") << 200 << QByteArray("same-1");
-        QTest::newRow("query")
-            << get("/api/v1/server-info?probe=%C3%A9&x", "X-Request-Id: same-2\r\n") << 200
-            << QByteArray("same-2");
+        QTest::newRow("query") << get(
+            "/api/v1/server-info?probe=%C3%A9&x", "X-Request-Id: same-2\r\n")
+                               << 200 << QByteArray("same-2");
         QTest::newRow("unknown path")
-            << get("/no/such%20thing", "X-Request-Id: same-3\r\n") << 404
-            << QByteArray("same-3");
+            << get("/no/such%20thing", "X-Request-Id: same-3\r\n") << 404 << QByteArray("same-3");
         QTest::newRow("repeated field: the first counts")
             << get("/health", "X-Request-Id: first\r\nx-request-id: last\r\n") << 200
             << QByteArray("first");
