@@ -9,7 +9,6 @@
 
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QUrl>
 
 #include <algorithm>
 #include <limits>
@@ -428,11 +427,7 @@ bool ConnectionGuard::acceptHead()
         && m_streams->wantsStream(head.method, head.target, head.contentType)) {
         auto request = std::make_unique<Request>();
         request->method = head.method;
-        const qsizetype q = head.target.indexOf('?');
-        const QUrl url = QUrl(QString::fromLatin1(q < 0 ? head.target : head.target.left(q)));
-        request->path = url.path(QUrl::FullyDecoded);
-        if (q >= 0)
-            request->query = QUrlQuery(QString::fromLatin1(head.target.mid(q + 1)));
+        request->setTarget(head.target);
         request->headers = http::headerFields(m_streamHeadBlock);
         m_streamRequest = std::move(request);
         m_bodyRemaining = head.contentLength;
