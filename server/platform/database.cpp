@@ -101,44 +101,78 @@ int onBusy(void *, int count)
 // with a connection of its own: run inside the commit, as SQLite's auto-checkpoint does, it held
 // the process's single writer for tens of milliseconds every ~80 card creations and was the tail
 // of the write latency. PASSIVE never blocks writers or readers; one at a time per file.
+//
+// A PASSIVE pass alone never catches up under sustained writes: frames committed during the pass
+// stay behind, so SQLite never started the WAL over (it grew by ~200 MB/s under card creation,
+// and the checkpoints ran back to back). So the pass only does the bulk; the next commit of this
+// process, which holds the writer, copies the few frames written meanwhile itself (a fraction of
+// a millisecond here), and the write transaction after it starts the WAL from its beginning.
+enum class CheckpointState
+{
+    Running, // the background pass
+    CatchUp // the pass is done; the next commit finishes the checkpoint
+};
 QMutex g_checkpointLock;
-QSet<QByteArray> g_checkpointing;
+QHash<QByteArray, CheckpointState> g_checkpoints;
 
 void checkpointInBackground(const QByteArray &file)
 {
-    {
-        QMutexLocker guard(&g_checkpointLock);
-        if (g_checkpointing.contains(file))
-            return;
-        g_checkpointing.insert(file);
-    }
     QThreadPool::globalInstance()->start([file] {
         sqlite3 *db = nullptr;
-        if (sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-            sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
-            const int rc = sqlite3_wal_checkpoint_v2(
+        // A checkpoint syncs the same way whatever the synchronous setting. The connection must
+        // have read the file's header to know it is in WAL mode (else the checkpoint is a no-op):
+        // user_version reads it without parsing the schema, as most PRAGMAs would every time.
+        int rc = sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db, "PRAGMA user_version", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_wal_checkpoint_v2(
                 db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-            if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
-                logging::write(lcDb(), QtWarningMsg, QStringLiteral("WAL checkpoint failed"),
-                    {{QStringLiteral("error"), QString::fromUtf8(sqlite3_errmsg(db))}});
-            }
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+            logging::write(lcDb(), QtWarningMsg, QStringLiteral("WAL checkpoint failed"),
+                {{QStringLiteral("error"), QString::fromUtf8(sqlite3_errmsg(db))}});
         }
         sqlite3_close(db);
         QMutexLocker guard(&g_checkpointLock);
-        g_checkpointing.remove(file);
+        if (rc == SQLITE_OK)
+            g_checkpoints.insert(file, CheckpointState::CatchUp);
+        else
+            g_checkpoints.remove(file);
     });
 }
 
 // Runs after every commit of the connection has reached the WAL (the change is visible to
-// readers), from a Transaction or a single autocommit statement alike. Installing it replaces
-// SQLite's auto-checkpoint hook; the checkpoint starts at the same size (1000 WAL pages), off
-// this thread.
+// readers), from a Transaction (holding the process's writer) or a single autocommit statement
+// alike. Installing it replaces SQLite's auto-checkpoint hook; the checkpoint starts at the same
+// size (1000 WAL pages), its bulk off this thread.
 int onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
 {
     bumpWriteGeneration();
-    if (pages >= 1000) {
-        if (const char *file = sqlite3_db_filename(handle, dbName); file && *file)
-            checkpointInBackground(QByteArray(file));
+    if (pages < 1000)
+        return SQLITE_OK;
+    const char *name = sqlite3_db_filename(handle, dbName);
+    if (!name || !*name)
+        return SQLITE_OK;
+    const QByteArray file(name);
+    bool catchUp = false;
+    {
+        QMutexLocker guard(&g_checkpointLock);
+        const auto it = g_checkpoints.constFind(file);
+        if (it == g_checkpoints.cend()) {
+            g_checkpoints.insert(file, CheckpointState::Running);
+            checkpointInBackground(file);
+        } else if (*it == CheckpointState::CatchUp) {
+            g_checkpoints.remove(file);
+            catchUp = true;
+        }
+    }
+    if (catchUp) {
+        const int rc = sqlite3_wal_checkpoint_v2(
+            handle, dbName, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+            logging::write(lcDb(), QtWarningMsg, QStringLiteral("WAL checkpoint failed"),
+                {{QStringLiteral("error"), QString::fromUtf8(sqlite3_errmsg(handle))}});
+        }
     }
     return SQLITE_OK;
 }
