@@ -5,6 +5,8 @@
 #include "server/features/common/server_context.h"
 #include "server/features/users/user_repository.h"
 #include "server/host/http_worker.h"
+#include "server/host/request_lane.h"
+#include "server/http/http_server.h"
 #include "server/platform/app_error.h"
 #include "server/platform/clock.h"
 #include "server/platform/config_database.h"
@@ -158,6 +160,8 @@ void ServerHost::start()
         }
         m_workers.push_back(worker);
     }
+    if (cfg.writeLane && !cfg.usesPostgres())
+        startWriteLane();
     // One descriptor per connection: take what the system allows, and keep the cap under it.
     const qint64 openFiles = raiseOpenFileLimit();
     if (openFiles > 0) {
@@ -355,6 +359,37 @@ void ServerHost::shutdown()
     }
 }
 
+void ServerHost::startWriteLane()
+{
+    m_laneThread = new QThread;
+    m_laneThread->setObjectName(QStringLiteral("write-lane"));
+    m_laneThread->start();
+    std::exception_ptr error;
+    auto *context = m_context.get();
+    const int index = context->config.threads; // after the server threads' indexes
+    auto *anchor = new QObject;
+    anchor->moveToThread(m_laneThread);
+    QMetaObject::invokeMethod(
+        anchor,
+        [this, &error, context, index] {
+            try {
+                m_laneWorker = new HttpWorker(*context, index);
+                m_lane = new RequestLane(*m_laneWorker, context->metrics);
+            } catch (...) {
+                error = std::current_exception();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    anchor->deleteLater();
+    if (error) {
+        stopThreads();
+        std::rethrow_exception(error);
+    }
+    // Before the acceptor hands out any connection.
+    for (auto *worker : m_workers)
+        worker->pipeline().setWriteLane(m_lane, &worker->httpServer());
+}
+
 void ServerHost::stopThreads()
 {
     for (size_t i = 0; i < m_workers.size(); ++i) {
@@ -363,6 +398,24 @@ void ServerHost::stopThreads()
             worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     }
     m_workers.clear();
+    // The lane goes last: the server threads' requests on it were answered or dropped.
+    if (m_laneThread) {
+        RequestLane *lane = std::exchange(m_lane, nullptr);
+        HttpWorker *laneWorker = std::exchange(m_laneWorker, nullptr);
+        auto *anchor = new QObject;
+        anchor->moveToThread(m_laneThread);
+        QMetaObject::invokeMethod(
+            anchor,
+            [lane, laneWorker] {
+                delete lane;
+                delete laneWorker;
+            },
+            Qt::BlockingQueuedConnection);
+        anchor->deleteLater(); // with the thread's last events
+        m_laneThread->quit();
+        m_laneThread->wait();
+        delete std::exchange(m_laneThread, nullptr);
+    }
     for (auto *thread : m_threads) {
         thread->quit();
         thread->wait();

@@ -47,6 +47,8 @@ private:
 
 //! Runs the server: migrations, N server threads, the acceptor, orderly shutdown.
 //! Used by `--serve` and embedded in the desktop app.
+class RequestLane;
+
 class ServerHost : public QObject
 {
     Q_OBJECT
@@ -79,6 +81,8 @@ Q_SIGNALS:
 
 private:
     void stopThreads();
+    //! SQLite: the write lane's thread, with its own connection and handlers.
+    void startWriteLane();
     //! Decides the first-start rules (setup code, loopback) and returns the address to listen on.
     QString prepareFirstStart();
     //! HTTPS beyond loopback (or always with CORKBOARD_TLS=on), unless --insecure-http.
@@ -87,6 +91,10 @@ private:
     std::unique_ptr<ServerContext> m_context;
     std::vector<QThread *> m_threads;
     std::vector<HttpWorker *> m_workers;
+    //! SQLite: the write lane's thread, its handlers (a worker without connections) and the lane.
+    QThread *m_laneThread = nullptr;
+    HttpWorker *m_laneWorker = nullptr;
+    RequestLane *m_lane = nullptr;
     Acceptor *m_acceptor = nullptr;
     RevocationFeed *m_revocationFeed = nullptr;
     JwtKeySync *m_jwtKeySync = nullptr;

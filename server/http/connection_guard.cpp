@@ -132,6 +132,8 @@ void ConnectionGuard::handOverToWebSocket()
 
 bool ConnectionGuard::isIdle() const
 {
+    if (m_awaiting || !m_queued.empty())
+        return false;
     if (m_state == State::TlsHandshake)
         return true; // no request can be in flight before the handshake is done
     if (m_state != State::Idle || !m_headerBlock.isEmpty())
@@ -294,7 +296,7 @@ void ConnectionGuard::beforeServerRead()
         startStream();
         return;
     }
-    if (atBoundary && m_sink && m_headsThisRead == 1 && m_state == State::Idle
+    if (atBoundary && !m_awaiting && m_sink && m_headsThisRead == 1 && m_state == State::Idle
         && m_headerBlock.isEmpty() && serveDirect(fresh)) {
         return;
     }
@@ -337,6 +339,36 @@ bool ConnectionGuard::serveDirect(const QByteArray &fresh)
     if (m_closeWhenIdle && isIdle())
         closeWhenIdle();
     return true;
+}
+
+void ConnectionGuard::awaitAnswer()
+{
+    m_awaiting = true;
+    m_timer.stop();
+}
+
+void ConnectionGuard::enqueue(Request request)
+{
+    m_queued.push_back(std::move(request));
+}
+
+void ConnectionGuard::answered()
+{
+    m_awaiting = false;
+    const QPointer<ConnectionGuard> self(this);
+    while (!m_awaiting && !m_queued.empty() && m_socket && m_sink) {
+        Request next = std::move(m_queued.front());
+        m_queued.pop_front();
+        m_sink->serve(next);
+        if (!self)
+            return;
+    }
+    if (!m_socket || m_awaiting)
+        return;
+    if (m_state == State::Idle)
+        armTimer();
+    if (m_closeWhenIdle && isIdle())
+        closeWhenIdle();
 }
 
 void ConnectionGuard::afterServerRead()

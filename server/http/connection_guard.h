@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/http/request.h"
 #include "server/http/request_head.h"
 #include "shared/error_code.h"
 
@@ -8,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -75,6 +77,15 @@ public:
     //! instead of being parsed again by QtHttpServer. Anything else (pipelined or partial
     //! requests, upgrades, absolute-form targets, other methods) still goes through QtHttpServer.
     void setRequestSink(RequestSink *sink) { m_sink = sink; }
+    //! The request just handed to the sink is answered later (the write lane): until answered(),
+    //! nothing else on this connection is served, the connection is not idle and no keep-alive
+    //! deadline runs.
+    void awaitAnswer();
+    bool isAwaitingAnswer() const { return m_awaiting; }
+    //! A request that arrived while the connection awaits an answer: served after it, in order.
+    void enqueue(Request request);
+    //! The awaited answer was written: serves what queued up meanwhile.
+    void answered();
 
 Q_SIGNALS:
     void rejected(int status);
@@ -155,6 +166,9 @@ private:
     qint64 m_lastBodyOffset = 0; //!< where its body starts in the chunk being scanned
     qint64 m_lastBodyLength = 0;
     bool m_bodyThisRead = false;
+    // The write lane: an answer is awaited, and the requests that arrived meanwhile.
+    bool m_awaiting = false;
+    std::deque<Request> m_queued;
 };
 
 } // namespace corkboard

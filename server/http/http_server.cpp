@@ -8,6 +8,7 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -267,15 +268,40 @@ bool HttpServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     request.secure = guard->isEncrypted();
     request.socket = socket;
     request.guard = guard;
+    if (guard->isAwaitingAnswer()) {
+        // An earlier request on this connection is still on the write lane: this one is
+        // answered after it (HTTP/1.1 answers in order).
+        guard->enqueue(std::move(request));
+        return true;
+    }
     serve(request);
     return true;
 }
 
 void HttpServer::serve(Request &request)
 {
-    const Response response = m_pipeline.handle(request);
-    if (!response.takenOver)
-        write(request, response, request.socket);
+    const QPointer<QTcpSocket> socket(request.socket);
+    const QPointer<ConnectionGuard> guard(request.guard);
+    std::optional<Response> response;
+    if (guard) {
+        response = m_pipeline.handleOrDefer(
+            request, [this, socket, guard](const Request &finished, Response answer) {
+                if (!socket || !guard)
+                    return; // the client went away meanwhile
+                if (!answer.takenOver)
+                    write(finished, answer, socket);
+                guard->answered();
+            });
+        if (!response) {
+            if (guard)
+                guard->awaitAnswer();
+            return;
+        }
+    } else {
+        response = m_pipeline.handle(request);
+    }
+    if (!response->takenOver)
+        write(request, *response, request.socket);
 }
 
 bool HttpServer::handleUpgrade(

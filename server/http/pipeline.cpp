@@ -136,7 +136,7 @@ bool Pipeline::applyCors(const Request &request, Response &response, bool *prefl
     return true;
 }
 
-Response Pipeline::dispatch(Request &request, Phase phase)
+Response Pipeline::dispatch(Request &request, Phase phase, const Answer *later, bool *deferred)
 {
     // CORS decides first: a refused origin learns nothing else.
     Response corsHeaders;
@@ -226,6 +226,24 @@ Response Pipeline::dispatch(Request &request, Phase phase)
             request.json = doc.object();
         }
         authenticate(request, opts);
+        if (later && m_lane && opts.writeLane) {
+            auto job = std::make_shared<Request>(request);
+            job->socket = nullptr; // the lane's thread never touches the connection
+            job->guard = nullptr;
+            QElapsedTimer timer;
+            timer.start();
+            m_lane->submit(job, m_laneContext,
+                [this, job, cors = corsHeaders.headers, answer = *later, timer](Response r) {
+                    for (const auto &h : cors)
+                        r.headers.append(h);
+                    logging::setCurrentRequestId(job->requestId);
+                    finish(*job, r, timer);
+                    logging::setCurrentRequestId(QString());
+                    answer(*job, std::move(r));
+                });
+            *deferred = true;
+            return Response();
+        }
         Response response = match.route->handler(request);
         // Only a stream that really took the connection over leaves the guard's timers.
         if (opts.streaming && response.takenOver && request.guard)
@@ -328,26 +346,8 @@ Response Pipeline::handle(Request &request)
     return run(request, Phase::Whole);
 }
 
-Response Pipeline::run(Request &request, Phase phase)
+void Pipeline::finish(const Request &request, Response &response, const QElapsedTimer &timer)
 {
-    QElapsedTimer timer;
-    timer.start();
-    if (phase != Phase::StreamFinish) {
-        resolveClient(request);
-        request.requestId = requestIdFor(request.header("X-Request-Id"));
-    }
-    logging::setCurrentRequestId(request.requestId);
-
-    Response response;
-    try {
-        response = dispatch(request, phase);
-    } catch (...) {
-        response = mapException(std::current_exception(), request.requestId);
-    }
-    if (phase == Phase::StreamBegin && response.status == 0) {
-        logging::setCurrentRequestId(QString());
-        return response; // the body comes next; the request is logged when it is answered
-    }
     if (!response.takenOver) {
         response.withHeader("X-Request-Id", request.requestId.toLatin1());
         addSecurityHeaders(response, request.path, request.secure);
@@ -370,6 +370,42 @@ Response Pipeline::run(Request &request, Phase phase)
             fields.insert(QStringLiteral("proxy"), request.transportPeer.toString());
         logging::write(lcAccess(), QtInfoMsg, QStringLiteral("request"), fields);
     }
+}
+
+std::optional<Response> Pipeline::handleOrDefer(Request &request, const Answer &later)
+{
+    bool deferred = false;
+    Response response = run(request, Phase::Whole, &later, &deferred);
+    if (deferred)
+        return std::nullopt;
+    return response;
+}
+
+Response Pipeline::run(Request &request, Phase phase, const Answer *later, bool *deferred)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (phase != Phase::StreamFinish) {
+        resolveClient(request);
+        request.requestId = requestIdFor(request.header("X-Request-Id"));
+    }
+    logging::setCurrentRequestId(request.requestId);
+
+    Response response;
+    try {
+        response = dispatch(request, phase, later, deferred);
+    } catch (...) {
+        response = mapException(std::current_exception(), request.requestId);
+    }
+    if (deferred && *deferred) {
+        logging::setCurrentRequestId(QString());
+        return response; // finished when the lane answers
+    }
+    if (phase == Phase::StreamBegin && response.status == 0) {
+        logging::setCurrentRequestId(QString());
+        return response; // the body comes next; the request is logged when it is answered
+    }
+    finish(request, response, timer);
     logging::setCurrentRequestId(QString());
     return response;
 }

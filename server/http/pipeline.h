@@ -6,6 +6,11 @@
 #include "shared/error_code.h"
 
 #include <functional>
+#include <memory>
+#include <optional>
+
+class QElapsedTimer;
+class QObject;
 
 namespace corkboard {
 
@@ -23,6 +28,20 @@ public:
     virtual Principal authenticate(const Request &request) = 0;
 };
 
+//! Where write-lane routes run (RouteOptions::writeLane): another thread, with its own handlers
+//! and connection. Implemented in server/host (RequestLane).
+class WriteLane
+{
+public:
+    virtual ~WriteLane() = default;
+    //! Thread-safe. Runs the route's handler for `request` (authenticated, body parsed) on the
+    //! lane; `done` gets its response on `context`'s thread, after the lane's transaction has
+    //! committed (never, when `context` is gone by then).
+    virtual void submit(
+        std::shared_ptr<Request> request, QObject *context, std::function<void(Response)> done)
+        = 0;
+};
+
 //! The middleware chain, in the documented order: request id → access log → CORS → rate limit →
 //! body limits → auth → handler → error mapping, plus security headers on every response.
 class Pipeline : public StreamDispatcher
@@ -32,7 +51,19 @@ public:
         const Config &config, const Router &router, RateLimiter &rateLimiter, Metrics &metrics);
 
     void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
+    //! Write-lane routes go to `lane`; their answers come back through `context` (a QObject of
+    //! this pipeline's thread).
+    void setWriteLane(WriteLane *lane, QObject *context)
+    {
+        m_lane = lane;
+        m_laneContext = context;
+    }
     Response handle(Request &request);
+    //! Called with the request (as the pipeline finished it) and its answer.
+    using Answer = std::function<void(const Request &, Response)>;
+    //! As handle(), but a write-lane route is handed to the lane: nothing is returned then, and
+    //! `later` is called with the answer on this thread once the lane has committed it.
+    std::optional<Response> handleOrDefer(Request &request, const Answer &later);
 
     bool wantsStream(const QByteArray &method, const QByteArray &target,
         const QByteArray &contentType) const override;
@@ -62,10 +93,14 @@ private:
         StreamBegin,
         StreamFinish
     };
-    Response dispatch(Request &request, Phase phase);
+    Response dispatch(
+        Request &request, Phase phase, const Answer *later = nullptr, bool *deferred = nullptr);
     //! The route's Principal: from its signed URL (RouteOptions::signedAccess) or the auth hook.
     void authenticate(Request &request, const RouteOptions &opts) const;
-    Response run(Request &request, Phase phase);
+    Response run(
+        Request &request, Phase phase, const Answer *later = nullptr, bool *deferred = nullptr);
+    //! After the handler: request id and security headers, metrics, the access log line.
+    void finish(const Request &request, Response &response, const QElapsedTimer &timer);
     bool applyCors(const Request &request, Response &response, bool *preflightDone);
 
     const Config &m_config;
@@ -73,6 +108,8 @@ private:
     RateLimiter &m_rateLimiter;
     Metrics &m_metrics;
     Authenticator *m_authenticator = nullptr;
+    WriteLane *m_lane = nullptr;
+    QObject *m_laneContext = nullptr;
 };
 
 //! Maps an exception thrown anywhere below the pipeline to a problem response (the one place).

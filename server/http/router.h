@@ -28,6 +28,10 @@ struct RouteOptions
     BodyKind body = BodyKind::None;
     qint64 maxBodyBytes = -1; //!< -1: CORKBOARD_MAX_BODY_BYTES
     bool streaming = false; //!< SSE/WebSocket: exempt from the connection guard's timers
+    //! A board write that may run on the write lane (SQLite: one thread, one connection, several
+    //! requests per transaction). Its handler must do nothing but database work that a rollback
+    //! undoes, and publish through Database::afterCommit (Mutation does).
+    bool writeLane = false;
     //! Upload routes: a body of a content type this accepts is streamed by the connection guard
     //! into the file prepareUpload names (never buffered by QtHttpServer); prepareUpload runs
     //! after auth and before the first body byte, the handler after the last (request.upload).

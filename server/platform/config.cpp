@@ -79,6 +79,8 @@ constexpr Setting kSettings[] = {
     {"password-mem-limit", "CORKBOARD_PASSWORD_MEM_LIMIT", "Argon2id memory in bytes.", "bytes"},
     {"start-worker", "CORKBOARD_START_WORKER", "false: do not start the background job worker.",
         "bool"},
+    {"write-lane", "CORKBOARD_WRITE_LANE",
+        "false: SQLite writes run on each server thread, not on one write-lane thread.", "bool"},
     {"job-poll-ms", "CORKBOARD_JOB_POLL_MS", "How often an idle worker looks for due jobs.", "ms"},
     {"job-lease-ms", "CORKBOARD_JOB_LEASE_MS", "A claimed job returns to the queue after.", "ms"},
     {"job-retry-base-ms", "CORKBOARD_JOB_RETRY_BASE_MS", "First retry delay (doubles each time).",
@@ -446,6 +448,8 @@ Config loadConfig(const QStringList &arguments, const QProcessEnvironment &env)
         c.passwordMemLimit = quint64(parseInteger(name, v, 8192, qint64(4) << 30));
     if (!(name = lookup("start-worker", &v)).isEmpty())
         c.startWorker = parseBool(name, v);
+    if (!(name = lookup("write-lane", &v)).isEmpty())
+        c.writeLane = parseBool(name, v);
     if (!(name = lookup("job-poll-ms", &v)).isEmpty())
         c.jobPollMs = int(parseInteger(name, v, 10, 60000));
     if (!(name = lookup("job-lease-ms", &v)).isEmpty())

@@ -37,6 +37,9 @@ struct Config
     //! never a flag, never logged.
     QString databasePassword;
     int threads = 1;
+    //! SQLite: board writes from every server thread run on one write-lane thread, several per
+    //! transaction (false: each server thread writes itself, taking turns at the writer).
+    bool writeLane = true;
     QStringList corsOrigins;
     qint64 maxBodyBytes = 1024 * 1024;
     int maxHeaderBytes = 16 * 1024;

@@ -494,6 +494,8 @@ Transaction::Transaction(Database &db)
 
 Transaction::~Transaction()
 {
+    if (!m_done && !m_outer && m_db.m_inJob)
+        m_db.m_jobAbandoned = true; // the lane rolls the request back to its savepoint
     if (!m_done && m_outer) {
         try {
             m_db.execControl(QStringLiteral("ROLLBACK"));
@@ -519,6 +521,81 @@ void Transaction::commit()
         writerLockFor(m_db.path())->unlock();
     }
     m_done = true;
+}
+
+void Database::beginBatch()
+{
+    QMutex *writer = writerLockFor(m_path);
+    if (!writer->tryLock(kBusyTimeoutMs))
+        throw AppError(
+            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+    const QString beginSql = QStringLiteral("BEGIN IMMEDIATE");
+    std::unique_ptr<QSqlQuery> begin = takeQuery(beginSql);
+    if (!run(*begin, beginSql)) {
+        const QSqlError error = begin->lastError();
+        writer->unlock();
+        fail(error, beginSql, this);
+    }
+    releaseQuery(beginSql, std::move(begin));
+    m_batch = true;
+    m_afterCommit.clear();
+}
+
+void Database::beginJob()
+{
+    if (!execControl(QStringLiteral("SAVEPOINT lane_request")))
+        throw AppError(
+            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+    m_inJob = true;
+    m_jobAbandoned = false;
+    m_txDepth = 1; // the request's Transactions join the savepoint
+    m_jobCallbacks = m_afterCommit.size();
+}
+
+bool Database::endJob(bool ok)
+{
+    m_txDepth = 0;
+    m_inJob = false;
+    if (ok && !m_jobAbandoned)
+        return execControl(QStringLiteral("RELEASE lane_request"));
+    m_afterCommit.resize(m_jobCallbacks);
+    return execControl(QStringLiteral("ROLLBACK TO lane_request"))
+        && execControl(QStringLiteral("RELEASE lane_request"));
+}
+
+bool Database::commitBatch()
+{
+    const bool ok = execControl(QStringLiteral("COMMIT"));
+    if (!ok) {
+        rollbackBatch();
+        return false;
+    }
+    m_batch = false;
+    writerLockFor(m_path)->unlock();
+    const auto callbacks = std::exchange(m_afterCommit, {});
+    for (const auto &f : callbacks)
+        f();
+    return true;
+}
+
+void Database::rollbackBatch()
+{
+    if (!m_batch)
+        return;
+    execControl(QStringLiteral("ROLLBACK"));
+    m_batch = false;
+    m_inJob = false;
+    m_txDepth = 0;
+    m_afterCommit.clear();
+    writerLockFor(m_path)->unlock();
+}
+
+void Database::afterCommit(std::function<void()> f)
+{
+    if (m_inJob)
+        m_afterCommit.push_back(std::move(f));
+    else
+        f();
 }
 
 QStringList splitSqlScript(const QString &script)

@@ -5,8 +5,10 @@
 #include <QString>
 #include <QVariant>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 namespace corkboard {
 
@@ -45,8 +47,25 @@ public:
     //! Test seam: how many statements were executed through SqlQuery on this connection.
     qint64 statementCount() const { return m_statements; }
     void countStatement() { ++m_statements; }
-    //! True while a Transaction is open on this connection.
-    bool inTransaction() const { return m_txDepth > 0; }
+    //! True while a Transaction (or a write-lane batch) is open on this connection.
+    bool inTransaction() const { return m_txDepth > 0 || m_batch; }
+
+    //! The write lane (SQLite): several requests in one write transaction. beginBatch takes the
+    //! process's writer and begins (throws AppError(Unavailable) like a Transaction); each request
+    //! runs between beginJob and endJob, inside a savepoint that its Transactions join, so a
+    //! request that fails (or abandons a Transaction) undoes only what it wrote; commitBatch
+    //! commits, lets the writer go, then runs what the batch's requests left for afterCommit.
+    void beginBatch();
+    void beginJob();
+    //! `ok`: the request succeeded and keeps what it wrote. False when the batch is broken (the
+    //! savepoint could not be released or rolled back): only rollbackBatch is left.
+    bool endJob(bool ok);
+    //! False when the COMMIT failed: the batch was rolled back and nothing of it is written.
+    bool commitBatch();
+    void rollbackBatch();
+    //! Runs `f` now; inside a write-lane request, once its batch has committed (never if the
+    //! request or the batch is rolled back). For what others may only see once it is written.
+    void afterCommit(std::function<void()> f);
     //! This SQL prepared on this connection: the connection's cached statement when it is idle
     //! (prepared once, reused: parsing was a large part of every write), else a fresh one. Give it
     //! back with releaseQuery. Throws like SqlQuery when the SQL does not prepare.
@@ -72,6 +91,11 @@ private:
     bool m_lost = false;
     qint64 m_statements = 0;
     int m_txDepth = 0;
+    bool m_batch = false; // a write-lane batch is open (BEGIN IMMEDIATE, writer held)
+    bool m_inJob = false; // a write-lane request is running (its savepoint is open)
+    bool m_jobAbandoned = false; // a Transaction of the request ended without commit
+    std::vector<std::function<void()>> m_afterCommit;
+    size_t m_jobCallbacks = 0; // m_afterCommit's size when the request began
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_idleQueries;
 };
 

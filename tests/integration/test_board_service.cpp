@@ -11,7 +11,6 @@
 #include "shared/time_format.h"
 #include "tests/support/board_fixture.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -298,49 +297,6 @@ private Q_SLOTS:
         QCOMPARE(events.size(), 121);
         for (int i = 0; i < events.size(); ++i)
             QCOMPARE(events.at(i).seq, qint64(i + 1));
-    }
-
-    void sustainedWritesKeepTheWalBounded()
-    {
-        // Two server threads creating cards without a pause: the WAL must start over after its
-        // checkpoints, not grow for as long as the writes go on (it grew by ~200 MB/s, and with
-        // it the disk use and every reader's WAL lookups).
-        test::BoardFixture f;
-        const QString alice = f.addUser(QStringLiteral("Alice"));
-        const auto s = BoardService(f.deps()).create(alice, QStringLiteral("Busy"), QString());
-        const QString wal = f.db().path() + QStringLiteral("-wal");
-        std::atomic<int> failures {0};
-        std::atomic<qint64> largestWal {0};
-        constexpr int perWriter = 1500;
-        auto writer = [&](int index) {
-            auto db = f.openConnection(QStringLiteral("sustained%1").arg(index));
-            SystemClock clock;
-            EventBus bus;
-            CardService cards(ServiceDeps {*db, clock, bus});
-            for (int i = 0; i < perWriter; ++i) {
-                try {
-                    cards.create(alice, s.board.id,
-                        cardIn(s.columns.at(index).id, QStringLiteral("s%1-%2").arg(index).arg(i)));
-                } catch (...) {
-                    ++failures;
-                }
-                if (index == 0 && i % 50 == 0) {
-                    const qint64 size = QFileInfo(wal).size();
-                    if (size > largestWal)
-                        largestWal = size;
-                }
-            }
-        };
-        std::thread a(writer, 0);
-        std::thread b(writer, 1);
-        a.join();
-        b.join();
-        QCOMPARE(failures.load(), 0);
-        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM cards")), 2 * perWriter);
-        // The checkpoint starts at 1,000 pages (4 MiB); 3,000 creations write well over 100 MiB
-        // of WAL frames. Bounded means a few checkpoint intervals at most.
-        QVERIFY2(largestWal.load() < 16 * 1024 * 1024,
-            qPrintable(QStringLiteral("WAL reached %1 bytes").arg(largestWal.load())));
     }
 
     void thousandRandomMovesKeepATotalOrder()

@@ -1,6 +1,8 @@
 // Cards over HTTP: optimistic concurrency, idempotency, what a GET returns, the snapshot's
 // sequence number, search snippets, deleting a column.
+#include "server/platform/database.h"
 #include "tests/support/cards_http_world.h"
+#include "tests/support/raw_client.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +13,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <vector>
 
 using namespace corkboard;
 using namespace corkboard::test;
@@ -21,6 +25,67 @@ class TestCardsHttp : public CardsHttpWorld
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(setUpWorld()); }
+
+    void writesThatQueueUpShareOneTransactionAndAnswerInOrder()
+    {
+        // Card writes run on the write lane. While the process's writer is busy (held here, as
+        // a long write elsewhere would hold it), the requests queue up; once it is free they go
+        // into one transaction, a request that fails (an empty title) costs the others nothing,
+        // and a GET sent behind a POST on the same connection is answered after it and sees it.
+        auto laneCounter = [this](const QByteArray &name) {
+            const QByteArray metrics = http("GET", url(QStringLiteral("/metrics"))).body;
+            for (const QByteArray &line : metrics.split('\n')) {
+                if (line.startsWith(QByteArray(name + ' ')))
+                    return line.mid(name.size() + 1).toLongLong();
+            }
+            return qint64(-1);
+        };
+        // PostgreSQL has no lane (its writers do not queue for one writer): the same answers.
+        const bool lane = !m_server->config().usesPostgres();
+        const qint64 batchesBefore = laneCounter("corkboard_write_lane_batches_total");
+        const qint64 requestsBefore = laneCounter("corkboard_write_lane_requests_total");
+        QCOMPARE(batchesBefore >= 0, lane);
+        const QByteArray auth = "Authorization: Bearer " + m_owner.accessToken.toLatin1() + "\r\n";
+        auto post = [&](const QByteArray &title) -> QByteArray {
+            const QByteArray body
+                = "{\"column_id\":\"" + m_column.toLatin1() + "\",\"title\":\"" + title + "\"}";
+            return "POST /api/v1/boards/" + m_board.toLatin1()
+                + "/cards HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + auth
+                + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        };
+        const QByteArray snapshot = "GET /api/v1/boards/" + m_board.toLatin1()
+            + " HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+        constexpr int kClients = 6;
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < kClients; ++i) {
+            clients.push_back(std::make_unique<RawClient>());
+            QVERIFY(clients.back()->connectTo(m_server->port()));
+        }
+        {
+            Database holder(m_server->config(), QStringLiteral("lane-test-holder"));
+            Transaction busy(holder);
+            for (int i = 0; i < kClients; ++i)
+                QVERIFY(clients[i]->send(
+                    post(i == 3 ? QByteArray() : "queued " + QByteArray::number(i))));
+            QTest::qWait(200);
+            QVERIFY(clients[0]->send(snapshot));
+            QTest::qWait(200);
+            // Nothing is answered while the writer is held.
+            QCOMPARE(clients[0]->socket().bytesAvailable(), 0);
+        }
+        for (int i = 0; i < kClients; ++i) {
+            const RawResponse r = clients[i]->readResponse(10000);
+            QCOMPARE(r.status, i == 3 ? 422 : 201);
+        }
+        const RawResponse board = clients[0]->readResponse(10000);
+        QCOMPARE(board.status, 200);
+        QVERIFY(board.body.contains("\"queued 0\"")); // its own connection's write, committed
+        if (!lane)
+            return;
+        QCOMPARE(laneCounter("corkboard_write_lane_requests_total") - requestsBefore, kClients);
+        // One batch for what reached the lane first, one for everything that queued behind it.
+        QVERIFY(laneCounter("corkboard_write_lane_batches_total") - batchesBefore <= 2);
+    }
 
     void twoPatchesWithTheSameIfMatchExactlyOneWins()
     {

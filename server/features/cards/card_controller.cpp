@@ -25,7 +25,10 @@ CardController::CardController(ThreadContext &context)
 
 void CardController::registerRoutes(Router &router)
 {
-    RouteOptions json;
+    // Writes run on the write lane (SQLite): database work only, events after the commit.
+    RouteOptions write;
+    write.writeLane = true;
+    RouteOptions json = write;
     json.body = BodyKind::Json;
     router.add(
         "POST", QStringLiteral("/api/v1/boards/{id}/cards"),
@@ -35,7 +38,8 @@ void CardController::registerRoutes(Router &router)
         "PATCH", QStringLiteral("/api/v1/cards/{id}"), [this](Request &r) { return update(r); },
         json);
     router.add(
-        "DELETE", QStringLiteral("/api/v1/cards/{id}"), [this](Request &r) { return remove(r); });
+        "DELETE", QStringLiteral("/api/v1/cards/{id}"), [this](Request &r) { return remove(r); },
+        write);
     router.add(
         "POST", QStringLiteral("/api/v1/cards/{id}/move"), [this](Request &r) { return move(r); },
         json);

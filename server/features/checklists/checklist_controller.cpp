@@ -24,7 +24,10 @@ ChecklistController::ChecklistController(ThreadContext &context)
 
 void ChecklistController::registerRoutes(Router &router)
 {
-    RouteOptions json;
+    // Writes run on the write lane (SQLite): database work only, events after the commit.
+    RouteOptions write;
+    write.writeLane = true;
+    RouteOptions json = write;
     json.body = BodyKind::Json;
     router.add(
         "POST", QStringLiteral("/api/v1/cards/{id}/checklist"),
@@ -32,8 +35,9 @@ void ChecklistController::registerRoutes(Router &router)
     router.add(
         "PATCH", QStringLiteral("/api/v1/checklist-items/{id}"),
         [this](Request &r) { return update(r); }, json);
-    router.add("DELETE", QStringLiteral("/api/v1/checklist-items/{id}"),
-        [this](Request &r) { return remove(r); });
+    router.add(
+        "DELETE", QStringLiteral("/api/v1/checklist-items/{id}"),
+        [this](Request &r) { return remove(r); }, write);
 }
 
 Response ChecklistController::add(const Request &request)

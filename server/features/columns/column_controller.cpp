@@ -14,7 +14,10 @@ ColumnController::ColumnController(ThreadContext &context)
 
 void ColumnController::registerRoutes(Router &router)
 {
-    RouteOptions json;
+    // Writes run on the write lane (SQLite): database work only, events after the commit.
+    RouteOptions write;
+    write.writeLane = true;
+    RouteOptions json = write;
     json.body = BodyKind::Json;
     router.add(
         "POST", QStringLiteral("/api/v1/boards/{id}/columns"),
@@ -23,7 +26,8 @@ void ColumnController::registerRoutes(Router &router)
         "PATCH", QStringLiteral("/api/v1/columns/{id}"), [this](Request &r) { return update(r); },
         json);
     router.add(
-        "DELETE", QStringLiteral("/api/v1/columns/{id}"), [this](Request &r) { return remove(r); });
+        "DELETE", QStringLiteral("/api/v1/columns/{id}"), [this](Request &r) { return remove(r); },
+        write);
 }
 
 ColumnInput ColumnController::read(const Request &request, bool creating)

@@ -25,7 +25,10 @@ CommentController::CommentController(ThreadContext &context)
 
 void CommentController::registerRoutes(Router &router)
 {
-    RouteOptions json;
+    // Writes run on the write lane (SQLite): database work only, events after the commit.
+    RouteOptions write;
+    write.writeLane = true;
+    RouteOptions json = write;
     json.body = BodyKind::Json;
     router.add("GET", QStringLiteral("/api/v1/cards/{id}/comments"),
         [this](Request &r) { return list(r); });
@@ -35,8 +38,9 @@ void CommentController::registerRoutes(Router &router)
     router.add(
         "PATCH", QStringLiteral("/api/v1/comments/{id}"), [this](Request &r) { return update(r); },
         json);
-    router.add("DELETE", QStringLiteral("/api/v1/comments/{id}"),
-        [this](Request &r) { return remove(r); });
+    router.add(
+        "DELETE", QStringLiteral("/api/v1/comments/{id}"), [this](Request &r) { return remove(r); },
+        write);
 }
 
 Response CommentController::list(const Request &request)

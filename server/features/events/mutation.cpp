@@ -48,7 +48,8 @@ void Mutation::record(const QString &type, const QString &boardId, const QString
 void Mutation::commit()
 {
     m_tx.commit();
-    m_bus.publish(m_events);
+    // On the write lane the batch commits later: the events go out once it has.
+    m_db.afterCommit([bus = &m_bus, events = m_events] { bus->publish(events); });
 }
 
 QByteArray Mutation::idData(const QString &id)

@@ -38,7 +38,10 @@ LabelController::LabelController(ThreadContext &context)
 
 void LabelController::registerRoutes(Router &router)
 {
-    RouteOptions json;
+    // Writes run on the write lane (SQLite): database work only, events after the commit.
+    RouteOptions write;
+    write.writeLane = true;
+    RouteOptions json = write;
     json.body = BodyKind::Json;
     router.add("GET", QStringLiteral("/api/v1/boards/{id}/labels"),
         [this](Request &r) { return list(r); });
@@ -49,7 +52,8 @@ void LabelController::registerRoutes(Router &router)
         "PATCH", QStringLiteral("/api/v1/labels/{id}"), [this](Request &r) { return update(r); },
         json);
     router.add(
-        "DELETE", QStringLiteral("/api/v1/labels/{id}"), [this](Request &r) { return remove(r); });
+        "DELETE", QStringLiteral("/api/v1/labels/{id}"), [this](Request &r) { return remove(r); },
+        write);
 }
 
 Response LabelController::list(const Request &request)
