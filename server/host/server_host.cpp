@@ -22,12 +22,37 @@
 #include <QDir>
 #include <QHostInfo>
 #include <QThread>
+#include <functional>
 #include <stdexcept>
 
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace corkboard {
+
+namespace {
+// Runs `f` on `thread` and waits for it (what it creates belongs to that thread); rethrows here
+// what it threw.
+void runOnThread(QThread *thread, const std::function<void()> &f)
+{
+    std::exception_ptr error;
+    auto *anchor = new QObject;
+    anchor->moveToThread(thread);
+    QMetaObject::invokeMethod(
+        anchor,
+        [&f, &error] {
+            try {
+                f();
+            } catch (...) {
+                error = std::current_exception();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    anchor->deleteLater(); // with the thread's next (or last) events
+    if (error)
+        std::rethrow_exception(error);
+}
+} // namespace
 
 Acceptor::Acceptor(std::vector<HttpWorker *> workers, ConnectionLimiter &limiter, QObject *parent)
     : QTcpServer(parent)
@@ -138,25 +163,13 @@ void ServerHost::start()
         thread->start();
         m_threads.push_back(thread);
         HttpWorker *worker = nullptr;
-        std::exception_ptr error;
         auto *context = m_context.get();
         // Construct on the worker's own thread: its database connection belongs there.
-        auto *anchor = new QObject;
-        anchor->moveToThread(thread);
-        QMetaObject::invokeMethod(
-            anchor,
-            [&worker, &error, context, i] {
-                try {
-                    worker = new HttpWorker(*context, i);
-                } catch (...) {
-                    error = std::current_exception();
-                }
-            },
-            Qt::BlockingQueuedConnection);
-        anchor->deleteLater();
-        if (error) {
+        try {
+            runOnThread(thread, [&worker, context, i] { worker = new HttpWorker(*context, i); });
+        } catch (...) {
             stopThreads();
-            std::rethrow_exception(error);
+            throw;
         }
         m_workers.push_back(worker);
     }
@@ -364,26 +377,16 @@ void ServerHost::startWriteLane()
     m_laneThread = new QThread;
     m_laneThread->setObjectName(QStringLiteral("write-lane"));
     m_laneThread->start();
-    std::exception_ptr error;
     auto *context = m_context.get();
     const int index = context->config.threads; // after the server threads' indexes
-    auto *anchor = new QObject;
-    anchor->moveToThread(m_laneThread);
-    QMetaObject::invokeMethod(
-        anchor,
-        [this, &error, context, index] {
-            try {
-                m_laneWorker = new HttpWorker(*context, index);
-                m_lane = new RequestLane(*m_laneWorker, context->metrics);
-            } catch (...) {
-                error = std::current_exception();
-            }
-        },
-        Qt::BlockingQueuedConnection);
-    anchor->deleteLater();
-    if (error) {
+    try {
+        runOnThread(m_laneThread, [this, context, index] {
+            m_laneWorker = new HttpWorker(*context, index);
+            m_lane = new RequestLane(*m_laneWorker, context->metrics);
+        });
+    } catch (...) {
         stopThreads();
-        std::rethrow_exception(error);
+        throw;
     }
     // Before the acceptor hands out any connection.
     for (auto *worker : m_workers)
@@ -402,16 +405,10 @@ void ServerHost::stopThreads()
     if (m_laneThread) {
         RequestLane *lane = std::exchange(m_lane, nullptr);
         HttpWorker *laneWorker = std::exchange(m_laneWorker, nullptr);
-        auto *anchor = new QObject;
-        anchor->moveToThread(m_laneThread);
-        QMetaObject::invokeMethod(
-            anchor,
-            [lane, laneWorker] {
-                delete lane;
-                delete laneWorker;
-            },
-            Qt::BlockingQueuedConnection);
-        anchor->deleteLater(); // with the thread's last events
+        runOnThread(m_laneThread, [lane, laneWorker] {
+            delete lane;
+            delete laneWorker;
+        });
         m_laneThread->quit();
         m_laneThread->wait();
         delete std::exchange(m_laneThread, nullptr);

@@ -20,31 +20,15 @@
 #include <thread>
 
 using namespace corkboard;
+using test::cardIn;
+using test::codeOf;
 
 namespace {
-ErrorCode codeOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const AppError &e) {
-        return e.code();
-    }
-    return ErrorCode::Internal; // "no error" shows up as a mismatch
-}
-
 // The snapshot body (what GET /boards/{id} sends) decoded with the shared codec.
 BoardSnapshot decoded(const SnapshotBody &body)
 {
     return boardSnapshotFromJson(
         QJsonDocument::fromJson(body.json).object().value(QLatin1String("data")).toObject());
-}
-
-CardInput cardIn(const QString &column, const QString &title)
-{
-    CardInput in;
-    in.columnId = column;
-    in.title = title;
-    return in;
 }
 } // namespace
 

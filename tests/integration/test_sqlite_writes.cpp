@@ -13,26 +13,8 @@
 #include <thread>
 
 using namespace corkboard;
-
-namespace {
-ErrorCode codeOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const AppError &e) {
-        return e.code();
-    }
-    return ErrorCode::Internal; // "no error" shows up as a mismatch
-}
-
-CardInput cardIn(const QString &column, const QString &title)
-{
-    CardInput in;
-    in.columnId = column;
-    in.title = title;
-    return in;
-}
-} // namespace
+using test::cardIn;
+using test::codeOf;
 
 class TestSqliteWrites : public QObject
 {

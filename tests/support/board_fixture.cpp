@@ -1,5 +1,7 @@
 #include "tests/support/board_fixture.h"
 
+#include "server/platform/app_error.h"
+
 #include "server/platform/crypto.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
@@ -10,6 +12,24 @@
 #include <QUuid>
 
 namespace corkboard::test {
+
+ErrorCode codeOf(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const AppError &e) {
+        return e.code();
+    }
+    return ErrorCode::Internal;
+}
+
+CardInput cardIn(const QString &column, const QString &title)
+{
+    CardInput in;
+    in.columnId = column;
+    in.title = title;
+    return in;
+}
 
 BoardFixture::BoardFixture()
     : m_clock(QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC))

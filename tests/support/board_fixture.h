@@ -1,15 +1,23 @@
 #pragma once
 
+#include "server/features/cards/card_service.h"
 #include "server/features/events/event_bus.h"
 #include "server/features/events/mutation.h"
 #include "server/platform/clock.h"
 #include "server/platform/config.h"
 #include "server/platform/database.h"
+#include "shared/error_code.h"
 
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 
 namespace corkboard::test {
+
+//! The code of the AppError `f` throws; Internal when it throws none (shows up as a mismatch).
+ErrorCode codeOf(const std::function<void()> &f);
+//! A card titled `title` for `column`, nothing else set.
+CardInput cardIn(const QString &column, const QString &title);
 
 //! A migrated SQLite file with services' dependencies, for service-level tests (no HTTP).
 class BoardFixture
