@@ -395,14 +395,14 @@ void ServerHost::startWriteLane()
 
 void ServerHost::stopThreads()
 {
-    for (size_t i = 0; i < m_workers.size(); ++i) {
-        HttpWorker *worker = m_workers[i];
-        QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-    }
-    m_workers.clear();
-    // The lane goes last: the server threads' requests on it were answered or dropped.
+    // The write lane stops first, in three steps: the server threads stop handing it requests;
+    // it finishes the batch it is running, whose answers are queued to the server threads ahead
+    // of their deletion below (so they are written, or dropped with their connection); then it
+    // goes. Nothing on the lane's thread ever looks at a server thread's object being deleted.
     if (m_laneThread) {
+        for (auto *worker : m_workers)
+            runOnThread(
+                worker->thread(), [worker] { worker->pipeline().setWriteLane(nullptr, nullptr); });
         RequestLane *lane = std::exchange(m_lane, nullptr);
         HttpWorker *laneWorker = std::exchange(m_laneWorker, nullptr);
         runOnThread(m_laneThread, [lane, laneWorker] {
@@ -413,6 +413,12 @@ void ServerHost::stopThreads()
         m_laneThread->wait();
         delete std::exchange(m_laneThread, nullptr);
     }
+    for (size_t i = 0; i < m_workers.size(); ++i) {
+        HttpWorker *worker = m_workers[i];
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    }
+    m_workers.clear();
     for (auto *thread : m_threads) {
         thread->quit();
         thread->wait();
