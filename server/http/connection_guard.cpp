@@ -2,7 +2,6 @@
 
 #include "server/http/pipeline.h"
 #include "server/http/request.h"
-#include "server/http/request_sink.h"
 #include "server/http/stream_dispatcher.h"
 #include "server/http/upload_stream.h"
 #include "server/platform/log.h"
@@ -306,74 +305,6 @@ void ConnectionGuard::beforeServerRead()
         return;
     }
     armTimer();
-}
-
-bool ConnectionGuard::serveDirect(const QByteArray &fresh)
-{
-    // The methods QtHttpServer 6.4 names (any other reaches the pipeline as "UNKNOWN" through it),
-    // and origin-form targets only (http_parser splits an absolute form into scheme and host).
-    static const QByteArray kMethods[]
-        = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
-    if (std::find(std::begin(kMethods), std::end(kMethods), m_lastMethod) == std::end(kMethods)
-        || !m_lastTarget.startsWith('/') || m_lastTarget.contains('#')) {
-        return false;
-    }
-    Request request;
-    request.method = m_lastMethod;
-    request.setTarget(m_lastTarget);
-    request.headers = http::headerFields(m_streamHeadBlock);
-    request.body = fresh.mid(m_lastBodyOffset, m_lastBodyLength);
-    request.peer = m_socket->peerAddress();
-    request.transportPeer = request.peer;
-    request.secure = isEncrypted();
-    request.socket = m_socket;
-    request.guard = this;
-    // Taken from the socket before QtHttpServer's readyRead slot runs (it finds nothing to
-    // parse). A read transaction it left open holds nothing: its last request ended before this
-    // one began.
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction();
-    m_socket->skip(fresh.size());
-    m_unconsumed = 0;
-    const QPointer<ConnectionGuard> self(this);
-    m_sink->serve(request);
-    if (!self || !m_socket)
-        return true;
-    if (m_state == State::Idle)
-        armTimer();
-    if (m_closeWhenIdle && isIdle())
-        closeWhenIdle();
-    return true;
-}
-
-void ConnectionGuard::awaitAnswer()
-{
-    m_awaiting = true;
-    m_timer.stop();
-}
-
-void ConnectionGuard::enqueue(Request request)
-{
-    m_queued.push_back(std::move(request));
-}
-
-void ConnectionGuard::answered()
-{
-    m_awaiting = false;
-    const QPointer<ConnectionGuard> self(this);
-    while (!m_awaiting && !m_queued.empty() && m_socket && m_sink) {
-        Request next = std::move(m_queued.front());
-        m_queued.erase(m_queued.begin());
-        m_sink->serve(next);
-        if (!self)
-            return;
-    }
-    if (!m_socket || m_awaiting)
-        return;
-    if (m_state == State::Idle)
-        armTimer();
-    if (m_closeWhenIdle && isIdle())
-        closeWhenIdle();
 }
 
 void ConnectionGuard::afterServerRead()

@@ -136,7 +136,7 @@ bool Pipeline::applyCors(const Request &request, Response &response, bool *prefl
     return true;
 }
 
-Response Pipeline::dispatch(Request &request, Phase phase, const Answer *later, bool *deferred)
+Response Pipeline::dispatch(Request &request, Phase phase, Deferral *defer)
 {
     // CORS decides first: a refused origin learns nothing else.
     Response corsHeaders;
@@ -226,14 +226,13 @@ Response Pipeline::dispatch(Request &request, Phase phase, const Answer *later, 
             request.json = doc.object();
         }
         authenticate(request, opts);
-        if (later && m_lane && opts.writeLane) {
+        if (defer && m_lane && opts.writeLane) {
             auto job = std::make_shared<Request>(request);
             job->socket = nullptr; // the lane's thread never touches the connection
             job->guard = nullptr;
-            QElapsedTimer timer;
-            timer.start();
             m_lane->submit(job, m_laneContext,
-                [this, job, cors = corsHeaders.headers, answer = *later, timer](Response r) {
+                [this, job, cors = corsHeaders.headers, answer = defer->answer,
+                    timer = defer->started](Response r) {
                     for (const auto &h : cors)
                         r.headers.append(h);
                     logging::setCurrentRequestId(job->requestId);
@@ -241,7 +240,7 @@ Response Pipeline::dispatch(Request &request, Phase phase, const Answer *later, 
                     logging::setCurrentRequestId(QString());
                     answer(*job, std::move(r));
                 });
-            *deferred = true;
+            defer->deferred = true;
             return Response();
         }
         Response response = match.route->handler(request);
@@ -374,17 +373,19 @@ void Pipeline::finish(const Request &request, Response &response, const QElapsed
 
 std::optional<Response> Pipeline::handleOrDefer(Request &request, const Answer &later)
 {
-    bool deferred = false;
-    Response response = run(request, Phase::Whole, &later, &deferred);
-    if (deferred)
+    Deferral defer {later, QElapsedTimer()};
+    Response response = run(request, Phase::Whole, &defer);
+    if (defer.deferred)
         return std::nullopt;
     return response;
 }
 
-Response Pipeline::run(Request &request, Phase phase, const Answer *later, bool *deferred)
+Response Pipeline::run(Request &request, Phase phase, Deferral *defer)
 {
     QElapsedTimer timer;
     timer.start();
+    if (defer)
+        defer->started = timer;
     if (phase != Phase::StreamFinish) {
         resolveClient(request);
         request.requestId = requestIdFor(request.header("X-Request-Id"));
@@ -393,11 +394,11 @@ Response Pipeline::run(Request &request, Phase phase, const Answer *later, bool 
 
     Response response;
     try {
-        response = dispatch(request, phase, later, deferred);
+        response = dispatch(request, phase, defer);
     } catch (...) {
         response = mapException(std::current_exception(), request.requestId);
     }
-    if (deferred && *deferred) {
+    if (defer && defer->deferred) {
         logging::setCurrentRequestId(QString());
         return response; // finished when the lane answers
     }

@@ -5,11 +5,12 @@
 #include "server/http/stream_dispatcher.h"
 #include "shared/error_code.h"
 
+#include <QElapsedTimer>
+
 #include <functional>
 #include <memory>
 #include <optional>
 
-class QElapsedTimer;
 class QObject;
 
 namespace corkboard {
@@ -93,12 +94,18 @@ private:
         StreamBegin,
         StreamFinish
     };
-    Response dispatch(
-        Request &request, Phase phase, const Answer *later = nullptr, bool *deferred = nullptr);
+    //! handleOrDefer's: where the answer goes, when the request began (for its metrics), and
+    //! whether it was handed to the lane.
+    struct Deferral
+    {
+        const Answer &answer;
+        QElapsedTimer started;
+        bool deferred = false;
+    };
+    Response dispatch(Request &request, Phase phase, Deferral *defer = nullptr);
     //! The route's Principal: from its signed URL (RouteOptions::signedAccess) or the auth hook.
     void authenticate(Request &request, const RouteOptions &opts) const;
-    Response run(
-        Request &request, Phase phase, const Answer *later = nullptr, bool *deferred = nullptr);
+    Response run(Request &request, Phase phase, Deferral *defer = nullptr);
     //! After the handler: request id and security headers, metrics, the access log line.
     void finish(const Request &request, Response &response, const QElapsedTimer &timer);
     bool applyCors(const Request &request, Response &response, bool *preflightDone);

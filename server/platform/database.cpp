@@ -6,17 +6,16 @@
 #include "server/platform/log.h"
 
 #include "server/platform/sqlite_access.h"
+#include "server/platform/wal_checkpoint.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QRegularExpression>
-#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
-#include <QThreadPool>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -95,86 +94,6 @@ int onBusy(void *, int count)
         return 0;
     QThread::msleep(count < 10 ? 1 : 5);
     return 1;
-}
-
-// A checkpoint (WAL pages copied into the database file, with two fsyncs) runs on a pool thread
-// with a connection of its own: run inside the commit, as SQLite's auto-checkpoint does, it held
-// the process's single writer for tens of milliseconds every ~80 card creations and was the tail
-// of the write latency. PASSIVE never blocks writers or readers; one at a time per file.
-//
-// A PASSIVE pass alone never catches up under sustained writes: frames committed during the pass
-// stay behind, so SQLite never started the WAL over (it grew by ~200 MB/s under card creation,
-// and the checkpoints ran back to back). So the pass only does the bulk; the next commit of this
-// process, which holds the writer, copies the few frames written meanwhile itself (a fraction of
-// a millisecond here), and the write transaction after it starts the WAL from its beginning.
-enum class CheckpointState
-{
-    Running, // the background pass
-    CatchUp // the pass is done; the next commit finishes the checkpoint
-};
-QMutex g_checkpointLock;
-QHash<QByteArray, CheckpointState> g_checkpoints;
-
-void checkpointInBackground(const QByteArray &file)
-{
-    QThreadPool::globalInstance()->start([file] {
-        sqlite3 *db = nullptr;
-        // A checkpoint syncs the same way whatever the synchronous setting. The connection must
-        // have read the file's header to know it is in WAL mode (else the checkpoint is a no-op):
-        // user_version reads it without parsing the schema, as most PRAGMAs would every time.
-        int rc = sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db, "PRAGMA user_version", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_wal_checkpoint_v2(
-                db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
-            logging::write(lcDb(), QtWarningMsg, QStringLiteral("WAL checkpoint failed"),
-                {{QStringLiteral("error"), QString::fromUtf8(sqlite3_errmsg(db))}});
-        }
-        sqlite3_close(db);
-        QMutexLocker guard(&g_checkpointLock);
-        if (rc == SQLITE_OK)
-            g_checkpoints.insert(file, CheckpointState::CatchUp);
-        else
-            g_checkpoints.remove(file);
-    });
-}
-
-// Runs after every commit of the connection has reached the WAL (the change is visible to
-// readers), from a Transaction (holding the process's writer) or a single autocommit statement
-// alike. Installing it replaces SQLite's auto-checkpoint hook; the checkpoint starts at the same
-// size (1000 WAL pages), its bulk off this thread.
-int onWalCommit(void *, sqlite3 *handle, const char *dbName, int pages)
-{
-    bumpWriteGeneration();
-    if (pages < 1000)
-        return SQLITE_OK;
-    const char *name = sqlite3_db_filename(handle, dbName);
-    if (!name || !*name)
-        return SQLITE_OK;
-    const QByteArray file(name);
-    bool catchUp = false;
-    {
-        QMutexLocker guard(&g_checkpointLock);
-        const auto it = g_checkpoints.constFind(file);
-        if (it == g_checkpoints.cend()) {
-            g_checkpoints.insert(file, CheckpointState::Running);
-            checkpointInBackground(file);
-        } else if (*it == CheckpointState::CatchUp) {
-            g_checkpoints.remove(file);
-            catchUp = true;
-        }
-    }
-    if (catchUp) {
-        const int rc = sqlite3_wal_checkpoint_v2(
-            handle, dbName, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
-            logging::write(lcDb(), QtWarningMsg, QStringLiteral("WAL checkpoint failed"),
-                {{QStringLiteral("error"), QString::fromUtf8(sqlite3_errmsg(handle))}});
-        }
-    }
-    return SQLITE_OK;
 }
 
 [[noreturn]] void failSqlite(sqlite3 *handle, int rc, const char *sql)
@@ -469,27 +388,13 @@ Transaction::Transaction(Database &db)
     if (m_db.m_txDepth++ > 0)
         return; // joins the outer transaction
     m_outer = true;
-    m_db.reconnectIfLost();
-    // The process's single writer for this file: wait here (queued in-process), never in
-    // SQLite's busy handler behind another of our own connections. Reads stay parallel (WAL).
-    QMutex *writer = writerLockFor(m_db.path());
-    if (!writer->tryLock(kBusyTimeoutMs)) {
+    try {
+        m_db.reconnectIfLost();
+        m_db.lockAndBegin();
+    } catch (...) {
         --m_db.m_txDepth;
-        throw AppError(
-            ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
+        throw;
     }
-    // PostgreSQL: read committed; rows that must not change under the writer are locked where
-    // it matters (the outbox's per-board lock, job claims with SKIP LOCKED).
-    const QString beginSql
-        = m_db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
-    std::unique_ptr<QSqlQuery> begin = m_db.takeQuery(beginSql);
-    if (!m_db.run(*begin, beginSql)) {
-        const QSqlError error = begin->lastError();
-        --m_db.m_txDepth;
-        writer->unlock();
-        fail(error, beginSql, &m_db);
-    }
-    m_db.releaseQuery(beginSql, std::move(begin));
 }
 
 Transaction::~Transaction()
@@ -523,13 +428,19 @@ void Transaction::commit()
     m_done = true;
 }
 
-void Database::beginBatch()
+void Database::lockAndBegin()
 {
+    // The process's single writer for this file: wait here (queued in-process), never in
+    // SQLite's busy handler behind another of our own connections. Reads stay parallel (WAL).
     QMutex *writer = writerLockFor(m_path);
-    if (!writer->tryLock(kBusyTimeoutMs))
+    if (!writer->tryLock(kBusyTimeoutMs)) {
         throw AppError(
             ErrorCode::Unavailable, QStringLiteral("the database is busy or unavailable"));
-    const QString beginSql = QStringLiteral("BEGIN IMMEDIATE");
+    }
+    // PostgreSQL: read committed; rows that must not change under the writer are locked where
+    // it matters (the outbox's per-board lock, job claims with SKIP LOCKED).
+    const QString beginSql
+        = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     std::unique_ptr<QSqlQuery> begin = takeQuery(beginSql);
     if (!run(*begin, beginSql)) {
         const QSqlError error = begin->lastError();
@@ -537,6 +448,11 @@ void Database::beginBatch()
         fail(error, beginSql, this);
     }
     releaseQuery(beginSql, std::move(begin));
+}
+
+void Database::beginBatch()
+{
+    lockAndBegin();
     m_batch = true;
     m_afterCommit.clear();
 }

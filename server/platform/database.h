@@ -81,6 +81,9 @@ public:
 
 private:
     friend class Transaction;
+    //! Takes the process's writer for this database and begins a write transaction; throws
+    //! AppError (the writer let go again) when either fails.
+    void lockAndBegin();
     void openPostgres();
     QSqlDatabase m_db;
     QString m_name;
