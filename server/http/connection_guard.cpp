@@ -33,7 +33,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardLimits limits)
 {
     m_clock.start();
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimerFired);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeServerRead);
     armTimer();
 }
@@ -82,7 +82,7 @@ void ConnectionGuard::expectTls(std::function<void()> onEncrypted)
             {{QStringLiteral("peer"), ssl->peerAddress().toString()},
                 {QStringLiteral("error"), ssl->errorString()}});
         m_state = State::Rejected;
-        m_timer.stop();
+        clearDeadline();
         ssl->abort();
     });
     armTimer();
@@ -118,7 +118,7 @@ void ConnectionGuard::sniffTls()
 void ConnectionGuard::exemptFromTimeouts()
 {
     m_state = State::Exempt;
-    m_timer.stop();
+    clearDeadline();
 }
 
 void ConnectionGuard::handOverToWebSocket()
@@ -126,7 +126,7 @@ void ConnectionGuard::handOverToWebSocket()
     if (m_state != State::UpgradePending)
         return;
     m_state = State::Exempt;
-    m_timer.stop();
+    clearDeadline();
     // Nothing else is framed on this connection: the handshake's head goes (an idle live
     // connection is mostly memory; this was ~0.5 KiB of it).
     m_streamHeadBlock = QByteArray();
@@ -189,32 +189,58 @@ void ConnectionGuard::armTimer()
     switch (m_state) {
     case State::TlsHandshake:
         // The handshake (and the client's first byte before it) gets the header deadline.
-        if (!m_timer.isActive())
-            m_timer.start(m_limits.headerTimeoutMs);
+        if (!hasDeadline())
+            setDeadline(m_limits.headerTimeoutMs);
         break;
     case State::Idle:
         // A connection that never says anything gets the header deadline, not the keep-alive one.
-        m_timer.start(m_fresh ? m_limits.headerTimeoutMs : m_limits.idleTimeoutMs);
+        setDeadline(m_fresh ? m_limits.headerTimeoutMs : m_limits.idleTimeoutMs);
         break;
     case State::Headers:
-        if (!m_timer.isActive()) // a deadline from the first byte: trickling does not extend it
-            m_timer.start(m_limits.headerTimeoutMs);
+        if (!hasDeadline()) // a deadline from the first byte: trickling does not extend it
+            setDeadline(m_limits.headerTimeoutMs);
         break;
     case State::Body:
     case State::Streaming: {
         QString why;
-        m_timer.start(clampMs(bodyDeadlineMs(&why) - m_clock.elapsed()));
+        setDeadline(clampMs(bodyDeadlineMs(&why) - m_clock.elapsed()));
         break;
     }
     case State::UpgradePending:
         // The handshake is complete: the hub answers it at once or it never will.
-        m_timer.start(m_limits.headerTimeoutMs);
+        setDeadline(m_limits.headerTimeoutMs);
         break;
     case State::Exempt:
     case State::Rejected:
-        m_timer.stop();
+        clearDeadline();
         break;
     }
+}
+
+void ConnectionGuard::setDeadline(qint64 ms)
+{
+    if (m_lingering)
+        return;
+    const qint64 due = m_clock.elapsed() + ms;
+    m_due = due;
+    if (!m_timer.isActive() || m_timerDue > due) {
+        m_timer.start(clampMs(ms));
+        m_timerDue = due;
+    }
+}
+
+void ConnectionGuard::onTimerFired()
+{
+    if (m_due < 0)
+        return;
+    const qint64 left = m_due - m_clock.elapsed();
+    if (left > 0) { // the deadline moved on since the timer was set (or a coarse timer ran early)
+        m_timer.start(clampMs(left));
+        m_timerDue = m_due;
+        return;
+    }
+    m_due = -1;
+    onTimeout();
 }
 
 void ConnectionGuard::onTimeout()
@@ -232,7 +258,7 @@ void ConnectionGuard::onTimeout()
         break;
     case State::Idle:
         if (m_socket->bytesToWrite() > 0) {
-            m_timer.start(m_limits.idleTimeoutMs);
+            setDeadline(m_limits.idleTimeoutMs);
             return;
         }
         m_socket->disconnectFromHost();
@@ -245,7 +271,7 @@ void ConnectionGuard::onTimeout()
         QString why;
         const qint64 deadline = bodyDeadlineMs(&why);
         if (m_clock.elapsed() < deadline) {
-            m_timer.start(clampMs(deadline - m_clock.elapsed()));
+            setDeadline(clampMs(deadline - m_clock.elapsed()));
             return;
         }
         abortStream(); // what arrived is kept or dropped by the route, as for a cut-off
@@ -329,7 +355,7 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
             pos += take;
             if (m_bodyRemaining == 0) {
                 m_state = State::Idle;
-                m_timer.stop();
+                clearDeadline();
             }
             continue;
         }
@@ -345,7 +371,7 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
                 continue;
             }
             m_state = State::Headers;
-            m_timer.stop();
+            clearDeadline();
         }
         const qsizetype before = m_headerBlock.size();
         const qsizetype chunk
@@ -389,7 +415,7 @@ bool ConnectionGuard::acceptHead()
         refuse(head.code, head.detail);
         return false;
     }
-    m_timer.stop();
+    clearDeadline();
     ++m_headsThisRead;
     if (!head.webSocketUpgrade && m_streams
         && m_streams->wantsStream(head.method, head.target, head.contentType)) {
@@ -429,7 +455,7 @@ void ConnectionGuard::refuse(
     if (m_state == State::Rejected)
         return;
     m_state = State::Rejected;
-    m_timer.stop();
+    clearDeadline();
     if (!m_socket)
         return;
     const QString requestId = m_streamRequest && !m_streamRequest->requestId.isEmpty()
@@ -480,7 +506,7 @@ QByteArray ConnectionGuard::serialize(const Response &r)
 void ConnectionGuard::answerAndClose(const Response &response)
 {
     m_state = State::Rejected;
-    m_timer.stop();
+    clearDeadline();
     if (!m_socket)
         return;
     m_socket->readAll(); // a refused body is not read any further
@@ -504,6 +530,8 @@ void ConnectionGuard::sendAndLinger(const QByteArray &out)
     } else {
         sendPlainAndLinger(out);
     }
+    m_lingering = true;
+    m_due = -1;
     disconnect(&m_timer, nullptr, this, nullptr);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_socket)

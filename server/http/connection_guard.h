@@ -114,6 +114,13 @@ private:
     //! QtHttpServer instead (nothing was consumed then).
     bool serveDirect(const QByteArray &fresh);
     void onTimeout();
+    //! The guard's one deadline, `ms` from now. Moving it later leaves the timer as it is (it
+    //! re-arms for the rest when it fires early): a keep-alive request costs no timer
+    //! registration.
+    void setDeadline(qint64 ms);
+    void clearDeadline() { m_due = -1; }
+    bool hasDeadline() const { return m_due >= 0; }
+    void onTimerFired();
     //! Feeds new bytes; returns false once the connection was rejected.
     bool scan(const char *data, qsizetype size);
     bool acceptHead();
@@ -137,6 +144,9 @@ private:
     GuardLimits m_limits;
     QTimer m_timer;
     QElapsedTimer m_clock;
+    qint64 m_due = -1; //!< the deadline (m_clock ms), -1: none
+    qint64 m_timerDue = -1; //!< when m_timer fires (m_clock ms)
+    bool m_lingering = false; //!< m_timer now closes a refused connection
     State m_state = State::Idle;
     QByteArray m_headerBlock;
     QByteArray m_streamHeadBlock; //!< the last head framed (a streamed request's headers)
@@ -166,6 +176,8 @@ private:
     qint64 m_lastBodyOffset = 0; //!< where its body starts in the chunk being scanned
     qint64 m_lastBodyLength = 0;
     bool m_bodyThisRead = false;
+    QHostAddress m_peer; //!< set with the first request served directly
+    QString m_transportKey;
     // The write lane: an answer is awaited, and the requests that arrived meanwhile.
     bool m_awaiting = false;
     std::vector<Request> m_queued; // not a deque: an empty one allocates (≈0.6 KiB a connection)

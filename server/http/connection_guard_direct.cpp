@@ -4,6 +4,7 @@
 // requests back until it is written, so they are answered in order.
 #include "server/http/connection_guard.h"
 
+#include "server/http/pipeline.h"
 #include "server/http/request_sink.h"
 
 #include <QTcpSocket>
@@ -28,8 +29,13 @@ bool ConnectionGuard::serveDirect(const QByteArray &fresh)
     request.setTarget(m_lastTarget);
     request.headers = http::headerFields(m_streamHeadBlock);
     request.body = fresh.mid(m_lastBodyOffset, m_lastBodyLength);
-    request.peer = m_socket->peerAddress();
-    request.transportPeer = request.peer;
+    if (m_transportKey.isEmpty()) { // once per connection
+        m_peer = m_socket->peerAddress();
+        m_transportKey = Pipeline::rateKeyFor(m_peer);
+    }
+    request.peer = m_peer;
+    request.transportPeer = m_peer;
+    request.transportKey = m_transportKey;
     request.secure = isEncrypted();
     request.socket = m_socket;
     request.guard = this;
@@ -54,7 +60,7 @@ bool ConnectionGuard::serveDirect(const QByteArray &fresh)
 void ConnectionGuard::awaitAnswer()
 {
     m_awaiting = true;
-    m_timer.stop();
+    clearDeadline();
 }
 
 void ConnectionGuard::enqueue(Request request)

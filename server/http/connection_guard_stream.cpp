@@ -102,7 +102,7 @@ void ConnectionGuard::pumpStream()
 
 void ConnectionGuard::completeStream()
 {
-    m_timer.stop();
+    clearDeadline();
     const UploadResult &result = m_upload->finish(true);
     if (!result.complete) {
         const UploadResult refused = result;

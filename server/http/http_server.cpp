@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <cstring>
 
 #include <unistd.h>
 
@@ -349,28 +350,54 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
         = withFile || request.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
     const bool withBody
         = request.method != "HEAD" && response.status != 204 && response.status != 304;
-    qsizetype size = 64 + response.contentType.size() + (withBody ? response.body.size() : 0);
+    // Sized once and copied piece by piece (QByteArray::append re-checks its capacity per call).
+    const char *reason = statusReason(response.status);
+    const QByteArray status = QByteArray::number(response.status);
+    const bool withLength = response.status != 204 && response.status != 304;
+    const QByteArray length = withLength
+        ? QByteArray::number(withFile ? response.fileLength : response.body.size())
+        : QByteArray();
+    qsizetype size = 9 + status.size() + (reason ? 1 + qsizetype(qstrlen(reason)) : 0) + 2;
+    if (!response.contentType.isEmpty())
+        size += 16 + response.contentType.size();
     for (const auto &h : response.headers)
         size += h.first.size() + h.second.size() + 4;
-    QByteArray out;
-    out.reserve(size);
-    out.append("HTTP/1.1 ").append(QByteArray::number(response.status));
-    if (const char *reason = statusReason(response.status))
-        out.append(' ').append(reason);
-    out.append("\r\n");
-    auto header = [&out](QByteArrayView name, QByteArrayView value) {
-        out.append(name).append(": ").append(value).append("\r\n");
+    size += (closeAfter ? 19 : 0) + (withLength ? 18 + length.size() : 0) + 2;
+    const qsizetype headSize = size;
+    const bool bodyInline = withBody && !withFile;
+    if (bodyInline)
+        size += response.body.size();
+    QByteArray out(size, Qt::Uninitialized);
+    char *at = out.data();
+    auto put = [&at](QByteArrayView piece) {
+        if (piece.isEmpty())
+            return; // memcpy from a null view is undefined
+        memcpy(at, piece.data(), size_t(piece.size()));
+        at += piece.size();
     };
+    auto header = [&put](QByteArrayView name, QByteArrayView value) {
+        put(name);
+        put(": ");
+        put(value);
+        put("\r\n");
+    };
+    put("HTTP/1.1 ");
+    put(status);
+    if (reason) {
+        put(" ");
+        put(reason);
+    }
+    put("\r\n");
     if (!response.contentType.isEmpty())
         header("Content-Type", response.contentType);
     for (const auto &h : response.headers)
         header(h.first, h.second);
     if (closeAfter)
         header("Connection", "close");
-    if (response.status != 204 && response.status != 304)
-        header("Content-Length",
-            QByteArray::number(withFile ? response.fileLength : response.body.size()));
-    out.append("\r\n");
+    if (withLength)
+        header("Content-Length", length);
+    put("\r\n");
+    Q_ASSERT(at == out.constData() + headSize);
     if (withFile && withBody && response.fileLength > 0) {
         // No further request is read on this connection: its answer would interleave with the
         // file's bytes.
@@ -378,8 +405,9 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
         sendFile(*socket, out, response.file, response.fileOffset, response.fileLength);
         return;
     }
-    if (withBody)
-        out.append(response.body);
+    if (bodyInline)
+        put(response.body);
+    Q_ASSERT(at == out.constData() + out.size());
     sendFramed(*socket, out);
     if (closeAfter)
         socket->disconnectFromHost();

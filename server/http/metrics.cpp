@@ -11,7 +11,13 @@ constexpr double kBounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25
 void Metrics::recordRequest(
     const QByteArray &method, const QString &route, int status, double seconds)
 {
-    const QByteArray key = method + '|' + route.toUtf8() + '|' + QByteArray::number(status);
+    QByteArray key;
+    key.reserve(method.size() + route.size() * 3 + 6);
+    key.append(method)
+        .append('|')
+        .append(route.toUtf8())
+        .append('|')
+        .append(QByteArray::number(status));
     QMutexLocker lock(&m_mutex);
     ++m_requests[key];
     ++m_latencyCount;

@@ -46,6 +46,11 @@ QString Pipeline::requestIdFor(const QByteArray &incoming)
     return QString::fromLatin1(id.toHex());
 }
 
+QString Pipeline::rateKeyFor(const QHostAddress &peer)
+{
+    return QStringLiteral("ip:") + ConnectionLimiter::addressKey(peer);
+}
+
 Response Pipeline::problem(ErrorCode code, const QString &detail, const QString &requestId)
 {
     Problem p;
@@ -97,14 +102,19 @@ Response mapException(std::exception_ptr error, const QString &requestId)
 
 void Pipeline::addSecurityHeaders(Response &response, const QString &path, bool secure)
 {
-    if (secure) // a year; no includeSubDomains: the name may serve other things on other ports
-        response.withHeader("Strict-Transport-Security", "max-age=31536000");
-    response.withHeader("X-Content-Type-Options", "nosniff");
-    response.withHeader("Referrer-Policy", "no-referrer");
-    response.withHeader("X-Frame-Options", "DENY");
-    response.withHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    // Literals: on every response, and a QByteArrayLiteral allocates nothing.
+    response.headers.reserve(response.headers.size() + 6);
+    if (secure) { // a year; no includeSubDomains: the name may serve other things on other ports
+        response.withHeader(
+            QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000"));
+    }
+    response.withHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    response.withHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
+    response.withHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
+    response.withHeader(QByteArrayLiteral("Content-Security-Policy"),
+        QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'"));
     if (path.startsWith(QLatin1String("/api/")) && response.header("Cache-Control").isEmpty())
-        response.withHeader("Cache-Control", "no-store");
+        response.withHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
 }
 
 bool Pipeline::applyCors(const Request &request, Response &response, bool *preflightDone)
@@ -153,7 +163,10 @@ Response Pipeline::dispatch(Request &request, Phase phase, Deferral *defer)
 
     const auto limit = phase == Phase::StreamFinish
         ? RateLimiter::Decision {true, 0}
-        : m_rateLimiter.take(QStringLiteral("ip:") + ConnectionLimiter::addressKey(request.peer));
+        : m_rateLimiter.take(
+            !request.transportKey.isEmpty() && request.peer == request.transportPeer
+                ? request.transportKey
+                : rateKeyFor(request.peer));
     if (!limit.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
             {{QStringLiteral("peer"), request.peer.toString()}});
@@ -320,6 +333,8 @@ void Pipeline::resolveClient(Request &request) const
 bool Pipeline::wantsStream(
     const QByteArray &method, const QByteArray &target, const QByteArray &contentType) const
 {
+    if (!m_router.streamsFor(method))
+        return false; // no upload route answers this method: nothing to decode or match
     const qsizetype q = target.indexOf('?');
     const QString path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
     const auto match = m_router.match(method, path);
@@ -348,7 +363,7 @@ Response Pipeline::handle(Request &request)
 void Pipeline::finish(const Request &request, Response &response, const QElapsedTimer &timer)
 {
     if (!response.takenOver) {
-        response.withHeader("X-Request-Id", request.requestId.toLatin1());
+        response.withHeader(QByteArrayLiteral("X-Request-Id"), request.requestId.toLatin1());
         addSecurityHeaders(response, request.path, request.secure);
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;

@@ -75,6 +75,8 @@ public:
     static Response problem(ErrorCode code, const QString &detail, const QString &requestId);
     //! A valid X-Request-Id (≤ 64 of [A-Za-z0-9._-]) or a new one.
     static QString requestIdFor(const QByteArray &incoming);
+    //! The per-address rate-limit bucket a peer's requests draw from.
+    static QString rateKeyFor(const QHostAddress &peer);
     //! Adds the security headers (and no-store on API paths); HSTS when the client reached us
     //! over HTTPS (directly, or through a trusted proxy that says so).
     static void addSecurityHeaders(Response &response, const QString &path, bool secure = false);

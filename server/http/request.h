@@ -39,6 +39,9 @@ struct Request
     QByteArray body;
     QHostAddress peer; //!< the client (behind a trusted proxy: from X-Forwarded-For)
     QHostAddress transportPeer; //!< the address the connection came from (the proxy, if any)
+    //! transportPeer's rate-limit key, worked out once per connection by its guard (empty: the
+    //! pipeline works it out)
+    QString transportKey;
     bool secure = false; //!< HTTPS: our TLS, or a trusted proxy's X-Forwarded-Proto: https
     QString requestId;
     QHash<QString, QString> pathParams;

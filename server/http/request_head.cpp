@@ -289,15 +289,17 @@ RequestHead scanRequestHead(QByteArrayView bytes, const GuardLimits &limits)
         }
         head.webSocketUpgrade = true;
     }
-    QString hint;
-    const qint64 limit = limits.bodyLimitFor
-        ? limits.bodyLimitFor(head.method, head.target, head.contentType, &hint)
-        : limits.maxBodyBytes;
-    if (head.contentLength > limit) {
-        QString detail = QStringLiteral("the request body is larger than %1 bytes").arg(limit);
-        if (!hint.isEmpty())
-            detail += QStringLiteral("; ") + hint;
-        return refused(head, ErrorCode::PayloadTooLarge, detail);
+    if (head.contentLength > 0) { // a head without a body breaks no body limit
+        QString hint;
+        const qint64 limit = limits.bodyLimitFor
+            ? limits.bodyLimitFor(head.method, head.target, head.contentType, &hint)
+            : limits.maxBodyBytes;
+        if (head.contentLength > limit) {
+            QString detail = QStringLiteral("the request body is larger than %1 bytes").arg(limit);
+            if (!hint.isEmpty())
+                detail += QStringLiteral("; ") + hint;
+            return refused(head, ErrorCode::PayloadTooLarge, detail);
+        }
     }
     head.expectContinue = expectContinue && head.http11;
     head.outcome = RequestHead::Outcome::Complete;

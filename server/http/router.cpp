@@ -1,5 +1,7 @@
 #include "server/http/router.h"
 
+#include <QVarLengthArray>
+
 namespace corkboard {
 
 void Router::add(
@@ -9,39 +11,45 @@ void Router::add(
     r.method = method;
     r.pattern = pattern;
     r.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString &seg : std::as_const(r.segments))
+        r.isParam.append(seg.startsWith(QLatin1Char('{')) && seg.endsWith(QLatin1Char('}')));
     r.handler = std::move(handler);
     r.options = options;
+    if (r.options.streamBody && !m_streamMethods.contains(method))
+        m_streamMethods.append(method);
+    m_byLength[r.segments.size()].append(m_routes.size());
     m_routes.append(std::move(r));
 }
 
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
+    // Every request is routed (and its head checked against its route's body limit): no list or
+    // hash is built for a route the path does not match.
     Match result;
-    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    QVarLengthArray<QStringView, 12> parts;
+    for (const QStringView part : QStringView(path).tokenize(u'/', Qt::SkipEmptyParts))
+        parts.append(part);
+    const auto candidates = m_byLength.constFind(parts.size());
+    if (candidates == m_byLength.cend())
+        return result;
     const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
-    for (const auto &route : m_routes) {
-        if (route.segments.size() != parts.size())
-            continue;
-        QHash<QString, QString> params;
+    for (const qsizetype index : *candidates) {
+        const Route &route = m_routes.at(index);
         bool ok = true;
-        for (qsizetype i = 0; i < parts.size() && ok; ++i) {
-            const QString &seg = route.segments.at(i);
-            if (seg.startsWith(QLatin1Char('{')) && seg.endsWith(QLatin1Char('}'))) {
-                if (parts.at(i).isEmpty())
-                    ok = false;
-                else
-                    params.insert(seg.mid(1, seg.size() - 2), parts.at(i));
-            } else if (seg != parts.at(i)) {
-                ok = false;
-            }
-        }
+        for (qsizetype i = 0; i < parts.size() && ok; ++i)
+            ok = route.isParam.at(i) || route.segments.at(i) == parts.at(i);
         if (!ok)
             continue;
         if (!result.allowed.contains(route.method))
             result.allowed.append(route.method);
         if (route.method == wanted && !result.route) {
             result.route = &route;
-            result.params = std::move(params);
+            for (qsizetype i = 0; i < parts.size(); ++i) {
+                if (route.isParam.at(i)) {
+                    const QString &seg = route.segments.at(i);
+                    result.params.insert(seg.mid(1, seg.size() - 2), parts.at(i).toString());
+                }
+            }
         }
     }
     if (!result.allowed.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "server/http/upload_stream.h"
 
 #include <QByteArrayList>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -50,6 +51,7 @@ struct Route
     QByteArray method;
     QString pattern;
     QStringList segments;
+    QList<bool> isParam; //!< per segment: a {param}
     Handler handler;
     RouteOptions options;
 };
@@ -70,9 +72,15 @@ public:
     //! HEAD matches GET routes.
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
+    //! True when some route streams a body for `method` (wantsStream asks nothing else first).
+    bool streamsFor(const QByteArray &method) const { return m_streamMethods.contains(method); }
 
 private:
     QList<Route> m_routes;
+    //! Route indexes by segment count, in the order the routes were added (a request's path only
+    //! ever matches routes of its own length).
+    QHash<qsizetype, QList<qsizetype>> m_byLength;
+    QByteArrayList m_streamMethods;
 };
 
 } // namespace corkboard

@@ -5,6 +5,7 @@
 #include "tests/support/server_process.h"
 #include "tests/support/test_server.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -248,6 +249,26 @@ private Q_SLOTS:
         QVERIFY(r.header("Connection").toLower() != "close");
         // Nothing more is sent: the server closes the idle connection.
         QVERIFY(c.waitForClose(10000));
+    }
+
+    void aBusyKeepAliveConnectionIsClosedOnlyAfterItsLastRequest()
+    {
+        // Requests 300 ms apart for twice the 800 ms idle timeout: each one moves the deadline
+        // on (the guard's timer fires at the old deadline and must not close then).
+        RawClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 1600) {
+            c.send(get("/health"));
+            QCOMPARE(c.readResponse().status, 200);
+            QTest::qWait(300);
+        }
+        c.send(get("/health"));
+        QCOMPARE(c.readResponse().status, 200);
+        clock.restart();
+        QVERIFY(c.waitForClose(10000));
+        QVERIFY2(clock.elapsed() >= 500, "closed before the idle timeout after the last request");
     }
 
     void silentConnectionIsClosed()

@@ -51,6 +51,49 @@ private Q_SLOTS:
         QCOMPARE(m.allowed, (QByteArrayList {"GET", "PATCH", "HEAD", "OPTIONS"}));
     }
 
+    void literalRoutesWinInTheOrderAddedAndParamsOnlyFillTheirOwnSegments()
+    {
+        Router router;
+        auto none = [](Request &) { return Response::noContent(); };
+        router.add("GET", QStringLiteral("/api/v1/boards/{id}"), none);
+        router.add("POST", QStringLiteral("/api/v1/boards/{id}/cards"), none);
+        router.add("GET", QStringLiteral("/api/v1/boards/{id}/events"), none);
+        router.add("GET", QStringLiteral("/api/v1/boards/mine"), none); // shadowed by {id}
+        router.add("GET", QStringLiteral("/health"), none);
+        // Same length, other literal: no match and nothing allowed.
+        QVERIFY(router.match("GET", QStringLiteral("/api/v1/lists/b-1")).allowed.isEmpty());
+        // Repeated and trailing slashes do not count as segments.
+        const auto cards = router.match("POST", QStringLiteral("//api/v1/boards/b-2/cards/"));
+        QVERIFY(cards.route);
+        QCOMPARE(cards.route->pattern, QStringLiteral("/api/v1/boards/{id}/cards"));
+        QCOMPARE(cards.params,
+            (QHash<QString, QString> {{QStringLiteral("id"), QStringLiteral("b-2")}}));
+        // The first route added wins; the later one only adds nothing new to what is allowed.
+        const auto mine = router.match("GET", QStringLiteral("/api/v1/boards/mine"));
+        QCOMPARE(mine.route->pattern, QStringLiteral("/api/v1/boards/{id}"));
+        QCOMPARE(mine.params.value(QStringLiteral("id")), QStringLiteral("mine"));
+        QCOMPARE(mine.allowed, (QByteArrayList {"GET", "HEAD", "OPTIONS"}));
+        // A GET on the cards path: only POST there.
+        QCOMPARE(router.match("GET", QStringLiteral("/api/v1/boards/b-2/cards")).allowed,
+            (QByteArrayList {"POST", "OPTIONS"}));
+        QCOMPARE(router.match("GET", QStringLiteral("/health")).route->pattern,
+            QStringLiteral("/health"));
+        QVERIFY(!router.match("GET", QStringLiteral("/")).route);
+    }
+
+    void onlyMethodsWithAStreamedRouteAskForAStream()
+    {
+        Router router;
+        auto none = [](Request &) { return Response::noContent(); };
+        router.add("GET", QStringLiteral("/files/{id}"), none);
+        RouteOptions upload;
+        upload.streamBody = [](const QByteArray &) { return true; };
+        router.add("POST", QStringLiteral("/files"), none, upload);
+        QVERIFY(router.streamsFor("POST"));
+        QVERIFY(!router.streamsFor("GET"));
+        QVERIFY(!router.streamsFor("PATCH"));
+    }
+
     void headMatchesGet()
     {
         Router router;
