@@ -1,5 +1,6 @@
 #include "server/http/metrics.h"
 
+#include <QMap>
 #include <QString>
 
 namespace corkboard {
@@ -18,14 +19,22 @@ void Metrics::recordRequest(
         .append(route.toUtf8())
         .append('|')
         .append(QByteArray::number(status));
-    QMutexLocker lock(&m_mutex);
-    ++m_requests[key];
-    ++m_latencyCount;
-    m_latencySum += seconds;
+    Shard &shard = shardOfThisThread();
+    QMutexLocker lock(&shard.mutex);
+    ++shard.requests[key];
+    ++shard.latencyCount;
+    shard.latencySum += seconds;
     qsizetype i = 0;
     while (i < qsizetype(std::size(kBounds)) && seconds > kBounds[i])
         ++i;
-    ++m_buckets[i];
+    ++shard.buckets[size_t(i)];
+}
+
+Metrics::Shard &Metrics::shardOfThisThread()
+{
+    static std::atomic<int> s_next {0};
+    thread_local const int index = s_next.fetch_add(1) % kShards;
+    return m_shards[size_t(index)];
 }
 
 void Metrics::addCollector(std::function<QByteArray()> collector)
@@ -37,31 +46,44 @@ void Metrics::addCollector(std::function<QByteArray()> collector)
 QByteArray Metrics::render() const
 {
     QByteArray out;
+    QMap<QByteArray, qint64> requests; // sorted: the same series in the same order every time
+    std::array<qint64, 12> buckets {};
+    qint64 latencyCount = 0;
+    double latencySum = 0;
+    for (Shard &shard : m_shards) {
+        QMutexLocker lock(&shard.mutex);
+        for (auto it = shard.requests.cbegin(); it != shard.requests.cend(); ++it)
+            requests[it.key()] += it.value();
+        for (size_t i = 0; i < buckets.size(); ++i)
+            buckets[i] += shard.buckets[i];
+        latencyCount += shard.latencyCount;
+        latencySum += shard.latencySum;
+    }
+    out += "# HELP corkboard_http_requests_total HTTP requests by route and status.\n"
+           "# TYPE corkboard_http_requests_total counter\n";
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
+        const auto parts = it.key().split('|');
+        out += "corkboard_http_requests_total{method=\"" + parts.value(0) + "\",route=\""
+            + parts.value(1) + "\",status=\"" + parts.value(2) + "\"} "
+            + QByteArray::number(it.value()) + '\n';
+    }
+    out += "# HELP corkboard_http_request_duration_seconds Time to answer a request.\n"
+           "# TYPE corkboard_http_request_duration_seconds histogram\n";
+    qint64 cumulative = 0;
+    for (size_t i = 0; i < buckets.size(); ++i) {
+        cumulative += buckets[i];
+        const QByteArray le
+            = i < std::size(kBounds) ? QByteArray::number(kBounds[i]) : QByteArrayLiteral("+Inf");
+        out += "corkboard_http_request_duration_seconds_bucket{le=\"" + le + "\"} "
+            + QByteArray::number(cumulative) + '\n';
+    }
+    out += "corkboard_http_request_duration_seconds_sum " + QByteArray::number(latencySum, 'f', 6)
+        + '\n';
+    out += "corkboard_http_request_duration_seconds_count " + QByteArray::number(latencyCount)
+        + '\n';
     QList<std::function<QByteArray()>> collectors;
     {
         QMutexLocker lock(&m_mutex);
-        out += "# HELP corkboard_http_requests_total HTTP requests by route and status.\n"
-               "# TYPE corkboard_http_requests_total counter\n";
-        for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
-            const auto parts = it.key().split('|');
-            out += "corkboard_http_requests_total{method=\"" + parts.value(0) + "\",route=\""
-                + parts.value(1) + "\",status=\"" + parts.value(2) + "\"} "
-                + QByteArray::number(it.value()) + '\n';
-        }
-        out += "# HELP corkboard_http_request_duration_seconds Time to answer a request.\n"
-               "# TYPE corkboard_http_request_duration_seconds histogram\n";
-        qint64 cumulative = 0;
-        for (qsizetype i = 0; i < m_buckets.size(); ++i) {
-            cumulative += m_buckets.at(i);
-            const QByteArray le = i < qsizetype(std::size(kBounds)) ? QByteArray::number(kBounds[i])
-                                                                    : QByteArrayLiteral("+Inf");
-            out += "corkboard_http_request_duration_seconds_bucket{le=\"" + le + "\"} "
-                + QByteArray::number(cumulative) + '\n';
-        }
-        out += "corkboard_http_request_duration_seconds_sum "
-            + QByteArray::number(m_latencySum, 'f', 6) + '\n';
-        out += "corkboard_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount)
-            + '\n';
         collectors = m_collectors;
     }
     out += "# HELP corkboard_http_open_connections Open HTTP connections.\n"

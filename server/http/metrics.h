@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <array>
 #include <atomic>
 #include <functional>
 
@@ -22,15 +23,21 @@ public:
     QByteArray render() const;
 
 private:
-    struct Series
+    //! Request counters are spread over shards, one per server thread (round robin), each
+    //! behind its own lock: threads counting requests never wait for each other.
+    struct Shard
     {
-        qint64 count = 0;
+        QMutex mutex;
+        QHash<QByteArray, qint64> requests; // "method|route|status"
+        std::array<qint64, 12> buckets {};
+        qint64 latencyCount = 0;
+        double latencySum = 0;
     };
-    mutable QMutex m_mutex;
-    QHash<QByteArray, qint64> m_requests; // "method|route|status"
-    QList<qint64> m_buckets = QList<qint64>(12, 0);
-    qint64 m_latencyCount = 0;
-    double m_latencySum = 0;
+    static constexpr int kShards = 8;
+    Shard &shardOfThisThread();
+
+    mutable QMutex m_mutex; // the collectors
+    mutable std::array<Shard, kShards> m_shards;
     std::atomic<qint64> m_openConnections {0};
     QList<std::function<QByteArray()>> m_collectors;
 };

@@ -3,6 +3,8 @@
 #include "server/platform/clock.h"
 
 #include <cmath>
+#include <mutex>
+#include <vector>
 
 namespace corkboard {
 
@@ -13,18 +15,19 @@ RateLimiter::RateLimiter(const Clock &clock, double tokensPerSecond, double burs
 {
 }
 
-RateLimiter::Bucket &RateLimiter::refilledLocked(const QString &key, qint64 now)
+RateLimiter::Bucket &RateLimiter::refilledLocked(Shard &shard, const QString &key, qint64 now)
 {
     // Forget full buckets now and then so the table cannot grow without bound.
-    if (m_buckets.size() > 50000) {
-        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
+    QHash<QString, Bucket> &buckets = shard.buckets;
+    if (buckets.size() > 50000 / kShards) {
+        for (auto it = buckets.begin(); it != buckets.end();) {
             const double refilled = it->tokens + double(now - it->updatedMs) / 1000.0 * m_rate;
-            it = refilled >= m_burst ? m_buckets.erase(it) : std::next(it);
+            it = refilled >= m_burst ? buckets.erase(it) : std::next(it);
         }
     }
-    auto it = m_buckets.find(key);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(key, Bucket {m_burst, now});
+    auto it = buckets.find(key);
+    if (it == buckets.end())
+        it = buckets.insert(key, Bucket {m_burst, now});
     Bucket &b = *it;
     b.tokens = std::min(
         m_burst, b.tokens + double(std::max<qint64>(0, now - b.updatedMs)) / 1000.0 * m_rate);
@@ -35,8 +38,9 @@ RateLimiter::Bucket &RateLimiter::refilledLocked(const QString &key, qint64 now)
 RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool consume)
 {
     const qint64 now = m_clock.nowMs();
-    QMutexLocker lock(&m_mutex);
-    Bucket &b = refilledLocked(key, now);
+    Shard &shard = shardOf(key);
+    QMutexLocker lock(&shard.mutex);
+    Bucket &b = refilledLocked(shard, key, now);
     if (b.tokens >= cost) {
         if (consume)
             b.tokens -= cost;
@@ -49,10 +53,19 @@ RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool c
 RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
 {
     const qint64 now = m_clock.nowMs();
-    QMutexLocker lock(&m_mutex);
+    // Every shard involved, locked in one order (no two callers can deadlock on them).
+    std::array<bool, kShards> involved {};
+    for (const QString &key : keys)
+        involved[qHash(key) % kShards] = true;
+    std::vector<std::unique_lock<QMutex>> locks;
+    locks.reserve(kShards);
+    for (int i = 0; i < kShards; ++i) {
+        if (involved[i])
+            locks.emplace_back(m_shards[i].mutex);
+    }
     Decision refused {true, 0};
     for (const QString &key : keys) {
-        const Bucket &b = refilledLocked(key, now);
+        const Bucket &b = refilledLocked(shardOf(key), key, now);
         if (b.tokens < cost) {
             refused.allowed = false;
             refused.retryAfterSeconds = std::max(
@@ -62,15 +75,16 @@ RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
     if (!refused.allowed)
         return refused;
     for (const QString &key : keys)
-        refilledLocked(key, now).tokens -= cost;
+        refilledLocked(shardOf(key), key, now).tokens -= cost;
     return {true, 0};
 }
 
 void RateLimiter::giveBack(const QString &key, double cost)
 {
     const qint64 now = m_clock.nowMs();
-    QMutexLocker lock(&m_mutex);
-    Bucket &b = refilledLocked(key, now);
+    Shard &shard = shardOf(key);
+    QMutexLocker lock(&shard.mutex);
+    Bucket &b = refilledLocked(shard, key, now);
     b.tokens = std::min(m_burst, b.tokens + cost);
 }
 
@@ -86,8 +100,9 @@ RateLimiter::Decision RateLimiter::peek(const QString &key, double cost)
 
 void RateLimiter::reset(const QString &key)
 {
-    QMutexLocker lock(&m_mutex);
-    m_buckets.remove(key);
+    Shard &shard = shardOf(key);
+    QMutexLocker lock(&shard.mutex);
+    shard.buckets.remove(key);
 }
 
 } // namespace corkboard

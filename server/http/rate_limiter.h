@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+
 namespace corkboard {
 
 class Clock;
@@ -37,14 +39,22 @@ private:
         double tokens = 0;
         qint64 updatedMs = 0;
     };
+    //! Buckets are spread over shards by key, each behind its own lock: server threads
+    //! limiting different clients never wait for each other.
+    struct Shard
+    {
+        QMutex mutex;
+        QHash<QString, Bucket> buckets;
+    };
+    static constexpr int kShards = 16;
+    Shard &shardOf(const QString &key) { return m_shards[qHash(key) % kShards]; }
     Decision check(const QString &key, double cost, bool consume);
-    Bucket &refilledLocked(const QString &key, qint64 nowMs);
+    Bucket &refilledLocked(Shard &shard, const QString &key, qint64 nowMs);
 
     const Clock &m_clock;
     double m_rate;
     double m_burst;
-    QMutex m_mutex;
-    QHash<QString, Bucket> m_buckets;
+    std::array<Shard, kShards> m_shards;
 };
 
 } // namespace corkboard

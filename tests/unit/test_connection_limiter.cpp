@@ -79,6 +79,34 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("::ffff:192.0.2.7")), 204);
         QCOMPARE(get(QStringLiteral("192.0.2.7")), 429);
     }
+
+    void takeAllTakesFromEveryBucketOrFromNone()
+    {
+        // Sign-in throttling checks an address and an account together: enough keys here to
+        // land in different shards of the limiter, one of them already spent.
+        ManualClock clock;
+        RateLimiter rates(clock, 0.001, 3);
+        QStringList keys;
+        for (int i = 0; i < 40; ++i)
+            keys << QStringLiteral("key-%1").arg(i);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(rates.take(keys.at(17)).allowed);
+        const auto refused = rates.takeAll(keys);
+        QVERIFY(!refused.allowed);
+        QVERIFY(refused.retryAfterSeconds > 0);
+        for (const QString &key : std::as_const(keys)) {
+            if (key != keys.at(17))
+                QVERIFY2(
+                    rates.peek(key, 3).allowed, qPrintable(key + QStringLiteral(" lost a token")));
+        }
+        rates.reset(keys.at(17));
+        QVERIFY(rates.takeAll(keys).allowed);
+        for (const QString &key : std::as_const(keys)) {
+            QVERIFY2(rates.peek(key, 2).allowed, qPrintable(key));
+            QVERIFY2(
+                !rates.peek(key, 3).allowed, qPrintable(key + QStringLiteral(" was not charged")));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionLimiter)
