@@ -147,6 +147,12 @@ int runWorker(const Config &config)
 {
     crypto::initialize();
     WorkerProcess worker(config, clockFromEnvironment());
+    // Connected before start(): a worker whose parent died while it started stops inside
+    // start(), and its `finished` must still end the event loop (it was lost, and the orphan ran
+    // on for good).
+    QObject::connect(
+        &worker, &WorkerProcess::finished, qApp, [](int code) { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
     try {
         worker.start();
     } catch (const std::exception &e) {
@@ -157,9 +163,6 @@ int runWorker(const Config &config)
     UnixSignalWatcher watcher;
     QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &worker,
         [&worker](int) { worker.stop(0); });
-    QObject::connect(
-        &worker, &WorkerProcess::finished, qApp, [](int code) { QCoreApplication::exit(code); },
-        Qt::QueuedConnection);
     return QCoreApplication::exec();
 }
 
