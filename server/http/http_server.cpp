@@ -348,56 +348,51 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
     const bool withFile = response.file != nullptr;
     const bool closeAfter
         = withFile || request.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
-    const bool withBody
-        = request.method != "HEAD" && response.status != 204 && response.status != 304;
-    // Sized once and copied piece by piece (QByteArray::append re-checks its capacity per call).
+    const bool withLength = response.status != 204 && response.status != 304;
+    const bool withBody = withLength && request.method != "HEAD";
+    const bool bodyInline = withBody && !withFile;
     const char *reason = statusReason(response.status);
     const QByteArray status = QByteArray::number(response.status);
-    const bool withLength = response.status != 204 && response.status != 304;
     const QByteArray length = withLength
         ? QByteArray::number(withFile ? response.fileLength : response.body.size())
         : QByteArray();
-    qsizetype size = 9 + status.size() + (reason ? 1 + qsizetype(qstrlen(reason)) : 0) + 2;
-    if (!response.contentType.isEmpty())
-        size += 16 + response.contentType.size();
-    for (const auto &h : response.headers)
-        size += h.first.size() + h.second.size() + 4;
-    size += (closeAfter ? 19 : 0) + (withLength ? 18 + length.size() : 0) + 2;
-    const qsizetype headSize = size;
-    const bool bodyInline = withBody && !withFile;
-    if (bodyInline)
-        size += response.body.size();
+    // Every piece of the response, in order, handed to `put`: run once to size the buffer and
+    // once to fill it (QByteArray::append re-checked its capacity on each of the ~40 calls).
+    auto pieces = [&](auto &&put) {
+        auto header = [&put](QByteArrayView name, QByteArrayView value) {
+            put(name);
+            put(": ");
+            put(value);
+            put("\r\n");
+        };
+        put("HTTP/1.1 ");
+        put(status);
+        if (reason) {
+            put(" ");
+            put(reason);
+        }
+        put("\r\n");
+        if (!response.contentType.isEmpty())
+            header("Content-Type", response.contentType);
+        for (const auto &h : response.headers)
+            header(h.first, h.second);
+        if (closeAfter)
+            header("Connection", "close");
+        if (withLength)
+            header("Content-Length", length);
+        put("\r\n");
+        if (bodyInline)
+            put(response.body);
+    };
+    qsizetype size = 0;
+    pieces([&size](QByteArrayView piece) { size += piece.size(); });
     QByteArray out(size, Qt::Uninitialized);
     char *at = out.data();
-    auto put = [&at](QByteArrayView piece) {
-        if (piece.isEmpty())
-            return; // memcpy from a null view is undefined
-        memcpy(at, piece.data(), size_t(piece.size()));
+    pieces([&at](QByteArrayView piece) {
+        if (!piece.isEmpty()) // memcpy from a null view is undefined
+            memcpy(at, piece.data(), size_t(piece.size()));
         at += piece.size();
-    };
-    auto header = [&put](QByteArrayView name, QByteArrayView value) {
-        put(name);
-        put(": ");
-        put(value);
-        put("\r\n");
-    };
-    put("HTTP/1.1 ");
-    put(status);
-    if (reason) {
-        put(" ");
-        put(reason);
-    }
-    put("\r\n");
-    if (!response.contentType.isEmpty())
-        header("Content-Type", response.contentType);
-    for (const auto &h : response.headers)
-        header(h.first, h.second);
-    if (closeAfter)
-        header("Connection", "close");
-    if (withLength)
-        header("Content-Length", length);
-    put("\r\n");
-    Q_ASSERT(at == out.constData() + headSize);
+    });
     if (withFile && withBody && response.fileLength > 0) {
         // No further request is read on this connection: its answer would interleave with the
         // file's bytes.
@@ -405,9 +400,6 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
         sendFile(*socket, out, response.file, response.fileOffset, response.fileLength);
         return;
     }
-    if (bodyInline)
-        put(response.body);
-    Q_ASSERT(at == out.constData() + out.size());
     sendFramed(*socket, out);
     if (closeAfter)
         socket->disconnectFromHost();

@@ -56,10 +56,10 @@ RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
     // Every shard involved, locked in one order (no two callers can deadlock on them).
     std::array<bool, kShards> involved {};
     for (const QString &key : keys)
-        involved[qHash(key) % kShards] = true;
+        involved[shardIndex(key)] = true;
     std::vector<std::unique_lock<QMutex>> locks;
     locks.reserve(kShards);
-    for (int i = 0; i < kShards; ++i) {
+    for (size_t i = 0; i < kShards; ++i) {
         if (involved[i])
             locks.emplace_back(m_shards[i].mutex);
     }

@@ -47,7 +47,8 @@ private:
         QHash<QString, Bucket> buckets;
     };
     static constexpr int kShards = 16;
-    Shard &shardOf(const QString &key) { return m_shards[qHash(key) % kShards]; }
+    static size_t shardIndex(const QString &key) { return qHash(key) % kShards; }
+    Shard &shardOf(const QString &key) { return m_shards[shardIndex(key)]; }
     Decision check(const QString &key, double cost, bool consume);
     Bucket &refilledLocked(Shard &shard, const QString &key, qint64 nowMs);
 
