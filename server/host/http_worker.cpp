@@ -3,6 +3,7 @@
 #include "server/features/common/server_context.h"
 #include "server/host/routes.h"
 #include "server/http/http_server.h"
+#include "server/http/socket_send.h"
 #include "server/platform/database.h"
 #include "server/platform/log.h"
 
@@ -58,12 +59,15 @@ HttpWorker::HttpWorker(ServerContext &context, int index)
     m_handoff->setRequestSink(m_server);
     m_server->bind(m_handoff);
     registerRoutes(*this);
+    // Built on the worker's own thread, which runs its own event loop: answers go out in batches.
+    enableSendBatching();
     m_drainTimer.setInterval(20);
     connect(&m_drainTimer, &QTimer::timeout, this, &HttpWorker::checkDrained);
 }
 
 HttpWorker::~HttpWorker()
 {
+    flushSendBatch();
     delete m_server;
     m_owned.clear();
 }

@@ -2,6 +2,7 @@
 
 #include "server/http/pipeline.h"
 #include "server/http/request.h"
+#include "server/http/socket_send.h"
 #include "server/http/stream_dispatcher.h"
 #include "server/http/upload_stream.h"
 #include "server/platform/log.h"
@@ -156,6 +157,8 @@ bool ConnectionGuard::isIdle() const
 void ConnectionGuard::closeWhenIdle()
 {
     m_closeWhenIdle = true;
+    if (m_socket)
+        flushQueued(*m_socket);
     if (m_socket && isIdle() && m_socket->bytesToWrite() == 0)
         m_socket->disconnectFromHost();
 }
@@ -257,6 +260,7 @@ void ConnectionGuard::onTimeout()
         m_socket->abort();
         break;
     case State::Idle:
+        flushQueued(*m_socket);
         if (m_socket->bytesToWrite() > 0) {
             setDeadline(m_limits.idleTimeoutMs);
             return;
@@ -402,7 +406,7 @@ bool ConnectionGuard::scan(const char *data, qsizetype size)
         // for large bodies); QtHttpServer never sends it, so the client would stall for its own
         // timeout. Only when nothing else is in flight on this connection (no bytes follow).
         if (m_expectContinue && m_state == State::Body && pos == size && m_socket)
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            sendFramed(*m_socket, QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
     }
     return true;
 }
@@ -515,6 +519,7 @@ void ConnectionGuard::answerAndClose(const Response &response)
 
 void ConnectionGuard::sendAndLinger(const QByteArray &out)
 {
+    flushQueued(*m_socket); // an answer held back for this connection goes first
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && ssl->isEncrypted()) {
         // Over TLS the answer is encrypted by Qt; once every encrypted byte is out, the same
         // lingering close as below.

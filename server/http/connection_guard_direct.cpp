@@ -6,6 +6,7 @@
 
 #include "server/http/pipeline.h"
 #include "server/http/request_sink.h"
+#include "server/http/socket_send.h"
 
 #include <QTcpSocket>
 
@@ -47,7 +48,12 @@ bool ConnectionGuard::serveDirect(const QByteArray &fresh)
     m_socket->skip(fresh.size());
     m_unconsumed = 0;
     const QPointer<ConnectionGuard> self(this);
-    m_sink->serve(request);
+    {
+        // Nothing else is read from this connection before the thread's event loop turns again:
+        // its answer may wait for the others of this turn (socket_send.h).
+        const SendBatchScope batch;
+        m_sink->serve(request);
+    }
     if (!self || !m_socket)
         return true;
     if (m_state == State::Idle)

@@ -4,6 +4,7 @@
 // through armTimer().
 #include "server/http/connection_guard.h"
 
+#include "server/http/socket_send.h"
 #include "server/http/stream_dispatcher.h"
 #include "server/http/upload_stream.h"
 #include "server/platform/log.h"
@@ -67,7 +68,7 @@ void ConnectionGuard::startStream()
         return;
     }
     if (m_expectContinue && m_bodyRemaining > 0)
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        sendFramed(*m_socket, QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
     connect(m_socket, &QAbstractSocket::disconnected, this, &ConnectionGuard::abortStream);
     pumpStream();
 }

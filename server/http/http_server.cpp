@@ -315,6 +315,7 @@ bool HttpServer::handleUpgrade(
     // on the upgrade branch goes to the hub; everything else is answered 400 and closed, never
     // left hanging and never switched.
     const bool upgradeBranch = socket->isTransactionStarted();
+    flushQueued(*socket); // the handshake's answer goes through Qt's buffer
     if (upgradeBranch && guard->isUpgradePending() && m_upgradeHandler
         && m_upgradeHandler(raw, socket)) {
         return true;
@@ -397,12 +398,17 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
         // No further request is read on this connection: its answer would interleave with the
         // file's bytes.
         disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        flushQueued(*socket);
         sendFile(*socket, out, response.file, response.fileOffset, response.fileLength);
         return;
     }
-    sendFramed(*socket, out);
-    if (closeAfter)
+    if (closeAfter) {
+        sendFramed(*socket, out); // behind whatever this thread still holds for the socket
+        flushQueued(*socket);
         socket->disconnectFromHost();
+        return;
+    }
+    sendResponse(*socket, out);
 }
 
 } // namespace corkboard

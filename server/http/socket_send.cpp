@@ -1,8 +1,12 @@
 #include "server/http/socket_send.h"
 
+#include <QAbstractEventDispatcher>
 #include <QIODevice>
 #include <QPointer>
 #include <QTcpSocket>
+
+#include <utility>
+#include <vector>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -11,12 +15,45 @@
 
 namespace corkboard {
 
-void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
+namespace {
+
+struct Held
+{
+    QTcpSocket *raw = nullptr; // compared only while `socket` still points at it
+    QPointer<QTcpSocket> socket;
+    QByteArray bytes;
+};
+
+struct SendBatch
+{
+    bool enabled = false;
+    int scopes = 0;
+    std::vector<Held> held;
+    std::vector<Held> spare; // keeps its capacity between turns of the event loop
+};
+
+thread_local SendBatch t_batch;
+
+Held *heldFor(QTcpSocket &socket)
+{
+    for (auto it = t_batch.held.rbegin(); it != t_batch.held.rend(); ++it) {
+        if (it->raw == &socket && it->socket)
+            return &*it;
+    }
+    return nullptr;
+}
+
+bool plainAndConnected(const QTcpSocket &socket)
+{
+    // Only a plain TCP socket: a QSslSocket's descriptor carries TLS records, never plain bytes.
+    return socket.metaObject() == &QTcpSocket::staticMetaObject
+        && socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void sendNow(QTcpSocket &socket, const QByteArray &bytes)
 {
 #ifdef Q_OS_UNIX
-    // Only a plain TCP socket: a QSslSocket's descriptor carries TLS records, never plain bytes.
-    if (socket.metaObject() == &QTcpSocket::staticMetaObject && socket.bytesToWrite() == 0
-        && socket.state() == QAbstractSocket::ConnectedState) {
+    if (plainAndConnected(socket) && socket.bytesToWrite() == 0) {
         const int fd = int(socket.socketDescriptor());
         if (fd >= 0) {
             ssize_t sent = -1;
@@ -36,6 +73,84 @@ void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
     }
 #endif
     socket.write(bytes);
+}
+
+} // namespace
+
+void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
+{
+    if (!t_batch.held.empty()) {
+        if (Held *held = heldFor(socket)) {
+            held->bytes += bytes;
+            return;
+        }
+    }
+    sendNow(socket, bytes);
+}
+
+void enableSendBatching()
+{
+    if (t_batch.enabled)
+        return;
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    if (!dispatcher)
+        return;
+    // Emitted by the dispatcher on its own thread, once per turn of a waiting event loop, after
+    // everything that was ready has been handled and before it polls again.
+    QObject::connect(
+        dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, [] { flushSendBatch(); });
+    t_batch.enabled = true;
+}
+
+void flushSendBatch()
+{
+    if (t_batch.held.empty())
+        return;
+    std::vector<Held> batch;
+    batch.swap(t_batch.spare);
+    batch.swap(t_batch.held);
+    for (Held &held : batch) {
+        if (held.socket)
+            sendNow(*held.socket, held.bytes);
+    }
+    batch.clear();
+    t_batch.spare.swap(batch);
+}
+
+void flushQueued(QTcpSocket &socket)
+{
+    if (t_batch.held.empty())
+        return;
+    if (Held *held = heldFor(socket)) {
+        held->raw = nullptr; // left in place, skipped by the flush
+        const QByteArray bytes = std::exchange(held->bytes, QByteArray());
+        sendNow(socket, bytes);
+    }
+}
+
+void sendResponse(QTcpSocket &socket, const QByteArray &bytes)
+{
+    if (t_batch.enabled && t_batch.scopes > 0 && plainAndConnected(socket)) {
+        if (Held *held = heldFor(socket)) {
+            held->bytes += bytes;
+            return;
+        }
+        if (socket.bytesToWrite() == 0) {
+            t_batch.held.push_back(Held {&socket, &socket, bytes});
+            return;
+        }
+    }
+    sendFramed(socket, bytes);
+}
+
+SendBatchScope::SendBatchScope()
+{
+    ++t_batch.scopes;
+}
+
+SendBatchScope::~SendBatchScope()
+{
+    --t_batch.scopes;
 }
 
 namespace {

@@ -1,0 +1,239 @@
+// Response batching (server/http/socket_send.h) on a real loopback connection: a server thread
+// running its own event loop holds a whole response until the turn of its loop ends, then sends
+// it; every other write to the same connection stays behind it, nothing is lost to a close, and a
+// connection that is gone before the flush is skipped.
+#include "server/http/socket_send.h"
+
+#include <QPointer>
+#include <QSemaphore>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <sys/ioctl.h>
+
+using namespace corkboard;
+
+namespace {
+
+//! A loopback listener on its own thread, as a server thread is (its own event loop); what it does
+//! with the bytes a connection sends is the test's `onRead`, run on that thread.
+class ServerThread
+{
+public:
+    using Handler = std::function<void(QTcpSocket &socket)>;
+
+    explicit ServerThread(bool batching)
+    {
+        m_thread.start();
+        m_anchor = new QObject;
+        m_anchor->moveToThread(&m_thread);
+        run([this, batching] {
+            if (batching)
+                enableSendBatching();
+            m_server = new QTcpServer(m_anchor);
+            QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
+            m_port = m_server->serverPort();
+            QObject::connect(m_server, &QTcpServer::newConnection, m_anchor, [this] {
+                while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+                    m_accepted.push_back(socket);
+                    ++m_acceptedCount;
+                    QObject::connect(socket, &QTcpSocket::readyRead, m_anchor, [this, socket] {
+                        socket->readAll();
+                        if (onRead)
+                            onRead(*socket);
+                    });
+                }
+            });
+        });
+    }
+
+    ~ServerThread()
+    {
+        run([this] { delete m_anchor; });
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    void run(const std::function<void()> &f)
+    {
+        QMetaObject::invokeMethod(m_anchor, f, Qt::BlockingQueuedConnection);
+    }
+
+    quint16 port() const { return m_port; }
+    int acceptedCount() const { return m_acceptedCount.load(); }
+    //! Only on the server thread.
+    QTcpSocket *accepted(int i) const { return m_accepted.value(i).data(); }
+
+    Handler onRead;
+
+private:
+    QThread m_thread;
+    QObject *m_anchor = nullptr;
+    QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
+    QList<QPointer<QTcpSocket>> m_accepted;
+    std::atomic<int> m_acceptedCount {0};
+};
+
+//! A blocking client on the test's thread (it never runs an event loop here, so nothing reads its
+//! socket behind the test's back).
+std::unique_ptr<QTcpSocket> connectTo(ServerThread &server)
+{
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(QHostAddress::LocalHost, server.port());
+    if (!socket->waitForConnected(5000))
+        return nullptr;
+    return socket;
+}
+
+void send(QTcpSocket &client, const QByteArray &bytes)
+{
+    client.write(bytes);
+    client.waitForBytesWritten(5000);
+}
+
+//! Reads until `size` bytes arrived, the peer closed, or 5 s passed.
+QByteArray readUpTo(QTcpSocket &client, qsizetype size)
+{
+    QByteArray got;
+    while (got.size() < size) {
+        if (client.bytesAvailable() == 0 && !client.waitForReadyRead(5000))
+            break;
+        got += client.readAll();
+    }
+    return got;
+}
+
+//! Bytes the kernel holds for the client that it has not read yet.
+int unreadByClient(qintptr descriptor)
+{
+    int pending = -1;
+    ::ioctl(int(descriptor), FIONREAD, &pending);
+    return pending;
+}
+
+} // namespace
+
+class TestSendBatch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void anAnswerWaitsForTheEndOfTheTurnThenGoesOut()
+    {
+        ServerThread server(true);
+        auto client = connectTo(server);
+        QVERIFY(client);
+        const qintptr clientFd = client->socketDescriptor();
+        QSemaphore handled;
+        std::atomic<int> unreadRightAfter {-1};
+        server.onRead = [&](QTcpSocket &socket) {
+            {
+                const SendBatchScope batch;
+                sendResponse(socket, "pong");
+            }
+            // Still in the same turn of the server thread's loop: not sent yet.
+            unreadRightAfter = unreadByClient(clientFd);
+            handled.release();
+        };
+        send(*client, "ping");
+        QVERIFY(handled.tryAcquire(1, 5000));
+        QCOMPARE(unreadRightAfter.load(), 0);
+        // The thread goes back to waiting without any further traffic: the answer goes out then.
+        QCOMPARE(readUpTo(*client, 4), QByteArray("pong"));
+    }
+
+    void aThreadThatDoesNotBatchSendsAtOnce()
+    {
+        ServerThread server(false);
+        auto client = connectTo(server);
+        QVERIFY(client);
+        const qintptr clientFd = client->socketDescriptor();
+        QSemaphore handled;
+        std::atomic<int> unreadRightAfter {-1};
+        server.onRead = [&](QTcpSocket &socket) {
+            {
+                const SendBatchScope batch;
+                sendResponse(socket, "pong");
+            }
+            unreadRightAfter = unreadByClient(clientFd);
+            handled.release();
+        };
+        send(*client, "ping");
+        QVERIFY(handled.tryAcquire(1, 5000));
+        QCOMPARE(unreadRightAfter.load(), 4);
+        QCOMPARE(readUpTo(*client, 4), QByteArray("pong"));
+    }
+
+    void everyLaterWriteStaysBehindAHeldAnswer()
+    {
+        ServerThread server(true);
+        auto client = connectTo(server);
+        QVERIFY(client);
+        server.onRead = [](QTcpSocket &socket) {
+            {
+                const SendBatchScope batch;
+                sendResponse(socket, "1;");
+                sendResponse(socket, "2;");
+            }
+            sendFramed(socket, "3;"); // a live frame for the same connection joins the batch
+            flushQueued(socket); // before anything goes through Qt's own buffer
+            socket.write("4;");
+        };
+        send(*client, "go");
+        QCOMPARE(readUpTo(*client, 8), QByteArray("1;2;3;4;"));
+    }
+
+    void aCloseRightAfterAHeldAnswerLosesNothing()
+    {
+        ServerThread server(true);
+        auto client = connectTo(server);
+        QVERIFY(client);
+        server.onRead = [](QTcpSocket &socket) {
+            {
+                const SendBatchScope batch;
+                sendResponse(socket, "last words");
+            }
+            sendFramed(socket, " and goodbye");
+            flushQueued(socket);
+            socket.disconnectFromHost();
+        };
+        send(*client, "bye");
+        QCOMPARE(readUpTo(*client, 100), QByteArray("last words and goodbye"));
+        QVERIFY(client->state() == QAbstractSocket::UnconnectedState
+            || !client->waitForReadyRead(5000));
+    }
+
+    void aConnectionGoneBeforeTheFlushIsSkipped()
+    {
+        ServerThread server(true);
+        auto first = connectTo(server);
+        QVERIFY(first);
+        QTRY_COMPARE(server.acceptedCount(), 1);
+        auto second = connectTo(server);
+        QVERIFY(second);
+        QTRY_COMPARE(server.acceptedCount(), 2);
+        server.onRead = [&server](QTcpSocket &socket) {
+            QTcpSocket *gone = server.accepted(0);
+            QVERIFY(gone && gone != &socket);
+            {
+                const SendBatchScope batch;
+                sendResponse(*gone, "never sent");
+                sendResponse(socket, "for the second");
+            }
+            gone->abort();
+            delete gone; // before the turn ends and the batch is flushed
+        };
+        send(*second, "hello");
+        QCOMPARE(readUpTo(*second, 14), QByteArray("for the second"));
+        QCOMPARE(readUpTo(*first, 100), QByteArray());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSendBatch)
+#include "test_send_batch.moc"
