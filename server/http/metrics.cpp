@@ -3,6 +3,9 @@
 #include <QMap>
 #include <QString>
 
+#include <charconv>
+#include <cstring>
+
 namespace corkboard {
 
 namespace {
@@ -12,16 +15,39 @@ constexpr double kBounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25
 void Metrics::recordRequest(
     const QByteArray &method, const QString &route, int status, double seconds)
 {
-    QByteArray key;
-    key.reserve(method.size() + route.size() * 3 + 6);
-    key.append(method)
-        .append('|')
-        .append(route.toUtf8())
-        .append('|')
-        .append(QByteArray::number(status));
+    // The series key, "method|route|status", built on the stack: a series that exists already
+    // (nearly every request) is counted without allocating. Routes are ASCII patterns; anything
+    // else takes the general path.
+    char buffer[256];
+    qsizetype n = 0;
+    auto put = [&buffer, &n](QByteArrayView piece) {
+        if (n + piece.size() > qsizetype(sizeof buffer))
+            return false;
+        memcpy(buffer + n, piece.data(), size_t(piece.size()));
+        n += piece.size();
+        return true;
+    };
+    bool ascii = n + route.size() + method.size() + 16 <= qsizetype(sizeof buffer);
+    if (ascii && put(method) && put("|")) {
+        for (const QChar c : route) {
+            if (c.unicode() >= 0x80) {
+                ascii = false;
+                break;
+            }
+            buffer[n++] = char(c.unicode());
+        }
+    }
+    char digits[16] = {'|'};
+    const auto end = std::to_chars(digits + 1, digits + sizeof digits, status).ptr;
+    ascii = ascii && put(QByteArrayView(digits, end - digits));
+    const QByteArray key = ascii ? QByteArray::fromRawData(buffer, n)
+                                 : method + '|' + route.toUtf8() + '|' + QByteArray::number(status);
     Shard &shard = shardOfThisThread();
     QMutexLocker lock(&shard.mutex);
-    ++shard.requests[key];
+    auto it = shard.requests.find(key);
+    if (it == shard.requests.end())
+        it = shard.requests.insert(QByteArray(key.constData(), key.size()), 0); // own copy
+    ++*it;
     ++shard.latencyCount;
     shard.latencySum += seconds;
     qsizetype i = 0;
