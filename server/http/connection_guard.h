@@ -177,7 +177,7 @@ private:
     qint64 m_lastBodyLength = 0;
     bool m_bodyThisRead = false;
     QHostAddress m_peer; //!< set with the first request served directly
-    QString m_transportKey;
+    RateKey m_transportKey;
     // The write lane: an answer is awaited, and the requests that arrived meanwhile.
     bool m_awaiting = false;
     std::vector<Request> m_queued; // not a deque: an empty one allocates (≈0.6 KiB a connection)

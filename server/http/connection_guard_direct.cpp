@@ -32,7 +32,7 @@ bool ConnectionGuard::serveDirect(const QByteArray &fresh)
     request.body = fresh.mid(m_lastBodyOffset, m_lastBodyLength);
     if (m_transportKey.isEmpty()) { // once per connection
         m_peer = m_socket->peerAddress();
-        m_transportKey = Pipeline::rateKeyFor(m_peer);
+        m_transportKey = RateKey(Pipeline::rateKeyFor(m_peer));
     }
     request.peer = m_peer;
     request.transportPeer = m_peer;

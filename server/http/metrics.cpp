@@ -3,51 +3,37 @@
 #include <QMap>
 #include <QString>
 
-#include <charconv>
-#include <cstring>
-
 namespace corkboard {
 
 namespace {
 constexpr double kBounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+QByteArray seriesKey(const QByteArray &method, const QString &route, int status)
+{
+    return method + '|' + route.toUtf8() + '|' + QByteArray::number(status);
 }
+} // namespace
 
 void Metrics::recordRequest(
-    const QByteArray &method, const QString &route, int status, double seconds)
+    const QByteArray &method, const QString &route, int status, double seconds, const void *routeId)
 {
-    // The series key, "method|route|status", built on the stack: a series that exists already
-    // (nearly every request) is counted without allocating. Routes are ASCII patterns; anything
-    // else takes the general path.
-    char buffer[256];
-    qsizetype n = 0;
-    auto put = [&buffer, &n](QByteArrayView piece) {
-        if (n + piece.size() > qsizetype(sizeof buffer))
-            return false;
-        memcpy(buffer + n, piece.data(), size_t(piece.size()));
-        n += piece.size();
-        return true;
-    };
-    bool ascii = n + route.size() + method.size() + 16 <= qsizetype(sizeof buffer);
-    if (ascii && put(method) && put("|")) {
-        for (const QChar c : route) {
-            if (c.unicode() >= 0x80) {
-                ascii = false;
-                break;
-            }
-            buffer[n++] = char(c.unicode());
-        }
-    }
-    char digits[16] = {'|'};
-    const auto end = std::to_chars(digits + 1, digits + sizeof digits, status).ptr;
-    ascii = ascii && put(QByteArrayView(digits, end - digits));
-    const QByteArray key = ascii ? QByteArray::fromRawData(buffer, n)
-                                 : method + '|' + route.toUtf8() + '|' + QByteArray::number(status);
     Shard &shard = shardOfThisThread();
     QMutexLocker lock(&shard.mutex);
-    auto it = shard.requests.find(key);
-    if (it == shard.requests.end())
-        it = shard.requests.insert(QByteArray(key.constData(), key.size()), 0); // own copy
-    ++*it;
+    // Hashing the series' text was the most expensive part of counting a request.
+    Shard::RouteSeries *series = nullptr;
+    if (routeId) {
+        series = &shard.byRoute[{quintptr(routeId), status}];
+        if (series->key.isEmpty()) {
+            series->method = method;
+            series->key = seriesKey(method, route, status);
+        } else if (series->method != method) {
+            series = nullptr; // HEAD on a GET route
+        }
+    }
+    if (series)
+        ++series->count;
+    else
+        ++shard.requests[seriesKey(method, route, status)];
     ++shard.latencyCount;
     shard.latencySum += seconds;
     qsizetype i = 0;
@@ -80,6 +66,8 @@ QByteArray Metrics::render() const
         QMutexLocker lock(&shard.mutex);
         for (auto it = shard.requests.cbegin(); it != shard.requests.cend(); ++it)
             requests[it.key()] += it.value();
+        for (const Shard::RouteSeries &series : std::as_const(shard.byRoute))
+            requests[series.key] += series.count;
         for (size_t i = 0; i < buckets.size(); ++i)
             buckets[i] += shard.buckets[i];
         latencyCount += shard.latencyCount;

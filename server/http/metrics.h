@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <functional>
+#include <utility>
 
 namespace corkboard {
 
@@ -14,7 +15,10 @@ namespace corkboard {
 class Metrics
 {
 public:
-    void recordRequest(const QByteArray &method, const QString &route, int status, double seconds);
+    //! `routeId` (the matched route object, alive as long as the server) lets a series that
+    //! exists already be found by pointer instead of by its "method|route|status" text.
+    void recordRequest(const QByteArray &method, const QString &route, int status, double seconds,
+        const void *routeId = nullptr);
     void connectionOpened() { ++m_openConnections; }
     void connectionClosed() { --m_openConnections; }
     qint64 openConnections() const { return m_openConnections; }
@@ -29,6 +33,13 @@ private:
     {
         QMutex mutex;
         QHash<QByteArray, qint64> requests; // "method|route|status"
+        struct RouteSeries
+        {
+            QByteArray method;
+            QByteArray key; // as in `requests`
+            qint64 count = 0;
+        };
+        QHash<std::pair<quintptr, int>, RouteSeries> byRoute; // (route, status)
         std::array<qint64, 12> buckets {};
         qint64 latencyCount = 0;
         double latencySum = 0;

@@ -166,7 +166,7 @@ Response Pipeline::dispatch(Request &request, Phase phase, Deferral *defer)
         : m_rateLimiter.take(
             !request.transportKey.isEmpty() && request.peer == request.transportPeer
                 ? request.transportKey
-                : rateKeyFor(request.peer));
+                : RateKey(rateKeyFor(request.peer)));
     if (!limit.allowed) {
         logging::write(lcSecurity(), QtWarningMsg, QStringLiteral("rate limit reached"),
             {{QStringLiteral("peer"), request.peer.toString()}});
@@ -196,6 +196,7 @@ Response Pipeline::dispatch(Request &request, Phase phase, Deferral *defer)
     }
     request.pathParams = match.params;
     request.routePattern = match.route->pattern;
+    request.routeId = match.route;
     const RouteOptions &opts = match.route->options;
 
     try {
@@ -369,8 +370,8 @@ void Pipeline::finish(const Request &request, Response &response, const QElapsed
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const QString route
         = request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern;
-    m_metrics.recordRequest(
-        request.method, route, response.takenOver ? 101 : response.status, seconds);
+    m_metrics.recordRequest(request.method, route, response.takenOver ? 101 : response.status,
+        seconds, request.routeId);
     // Checked here, not only inside write(): the fields below allocate a QJsonObject per request
     // even when the line is then dropped (CORKBOARD_LOG_LEVEL=warning).
     if (lcAccess().isInfoEnabled()) {

@@ -15,10 +15,10 @@ RateLimiter::RateLimiter(const Clock &clock, double tokensPerSecond, double burs
 {
 }
 
-RateLimiter::Bucket &RateLimiter::refilledLocked(Shard &shard, const QString &key, qint64 now)
+RateLimiter::Bucket &RateLimiter::refilledLocked(Shard &shard, const RateKey &key, qint64 now)
 {
     // Forget full buckets now and then so the table cannot grow without bound.
-    QHash<QString, Bucket> &buckets = shard.buckets;
+    QHash<RateKey, Bucket> &buckets = shard.buckets;
     if (buckets.size() > 50000 / kShards) {
         for (auto it = buckets.begin(); it != buckets.end();) {
             const double refilled = it->tokens + double(now - it->updatedMs) / 1000.0 * m_rate;
@@ -35,7 +35,7 @@ RateLimiter::Bucket &RateLimiter::refilledLocked(Shard &shard, const QString &ke
     return b;
 }
 
-RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool consume)
+RateLimiter::Decision RateLimiter::check(const RateKey &key, double cost, bool consume)
 {
     const qint64 now = m_clock.nowMs();
     Shard &shard = shardOf(key);
@@ -53,9 +53,13 @@ RateLimiter::Decision RateLimiter::check(const QString &key, double cost, bool c
 RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
 {
     const qint64 now = m_clock.nowMs();
+    std::vector<RateKey> hashed;
+    hashed.reserve(size_t(keys.size()));
+    for (const QString &key : keys)
+        hashed.emplace_back(key);
     // Every shard involved, locked in one order (no two callers can deadlock on them).
     std::array<bool, kShards> involved {};
-    for (const QString &key : keys)
+    for (const RateKey &key : hashed)
         involved[shardIndex(key)] = true;
     std::vector<std::unique_lock<QMutex>> locks;
     locks.reserve(kShards);
@@ -64,7 +68,7 @@ RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
             locks.emplace_back(m_shards[i].mutex);
     }
     Decision refused {true, 0};
-    for (const QString &key : keys) {
+    for (const RateKey &key : hashed) {
         const Bucket &b = refilledLocked(shardOf(key), key, now);
         if (b.tokens < cost) {
             refused.allowed = false;
@@ -74,13 +78,14 @@ RateLimiter::Decision RateLimiter::takeAll(const QStringList &keys, double cost)
     }
     if (!refused.allowed)
         return refused;
-    for (const QString &key : keys)
+    for (const RateKey &key : hashed)
         refilledLocked(shardOf(key), key, now).tokens -= cost;
     return {true, 0};
 }
 
-void RateLimiter::giveBack(const QString &key, double cost)
+void RateLimiter::giveBack(const QString &text, double cost)
 {
+    const RateKey key(text);
     const qint64 now = m_clock.nowMs();
     Shard &shard = shardOf(key);
     QMutexLocker lock(&shard.mutex);
@@ -90,16 +95,22 @@ void RateLimiter::giveBack(const QString &key, double cost)
 
 RateLimiter::Decision RateLimiter::take(const QString &key, double cost)
 {
+    return check(RateKey(key), cost, true);
+}
+
+RateLimiter::Decision RateLimiter::take(const RateKey &key, double cost)
+{
     return check(key, cost, true);
 }
 
 RateLimiter::Decision RateLimiter::peek(const QString &key, double cost)
 {
-    return check(key, cost, false);
+    return check(RateKey(key), cost, false);
 }
 
-void RateLimiter::reset(const QString &key)
+void RateLimiter::reset(const QString &text)
 {
+    const RateKey key(text);
     Shard &shard = shardOf(key);
     QMutexLocker lock(&shard.mutex);
     shard.buckets.remove(key);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/http/rate_key.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QString>
@@ -24,6 +26,7 @@ public:
     };
     //! Takes `cost` tokens from key's bucket if it has them.
     Decision take(const QString &key, double cost = 1.0);
+    Decision take(const RateKey &key, double cost = 1.0);
     //! Looks without taking (for "is this account already locked out?").
     Decision peek(const QString &key, double cost = 1.0);
     //! Check-and-count over several buckets at once: takes `cost` from every key only when each
@@ -44,13 +47,17 @@ private:
     struct Shard
     {
         QMutex mutex;
-        QHash<QString, Bucket> buckets;
+        QHash<RateKey, Bucket> buckets;
     };
     static constexpr int kShards = 16;
-    static size_t shardIndex(const QString &key) { return qHash(key) % kShards; }
-    Shard &shardOf(const QString &key) { return m_shards[shardIndex(key)]; }
-    Decision check(const QString &key, double cost, bool consume);
-    Bucket &refilledLocked(Shard &shard, const QString &key, qint64 nowMs);
+    //! From the hash's top bits: QHash picks a key's slot from the low ones.
+    static size_t shardIndex(const RateKey &key)
+    {
+        return (key.hash() >> (8 * sizeof(size_t) - 8)) % kShards;
+    }
+    Shard &shardOf(const RateKey &key) { return m_shards[shardIndex(key)]; }
+    Decision check(const RateKey &key, double cost, bool consume);
+    Bucket &refilledLocked(Shard &shard, const RateKey &key, qint64 nowMs);
 
     const Clock &m_clock;
     double m_rate;

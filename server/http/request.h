@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/http/rate_key.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -41,11 +43,12 @@ struct Request
     QHostAddress transportPeer; //!< the address the connection came from (the proxy, if any)
     //! transportPeer's rate-limit key, worked out once per connection by its guard (empty: the
     //! pipeline works it out)
-    QString transportKey;
+    RateKey transportKey;
     bool secure = false; //!< HTTPS: our TLS, or a trusted proxy's X-Forwarded-Proto: https
     QString requestId;
     QHash<QString, QString> pathParams;
     QString routePattern;
+    const void *routeId = nullptr; //!< the matched route (its identity, for metrics)
     QJsonObject json; //!< the parsed body for JSON routes
     std::optional<Principal> principal;
     //! Streamed upload routes: where the body goes (set by the route's prepare step) and what

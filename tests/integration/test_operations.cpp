@@ -124,6 +124,8 @@ private Q_SLOTS:
             QCOMPARE(http("GET", server.url(QStringLiteral("/health"))).status, 200);
         QCOMPARE(http("GET", server.url(QStringLiteral("/no/such/thing"))).status, 404);
         QCOMPARE(http("POST", server.url(QStringLiteral("/health"))).status, 405);
+        // HEAD is answered by the GET route, and counted as HEAD.
+        QCOMPARE(http("HEAD", server.url(QStringLiteral("/health"))).status, 200);
 
         // Three connections held open (each proven adopted by a request).
         std::vector<std::unique_ptr<RawClient>> idle;
@@ -142,6 +144,10 @@ private Q_SLOTS:
             sample(text,
                 "corkboard_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"}"),
             3);
+        QCOMPARE(
+            sample(text,
+                "corkboard_http_requests_total{method=\"HEAD\",route=\"/health\",status=\"200\"}"),
+            1);
         QCOMPARE(
             sample(text,
                 "corkboard_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"}"),
@@ -171,8 +177,9 @@ private Q_SLOTS:
                 inf = v;
         }
         QVERIFY(buckets > 5);
-        QCOMPARE(inf, 8);
-        QCOMPARE(sample(text, "corkboard_http_request_duration_seconds_count"), 8);
+        // 3 + HEAD + 404 + 405 + 3 server-info
+        QCOMPARE(inf, 9);
+        QCOMPARE(sample(text, "corkboard_http_request_duration_seconds_count"), 9);
         QVERIFY(text.contains("corkboard_http_request_duration_seconds_sum "));
         QVERIFY(sample(text, "corkboard_http_open_connections") >= 4);
 

@@ -80,6 +80,43 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("192.0.2.7")), 429);
     }
 
+    void aConnectionsOwnKeyAndItsAddressShareOneBucket()
+    {
+        // The guard hands the pipeline a key it hashed once per connection; a request that came
+        // another way (through QtHttpServer) is keyed from its address. Both draw on one bucket:
+        // mixing the two ways buys a client nothing.
+        Config config;
+        ManualClock clock;
+        Router router;
+        RouteOptions open;
+        open.auth = false;
+        router.add(
+            "GET", QStringLiteral("/ping"), [](Request &) { return Response::noContent(); }, open);
+        RateLimiter rates(clock, 0.001, 3);
+        Metrics metrics;
+        Pipeline pipeline(config, router, rates, metrics);
+        const QHostAddress peer(QStringLiteral("192.0.2.9"));
+        const RateKey connectionKey(Pipeline::rateKeyFor(peer));
+        auto get = [&](bool withConnectionKey) {
+            Request r;
+            r.method = "GET";
+            r.path = QStringLiteral("/ping");
+            r.peer = peer;
+            r.transportPeer = peer;
+            if (withConnectionKey)
+                r.transportKey = connectionKey;
+            return pipeline.handle(r).status;
+        };
+        QCOMPARE(get(true), 204);
+        QCOMPARE(get(false), 204);
+        QCOMPARE(get(true), 204);
+        QCOMPARE(get(false), 429);
+        QCOMPARE(get(true), 429);
+        // Another address still has its own.
+        QVERIFY(
+            rates.take(Pipeline::rateKeyFor(QHostAddress(QStringLiteral("192.0.2.10")))).allowed);
+    }
+
     void takeAllTakesFromEveryBucketOrFromNone()
     {
         // Sign-in throttling checks an address and an account together: enough keys here to
