@@ -10,7 +10,9 @@
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QSslSocket>
+
 #include <QTcpSocket>
+#include <charconv>
 #include <cstring>
 
 #include <unistd.h>
@@ -353,10 +355,19 @@ void HttpServer::write(const Request &request, const Response &response, QTcpSoc
     const bool withBody = withLength && request.method != "HEAD";
     const bool bodyInline = withBody && !withFile;
     const char *reason = statusReason(response.status);
-    const QByteArray status = QByteArray::number(response.status);
-    const QByteArray length = withLength
-        ? QByteArray::number(withFile ? response.fileLength : response.body.size())
-        : QByteArray();
+    // Numbers written on the stack: two allocations per response fewer.
+    char statusDigits[12];
+    const QByteArrayView status(statusDigits,
+        std::to_chars(statusDigits, statusDigits + sizeof statusDigits, response.status).ptr
+            - statusDigits);
+    char lengthDigits[24];
+    const QByteArrayView length = withLength
+        ? QByteArrayView(lengthDigits,
+            std::to_chars(lengthDigits, lengthDigits + sizeof lengthDigits,
+                withFile ? response.fileLength : qint64(response.body.size()))
+                    .ptr
+                - lengthDigits)
+        : QByteArrayView();
     // Every piece of the response, in order, handed to `put`: run once to size the buffer and
     // once to fill it (QByteArray::append re-checked its capacity on each of the ~40 calls).
     auto pieces = [&](auto &&put) {

@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace corkboard {
 
 Pipeline::Pipeline(
@@ -38,12 +40,18 @@ QString Pipeline::requestIdFor(const QByteArray &incoming)
         return QString::fromLatin1(incoming);
     // Unique, not secret: a random prefix per thread and a counter (a getrandom(2) per request
     // was measurable on /health).
-    thread_local const QByteArray prefix = crypto::randomBytes(8);
+    // 24 hex digits: the prefix's 16, then the counter's 8, written into one string.
+    thread_local const QString prefix = QString::fromLatin1(crypto::randomBytes(8).toHex());
     thread_local quint32 counter = 0;
-    QByteArray id = prefix;
     const quint32 n = ++counter;
-    id.append(char(n >> 24)).append(char(n >> 16)).append(char(n >> 8)).append(char(n));
-    return QString::fromLatin1(id.toHex());
+    static constexpr char kHex[] = "0123456789abcdef";
+    QString id(prefix.size() + 8, Qt::Uninitialized);
+    QChar *out = id.data();
+    std::copy(prefix.cbegin(), prefix.cend(), out);
+    out += prefix.size();
+    for (int shift = 28; shift >= 0; shift -= 4)
+        *out++ = QLatin1Char(kHex[(n >> shift) & 0xf]);
+    return id;
 }
 
 QString Pipeline::rateKeyFor(const QHostAddress &peer)
