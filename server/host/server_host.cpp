@@ -13,6 +13,7 @@
 #include "server/platform/crypto.h"
 #include "server/platform/data_dir_lock.h"
 #include "server/platform/database.h"
+#include "server/platform/epoll_dispatcher.h"
 #include "server/platform/file_privacy.h"
 #include "server/platform/log.h"
 #include "server/platform/migrator.h"
@@ -160,6 +161,9 @@ void ServerHost::start()
     for (int i = 0; i < cfg.threads; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("http-%1").arg(i));
+        // epoll, not poll(2): a turn of the loop costs what is ready, not every socket it owns.
+        if (QAbstractEventDispatcher *dispatcher = createServerEventDispatcher())
+            thread->setEventDispatcher(dispatcher);
         thread->start();
         m_threads.push_back(thread);
         HttpWorker *worker = nullptr;
