@@ -117,6 +117,50 @@ int unreadByClient(qintptr descriptor)
     return pending;
 }
 
+//! Answers "ping" with "pong" inside a SendBatchScope on a thread that batches or not; checks
+//! what had reached the client's kernel buffer right after, still inside that turn.
+void answerOnce(bool batching, int unreadExpected)
+{
+    ServerThread server(batching);
+    auto client = connectTo(server);
+    QVERIFY(client);
+    const qintptr clientFd = client->socketDescriptor();
+    QSemaphore handled;
+    std::atomic<int> unreadRightAfter {-1};
+    server.onRead = [&](QTcpSocket &socket) {
+        {
+            const SendBatchScope batch;
+            sendResponse(socket, "pong");
+        }
+        unreadRightAfter = unreadByClient(clientFd);
+        handled.release();
+    };
+    send(*client, "ping");
+    QVERIFY(handled.tryAcquire(1, 5000));
+    QCOMPARE(unreadRightAfter.load(), unreadExpected);
+    QCOMPARE(readUpTo(*client, 4), QByteArray("pong"));
+}
+
+//! Sends one message to a batching server thread whose `onRead` is `handler`; returns what came
+//! back (up to `size` bytes, or until the server closed: then `*closed`).
+QByteArray exchangeOnBatchingThread(
+    const ServerThread::Handler &handler, qsizetype size, bool *closed = nullptr)
+{
+    ServerThread server(true);
+    auto client = connectTo(server);
+    if (!client)
+        return "(no connection)";
+    server.onRead = handler;
+    send(*client, "go");
+    const QByteArray got = readUpTo(*client, size);
+    if (closed) {
+        *closed = client->state() == QAbstractSocket::UnconnectedState
+            || (!client->waitForReadyRead(5000) && client->bytesAvailable() == 0
+                && client->state() == QAbstractSocket::UnconnectedState);
+    }
+    return got;
+}
+
 } // namespace
 
 class TestSendBatch : public QObject
@@ -126,87 +170,46 @@ class TestSendBatch : public QObject
 private Q_SLOTS:
     void anAnswerWaitsForTheEndOfTheTurnThenGoesOut()
     {
-        ServerThread server(true);
-        auto client = connectTo(server);
-        QVERIFY(client);
-        const qintptr clientFd = client->socketDescriptor();
-        QSemaphore handled;
-        std::atomic<int> unreadRightAfter {-1};
-        server.onRead = [&](QTcpSocket &socket) {
-            {
-                const SendBatchScope batch;
-                sendResponse(socket, "pong");
-            }
-            // Still in the same turn of the server thread's loop: not sent yet.
-            unreadRightAfter = unreadByClient(clientFd);
-            handled.release();
-        };
-        send(*client, "ping");
-        QVERIFY(handled.tryAcquire(1, 5000));
-        QCOMPARE(unreadRightAfter.load(), 0);
-        // The thread goes back to waiting without any further traffic: the answer goes out then.
-        QCOMPARE(readUpTo(*client, 4), QByteArray("pong"));
+        // Still in the same turn of the server thread's loop: not sent yet. The thread then goes
+        // back to waiting without any further traffic, and the answer goes out.
+        answerOnce(true, 0);
     }
 
-    void aThreadThatDoesNotBatchSendsAtOnce()
-    {
-        ServerThread server(false);
-        auto client = connectTo(server);
-        QVERIFY(client);
-        const qintptr clientFd = client->socketDescriptor();
-        QSemaphore handled;
-        std::atomic<int> unreadRightAfter {-1};
-        server.onRead = [&](QTcpSocket &socket) {
-            {
-                const SendBatchScope batch;
-                sendResponse(socket, "pong");
-            }
-            unreadRightAfter = unreadByClient(clientFd);
-            handled.release();
-        };
-        send(*client, "ping");
-        QVERIFY(handled.tryAcquire(1, 5000));
-        QCOMPARE(unreadRightAfter.load(), 4);
-        QCOMPARE(readUpTo(*client, 4), QByteArray("pong"));
-    }
+    void aThreadThatDoesNotBatchSendsAtOnce() { answerOnce(false, 4); }
 
     void everyLaterWriteStaysBehindAHeldAnswer()
     {
-        ServerThread server(true);
-        auto client = connectTo(server);
-        QVERIFY(client);
-        server.onRead = [](QTcpSocket &socket) {
-            {
-                const SendBatchScope batch;
-                sendResponse(socket, "1;");
-                sendResponse(socket, "2;");
-            }
-            sendFramed(socket, "3;"); // a live frame for the same connection joins the batch
-            flushQueued(socket); // before anything goes through Qt's own buffer
-            socket.write("4;");
-        };
-        send(*client, "go");
-        QCOMPARE(readUpTo(*client, 8), QByteArray("1;2;3;4;"));
+        const QByteArray got = exchangeOnBatchingThread(
+            [](QTcpSocket &socket) {
+                {
+                    const SendBatchScope batch;
+                    sendResponse(socket, "1;");
+                    sendResponse(socket, "2;");
+                }
+                sendFramed(socket, "3;"); // a live frame for the same connection joins the batch
+                flushQueued(socket); // before anything goes through Qt's own buffer
+                socket.write("4;");
+            },
+            8);
+        QCOMPARE(got, QByteArray("1;2;3;4;"));
     }
 
     void aCloseRightAfterAHeldAnswerLosesNothing()
     {
-        ServerThread server(true);
-        auto client = connectTo(server);
-        QVERIFY(client);
-        server.onRead = [](QTcpSocket &socket) {
-            {
-                const SendBatchScope batch;
-                sendResponse(socket, "last words");
-            }
-            sendFramed(socket, " and goodbye");
-            flushQueued(socket);
-            socket.disconnectFromHost();
-        };
-        send(*client, "bye");
-        QCOMPARE(readUpTo(*client, 100), QByteArray("last words and goodbye"));
-        QVERIFY(client->state() == QAbstractSocket::UnconnectedState
-            || !client->waitForReadyRead(5000));
+        bool closed = false;
+        const QByteArray got = exchangeOnBatchingThread(
+            [](QTcpSocket &socket) {
+                {
+                    const SendBatchScope batch;
+                    sendResponse(socket, "last words");
+                }
+                sendFramed(socket, " and goodbye");
+                flushQueued(socket);
+                socket.disconnectFromHost();
+            },
+            100, &closed);
+        QCOMPARE(got, QByteArray("last words and goodbye"));
+        QVERIFY(closed);
     }
 
     void aConnectionGoneBeforeTheFlushIsSkipped()

@@ -12,6 +12,30 @@
 
 using namespace corkboard;
 
+namespace {
+//! A pipeline with one open route, GET /ping, behind a rate limiter of `burst` requests that
+//! (practically) never refills.
+struct PingServer
+{
+    explicit PingServer(double burst)
+        : rates(clock, 0.001, burst)
+        , pipeline(config, router, rates, metrics)
+    {
+        RouteOptions open;
+        open.auth = false;
+        router.add(
+            "GET", QStringLiteral("/ping"), [](Request &) { return Response::noContent(); }, open);
+    }
+
+    Config config;
+    ManualClock clock;
+    Router router;
+    RateLimiter rates;
+    Metrics metrics;
+    Pipeline pipeline;
+};
+} // namespace
+
 class TestConnectionLimiter : public QObject
 {
     Q_OBJECT
@@ -53,16 +77,8 @@ private Q_SLOTS:
 
     void requestRateCountsAnIpv6ClientByItsSlash64()
     {
-        Config config;
-        ManualClock clock;
-        Router router;
-        RouteOptions open;
-        open.auth = false;
-        router.add(
-            "GET", QStringLiteral("/ping"), [](Request &) { return Response::noContent(); }, open);
-        RateLimiter rates(clock, 0.001, 2); // two requests, then (practically) none
-        Metrics metrics;
-        Pipeline pipeline(config, router, rates, metrics);
+        PingServer server(2); // two requests, then (practically) none
+        Pipeline &pipeline = server.pipeline;
         auto get = [&pipeline](const QString &from) {
             Request r;
             r.method = "GET";
@@ -85,16 +101,9 @@ private Q_SLOTS:
         // The guard hands the pipeline a key it hashed once per connection; a request that came
         // another way (through QtHttpServer) is keyed from its address. Both draw on one bucket:
         // mixing the two ways buys a client nothing.
-        Config config;
-        ManualClock clock;
-        Router router;
-        RouteOptions open;
-        open.auth = false;
-        router.add(
-            "GET", QStringLiteral("/ping"), [](Request &) { return Response::noContent(); }, open);
-        RateLimiter rates(clock, 0.001, 3);
-        Metrics metrics;
-        Pipeline pipeline(config, router, rates, metrics);
+        PingServer server(3);
+        Pipeline &pipeline = server.pipeline;
+        RateLimiter &rates = server.rates;
         const QHostAddress peer(QStringLiteral("192.0.2.9"));
         const RateKey connectionKey(Pipeline::rateKeyFor(peer));
         auto get = [&](bool withConnectionKey) {
