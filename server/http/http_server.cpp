@@ -10,8 +10,8 @@
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QSslSocket>
-
 #include <QTcpSocket>
+
 #include <charconv>
 #include <cstring>
 

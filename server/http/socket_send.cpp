@@ -130,15 +130,11 @@ void flushQueued(QTcpSocket &socket)
 
 void sendResponse(QTcpSocket &socket, const QByteArray &bytes)
 {
-    if (t_batch.enabled && t_batch.scopes > 0 && plainAndConnected(socket)) {
-        if (Held *held = heldFor(socket)) {
-            held->bytes += bytes;
-            return;
-        }
-        if (socket.bytesToWrite() == 0) {
-            t_batch.held.push_back(Held {&socket, &socket, bytes});
-            return;
-        }
+    // A second answer for a socket that already waits joins it through sendFramed.
+    if (t_batch.enabled && t_batch.scopes > 0 && plainAndConnected(socket)
+        && socket.bytesToWrite() == 0 && !heldFor(socket)) {
+        t_batch.held.push_back(Held {&socket, &socket, bytes});
+        return;
     }
     sendFramed(socket, bytes);
 }

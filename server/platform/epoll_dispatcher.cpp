@@ -61,8 +61,9 @@ public:
         QCoreApplication::sendPostedEvents();
         bool handled = false;
 
-        const bool canWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load()
-            && m_alwaysReady.isEmpty() && !m_wakePending.load();
+        const bool mayWait = flags & QEventLoop::WaitForMoreEvents;
+        const bool canWait
+            = mayWait && !m_interrupted.load() && m_alwaysReady.isEmpty() && !m_wakePending.load();
         int timeout = 0;
         if (canWait) {
             timeout = -1;
@@ -71,15 +72,17 @@ public:
                 const qint64 leftMs = leftNs <= 0 ? 0 : (leftNs + kNsPerMs - 1) / kNsPerMs;
                 timeout = int(std::min<qint64>(leftMs, std::numeric_limits<int>::max()));
             }
-            Q_EMIT aboutToBlock();
         }
+        // Once per pass of a waiting loop, as Qt's glib dispatcher does, even when this pass will
+        // not sleep (events posted meanwhile): what waits for it (held answers) is never put off
+        // by a thread that keeps receiving posted events.
+        if (mayWait)
+            Q_EMIT aboutToBlock();
         epoll_event ready[256];
         int count = 0;
         do {
             count = ::epoll_wait(m_epoll, ready, int(std::size(ready)), timeout);
         } while (count < 0 && errno == EINTR && !m_interrupted.load());
-        if (canWait)
-            Q_EMIT awake();
 
         for (int i = 0; i < count; ++i) {
             const int fd = ready[i].data.fd;

@@ -154,6 +154,33 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 5000);
     }
 
+    void everyWaitingPassAnnouncesItselfEvenWhileEventsKeepArriving()
+    {
+        // Held answers go out on aboutToBlock (socket_send.h): a thread that receives a posted
+        // event on every pass must still announce every pass, or they would wait for a quiet one.
+        EpollThread thread;
+        QSemaphore done;
+        int passes = 0;
+        int hops = 0;
+        std::function<void()> hop;
+        thread.run([&] {
+            QObject::connect(QAbstractEventDispatcher::instance(),
+                &QAbstractEventDispatcher::aboutToBlock, thread.anchor(), [&passes] { ++passes; });
+            hop = [&] {
+                if (++hops == 100) {
+                    done.release();
+                    return;
+                }
+                QMetaObject::invokeMethod(thread.anchor(), hop, Qt::QueuedConnection);
+            };
+            QMetaObject::invokeMethod(thread.anchor(), hop, Qt::QueuedConnection);
+        });
+        QVERIFY(done.tryAcquire(1, 5000));
+        int seen = 0;
+        thread.run([&] { seen = passes; });
+        QVERIFY2(seen >= 99, qPrintable(QString::number(seen)));
+    }
+
     void hundredsOfConnectionsOnOneThreadAreAllServed()
     {
         EpollThread thread;
