@@ -158,11 +158,12 @@ private Q_SLOTS:
     {
         // Held answers go out on aboutToBlock (socket_send.h): a thread that receives a posted
         // event on every pass must still announce every pass, or they would wait for a quiet one.
-        EpollThread thread;
+        // Declared before the thread: its loop still runs (and counts) until the thread is gone.
         QSemaphore done;
         int passes = 0;
         int hops = 0;
         std::function<void()> hop;
+        EpollThread thread;
         thread.run([&] {
             QObject::connect(QAbstractEventDispatcher::instance(),
                 &QAbstractEventDispatcher::aboutToBlock, thread.anchor(), [&passes] { ++passes; });
