@@ -1,5 +1,7 @@
 #include "server/http/socket_send.h"
 
+#include "server/platform/send_ring.h"
+
 #include <QAbstractEventDispatcher>
 #include <QIODevice>
 #include <QPointer>
@@ -75,6 +77,53 @@ void sendNow(QTcpSocket &socket, const QByteArray &bytes)
     socket.write(bytes);
 }
 
+//! Sends a turn's held answers: those for plain sockets with nothing else unsent in one go
+//! (send_ring.h); whatever the kernel did not take, and every other socket, through Qt's buffer.
+void sendHeld(std::vector<Held> &batch)
+{
+#ifdef Q_OS_UNIX
+    thread_local std::vector<SendItem> items;
+    thread_local std::vector<Held *> owners;
+    items.clear();
+    owners.clear();
+    for (Held &held : batch) {
+        if (!held.socket || held.bytes.isEmpty()) // gone, or already sent by flushQueued
+            continue;
+        QTcpSocket &socket = *held.socket;
+        const int fd = int(socket.socketDescriptor());
+        if (fd < 0 || !plainAndConnected(socket) || socket.bytesToWrite() != 0) {
+            socket.write(held.bytes);
+            continue;
+        }
+        items.push_back(SendItem {fd, held.bytes.constData(), size_t(held.bytes.size()), 0});
+        owners.push_back(&held);
+    }
+    if (items.empty())
+        return;
+    sendEach(items.data(), items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        const SendItem &item = items[i];
+        if (!owners[i]->socket) // closed by an abort below (its signals run other code)
+            continue;
+        QTcpSocket &socket = *owners[i]->socket;
+        const auto taken = qsizetype(item.result);
+        if (taken == qsizetype(item.size))
+            continue;
+        if (taken > 0)
+            socket.write(item.data + taken, qsizetype(item.size) - taken);
+        else if (item.result == -ECANCELED)
+            socket.abort(); // what reached the wire is unknown: the stream cannot go on
+        else
+            socket.write(item.data, qsizetype(item.size)); // Qt's buffer and error handling
+    }
+#else
+    for (Held &held : batch) {
+        if (held.socket)
+            sendNow(*held.socket, held.bytes);
+    }
+#endif
+}
+
 } // namespace
 
 void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
@@ -109,10 +158,7 @@ void flushSendBatch()
     std::vector<Held> batch;
     batch.swap(t_batch.spare);
     batch.swap(t_batch.held);
-    for (Held &held : batch) {
-        if (held.socket)
-            sendNow(*held.socket, held.bytes);
-    }
+    sendHeld(batch);
     batch.clear();
     t_batch.spare.swap(batch);
 }

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <sys/ioctl.h>
+#include <vector>
 
 using namespace corkboard;
 
@@ -210,6 +211,33 @@ private Q_SLOTS:
             100, &closed);
         QCOMPARE(got, QByteArray("last words and goodbye"));
         QVERIFY(closed);
+    }
+
+    void manyAnswersOfOneTurnEachReachTheirOwnConnectionWhole()
+    {
+        // One turn answers 150 connections (more than one submission's worth) and one answer is
+        // larger than the kernel takes at once: the rest of it follows through Qt's buffer.
+        // Declared before the server thread: its handler uses them until the thread stops.
+        const QByteArray big(16 * 1024 * 1024, 'b');
+        auto answerFor
+            = [&big](int i) { return i == 7 ? big : "answer " + QByteArray::number(i) + ";"; };
+        ServerThread server(true);
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < 150; ++i) {
+            clients.push_back(connectTo(server));
+            QVERIFY(clients.back());
+        }
+        QTRY_COMPARE(server.acceptedCount(), 150);
+        server.onRead = [&server, &answerFor](QTcpSocket &) {
+            const SendBatchScope batch;
+            for (int i = 0; i < 150; ++i)
+                sendResponse(*server.accepted(i), answerFor(i));
+        };
+        send(*clients[0], "everyone");
+        for (int i = 0; i < 150; ++i) {
+            const QByteArray expected = answerFor(i);
+            QCOMPARE(readUpTo(*clients[i], expected.size()), expected);
+        }
     }
 
     void aConnectionGoneBeforeTheFlushIsSkipped()
