@@ -30,6 +30,7 @@ struct SendBatch
 {
     bool enabled = false;
     int scopes = 0;
+    int groups = 0; //!< open SendGroupScopes
     std::vector<Held> held;
     std::vector<Held> spare; // keeps its capacity between turns of the event loop
 };
@@ -134,6 +135,10 @@ void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
             return;
         }
     }
+    if (t_batch.groups > 0 && plainAndConnected(socket) && socket.bytesToWrite() == 0) {
+        t_batch.held.push_back(Held {&socket, &socket, bytes});
+        return;
+    }
     sendNow(socket, bytes);
 }
 
@@ -193,6 +198,17 @@ SendBatchScope::SendBatchScope()
 SendBatchScope::~SendBatchScope()
 {
     --t_batch.scopes;
+}
+
+SendGroupScope::SendGroupScope()
+{
+    ++t_batch.groups;
+}
+
+SendGroupScope::~SendGroupScope()
+{
+    if (--t_batch.groups == 0)
+        flushSendBatch();
 }
 
 namespace {

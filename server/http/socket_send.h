@@ -50,6 +50,21 @@ public:
     SendBatchScope &operator=(const SendBatchScope &) = delete;
 };
 
+//! Sending one thing to many connections (a live event to every subscriber): while one lives on
+//! this thread, what sendFramed writes for a plain socket with nothing else unsent is held as
+//! well, and when the outermost one ends everything the thread holds goes out together (one
+//! submission, send_ring.h) — the last subscriber's frame leaves as soon as the first one's.
+//! Code that writes to a connection by other means inside it (a close frame, a ping, a
+//! disconnect) calls flushQueued for that socket first.
+class SendGroupScope
+{
+public:
+    SendGroupScope();
+    ~SendGroupScope();
+    SendGroupScope(const SendGroupScope &) = delete;
+    SendGroupScope &operator=(const SendGroupScope &) = delete;
+};
+
 //! Sends `head` and then `length` bytes of `device` from `offset`, topping up the socket's
 //! queue as the peer reads (about 1 MiB in flight, never the whole file), then closes the
 //! connection. The device lives as long as the transfer.

@@ -240,6 +240,54 @@ private Q_SLOTS:
         }
     }
 
+    void aGroupHoldsFramesUntilItEndsThenEveryConnectionHasItsOwn()
+    {
+        // A live event for every subscriber: inside the group nothing has reached any client;
+        // when it ends every client has its frame, and a connection that writes by other means
+        // inside the group (flushQueued first, as a close frame does) keeps its order.
+        // Declared before the server thread: its handler uses them until the thread stops.
+        std::vector<qintptr> fds;
+        std::atomic<int> reachedInside {-1};
+        std::atomic<int> reachedAfter {-1};
+        QSemaphore handled;
+        ServerThread server(true);
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < 20; ++i) {
+            clients.push_back(connectTo(server));
+            QVERIFY(clients.back());
+            fds.push_back(clients.back()->socketDescriptor());
+        }
+        QTRY_COMPARE(server.acceptedCount(), 20);
+        server.onRead = [&](QTcpSocket &) {
+            {
+                const SendGroupScope group;
+                for (int i = 0; i < 20; ++i)
+                    sendFramed(*server.accepted(i), "event " + QByteArray::number(i) + ";");
+                QTcpSocket &closing = *server.accepted(3);
+                flushQueued(closing);
+                closing.write("close;");
+                int reached = 0;
+                for (qintptr fd : fds)
+                    reached += unreadByClient(fd) > 0 ? 1 : 0;
+                reachedInside = reached;
+            }
+            int reached = 0;
+            for (qintptr fd : fds)
+                reached += unreadByClient(fd) > 0 ? 1 : 0;
+            reachedAfter = reached;
+            handled.release();
+        };
+        send(*clients[0], "publish");
+        QVERIFY(handled.tryAcquire(1, 5000));
+        QCOMPARE(reachedInside.load(), 1); // only the connection flushed by hand
+        QCOMPARE(reachedAfter.load(), 20);
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray expected = "event " + QByteArray::number(i) + ";"
+                + (i == 3 ? QByteArray("close;") : QByteArray());
+            QCOMPARE(readUpTo(*clients[i], expected.size()), expected);
+        }
+    }
+
     void aConnectionGoneBeforeTheFlushIsSkipped()
     {
         ServerThread server(true);

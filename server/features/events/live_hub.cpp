@@ -7,6 +7,7 @@
 #include "server/http/connection_guard.h"
 #include "server/http/http_server.h"
 #include "server/http/pipeline.h"
+#include "server/http/socket_send.h"
 #include "server/platform/app_error.h"
 #include "server/platform/config.h"
 #include "server/platform/log.h"
@@ -334,6 +335,7 @@ void LiveHub::deliverBatch(const QString &boardId, const std::vector<StoredEvent
         const auto it = m_subscribers.constFind(boardId);
         if (!run.empty() && it != m_subscribers.constEnd()) {
             const QSet<LiveSession *> sessions = it.value();
+            const SendGroupScope together; // every subscriber's frame in one submission
             for (LiveSession *session : sessions)
                 session->deliverAll(run);
         }

@@ -150,8 +150,10 @@ void SseSession::finish()
         flushAll();
     markClosing();
     m_expiryTimer.stop();
-    if (m_socket)
+    if (m_socket) {
+        flushQueued(*m_socket); // a frame held for this turn goes first
         m_socket->disconnectFromHost(); // sends what is buffered, then closes
+    }
 }
 
 void SseSession::onDisconnected()

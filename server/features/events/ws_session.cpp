@@ -141,8 +141,11 @@ void WsSession::closeWith(int code, const QString &reason)
     m_authTimer.stop();
     m_expiryTimer.stop();
     // close() queues the close frame behind what is buffered; the peer reads it after the data.
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        if (m_tcp)
+            flushQueued(*m_tcp); // a frame held for this turn goes before the close frame
         m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    }
     // A peer gets as long as a silent one would to read what is left and the close frame.
     if (!m_abortTimer.isActive())
         m_abortTimer.start(m_hub.config().liveIdleTimeoutMs);
@@ -182,6 +185,8 @@ void WsSession::tick(qint64 nowMs)
     }
     if (nowMs - m_lastPingMs >= cfg.livePingIntervalMs) {
         m_lastPingMs = nowMs;
+        if (m_tcp)
+            flushQueued(*m_tcp);
         m_socket->ping();
     }
 }
