@@ -15,7 +15,8 @@ struct SendItem
 };
 
 //! Sends each item on its own socket, never blocking (MSG_DONTWAIT | MSG_NOSIGNAL): one attempt
-//! per item, in order; what the kernel did not take is left to the caller. Where io_uring is
+//! per item; what the kernel did not take is left to the caller. At most one item per socket (a
+//! second one could go out after the first was cut short). Where io_uring is
 //! available to the process (Linux, not refused by a sandbox), a batch goes to the kernel in one
 //! submission instead of one send(2) per item.
 //!
