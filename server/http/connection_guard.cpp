@@ -25,6 +25,23 @@ int clampMs(qint64 ms)
 {
     return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
 }
+
+//! Runs `onEnd` when its socket (its parent) is destroyed.
+class ConnectionEnd : public QObject
+{
+public:
+    ConnectionEnd(QTcpSocket *socket, std::function<void()> onEnd)
+        : QObject(socket)
+        , m_onEnd(std::move(onEnd))
+    {
+    }
+    ~ConnectionEnd() override { m_onEnd(); }
+    ConnectionEnd(const ConnectionEnd &) = delete;
+    ConnectionEnd &operator=(const ConnectionEnd &) = delete;
+
+private:
+    std::function<void()> m_onEnd;
+};
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardLimits limits)
@@ -128,11 +145,18 @@ void ConnectionGuard::handOverToWebSocket()
         return;
     m_state = State::Exempt;
     clearDeadline();
-    // Nothing else is framed on this connection: the handshake's head goes (an idle live
-    // connection is mostly memory; this was ~0.5 KiB of it).
-    m_streamHeadBlock = QByteArray();
-    m_lastMethod = QByteArray();
-    m_lastTarget = QByteArray();
+    m_timer.stop();
+    // Nothing else is framed on this connection, and an idle live connection is mostly memory:
+    // the guard goes (with its timer and its two read hooks about 1 KiB a connection). What it
+    // runs at the connection's end (giving the connection's place back) moves to a small object
+    // that dies with the socket, as the guard would have. (Not a connection to the socket's
+    // destroyed signal: QWebSocket disconnects everything from its socket when it closes.)
+    if (m_socket) {
+        disconnect(m_socket, nullptr, this, nullptr);
+        if (m_onClosed)
+            new ConnectionEnd(m_socket, std::exchange(m_onClosed, nullptr));
+    }
+    deleteLater();
 }
 
 bool ConnectionGuard::isIdle() const

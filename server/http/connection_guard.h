@@ -54,7 +54,9 @@ public:
     //! The last head framed was a valid WebSocket handshake on the WebSocket path; until the
     //! hub accepts it the guard keeps a deadline on the connection.
     bool isUpgradePending() const { return m_state == State::UpgradePending; }
-    //! The live hub accepted the WebSocket: its session owns the connection from here on.
+    //! The live hub accepted the WebSocket: its session owns the connection from here on, and
+    //! the guard deletes itself (soon: deleteLater); the closing callback moves to the socket's
+    //! destruction. Do not use the guard after this call.
     void handOverToWebSocket();
     bool isExempt() const { return m_state == State::Exempt; }
     bool isRefused() const { return m_state == State::Rejected; }

@@ -143,6 +143,40 @@ private:
 private Q_SLOTS:
     void cleanup() { m_server.reset(); }
 
+    void aLiveConnectionHoldsItsPlaceUntilItCloses()
+    {
+        // The connection's place (the per-address cap) is held by a live connection for as long
+        // as its socket lives — after the hub took it over from the connection guard — and comes
+        // back when it closes.
+        start([](Config &c) {
+            c.maxConnections = 100;
+            c.maxConnectionsPerAddress = 2;
+        });
+        auto alice = std::make_unique<WsClient>(m_server->port());
+        WsClient bob(m_server->port());
+        QVERIFY(alice->connectAndWait());
+        QVERIFY(bob.connectAndWait());
+        QVERIFY(alice->authenticate(m_outbox->issueToken(kAlice)));
+        QVERIFY(bob.authenticate(m_outbox->issueToken(kBob)));
+        QVERIFY(!alice->subscribe(kBoard).isEmpty());
+        {
+            WsClient third(m_server->port());
+            QVERIFY(!third.connectAndWait(2000)); // refused: both places are taken
+        }
+        alice.reset();
+        std::unique_ptr<WsClient> again;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                again = std::make_unique<WsClient>(m_server->port());
+                return again->connectAndWait(2000);
+            },
+            10000));
+        QVERIFY(again->authenticate(m_outbox->issueToken(kAlice)));
+        // The connection that stayed is still served.
+        QCOMPARE(bob.subscribe(kBoard).value(QStringLiteral("type")).toString(),
+            QStringLiteral("subscribed"));
+    }
+
     void noAuthInTimeClosesWith4408()
     {
         start([](Config &c) { c.liveAuthTimeoutMs = 300; });
