@@ -7,13 +7,9 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <cerrno>
 #include <utility>
 #include <vector>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <sys/socket.h>
-#endif
 
 namespace corkboard {
 
@@ -53,36 +49,47 @@ bool plainAndConnected(const QTcpSocket &socket)
         && socket.state() == QAbstractSocket::ConnectedState;
 }
 
-void sendNow(QTcpSocket &socket, const QByteArray &bytes)
+//! The socket's descriptor when bytes may go straight to the kernel (a plain connected socket
+//! with nothing unsent in Qt's buffer), else -1.
+int directDescriptor(const QTcpSocket &socket)
 {
-#ifdef Q_OS_UNIX
-    if (plainAndConnected(socket) && socket.bytesToWrite() == 0) {
-        const int fd = int(socket.socketDescriptor());
-        if (fd >= 0) {
-            ssize_t sent = -1;
-            do {
-                sent = ::send(
-                    fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-            } while (sent < 0 && errno == EINTR);
-            if (sent == bytes.size())
-                return;
-            if (sent > 0) {
-                socket.write(bytes.constData() + sent, bytes.size() - sent);
-                return;
-            }
-            // Nothing taken (a full send buffer, or an error): Qt's buffer and its own error
-            // handling take it from here.
-        }
-    }
-#endif
-    socket.write(bytes);
+    if (!plainAndConnected(socket) || socket.bytesToWrite() != 0)
+        return -1;
+    return int(socket.socketDescriptor());
 }
 
-//! Sends a turn's held answers: those for plain sockets with nothing else unsent in one go
-//! (send_ring.h); whatever the kernel did not take, and every other socket, through Qt's buffer.
+//! After a direct send of `item`: what the kernel did not take goes through Qt's buffer (and its
+//! own error handling); a send whose fate is unknown ends the connection.
+void finishDirect(QTcpSocket &socket, const SendItem &item)
+{
+    const auto size = qsizetype(item.size);
+    const auto taken = qsizetype(item.result);
+    if (taken == size)
+        return;
+    if (taken > 0)
+        socket.write(item.data + taken, size - taken);
+    else if (item.result == -ECANCELED)
+        socket.abort(); // what reached the wire is unknown: the stream cannot go on
+    else
+        socket.write(item.data, size);
+}
+
+void sendNow(QTcpSocket &socket, const QByteArray &bytes)
+{
+    const int fd = directDescriptor(socket);
+    if (fd < 0) {
+        socket.write(bytes);
+        return;
+    }
+    SendItem item {fd, bytes.constData(), size_t(bytes.size()), 0};
+    sendEachSeparately(&item, 1);
+    finishDirect(socket, item);
+}
+
+//! Sends a turn's held answers: those that may go straight to the kernel in one go
+//! (send_ring.h), every other one through Qt's buffer.
 void sendHeld(std::vector<Held> &batch)
 {
-#ifdef Q_OS_UNIX
     thread_local std::vector<SendItem> items;
     thread_local std::vector<Held *> owners;
     items.clear();
@@ -90,10 +97,9 @@ void sendHeld(std::vector<Held> &batch)
     for (Held &held : batch) {
         if (!held.socket || held.bytes.isEmpty()) // gone, or already sent by flushQueued
             continue;
-        QTcpSocket &socket = *held.socket;
-        const int fd = int(socket.socketDescriptor());
-        if (fd < 0 || !plainAndConnected(socket) || socket.bytesToWrite() != 0) {
-            socket.write(held.bytes);
+        const int fd = directDescriptor(*held.socket);
+        if (fd < 0) {
+            held.socket->write(held.bytes);
             continue;
         }
         items.push_back(SendItem {fd, held.bytes.constData(), size_t(held.bytes.size()), 0});
@@ -103,26 +109,9 @@ void sendHeld(std::vector<Held> &batch)
         return;
     sendEach(items.data(), items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-        const SendItem &item = items[i];
-        if (!owners[i]->socket) // closed by an abort below (its signals run other code)
-            continue;
-        QTcpSocket &socket = *owners[i]->socket;
-        const auto taken = qsizetype(item.result);
-        if (taken == qsizetype(item.size))
-            continue;
-        if (taken > 0)
-            socket.write(item.data + taken, qsizetype(item.size) - taken);
-        else if (item.result == -ECANCELED)
-            socket.abort(); // what reached the wire is unknown: the stream cannot go on
-        else
-            socket.write(item.data, qsizetype(item.size)); // Qt's buffer and error handling
+        if (owners[i]->socket) // else closed by an abort above (its signals run other code)
+            finishDirect(*owners[i]->socket, items[i]);
     }
-#else
-    for (Held &held : batch) {
-        if (held.socket)
-            sendNow(*held.socket, held.bytes);
-    }
-#endif
 }
 
 } // namespace

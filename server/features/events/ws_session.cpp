@@ -185,8 +185,6 @@ void WsSession::tick(qint64 nowMs)
     }
     if (nowMs - m_lastPingMs >= cfg.livePingIntervalMs) {
         m_lastPingMs = nowMs;
-        if (m_tcp)
-            flushQueued(*m_tcp);
         m_socket->ping();
     }
 }
