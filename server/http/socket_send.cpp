@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 
 #include <cerrno>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,17 +30,29 @@ struct SendBatch
     int groups = 0; //!< open SendGroupScopes
     std::vector<Held> held;
     std::vector<Held> spare; // keeps its capacity between turns of the event loop
+    //! Where each socket's latest entry in `held` is: a live event's group holds one entry per
+    //! subscriber, and each of them asks whether its socket already has one (a scan made the
+    //! fan-out quadratic in the subscribers). Cleared with `held`; keeps its buckets.
+    std::unordered_map<const QTcpSocket *, size_t> where;
 };
 
 thread_local SendBatch t_batch;
 
 Held *heldFor(QTcpSocket &socket)
 {
-    for (auto it = t_batch.held.rbegin(); it != t_batch.held.rend(); ++it) {
-        if (it->raw == &socket && it->socket)
-            return &*it;
-    }
-    return nullptr;
+    const auto it = t_batch.where.find(&socket);
+    if (it == t_batch.where.end())
+        return nullptr;
+    // A stale entry: sent by flushQueued (raw cleared), or its socket died and another one now
+    // has the same address.
+    Held &held = t_batch.held[it->second];
+    return held.raw == &socket && held.socket ? &held : nullptr;
+}
+
+void hold(QTcpSocket &socket, const QByteArray &bytes)
+{
+    t_batch.where[&socket] = t_batch.held.size();
+    t_batch.held.push_back(Held {&socket, &socket, bytes});
 }
 
 bool plainAndConnected(const QTcpSocket &socket)
@@ -125,7 +138,7 @@ void sendFramed(QTcpSocket &socket, const QByteArray &bytes)
         }
     }
     if (t_batch.groups > 0 && plainAndConnected(socket) && socket.bytesToWrite() == 0) {
-        t_batch.held.push_back(Held {&socket, &socket, bytes});
+        hold(socket, bytes);
         return;
     }
     sendNow(socket, bytes);
@@ -152,6 +165,7 @@ void flushSendBatch()
     std::vector<Held> batch;
     batch.swap(t_batch.spare);
     batch.swap(t_batch.held);
+    t_batch.where.clear(); // before sending: a socket's signals may hold new bytes meanwhile
     sendHeld(batch);
     batch.clear();
     t_batch.spare.swap(batch);
@@ -173,7 +187,7 @@ void sendResponse(QTcpSocket &socket, const QByteArray &bytes)
     // A second answer for a socket that already waits joins it through sendFramed.
     if (t_batch.enabled && t_batch.scopes > 0 && plainAndConnected(socket)
         && socket.bytesToWrite() == 0 && !heldFor(socket)) {
-        t_batch.held.push_back(Held {&socket, &socket, bytes});
+        hold(socket, bytes);
         return;
     }
     sendFramed(socket, bytes);

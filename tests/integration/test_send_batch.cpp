@@ -288,6 +288,43 @@ private Q_SLOTS:
         }
     }
 
+    void laterFramesInAGroupJoinTheirOwnConnectionsHeldBytesInOrder()
+    {
+        // Each of 60 connections gets a frame, then (in the reverse order) a second one, which
+        // joins what is held for that connection; one is flushed by hand in between and its third
+        // frame is held anew. Every client reads its own frames, in order, nothing else.
+        // Declared before the server thread: its handler uses them until the thread stops.
+        constexpr int kCount = 60;
+        auto frame
+            = [](char tag, int i) -> QByteArray { return tag + QByteArray::number(i) + ";"; };
+        ServerThread server(true);
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < kCount; ++i) {
+            clients.push_back(connectTo(server));
+            QVERIFY(clients.back());
+        }
+        QTRY_COMPARE(server.acceptedCount(), kCount);
+        server.onRead = [&server, &frame](QTcpSocket &) {
+            const SendGroupScope group;
+            for (int i = 0; i < kCount; ++i)
+                sendFramed(*server.accepted(i), frame('a', i));
+            for (int i = kCount - 1; i >= 0; --i)
+                sendFramed(*server.accepted(i), frame('b', i));
+            flushQueued(*server.accepted(17));
+            sendFramed(*server.accepted(17), frame('c', 17));
+            sendFramed(*server.accepted(42), frame('c', 42));
+        };
+        send(*clients[0], "publish");
+        for (int i = 0; i < kCount; ++i) {
+            QByteArray expected = frame('a', i) + frame('b', i);
+            if (i == 17 || i == 42)
+                expected += frame('c', i);
+            QCOMPARE(readUpTo(*clients[i], expected.size()), expected);
+        }
+        for (int i : {0, 17, 42}) // and nothing after them
+            QVERIFY(!clients[i]->waitForReadyRead(100) && clients[i]->bytesAvailable() == 0);
+    }
+
     void aConnectionGoneBeforeTheFlushIsSkipped()
     {
         ServerThread server(true);
