@@ -8,13 +8,15 @@
 #   - POST a card, wrk -c16 (req/s and p99)
 #   - one GET of the 5,000-card board, median of 15 (curl, loopback) + server CPU per GET
 #   - /health, wrk -c50, next to a fixed-response nginx (the ceiling) when nginx is installed
-#   - fan-out: bench_live, 1,000 WebSockets on one board, writer at 50 creates/s for 10 s
+#   - fan-out: bench_live, 1,000 WebSockets on one board, writer at 50 creates/s for 10 s, read
+#     by the Qt client (QWebSockets on Qt's event loop) and by the epoll client (bench_live.cpp):
+#     the same server work, two receivers; the client's CPU is recorded next to the server's
 # and prints medians per build. Before measuring it checks that both builds answer the same
 # bytes for the same board (GET 200 and 5,000 cards, with and without archived cards).
 #
 # Usage: tests/bench/compare.sh            (ROUNDS=3 BENCH_DURATION=5 FANOUT_ROUNDS=3 by default)
 # Env: BASE_COMMIT, BENCH_BASE_DIR (reuse a baseline worktree), FANOUT_ROUNDS=0 to skip the
-#      fan-out bench, BENCH_PRESET (build both trees with this CMake preset instead of Release,
+#      fan-out bench, FANOUT_CLIENTS ("qt epoll" by default; metrics fanout_* and fanout_epoll_*), BENCH_PRESET (build both trees with this CMake preset instead of Release,
 #      e.g. headless = RelWithDebInfo: on a shared machine another engineer's ccache objects make
 #      that build minutes instead of an hour; put BENCH_BASE_DIR at the same depth as this tree
 #      and keep their CCACHE_BASEDIR), BENCH_NEW_PRESET (the current tree with another preset than
@@ -26,6 +28,7 @@ ROOT="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 BASE_COMMIT="${BASE_COMMIT:-45a2596}"
 ROUNDS="${ROUNDS:-3}"
 FANOUT_ROUNDS="${FANOUT_ROUNDS:-3}"
+FANOUT_CLIENTS="${FANOUT_CLIENTS:-qt epoll}"
 DURATION="${BENCH_DURATION:-5}"
 BASE_DIR="${BENCH_BASE_DIR:-$(mktemp -d /tmp/cbbase.XXXXXX)}"
 PRESET="${BENCH_PRESET:-}"
@@ -256,17 +259,22 @@ if [ "$FANOUT_ROUNDS" -gt 0 ]; then
     ulimit -n "$want"
     for round in $(seq "$FANOUT_ROUNDS"); do
         if [ $((round % 2)) -eq 1 ]; then order="base new"; else order="new base"; fi
-        for build in $order; do
-            echo "   fan-out round $round $build, load average:$(uptime | sed 's/.*load average://')"
-            out="$(CORKBOARD_BINARY="${BIN[$build]}" "$NEW_BUILD/tests/bench_live" 1000 50 10 || true)"
-            echo "$out" | sed 's/^/      /'
-            record "$build" "$round" fanout_p50_ms "$(sed -n 's/.*p50 \([0-9.]*\).*/\1/p' <<<"$out")"
-            record "$build" "$round" fanout_p99_ms "$(sed -n 's/.*p99 \([0-9.]*\).*/\1/p' <<<"$out")"
-            record "$build" "$round" fanout_missed "$(sed -n 's/^missed \([0-9]*\).*/\1/p' <<<"$out")"
-            record "$build" "$round" fanout_duplicated "$(sed -n 's/.*duplicated \([0-9]*\).*/\1/p' <<<"$out")"
-            record "$build" "$round" fanout_writer_seconds "$(sed -n 's/.*cards created in \([0-9.]*\) s.*/\1/p' <<<"$out")"
-            record "$build" "$round" fanout_server_cpu_s "$(sed -n 's/.*server \([0-9.]*\) s, bench.*/\1/p' <<<"$out")"
-            record "$build" "$round" fanout_rss_kib_per_conn "$(sed -n 's/.*sockets: \([0-9.]*\) KiB.*/\1/p' <<<"$out")"
+        for client in $FANOUT_CLIENTS; do
+            m=fanout
+            [ "$client" = qt ] || m="fanout_$client"
+            for build in $order; do
+                echo "   fan-out round $round $build, $client client, load average:$(uptime | sed 's/.*load average://')"
+                out="$(BENCH_LIVE_CLIENT="$client" CORKBOARD_BINARY="${BIN[$build]}" "$NEW_BUILD/tests/bench_live" 1000 50 10 || true)"
+                echo "$out" | sed 's/^/      /'
+                record "$build" "$round" ${m}_p50_ms "$(sed -n 's/.*p50 \([0-9.]*\).*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_p99_ms "$(sed -n 's/.*p99 \([0-9.]*\).*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_missed "$(sed -n 's/^missed \([0-9]*\).*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_duplicated "$(sed -n 's/.*duplicated \([0-9]*\).*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_writer_seconds "$(sed -n 's/.*cards created in \([0-9.]*\) s.*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_server_cpu_s "$(sed -n 's/.*server \([0-9.]*\) s, bench.*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_client_cpu_s "$(sed -n 's/.*clients+writer \([0-9.]*\) s.*/\1/p' <<<"$out")"
+                record "$build" "$round" ${m}_rss_kib_per_conn "$(sed -n 's/.*sockets: \([0-9.]*\) KiB.*/\1/p' <<<"$out")"
+            done
         done
     done
 fi
