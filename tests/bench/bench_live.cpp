@@ -233,13 +233,19 @@ int main(int argc, char **argv)
         const qint64 t = nowUs();
         recordCardCreated(pool[size_t(index)], QByteArrayView(text, qsizetype(size)), t);
     };
-    // Reads what arrives for up to `ms` (the epoll client; the Qt one is read by Qt's loop).
-    auto pumpFor = [&](int ms) {
+    // Runs whichever client there is until `done` or the timeout (the epoll one is read here, the
+    // Qt one by Qt's loop).
+    const auto wait = [&](const std::function<bool()> &done, int timeoutMs) {
+        if (!epollClient)
+            return waitUntil(done, timeoutMs);
         QElapsedTimer t;
         t.start();
-        do
+        while (!done()) {
+            if (t.elapsed() > timeoutMs)
+                return false;
             lean.poll(10, onText);
-        while (t.elapsed() < ms);
+        }
+        return true;
     };
     if (epollClient) {
         QString error;
@@ -295,10 +301,7 @@ int main(int argc, char **argv)
             << closedCount << ")" << Qt::endl;
         return 1;
     }
-    if (epollClient)
-        pumpFor(1000); // settle
-    else
-        waitUntil([] { return false; }, 1000); // settle
+    wait([] { return false; }, 1000); // settle
     const qint64 rssIdle = rssKb(server.processId());
 
     // The writer runs on its own thread (its own event loop and QNetworkAccessManager), so its
@@ -366,18 +369,6 @@ int main(int argc, char **argv)
             timer->start(1000 / ratePerSecond);
         },
         Qt::QueuedConnection);
-    const auto wait = [&](const std::function<bool()> &done, int timeoutMs) {
-        if (!epollClient)
-            return waitUntil(done, timeoutMs);
-        QElapsedTimer t;
-        t.start();
-        while (!done()) {
-            if (t.elapsed() > timeoutMs)
-                return false;
-            lean.poll(10, onText);
-        }
-        return true;
-    };
     wait([&] { return writerDone.load(); }, (seconds + 120) * 1000);
     writerThread.quit();
     writerThread.wait();

@@ -1,5 +1,7 @@
 #include "bench_live_epoll.h"
 
+#include "tests/support/ws_client_frame.h"
+
 #include <QRandomGenerator>
 
 #include <arpa/inet.h>
@@ -43,27 +45,8 @@ EpollClients::~EpollClients()
 
 void EpollClients::sendText(int fd, const QByteArray &payload, unsigned char opcode)
 {
-    // A client's frames are masked (RFC 6455 §5.3).
-    QByteArray frame;
-    frame.reserve(payload.size() + 14);
-    frame.append(char(0x80 | opcode));
-    const auto size = quint64(payload.size());
-    if (size < 126) {
-        frame.append(char(0x80 | size));
-    } else if (size <= 0xffff) {
-        frame.append(char(0x80 | 126));
-        frame.append(char(size >> 8));
-        frame.append(char(size & 0xff));
-    } else {
-        frame.append(char(0x80 | 127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            frame.append(char((size >> shift) & 0xff));
-    }
-    const quint32 key = QRandomGenerator::global()->generate();
-    const char mask[4] = {char(key >> 24), char(key >> 16), char(key >> 8), char(key)};
-    frame.append(mask, 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame.append(char(payload.at(i) ^ mask[i % 4]));
+    const QByteArray frame = corkboard::test::maskedClientFrame(
+        payload, QRandomGenerator::global()->generate(), char(opcode));
     writeAll(fd, frame.constData(), size_t(frame.size()));
 }
 

@@ -3,6 +3,7 @@
 #include "server/features/common/server_context.h"
 #include "tests/support/live_test_support.h"
 #include "tests/support/test_server.h"
+#include "tests/support/ws_client_frame.h"
 
 #include <QCryptographicHash>
 #include <QTcpSocket>
@@ -42,19 +43,7 @@ public:
     }
     void sendText(const QByteArray &payload)
     {
-        QByteArray frame;
-        frame.append(char(0x81));
-        const QByteArray mask = QByteArrayLiteral("\x12\x34\x56\x78");
-        if (payload.size() < 126) {
-            frame.append(char(0x80 | payload.size()));
-        } else {
-            frame.append(char(0x80 | 126));
-            frame.append(char((payload.size() >> 8) & 0xff)).append(char(payload.size() & 0xff));
-        }
-        frame.append(mask);
-        for (qsizetype i = 0; i < payload.size(); ++i)
-            frame.append(char(payload.at(i) ^ mask.at(i % 4)));
-        m_socket.write(frame);
+        m_socket.write(corkboard::test::maskedClientFrame(payload, 0x12345678));
         m_socket.waitForBytesWritten(5000);
     }
     //! Reads until the server closes; counts text frames and returns the close code (-1: none).
